@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { CreateUserForm } from "@/components/users/create-user-form";
+import { UsersTable } from "@/components/users/users-table";
+import { requireRole } from "@/lib/server/require-user";
+import { listUsers } from "@/lib/server/users";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const admin = await requireRole(["ADMIN"]);
+  const users = await listUsers();
+  return (
+    <div className="mx-auto max-w-5xl space-y-8 px-4 py-8 sm:px-6">
+      <div>
+        <h1 className="text-xl font-semibold tracking-tight">Users</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Who can sign in, and with which role. Deactivated users can't sign in; their leads and history stay.
+        </p>
+      </div>
+      <CreateUserForm />
+      <UsersTable users={users} currentUserId={admin.id} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { BoardToolbar } from "@/components/board/board-toolbar";
+import { FunnelBoard } from "@/components/board/funnel-board";
+import { ToastProvider } from "@/components/ui/toast";
+import { parseOwnerFilter } from "@/lib/core/board";
+import { normalizeSearch } from "@/lib/core/lead-search";
+import { DEFAULT_CHECKLIST } from "@/lib/core/qualification";
+import { ACTIVE_STAGES, OUTCOME_STAGES } from "@/lib/core/stages";
+import { countByStage, loadBoard } from "@/lib/server/board";
+import { activeDisqualificationReasons, leadOwnerOptions } from "@/lib/server/reference-data";
+import { requireUser } from "@/lib/server/require-user";
+
+export const metadata: Metadata = { title: "Funnel board" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+
+export default async function BoardPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const owner = first(params.owner);
+  const search = first(params.q);
+  const showOutcomes = first(params.outcomes) === "1";
+  const filters = { owner: parseOwnerFilter(owner, user.id), search: normalizeSearch(search) };
+  const stages = showOutcomes ? [...ACTIVE_STAGES, ...OUTCOME_STAGES] : ACTIVE_STAGES;
+
+  const [columns, outcomeCounts, owners, reasons] = await Promise.all([
+    loadBoard(stages, filters),
+    showOutcomes ? null : countByStage(OUTCOME_STAGES, filters),
+    leadOwnerOptions(),
+    activeDisqualificationReasons(),
+  ]);
+
+  return (
+    <ToastProvider>
+      <div className="flex h-[calc(100vh-3.5rem)] flex-col">
+        <div className="flex items-baseline justify-between px-4 pt-4 sm:px-6">
+          <h1 className="text-xl font-semibold tracking-tight">Funnel board</h1>
+          {first(params.denied) === "1" && (
+            <p role="alert" className="text-sm text-red-700">
+              That page is for admins only.
+            </p>
+          )}
+        </div>
+        <BoardToolbar owner={owner} search={search} showOutcomes={showOutcomes} outcomeCounts={outcomeCounts} owners={owners} viewerRole={user.role} />
+        <div className="min-h-0 flex-1">
+          <FunnelBoard
+            key={`${owner}|${search}|${showOutcomes}`}
+            initialColumns={columns}
+            viewer={{ id: user.id, role: user.role }}
+            reps={owners}
+            reasons={reasons}
+            checklist={DEFAULT_CHECKLIST}
+            filters={{ owner: owner || undefined, search: search || undefined }}
+            now={new Date().toISOString()}
+          />
+        </div>
+      </div>
+    </ToastProvider>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { LeadgateLogo } from "@/components/layout/leadgate-logo";
+import { currentUser } from "@/lib/server/current-user";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign in" };
+
+function safeCallback(value: string | string[] | undefined): string {
+  const target = Array.isArray(value) ? value[0] : value;
+  // Only same-site paths: an absolute or protocol-relative URL would be an open redirect.
+  return target && target.startsWith("/") && !target.startsWith("//") ? target : "/board";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await currentUser()) redirect(callbackUrl);
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 flex justify-center">
+          <LeadgateLogo />
+        </div>
+        <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+          <h1 className="text-xl font-semibold">Sign in</h1>
+          <p className="mt-1 text-sm text-slate-600">Use the e-mail and password your admin gave you.</p>
+          <SignInForm callbackUrl={callbackUrl} />
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef } from "react";
+import type { Role } from "@/lib/core/roles";
+import type { UserOption } from "@/lib/server/reference-data";
+
+type Props = {
+  owner: string;
+  search: string;
+  showOutcomes: boolean;
+  outcomeCounts: Record<string, number> | null;
+  owners: UserOption[];
+  viewerRole: Role;
+};
+
+const controlClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30";
+
+function boardUrl(params: { owner: string; q: string; outcomes: boolean }): string {
+  const query = new URLSearchParams();
+  if (params.owner && params.owner !== "all") query.set("owner", params.owner);
+  if (params.q) query.set("q", params.q);
+  if (params.outcomes) query.set("outcomes", "1");
+  const text = query.toString();
+  return text ? `/board?${text}` : "/board";
+}
+
+/** Owner filter, search and the outcomes toggle; all of it lives in the URL. */
+export function BoardToolbar({ owner, search, showOutcomes, outcomeCounts, owners, viewerRole }: Props) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  function apply(next: Partial<{ owner: string; q: string }>) {
+    const form = new FormData(formRef.current ?? undefined);
+    router.push(boardUrl({ owner: next.owner ?? String(form.get("owner") ?? ""), q: next.q ?? String(form.get("q") ?? "").trim(), outcomes: showOutcomes }));
+  }
+
+  const outcomesSummary = outcomeCounts ? ` (${["WON", "LOST", "DISQUALIFIED"].map((stage) => `${stage.toLowerCase()} ${outcomeCounts[stage] ?? 0}`).join(", ")})` : "";
+
+  return (
+    <form
+      ref={formRef}
+      role="search"
+      aria-label="Filter the board"
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply({});
+      }}
+      className="flex flex-wrap items-end gap-3 px-4 py-3 sm:px-6"
+    >
+      <div>
+        <label htmlFor="board-owner" className="block text-xs font-medium text-slate-600">
+          Owner
+        </label>
+        <select id="board-owner" name="owner" defaultValue={owner || "all"} onChange={(event) => apply({ owner: event.target.value })} className={controlClass}>
+          <option value="all">Everyone</option>
+          {(viewerRole === "SALES" || viewerRole === "MANAGER") && <option value="me">My leads</option>}
+          <option value="unassigned">Unassigned</option>
+          {owners.map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="min-w-64 flex-1 sm:flex-none">
+        <label htmlFor="board-search" className="block text-xs font-medium text-slate-600">
+          Search
+        </label>
+        <div className="flex gap-2">
+          <input id="board-search" name="q" type="search" defaultValue={search} placeholder="Name, e-mail or company" className={`${controlClass} w-full sm:w-72`} />
+          <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+            Search
+          </button>
+        </div>
+      </div>
+      {(owner || search) && (
+        <Link href={boardUrl({ owner: "", q: "", outcomes: showOutcomes })} className="pb-1.5 text-sm text-brand-700 underline-offset-2 hover:underline">
+          Clear filters
+        </Link>
+      )}
+      <Link
+        href={boardUrl({ owner, q: search, outcomes: !showOutcomes })}
+        aria-pressed={showOutcomes}
+        className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+      >
+        {showOutcomes ? "Hide outcomes" : `Show outcomes${outcomesSummary}`}
+      </Link>
+    </form>
+  );
+}

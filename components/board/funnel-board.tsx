@@ -1,0 +1,193 @@
+"use client";
+
+import type { DragEndEvent, DragStartEvent } from "@dnd-kit/core";
+import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors } from "@dnd-kit/core";
+import { useCallback, useMemo, useState } from "react";
+import type { BoardCard, BoardColumn as Column } from "@/lib/core/board";
+import { findCard, placeCard } from "@/lib/core/board-state";
+import type { MoveDetails, MoveRule } from "@/lib/core/funnel";
+import { availableMoves, movesTo } from "@/lib/core/funnel";
+import type { ChecklistItem } from "@/lib/core/qualification";
+import type { Role } from "@/lib/core/roles";
+import type { Stage } from "@/lib/core/stages";
+import { isStage } from "@/lib/core/stages";
+import { loadColumnAction } from "@/lib/server/actions/load-column";
+import { moveLeadAction } from "@/lib/server/actions/move-lead";
+import type { FieldErrors } from "@/lib/server/errors";
+import type { ReasonOption, UserOption } from "@/lib/server/reference-data";
+import { useToast } from "@/components/ui/toast";
+import { BoardColumn } from "./board-column";
+import { columnKeyboardCoordinates } from "./column-keyboard-coordinates";
+import { LeadCardBody } from "./lead-card";
+import type { MoveDialogRequest } from "./move-dialog";
+import { MoveDialog } from "./move-dialog";
+
+type Props = {
+  initialColumns: Column[];
+  viewer: { id: string; role: Role };
+  reps: UserOption[];
+  reasons: ReasonOption[];
+  checklist: readonly ChecklistItem[];
+  filters: { owner?: string; search?: string };
+  now: string;
+};
+
+function needsDialog(rules: MoveRule[], role: Role): boolean {
+  if (rules.length !== 1) return true;
+  return rules[0].requires.some((requirement) => requirement !== "assignee" || role === "MANAGER");
+}
+
+export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, filters, now: nowIso }: Props) {
+  const toast = useToast();
+  const now = useMemo(() => new Date(nowIso), [nowIso]);
+  const [columns, setColumns] = useState(initialColumns);
+  const [pendingIds, setPendingIds] = useState<ReadonlySet<string>>(new Set());
+  const [dragged, setDragged] = useState<BoardCard | null>(null);
+  const [dialog, setDialog] = useState<MoveDialogRequest | null>(null);
+  const [dialogErrors, setDialogErrors] = useState<FieldErrors>({});
+  const [loadingStage, setLoadingStage] = useState<Stage | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
+  );
+
+  const rulesFor = useCallback((card: BoardCard) => availableMoves(viewer, card), [viewer]);
+  const setPending = (id: string, pending: boolean) =>
+    setPendingIds((current) => {
+      const next = new Set(current);
+      if (pending) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  async function performMove(card: BoardCard, rule: MoveRule, details: MoveDetails) {
+    setPending(card.id, true);
+    // Show the move at once; the server's answer confirms it or puts the card back.
+    const predictedOwner = rule.move === "accept" ? (viewer.role === "SALES" ? viewer.id : (details.assigneeId ?? card.ownerId)) : card.ownerId;
+    const predictedOwnerName = predictedOwner === card.ownerId ? card.ownerName : (reps.find((rep) => rep.id === predictedOwner)?.name ?? null);
+    setColumns((current) => placeCard(current, { ...card, stage: rule.to, ownerId: predictedOwner, ownerName: predictedOwnerName, stageEnteredAt: new Date().toISOString() }));
+    const result = await moveLeadAction({ leadId: card.id, version: card.version, move: rule.move, ...details });
+    setPending(card.id, false);
+    if (result.ok) {
+      setColumns((current) => placeCard(current, result.data));
+      setDialog(null);
+      toast.show("success", `${card.name} moved to ${result.data.stage}.`);
+      return;
+    }
+    const actual = (result.error.details as { lead?: BoardCard } | undefined)?.lead;
+    setColumns((current) => placeCard(current, actual ?? card));
+    if (result.error.code === "VALIDATION" && dialog) {
+      setDialogErrors(result.error.fieldErrors ?? { form: result.error.message });
+      return;
+    }
+    setDialog(null);
+    toast.show("error", result.error.message);
+  }
+
+  function chooseMove(card: BoardCard, rules: MoveRule[]) {
+    if (rules.length === 0) return;
+    if (needsDialog(rules, viewer.role)) {
+      setDialogErrors({});
+      setDialog({ card, rules });
+    } else {
+      void performMove(card, rules[0], {});
+    }
+  }
+
+  function onDragStart(event: DragStartEvent) {
+    setDragged(findCard(columns, String(event.active.id)) ?? null);
+  }
+
+  function onDragEnd(event: DragEndEvent) {
+    setDragged(null);
+    const card = findCard(columns, String(event.active.id));
+    const target = event.over?.id;
+    if (!card || !isStage(target) || target === card.stage) return;
+    const rules = movesTo(viewer, card, target);
+    if (rules.length === 0) {
+      toast.show("error", `You can't move ${card.name} from ${card.stage} to ${target}.`);
+      return;
+    }
+    chooseMove(card, rules);
+  }
+
+  async function loadMore(column: Column) {
+    if (!column.nextCursor) return;
+    setLoadingStage(column.stage);
+    const result = await loadColumnAction({ stage: column.stage, cursor: column.nextCursor, owner: filters.owner, search: filters.search });
+    setLoadingStage(null);
+    if (!result.ok) {
+      toast.show("error", result.error.message);
+      return;
+    }
+    setColumns((current) =>
+      current.map((existing) => {
+        if (existing.stage !== column.stage) return existing;
+        const known = new Set(existing.cards.map((c) => c.id));
+        return { ...existing, cards: [...existing.cards, ...result.data.cards.filter((c) => !known.has(c.id))], nextCursor: result.data.nextCursor };
+      }),
+    );
+  }
+
+  const allowedTargets = dragged ? new Set(availableMoves(viewer, dragged).map((rule) => rule.to)) : null;
+
+  return (
+    <>
+      <DndContext
+        id="funnel-board"
+        sensors={sensors}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setDragged(null)}
+        accessibility={{
+          screenReaderInstructions: {
+            draggable: "To move a lead, press space or enter to pick it up, the left and right arrows to choose a column, and space or enter to drop it. Escape cancels. The Move menu on each card offers the same moves.",
+          },
+          announcements: {
+            onDragStart: ({ active }) => `Picked up ${findCard(columns, String(active.id))?.name ?? "lead"}.`,
+            onDragOver: ({ over }) => (over ? `Over the ${over.id} column.` : "Not over a column."),
+            onDragEnd: ({ over }) => (over ? `Dropped on the ${over.id} column.` : "Dropped outside the columns; nothing moved."),
+            onDragCancel: () => "Move cancelled; the lead stays where it was.",
+          },
+        }}
+      >
+        <div className="flex h-full gap-3 overflow-x-auto px-4 pb-4 sm:px-6">
+          {columns.map((column) => (
+            <BoardColumn
+              key={column.stage}
+              column={column}
+              now={now}
+              pendingIds={pendingIds}
+              dropAllowed={allowedTargets ? column.stage === dragged?.stage || allowedTargets.has(column.stage) : null}
+              loadingMore={loadingStage === column.stage}
+              rulesFor={rulesFor}
+              onChooseMove={(card, rule) => chooseMove(card, [rule])}
+              onLoadMore={() => void loadMore(column)}
+            />
+          ))}
+        </div>
+        <DragOverlay dropAnimation={null}>
+          {dragged && (
+            <div className="w-68 rotate-1 cursor-grabbing rounded-lg border border-brand-300 bg-white p-3 shadow-xl">
+              <LeadCardBody card={dragged} now={now} />
+            </div>
+          )}
+        </DragOverlay>
+      </DndContext>
+      {dialog && (
+        <MoveDialog
+          key={`${dialog.card.id}-${dialog.rules.map((rule) => rule.move).join()}`}
+          request={dialog}
+          viewerRole={viewer.role}
+          reps={reps.filter((rep) => rep.role === "SALES")}
+          reasons={reasons}
+          checklist={checklist}
+          errors={dialogErrors}
+          pending={pendingIds.has(dialog.card.id)}
+          onCancel={() => setDialog(null)}
+          onConfirm={(rule, details) => void performMove(dialog.card, rule, details)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useDraggable } from "@dnd-kit/core";
+import type { ReactNode } from "react";
+import { formatDistanceStrict } from "date-fns";
+import type { BoardCard } from "@/lib/core/board";
+import type { MoveRule } from "@/lib/core/funnel";
+import { LeadCardMenu } from "./lead-card-menu";
+import { ScoreBadge } from "./score-badge";
+
+type Props = {
+  card: BoardCard;
+  rules: MoveRule[];
+  now: Date;
+  pending: boolean;
+  onChooseMove: (card: BoardCard, rule: MoveRule) => void;
+};
+
+export function LeadCardBody({ card, now, action }: { card: BoardCard; now: Date; action?: ReactNode }) {
+  return (
+    <>
+      <div className="flex items-start justify-between gap-2">
+        <div className="min-w-0">
+          <p className="truncate text-sm font-semibold text-slate-900" title={card.name}>
+            {card.name}
+          </p>
+          <p className="truncate text-xs text-slate-600" title={card.company ?? card.email}>
+            {card.company ?? card.email}
+          </p>
+        </div>
+        <ScoreBadge total={card.totalScore} fit={card.fitScore} engagement={card.engagementScore} />
+      </div>
+      <div className="mt-2 flex items-center justify-between gap-2 text-xs text-slate-500">
+        <span className="truncate" title={card.ownerName ? `Owner: ${card.ownerName}` : "No owner yet"}>
+          {card.ownerName ?? "Unassigned"}
+        </span>
+        <span className="ml-auto shrink-0" title={`In ${card.stage} since ${new Date(card.stageEnteredAt).toLocaleString("en-GB")}`}>
+          {formatDistanceStrict(new Date(card.stageEnteredAt), now)} in stage
+        </span>
+        {action}
+      </div>
+    </>
+  );
+}
+
+export function LeadCard({ card, rules, now, pending, onChooseMove }: Props) {
+  const movable = rules.length > 0 && !pending;
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: card.id, disabled: !movable, data: { card } });
+  return (
+    <li
+      ref={setNodeRef}
+      {...attributes}
+      {...listeners}
+      aria-roledescription={movable ? "draggable lead" : "lead"}
+      aria-label={`${card.name}, ${card.company ?? card.email}, score ${card.totalScore}, owner ${card.ownerName ?? "none"}`}
+      aria-busy={pending || undefined}
+      data-testid="lead-card"
+      data-lead-id={card.id}
+      className={`group rounded-lg border bg-white p-3 shadow-sm transition ${isDragging ? "opacity-40" : ""} ${pending ? "animate-pulse border-brand-300" : "border-slate-200 hover:border-slate-300"} ${movable ? "cursor-grab" : "cursor-default"}`}
+    >
+      <LeadCardBody
+        card={card}
+        now={now}
+        action={rules.length > 0 && <LeadCardMenu leadName={card.name} rules={rules} disabled={pending} onChoose={(rule) => onChooseMove(card, rule)} />}
+      />
+    </li>
+  );
+}

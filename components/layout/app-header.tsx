@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { ROLE_LABELS } from "@/lib/core/roles";
+import type { CurrentUser } from "@/lib/server/current-user";
+import { LeadgateLogo } from "./leadgate-logo";
+import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
+
+export function AppHeader({ user }: { user: CurrentUser }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="flex h-14 items-center gap-6 px-4 sm:px-6">
+        <Link href="/board" aria-label="Leadgate home">
+          <LeadgateLogo />
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-1">
+          <NavLink href="/board">Funnel board</NavLink>
+          {user.role === "ADMIN" && <NavLink href="/admin/users">Users</NavLink>}
+        </nav>
+        <div className="ml-auto flex items-center gap-3">
+          <div className="text-right leading-tight">
+            <p className="text-sm font-medium" data-testid="current-user">
+              {user.name}
+            </p>
+            <p className="text-xs text-slate-500">{ROLE_LABELS[user.role]}</p>
+          </div>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

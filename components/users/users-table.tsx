@@ -1,0 +1,116 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ROLE_LABELS, ROLES } from "@/lib/core/roles";
+import type { Role } from "@/lib/core/roles";
+import { updateUserAction } from "@/lib/server/actions/users";
+import type { UserRow } from "@/lib/server/users";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+
+export function UsersTable({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pendingId, setPendingId] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<UserRow | null>(null);
+
+  async function update(userId: string, change: { role?: Role; active?: boolean }) {
+    setPendingId(userId);
+    setError(null);
+    const result = await updateUserAction({ userId, ...change });
+    setPendingId(null);
+    if (!result.ok) setError(result.error.message);
+    router.refresh();
+  }
+
+  return (
+    <section aria-labelledby="users-heading" className="rounded-xl border border-slate-200 bg-white shadow-sm">
+      <h2 id="users-heading" className="px-6 pt-5 text-base font-semibold">
+        Team ({users.length})
+      </h2>
+      {error && (
+        <p role="alert" className="mx-6 mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <div className="overflow-x-auto">
+        <table className="mt-3 w-full text-left text-sm">
+          <thead className="border-y border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-6 py-2 font-medium">Name</th>
+              <th scope="col" className="px-3 py-2 font-medium">E-mail</th>
+              <th scope="col" className="px-3 py-2 font-medium">Role</th>
+              <th scope="col" className="px-3 py-2 font-medium">Status</th>
+              <th scope="col" className="px-6 py-2 text-right font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {users.map((user) => {
+              const self = user.id === currentUserId;
+              return (
+                <tr key={user.id} className={user.active ? "" : "text-slate-400"} data-testid="user-row">
+                  <th scope="row" className="px-6 py-3 font-medium">
+                    {user.name} {self && <span className="text-xs font-normal text-slate-500">(you)</span>}
+                  </th>
+                  <td className="px-3 py-3">{user.email}</td>
+                  <td className="px-3 py-3">
+                    <label className="sr-only" htmlFor={`role-${user.id}`}>
+                      Role of {user.name}
+                    </label>
+                    <select
+                      id={`role-${user.id}`}
+                      value={user.role}
+                      disabled={self || pendingId === user.id}
+                      onChange={(event) => void update(user.id, { role: event.target.value as Role })}
+                      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:bg-slate-50"
+                    >
+                      {ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {ROLE_LABELS[role]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="px-3 py-3">
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${user.active ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-600"}`}>
+                      {user.active ? "Active" : "Deactivated"}
+                    </span>
+                  </td>
+                  <td className="px-6 py-3 text-right">
+                    {!self &&
+                      (user.active ? (
+                        <Button variant="ghost" disabled={pendingId === user.id} onClick={() => setConfirming(user)}>
+                          Deactivate
+                        </Button>
+                      ) : (
+                        <Button variant="ghost" disabled={pendingId === user.id} onClick={() => void update(user.id, { active: true })}>
+                          Reactivate
+                        </Button>
+                      ))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          title={`Deactivate ${confirming.name}?`}
+          confirmLabel="Deactivate"
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            const user = confirming;
+            setConfirming(null);
+            void update(user.id, { active: false });
+          }}
+        >
+          {confirming.name} will be signed out and can&apos;t sign in until reactivated. Their leads and history stay as they are.
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+// The only reader of process.env: every setting, its default, and the error when it is missing.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().optional(),
+  NEXTAUTH_SECRET: z.string().optional(),
+  LEADGATE_DEMO_API_KEY: z.string().optional(),
+});
+
+const DEVELOPMENT_SECRET = "leadgate-development-secret-not-for-production";
+
+function read() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+  }
+  return parsed.data;
+}
+
+export function databaseUrl(): string | undefined {
+  return read().DATABASE_URL;
+}
+
+/** The secret that signs session cookies. Production refuses to start without a real one. */
+export function authSecret(): string {
+  const { NEXTAUTH_SECRET, NODE_ENV } = read();
+  if (NEXTAUTH_SECRET && NEXTAUTH_SECRET.length >= 32) return NEXTAUTH_SECRET;
+  if (NODE_ENV === "production") {
+    throw new Error(
+      "NEXTAUTH_SECRET is missing or shorter than 32 characters. Set it to a long random value " +
+        "(for example `openssl rand -base64 32`) before starting Leadgate in production. " +
+        "`npm run app` creates one for the demo in data/.nextauth-secret.",
+    );
+  }
+  return DEVELOPMENT_SECRET;
+}
+
+export function demoApiKey(): string | undefined {
+  return read().LEADGATE_DEMO_API_KEY;
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import type { z } from "zod";
+import type { Role } from "@/lib/core/roles";
+import type { CurrentUser } from "./current-user";
+import { currentUser } from "./current-user";
+import type { ActionResult, FieldErrors } from "./errors";
+import { AppError } from "./errors";
+
+type Options<S extends z.ZodType> = { schema: S; roles?: readonly Role[] };
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "input";
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/**
+ * Wraps a server action so none can forget the basics: the caller is signed in and
+ * active, has one of the roles, and the input passes the schema before the handler runs.
+ * Expected failures (AppError) reach the user; anything else is logged and reported generically.
+ */
+export function authorizedAction<S extends z.ZodType, T>(
+  options: Options<S>,
+  handler: (input: z.infer<S>, user: CurrentUser) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const user = await currentUser();
+    if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again to continue." } };
+    if (options.roles && !options.roles.includes(user.role)) {
+      return { ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this action." } };
+    }
+    const parsed = options.schema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors = fieldErrorsOf(parsed.error);
+      const summary = Object.entries(fieldErrors).map(([field, message]) => `${field}: ${message}`).join("; ");
+      return { ok: false, error: { code: "VALIDATION", message: `Check the form: ${summary}`, fieldErrors } };
+    }
+    try {
+      return { ok: true, data: await handler(parsed.data, user) };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { ok: false, error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors, details: error.details } };
+      }
+      console.error("Unexpected error in server action", error);
+      return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed; try again." } };
+    }
+  };
+}

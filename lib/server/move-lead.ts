@@ -1,0 +1,90 @@
+import "server-only";
+import { formatDistanceStrict } from "date-fns";
+import type { BoardCard } from "@/lib/core/board";
+import type { Actor, Move, MoveDetails } from "@/lib/core/funnel";
+import { authorizeMove, checkRequirements, ownerAfterMove } from "@/lib/core/funnel";
+import { DEFAULT_CHECKLIST } from "@/lib/core/qualification";
+import { isStage } from "@/lib/core/stages";
+import { boardCardSelect, toBoardCard } from "./board";
+import type { Tx } from "./db";
+import { db } from "./db";
+import { AppError } from "./errors";
+import { activeDisqualificationReasons, activeSalesRepIds } from "./reference-data";
+
+export type MoveLeadInput = { leadId: string; version: number; move: Move } & MoveDetails;
+
+async function describeLatestChange(tx: Tx, leadId: string, now: Date): Promise<string> {
+  const latest = await tx.stageTransition.findFirst({
+    where: { leadId },
+    orderBy: { createdAt: "desc" },
+    select: { toStage: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  if (!latest) return "Someone else changed this lead after your page loaded.";
+  const who = latest.actor?.name ?? "Leadgate (automatic scoring)";
+  return `${who} moved this lead to ${latest.toStage} ${formatDistanceStrict(latest.createdAt, now, { addSuffix: true })}.`;
+}
+
+async function conflict(tx: Tx, leadId: string, now: Date): Promise<never> {
+  const lead = await tx.lead.findUniqueOrThrow({ where: { id: leadId }, select: boardCardSelect });
+  const what = await describeLatestChange(tx, leadId, now);
+  throw new AppError("CONFLICT", `${what} Your board was out of date; it now shows where the lead is.`, undefined, { lead: toBoardCard(lead) });
+}
+
+/**
+ * Moves a lead one step through the funnel: checks who may, what the move needs and that
+ * nobody moved it since the caller looked (its version), then writes the lead and its
+ * transition in one transaction. Exactly one of two concurrent moves wins.
+ */
+export async function moveLead(actor: Actor, input: MoveLeadInput, now: Date = new Date()): Promise<BoardCard> {
+  return db.$transaction(async (tx) => {
+    const lead = await tx.lead.findUnique({ where: { id: input.leadId }, select: { id: true, stage: true, ownerId: true, version: true } });
+    if (!lead || !isStage(lead.stage)) throw new AppError("NOT_FOUND", "This lead no longer exists.");
+    if (lead.version !== input.version) return conflict(tx, lead.id, now);
+
+    const position = { stage: lead.stage, ownerId: lead.ownerId };
+    const decision = authorizeMove({ actor, lead: position, move: input.move });
+    if (!decision.allowed) throw new AppError("FORBIDDEN", decision.message, undefined, { code: decision.code });
+    const { rule } = decision;
+
+    const [reasons, repIds] = await Promise.all([
+      rule.requires.includes("listedReason") ? activeDisqualificationReasons(tx) : [],
+      rule.requires.includes("assignee") ? activeSalesRepIds(tx) : [],
+    ]);
+    const fieldErrors = checkRequirements(rule, input, {
+      actor,
+      reasonCodes: reasons.map((reason) => reason.code),
+      checklist: DEFAULT_CHECKLIST,
+      assignableRepIds: repIds,
+    });
+    if (Object.keys(fieldErrors).length > 0) {
+      throw new AppError("VALIDATION", Object.values(fieldErrors).join(" "), fieldErrors as Record<string, string>);
+    }
+
+    const updated = await tx.lead.updateMany({
+      where: { id: lead.id, version: input.version },
+      data: {
+        stage: rule.to,
+        ownerId: ownerAfterMove(rule, actor, position, input),
+        stageEnteredAt: now,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) return conflict(tx, lead.id, now);
+
+    await tx.stageTransition.create({
+      data: {
+        leadId: lead.id,
+        fromStage: rule.from,
+        toStage: rule.to,
+        move: rule.move,
+        actorId: actor.id,
+        reason: input.reason?.trim() || null,
+        reasonCode: rule.requires.includes("listedReason") ? (input.reasonCode ?? null) : null,
+        checklist: rule.requires.includes("checklist") ? JSON.stringify(input.checklist) : null,
+        createdAt: now,
+      },
+    });
+    const moved = await tx.lead.findUniqueOrThrow({ where: { id: lead.id }, select: boardCardSelect });
+    return toBoardCard(moved);
+  });
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import type { Role } from "@/lib/core/roles";
+import { db } from "./db";
+import type { Tx } from "./db";
+
+export type ReasonOption = { code: string; label: string };
+export type UserOption = { id: string; name: string; role: Role };
+
+export async function activeDisqualificationReasons(client: Tx = db): Promise<ReasonOption[]> {
+  return client.disqualificationReason.findMany({
+    where: { active: true },
+    orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
+    select: { code: true, label: true },
+  });
+}
+
+export async function activeSalesRepIds(client: Tx = db): Promise<string[]> {
+  const reps = await client.user.findMany({ where: { role: "SALES", active: true }, select: { id: true } });
+  return reps.map((rep) => rep.id);
+}
+
+/** People who can own leads, for the owner filter and the manager's assign picker. */
+export async function leadOwnerOptions(): Promise<UserOption[]> {
+  const users = await db.user.findMany({
+    where: { active: true, role: { in: ["SALES", "MANAGER"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, role: true },
+  });
+  return users.map((user) => ({ ...user, role: user.role as Role }));
+}

@@ -1,0 +1,36 @@
+import type { PrismaClient } from "../../lib/server/generated/prisma/client";
+import { hashPassword } from "../../lib/server/password";
+import { DEMO_PASSWORD, DEMO_USERS, DISQUALIFICATION_REASONS } from "./demo-users";
+import { generateDataset } from "./generate";
+import { insertDataset } from "./insert";
+
+export const DEMO_LEAD_COUNT = 1_000;
+
+/** The start of today (UTC): the demo's "now", so one day's seeds are identical. */
+export function demoAnchor(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+export async function isEmpty(db: PrismaClient): Promise<boolean> {
+  const [users, leads] = await Promise.all([db.user.count(), db.lead.count()]);
+  return users === 0 && leads === 0;
+}
+
+/** Seeds the demo users, reference lists and `leadCount` leads in one transaction. */
+export async function seedDemo(db: PrismaClient, options: { leadCount?: number; anchor?: Date } = {}): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const dataset = generateDataset({ count: options.leadCount ?? DEMO_LEAD_COUNT, anchor: options.anchor ?? demoAnchor() });
+  await db.$transaction(
+    async (tx) => {
+      const users = await Promise.all(DEMO_USERS.map((user) => tx.user.create({ data: { ...user, passwordHash } })));
+      const idOf = (email: string) => users.find((user) => user.email === email)!.id;
+      await tx.disqualificationReason.createMany({ data: DISQUALIFICATION_REASONS.map((reason, sortOrder) => ({ ...reason, sortOrder })) });
+      await insertDataset(tx, dataset, {
+        marketerId: idOf("marketer@leadgate.test"),
+        managerId: idOf("manager@leadgate.test"),
+        salesRepIds: [idOf("sales@leadgate.test"), idOf("sales2@leadgate.test")],
+      });
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# `npm run app`: install, build, migrate and seed (only an empty database), then serve.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/environment.sh
+
+PORT="${PORT:-3000}"
+install_dependencies
+
+mkdir -p data
+if [ -z "${NEXTAUTH_SECRET:-}" ]; then
+  # Demo mode: a random secret kept beside the demo database, so sessions survive restarts.
+  [ -s data/.nextauth-secret ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))' > data/.nextauth-secret
+  NEXTAUTH_SECRET="$(cat data/.nextauth-secret)"
+  export NEXTAUTH_SECRET
+fi
+export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:$PORT}"
+
+echo "==> Building"
+npx next build
+echo "==> Preparing the database"
+npm run --silent db:setup
+echo ""
+echo "==> Leadgate is starting on $NEXTAUTH_URL (Ctrl+C stops it)"
+exec npx next start --port "$PORT"
