@@ -56,6 +56,7 @@ export function LeadCard({ card, rules, now, pending, onChooseMove }: Props) {
       aria-busy={pending || undefined}
       data-testid="lead-card"
       data-lead-id={card.id}
+      data-version={card.version}
       className={`group rounded-lg border bg-white p-3 shadow-sm transition ${isDragging ? "opacity-40" : ""} ${pending ? "animate-pulse border-brand-300" : "border-slate-200 hover:border-slate-300"} ${movable ? "cursor-grab" : "cursor-default"}`}
     >
       <LeadCardBody

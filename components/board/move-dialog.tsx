@@ -1,5 +1,6 @@
 "use client";
 
+import type { FormEvent } from "react";
 import { useEffect, useId, useRef, useState } from "react";
 import type { BoardCard } from "@/lib/core/board";
 import type { MoveDetails, MoveRule } from "@/lib/core/funnel";
@@ -48,7 +49,10 @@ export function MoveDialog({ request, viewerRole, reps, reasons, checklist, erro
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  function submit(form: FormData) {
+  // onSubmit, not a form action: React resets a form after its action, and a refused move must keep what was entered.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
     const details: MoveDetails = {};
     const reason = String(form.get("reason") ?? "").trim();
     if (reason) details.reason = reason;
@@ -68,7 +72,7 @@ export function MoveDialog({ request, viewerRole, reps, reasons, checklist, erro
       }}
       className="m-auto w-full max-w-md rounded-xl bg-white p-0 shadow-xl"
     >
-      <form action={submit} className="space-y-4 p-6">
+      <form onSubmit={submit} className="space-y-4 p-6">
         <div>
           <h2 id={`${id}-title`} className="text-lg font-semibold">
             {request.rules.length > 1 ? `Move to ${rule.to}` : rule.label}: {request.card.name}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -16,7 +17,9 @@ export function CreateUserForm() {
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
 
-  async function submit(form: FormData) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
     setPending(true);
     setMessage(null);
     const result = await createUserAction({
@@ -42,7 +45,7 @@ export function CreateUserForm() {
       <h2 id="create-user-heading" className="text-base font-semibold">
         Add a user
       </h2>
-      <form ref={formRef} action={submit} className="mt-4 grid gap-4 sm:grid-cols-2">
+      <form ref={formRef} onSubmit={submit} className="mt-4 grid gap-4 sm:grid-cols-2">
         <TextField label="Name" name="name" required autoComplete="off" error={errors.name} />
         <TextField label="E-mail" name="email" type="email" required autoComplete="off" error={errors.email} />
         <div>

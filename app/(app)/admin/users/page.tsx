@@ -14,7 +14,7 @@ export default async function UsersPage() {
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Users</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Who can sign in, and with which role. Deactivated users can't sign in; their leads and history stay.
+          Who can sign in, and with which role. Deactivated users can&apos;t sign in; their leads and history stay.
         </p>
       </div>
       <CreateUserForm />

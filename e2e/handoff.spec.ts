@@ -1,0 +1,112 @@
+import { expect, test } from "@playwright/test";
+import { cardById, column, columnCount, firstMovableCard, openMoveMenu, signIn } from "./support";
+
+test("a marketer marks a lead MQL, a sales rep accepts it and qualifies it after the checklist", async ({ page, browser }) => {
+  await signIn(page, "marketer@leadgate.test");
+  const lead = await firstMovableCard(page, "LEAD");
+  const mqlBefore = await columnCount(page, "MQL");
+  await openMoveMenu(lead.card, lead.name);
+  await page.getByRole("menuitem", { name: /Mark as MQL/ }).click();
+  await expect(cardById(page, "MQL", lead.id)).toBeVisible();
+  await expect(page.getByTestId("toast-success")).toContainText(`${lead.name} moved to MQL`);
+  await expect.poll(() => columnCount(page, "MQL")).toBe(mqlBefore + 1);
+  await page.reload();
+  await expect(cardById(page, "MQL", lead.id)).toBeVisible();
+
+  const repContext = await browser.newContext();
+  const rep = await repContext.newPage();
+  await signIn(rep, "sales@leadgate.test");
+  await rep.getByLabel("Search").fill(lead.name);
+  await rep.getByRole("button", { name: "Search" }).click();
+  const mqlCard = cardById(rep, "MQL", lead.id);
+  await expect(mqlCard).toBeVisible();
+  await openMoveMenu(mqlCard, lead.name);
+  await rep.getByRole("menuitem", { name: /Accept/ }).click();
+  const salCard = cardById(rep, "SAL", lead.id);
+  await expect(salCard).toContainText("Sam Sales");
+
+  await openMoveMenu(salCard, lead.name);
+  await rep.getByRole("menuitem", { name: /Qualify/ }).click();
+  const dialog = rep.getByRole("dialog");
+  await expect(dialog).toContainText("Qualification checklist");
+  for (const item of ["Budget", "Authority", "Need"]) await dialog.getByLabel(new RegExp(item)).check();
+  await dialog.getByRole("button", { name: "Qualify" }).click();
+  await expect(dialog).toContainText("Timeline is not confirmed");
+  await expect(salCard).toBeVisible();
+  await dialog.getByLabel(/Timeline/).check();
+  await dialog.getByRole("button", { name: "Qualify" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cardById(rep, "SQL", lead.id)).toBeVisible();
+  await rep.reload();
+  await expect(cardById(rep, "SQL", lead.id)).toBeVisible();
+  await repContext.close();
+});
+
+test("a marketer is not offered accept; their MQL moves are nurture and disqualify", async ({ page }) => {
+  await signIn(page, "marketer@leadgate.test");
+  const mql = await firstMovableCard(page, "MQL");
+  await openMoveMenu(mql.card, mql.name);
+  const items = page.getByRole("menuitem");
+  await expect(items).toHaveText([/Send to nurture/, /Disqualify/]);
+  await page.keyboard.press("Escape");
+  await expect(items).toHaveCount(0);
+  await expect(column(page, "SAL").getByRole("button", { name: /^Move / })).toHaveCount(0);
+});
+
+test("sending an MQL to nurture asks for a reason first", async ({ page }) => {
+  await signIn(page, "marketer@leadgate.test");
+  const mql = await firstMovableCard(page, "MQL");
+  await openMoveMenu(mql.card, mql.name);
+  await page.getByRole("menuitem", { name: /Send to nurture/ }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Reason").fill("Evaluating next year");
+  await dialog.getByRole("button", { name: "Send to nurture" }).click();
+  await expect(cardById(page, "LEAD", mql.id)).toBeVisible();
+});
+
+test("a forged forbidden move, sent straight to the server action, is refused", async ({ page }) => {
+  await signIn(page, "marketer@leadgate.test");
+  const target = await firstMovableCard(page, "MQL");
+  const lead = await firstMovableCard(page, "LEAD");
+
+  // Capture how the page calls the move action during an allowed move...
+  const actionRequest = page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
+  await openMoveMenu(lead.card, lead.name);
+  await page.getByRole("menuitem", { name: /Mark as MQL/ }).click();
+  const allowed = await actionRequest;
+  await expect(cardById(page, "MQL", lead.id)).toBeVisible();
+
+  // ...then replay it as a marketer accepting an MQL, which the UI never offers.
+  const response = await page.request.post("/board", {
+    headers: {
+      "next-action": allowed.headers()["next-action"],
+      "content-type": allowed.headers()["content-type"],
+      accept: "text/x-component",
+    },
+    data: JSON.stringify([{ leadId: target.id, version: target.version, move: "accept" }]),
+  });
+  const body = await response.text();
+  expect(body).toContain('"code":"FORBIDDEN"');
+  expect(body).toContain("Marketers can't accept a MQL lead");
+  await page.reload();
+  await expect(cardById(page, "MQL", target.id)).toBeVisible();
+});
+
+test("when another rep got there first, the move is refused, explained, and the card shows where it really is", async ({ page, browser }) => {
+  await signIn(page, "sales@leadgate.test", "/board?owner=unassigned");
+  const contested = await firstMovableCard(page, "MQL");
+
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, "sales2@leadgate.test", "/board?owner=unassigned");
+  const theirCard = cardById(other, "MQL", contested.id);
+  await openMoveMenu(theirCard, contested.name);
+  await other.getByRole("menuitem", { name: /Accept/ }).click();
+  await expect(other.getByTestId("toast-success")).toBeVisible();
+  await otherContext.close();
+
+  await openMoveMenu(contested.card, contested.name);
+  await page.getByRole("menuitem", { name: /Accept/ }).click();
+  await expect(page.getByTestId("toast-error")).toContainText("Sasha Sales moved this lead to SAL");
+  await expect(cardById(page, "MQL", contested.id)).toHaveCount(0);
+});

@@ -1,0 +1,27 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", "node_modules/**", "lib/server/generated/**", ".tmp/**", "data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  {
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through lib/env.ts." }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The domain core stays free of frameworks so it can be read and tested on its own.
+    files: ["lib/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["next", "next/*", "react", "react-dom", "@prisma/*", "*/generated/*", "@/lib/server/*"] }],
+    },
+  },
+  {
+    // Scripts, tests and tooling configure child processes and test databases through the environment.
+    files: ["lib/env.ts", "scripts/**", "tests/**", "e2e/**", "prisma.config.ts", "playwright.config.ts", "vitest.config.mts"],
+    rules: { "no-restricted-properties": "off" },
+  },
+]);

@@ -1,0 +1,216 @@
+// Measures the funnel board's first render (HTTP, production server) and a stage move
+// (in-process) on the 100k-lead benchmark database. Usage: npm run bench:board
+import type { ChildProcess } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, openSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const BENCH_DATABASE = path.resolve(".tmp/bench-100k.db");
+const PORT = 3200;
+const BASE_URL = `http://localhost:${PORT}`;
+const SERVER_LOG = path.resolve(".tmp/bench-server.log");
+const BOARD_URLS = ["/board", "/board?owner=me", "/board?q=smith", "/board?outcomes=1"];
+const WARMUP_REQUESTS = 5;
+const TIMED_REQUESTS = 30;
+const MOVED_LEADS = 200;
+const BOARD_TARGET_MS = 300;
+const MOVE_TARGET_MS = 30;
+
+type Result = { name: string; samples: number[]; targetMs: number };
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = (sorted.length - 1) * p;
+  const low = Math.floor(rank);
+  return sorted[low] + (sorted[Math.ceil(rank)] - sorted[low]) * (rank - low);
+}
+
+// --- the production server -------------------------------------------------------------
+
+function startServer(databaseFile: string): ChildProcess {
+  if (!existsSync(".next/BUILD_ID")) {
+    console.log("No production build found; running next build…");
+    execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  }
+  const log = openSync(SERVER_LOG, "w");
+  // Detached, so it leads its own process group: npx, sh and next-server all stop together.
+  return spawn("npx", ["next", "start", "--port", String(PORT)], {
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${databaseFile}`,
+      NEXTAUTH_SECRET: "leadgate-benchmark-secret-0123456789abcdef",
+      NEXTAUTH_URL: BASE_URL,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null || server.pid === undefined) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  process.kill(-server.pid, "SIGTERM");
+  const timeout = sleep(5_000).then(() => "timeout");
+  if ((await Promise.race([exited, timeout])) === "timeout") process.kill(-server.pid, "SIGKILL");
+}
+
+async function waitUntilServing(server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}:\n${readFileSync(SERVER_LOG, "utf8")}`);
+    try {
+      if ((await fetch(`${BASE_URL}/api/auth/csrf`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  throw new Error(`The server did not answer on ${BASE_URL} within 60 s:\n${readFileSync(SERVER_LOG, "utf8")}`);
+}
+
+async function assertPortFree(): Promise<void> {
+  const answered = await fetch(BASE_URL).then(() => true, () => false);
+  if (answered) throw new Error(`Something already answers on port ${PORT}; stop it first.`);
+}
+
+// --- signing in through next-auth's credentials flow ---------------------------------------
+
+class CookieJar {
+  private cookies = new Map<string, string>();
+  store(response: Response) {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const at = pair.indexOf("=");
+      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  }
+  has(name: string) {
+    return this.cookies.has(name);
+  }
+  header() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+}
+
+async function signIn(email: string, password: string): Promise<CookieJar> {
+  const jar = new CookieJar();
+  const csrf = await fetch(`${BASE_URL}/api/auth/csrf`);
+  jar.store(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const callback = await fetch(`${BASE_URL}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  jar.store(callback);
+  if (!jar.has("next-auth.session-token")) {
+    throw new Error(`Sign-in as ${email} failed (HTTP ${callback.status}): ${await callback.text()}`);
+  }
+  return jar;
+}
+
+// --- the measurements ----------------------------------------------------------------------
+
+async function timeBoard(url: string, jar: CookieJar): Promise<number[]> {
+  const samples: number[] = [];
+  for (let request = 0; request < WARMUP_REQUESTS + TIMED_REQUESTS; request++) {
+    const started = performance.now();
+    const response = await fetch(`${BASE_URL}${url}`, { redirect: "manual", headers: { cookie: jar.header() } });
+    const body = await response.text();
+    const elapsed = performance.now() - started;
+    if (response.status !== 200 || !body.includes("Funnel board")) {
+      throw new Error(`GET ${url} answered ${response.status} without the board (location: ${response.headers.get("location")}):\n${body.slice(0, 500)}`);
+    }
+    if (request >= WARMUP_REQUESTS) samples.push(elapsed);
+  }
+  return samples;
+}
+
+async function timeMoves(): Promise<Result[]> {
+  const { db } = await import("../lib/server/db");
+  const { moveLead } = await import("../lib/server/move-lead");
+  const marketer = await db.user.findUniqueOrThrow({ where: { email: "marketer@leadgate.test" }, select: { id: true } });
+  const actor = { id: marketer.id, role: "MARKETER" as const };
+  const leads = await db.lead.findMany({ where: { stage: "LEAD" }, orderBy: { id: "asc" }, take: MOVED_LEADS, select: { id: true, version: true } });
+
+  const toMql: number[] = [];
+  const versions = new Map<string, number>();
+  for (const lead of leads) {
+    const started = performance.now();
+    const card = await moveLead(actor, { leadId: lead.id, version: lead.version, move: "markMql" });
+    toMql.push(performance.now() - started);
+    versions.set(lead.id, card.version);
+  }
+  const toNurture: number[] = [];
+  for (const lead of leads) {
+    const started = performance.now();
+    await moveLead(actor, { leadId: lead.id, version: versions.get(lead.id)!, move: "nurture", reason: "benchmark" });
+    toNurture.push(performance.now() - started);
+  }
+  return [
+    { name: `Stage move LEAD → MQL (markMql, ${leads.length} leads)`, samples: toMql, targetMs: MOVE_TARGET_MS },
+    { name: `Stage move MQL → LEAD (nurture, ${leads.length} leads)`, samples: toNurture, targetMs: MOVE_TARGET_MS },
+  ];
+}
+
+async function datasetCounts() {
+  const { db } = await import("../lib/server/db");
+  const [leads, events, transitions] = await Promise.all([db.lead.count(), db.event.count(), db.stageTransition.count()]);
+  return { leads, events, transitions };
+}
+
+function table(results: Result[]): string {
+  const rows = results.map(({ name, samples, targetMs }) => {
+    const median = percentile(samples, 0.5);
+    const verdict = median <= targetMs ? "PASS" : "FAIL";
+    return `| ${name} | ${samples.length} | ${median.toFixed(1)} | ${percentile(samples, 0.9).toFixed(1)} | ≤ ${targetMs} ms median | ${verdict} |`;
+  });
+  return ["| Measure | Samples | Median (ms) | p90 (ms) | Target | Result |", "|---|---:|---:|---:|---|---|", ...rows].join("\n");
+}
+
+async function main() {
+  // lib/server/db.ts creates its client when first imported, so the URL is set before that and
+  // everything that imports it (the generator too) is imported dynamically.
+  process.env.DATABASE_URL = `file:${BENCH_DATABASE}`;
+  if (!existsSync(BENCH_DATABASE)) {
+    const { generateLeads } = await import("./generate-leads");
+    await generateLeads({ out: BENCH_DATABASE });
+  }
+
+  const counts = await datasetCounts();
+  console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}`);
+  console.log(`Dataset: ${BENCH_DATABASE}: ${counts.leads} leads, ${counts.events} events, ${counts.transitions} transitions\n`);
+
+  const results: Result[] = [];
+  await assertPortFree();
+  const server = startServer(BENCH_DATABASE);
+  const stop = () => void stopServer(server).finally(() => process.exit(130));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    await waitUntilServing(server);
+    const jar = await signIn("manager@leadgate.test", "leadgate-demo");
+    for (const url of BOARD_URLS) {
+      results.push({ name: `Board first render \`${url}\``, samples: await timeBoard(url, jar), targetMs: BOARD_TARGET_MS });
+      console.log(`  measured ${url}`);
+    }
+  } finally {
+    await stopServer(server);
+  }
+  results.push(...(await timeMoves()));
+  console.log(`\n${table(results)}`);
+
+  const { db } = await import("../lib/server/db");
+  await db.$disconnect();
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import type { Role } from "@/lib/core/roles";
+import type { Stage } from "@/lib/core/stages";
+import { searchTextOf } from "@/lib/core/lead-search";
+import { db } from "@/lib/server/db";
+import { hashPassword } from "@/lib/server/password";
+import { DISQUALIFICATION_REASONS } from "@/prisma/seed/demo-users";
+
+let sequence = 0;
+const next = () => ++sequence;
+
+export async function createUser(role: Role, overrides: { name?: string; active?: boolean; password?: string } = {}) {
+  const n = next();
+  return db.user.create({
+    data: {
+      email: `${role.toLowerCase()}${n}@test.leadgate`,
+      name: overrides.name ?? `${role} ${n}`,
+      role,
+      active: overrides.active ?? true,
+      passwordHash: await hashPassword(overrides.password ?? "correct horse battery"),
+    },
+  });
+}
+
+export async function createLead(options: { stage?: Stage; ownerId?: string | null; totalScore?: number; firstName?: string; lastName?: string; company?: string } = {}) {
+  const n = next();
+  const lead = { firstName: options.firstName ?? "Lead", lastName: options.lastName ?? `Number${n}`, email: `lead${n}@customer.example`, company: options.company ?? `Company ${n}` };
+  return db.lead.create({
+    data: {
+      ...lead,
+      searchText: searchTextOf(lead),
+      stage: options.stage ?? "LEAD",
+      ownerId: options.ownerId ?? null,
+      totalScore: options.totalScore ?? 50,
+    },
+  });
+}
+
+export async function createDisqualificationReasons() {
+  await db.disqualificationReason.createMany({ data: DISQUALIFICATION_REASONS.map((reason, sortOrder) => ({ ...reason, sortOrder })) });
+}
+
+export const BANT_COMPLETE = { budget: true, authority: true, need: true, timeline: true };

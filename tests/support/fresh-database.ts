@@ -1,0 +1,30 @@
+import { randomUUID } from "node:crypto";
+import { copyFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, vi } from "vitest";
+import { TEMPLATE_DATABASE, TMP_DIR } from "./paths";
+import { signedInUserId } from "./sign-in";
+
+// Runs before each test file: a fresh database file of its own, and sessions that the
+// test chooses with signInAs() instead of a browser cookie. Everything else is real.
+const file = path.join(TMP_DIR, `test-${randomUUID()}.db`);
+copyFileSync(TEMPLATE_DATABASE, file);
+process.env.DATABASE_URL = `file:${file}`;
+delete (globalThis as { leadgateDb?: unknown }).leadgateDb;
+
+vi.mock("next-auth", async (importOriginal) => {
+  const original = await importOriginal<typeof import("next-auth")>();
+  return {
+    ...original,
+    getServerSession: async () => {
+      const id = signedInUserId();
+      return id ? { user: { id }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null;
+    },
+  };
+});
+
+afterAll(async () => {
+  const { db } = await import("@/lib/server/db");
+  await db.$disconnect();
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+});

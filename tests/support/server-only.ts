@@ -1,0 +1,2 @@
+// Stands in for the "server-only" guard, which throws outside Next's server bundles.
+export {};
