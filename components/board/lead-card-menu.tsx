@@ -55,7 +55,7 @@ export function LeadCardMenu({ leadName, rules, disabled, onChoose }: Props) {
         onPointerDown={(event) => event.stopPropagation()}
         onKeyDown={(event) => event.stopPropagation()}
         onClick={() => setOpen((value) => !value)}
-        className="-my-0.5 rounded border border-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-40"
+        className="-my-0.5 shrink-0 whitespace-nowrap rounded border border-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-40"
       >
         Move ▾
       </button>

@@ -31,10 +31,10 @@ export function LeadCardBody({ card, now, action }: { card: BoardCard; now: Date
         <ScoreBadge total={card.totalScore} fit={card.fitScore} engagement={card.engagementScore} />
       </div>
       <div className="mt-2 flex items-center justify-between gap-2 text-xs text-slate-500">
-        <span className="truncate" title={card.ownerName ? `Owner: ${card.ownerName}` : "No owner yet"}>
+        <span className="min-w-0 truncate" title={card.ownerName ? `Owner: ${card.ownerName}` : "No owner yet"}>
           {card.ownerName ?? "Unassigned"}
         </span>
-        <span className="ml-auto shrink-0" title={`In ${card.stage} since ${new Date(card.stageEnteredAt).toLocaleString("en-GB")}`}>
+        <span className="ml-auto shrink-0 whitespace-nowrap" title={`In ${card.stage} since ${new Date(card.stageEnteredAt).toLocaleString("en-GB")}`}>
           {formatDistanceStrict(new Date(card.stageEnteredAt), now)} in stage
         </span>
         {action}

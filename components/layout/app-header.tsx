@@ -8,7 +8,7 @@ import { SignOutButton } from "./sign-out-button";
 export function AppHeader({ user }: { user: CurrentUser }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="flex h-14 items-center gap-6 px-4 sm:px-6">
+      <div className="flex h-14 items-center gap-3 px-4 sm:gap-6 sm:px-6">
         <Link href="/board" aria-label="Leadgate home">
           <LeadgateLogo />
         </Link>
@@ -17,7 +17,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
           {user.role === "ADMIN" && <NavLink href="/admin/users">Users</NavLink>}
         </nav>
         <div className="ml-auto flex items-center gap-3">
-          <div className="text-right leading-tight">
+          <div className="hidden text-right leading-tight sm:block">
             <p className="text-sm font-medium" data-testid="current-user">
               {user.name}
             </p>
