@@ -15,6 +15,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink href="/board">Funnel board</NavLink>
           {user.role === "ADMIN" && <NavLink href="/admin/users">Users</NavLink>}
+          {user.role === "ADMIN" && <NavLink href="/admin/api-keys">API keys</NavLink>}
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <div className="hidden text-right leading-tight sm:block">

@@ -1,0 +1,117 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { revokeApiKeyAction } from "@/lib/server/actions/api-keys";
+import type { ApiKeyRow } from "@/lib/server/api-keys";
+
+// A fixed time zone renders the same text on the server and in the browser, so hydration never disagrees.
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+function When({ iso }: { iso: string }) {
+  return <time dateTime={iso}>{dateFormat.format(new Date(iso))} UTC</time>;
+}
+
+export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
+  const router = useRouter();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [pendingId, setPendingId] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<ApiKeyRow | null>(null);
+
+  async function revoke(key: ApiKeyRow) {
+    setPendingId(key.id);
+    setMessage(null);
+    const result = await revokeApiKeyAction({ id: key.id });
+    setPendingId(null);
+    setMessage(result.ok ? { tone: "success", text: `Revoked “${key.name}”: requests with it are refused from now on.` } : { tone: "error", text: result.error.message });
+    // The Revoke button that had focus is gone from the row; keep keyboard users in this section.
+    headingRef.current?.focus();
+    router.refresh();
+  }
+
+  return (
+    <section aria-labelledby="api-keys-heading" className="rounded-xl border border-slate-200 bg-white shadow-sm">
+      <h2 ref={headingRef} id="api-keys-heading" tabIndex={-1} className="px-6 pt-5 text-base font-semibold focus:outline-none">
+        Keys ({keys.length})
+      </h2>
+      {message && (
+        <p
+          role={message.tone === "error" ? "alert" : "status"}
+          className={`mx-6 mt-3 rounded-md px-3 py-2 text-sm ${message.tone === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}
+        >
+          {message.text}
+        </p>
+      )}
+      {keys.length === 0 ? (
+        <p className="px-6 pb-6 pt-3 text-sm text-slate-600">No API keys yet. Create one above for each system that should send leads or events to Leadgate.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="mt-3 w-full text-left text-sm">
+            <thead className="border-y border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-6 py-2 font-medium">Name</th>
+                <th scope="col" className="px-3 py-2 font-medium">Key</th>
+                <th scope="col" className="px-3 py-2 font-medium">Created</th>
+                <th scope="col" className="px-3 py-2 font-medium">Created by</th>
+                <th scope="col" className="px-3 py-2 font-medium">Last used</th>
+                <th scope="col" className="px-3 py-2 font-medium">Status</th>
+                <th scope="col" className="px-6 py-2 text-right font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {keys.map((key) => (
+                <tr key={key.id} className={key.revokedAt ? "text-slate-400" : ""} data-testid="api-key-row">
+                  <th scope="row" className="px-6 py-3 font-medium">
+                    {key.name}
+                  </th>
+                  <td className="whitespace-nowrap px-3 py-3 font-mono text-xs">{key.prefix}…</td>
+                  <td className="whitespace-nowrap px-3 py-3">
+                    <When iso={key.createdAt} />
+                  </td>
+                  <td className="px-3 py-3">{key.createdByName ?? "Demo set-up"}</td>
+                  <td className="whitespace-nowrap px-3 py-3">{key.lastUsedAt ? <When iso={key.lastUsedAt} /> : "Never"}</td>
+                  <td className="whitespace-nowrap px-3 py-3">
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${key.revokedAt ? "bg-slate-100 text-slate-600" : "bg-emerald-100 text-emerald-800"}`}>
+                      {key.revokedAt ? "Revoked" : "Active"}
+                    </span>
+                    {key.revokedAt && (
+                      <span className="mt-1 block text-xs">
+                        <When iso={key.revokedAt} />
+                      </span>
+                    )}
+                  </td>
+                  <td className="px-6 py-3 text-right">
+                    {!key.revokedAt && (
+                      <Button variant="ghost" disabled={pendingId === key.id} onClick={() => setConfirming(key)}>
+                        Revoke<span className="sr-only"> {key.name}</span>
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={`Revoke “${confirming.name}”?`}
+          confirmLabel="Revoke"
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            const key = confirming;
+            setConfirming(null);
+            void revoke(key);
+          }}
+        >
+          Every request with the key {confirming.prefix}… is refused from now on. This can&apos;t be undone: systems that use it need a new key.
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
