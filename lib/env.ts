@@ -6,6 +6,7 @@ const schema = z.object({
   DATABASE_URL: z.string().optional(),
   NEXTAUTH_SECRET: z.string().optional(),
   LEADGATE_DEMO_API_KEY: z.string().optional(),
+  LEADGATE_API_RATE_LIMIT: z.coerce.number().int().positive().default(3000),
 });
 
 const DEVELOPMENT_SECRET = "leadgate-development-secret-not-for-production";
@@ -38,4 +39,9 @@ export function authSecret(): string {
 
 export function demoApiKey(): string | undefined {
   return read().LEADGATE_DEMO_API_KEY;
+}
+
+/** Requests a minute each API key may make (bursts up to the same number). */
+export function apiRateLimitPerMinute(): number {
+  return read().LEADGATE_API_RATE_LIMIT;
 }

@@ -3,19 +3,11 @@ import type { z } from "zod";
 import type { Role } from "@/lib/core/roles";
 import type { CurrentUser } from "./current-user";
 import { currentUser } from "./current-user";
-import type { ActionResult, FieldErrors } from "./errors";
+import type { ActionResult } from "./errors";
+import { fieldErrorsOf } from "@/lib/core/field-errors";
 import { AppError } from "./errors";
 
 type Options<S extends z.ZodType> = { schema: S; roles?: readonly Role[] };
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join(".") || "input";
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
 
 /**
  * Wraps a server action so none can forget the basics: the caller is signed in and

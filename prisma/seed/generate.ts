@@ -32,7 +32,7 @@ export type GeneratedLead = {
   lastActivityAt: Date | null;
 };
 
-export type GeneratedEvent = { leadId: string; type: string; occurredAt: Date; properties: string };
+export type GeneratedEvent = { leadId: string; type: string; occurredAt: Date; properties: string; source: "seed" };
 export type GeneratedTransition = {
   leadId: string;
   fromStage: Stage;
@@ -159,7 +159,7 @@ export function generateDataset(options: { count: number; anchor: Date; days?: n
         : type === "page_view" ? { url: faker.helpers.arrayElement(PAGES) }
         : type.startsWith("email_") ? { campaign }
         : {};
-      events.push({ leadId: id, type, occurredAt, properties: JSON.stringify(properties) });
+      events.push({ leadId: id, type, occurredAt, properties: JSON.stringify(properties), source: "seed" });
       engagement += ENGAGEMENT_POINTS[type] ?? 0;
       lastActivity = Math.max(lastActivity, occurredAt.getTime());
     }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../lib/server/generated/prisma/client";
 import { hashPassword } from "../../lib/server/password";
+import { ensureActiveRuleSet } from "../../lib/server/rule-sets";
 import { DEMO_PASSWORD, DEMO_USERS, DISQUALIFICATION_REASONS } from "./demo-users";
 import { generateDataset } from "./generate";
 import { insertDataset } from "./insert";
@@ -25,6 +26,7 @@ export async function seedDemo(db: PrismaClient, options: { leadCount?: number; 
       const users = await Promise.all(DEMO_USERS.map((user) => tx.user.create({ data: { ...user, passwordHash } })));
       const idOf = (email: string) => users.find((user) => user.email === email)!.id;
       await tx.disqualificationReason.createMany({ data: DISQUALIFICATION_REASONS.map((reason, sortOrder) => ({ ...reason, sortOrder })) });
+      await ensureActiveRuleSet(tx);
       await insertDataset(tx, dataset, {
         marketerId: idOf("marketer@leadgate.test"),
         managerId: idOf("manager@leadgate.test"),

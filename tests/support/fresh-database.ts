@@ -11,6 +11,7 @@ const file = path.join(TMP_DIR, `test-${randomUUID()}.db`);
 copyFileSync(TEMPLATE_DATABASE, file);
 process.env.DATABASE_URL = `file:${file}`;
 delete (globalThis as { leadgateDb?: unknown }).leadgateDb;
+delete (globalThis as { leadgateSqlite?: unknown }).leadgateSqlite;
 
 vi.mock("next-auth", async (importOriginal) => {
   const original = await importOriginal<typeof import("next-auth")>();
@@ -25,6 +26,8 @@ vi.mock("next-auth", async (importOriginal) => {
 
 afterAll(async () => {
   const { db } = await import("@/lib/server/db");
+  const { closeStore } = await import("@/lib/server/sql/sqlite-store");
   await db.$disconnect();
+  closeStore();
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
 });

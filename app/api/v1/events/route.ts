@@ -1,0 +1,26 @@
+import { apiRoute, validationError } from "@/lib/server/api/api-route";
+import { ApiError } from "@/lib/server/api/api-error";
+import { readJson } from "@/lib/server/api/read-json";
+import { eventBatchSchema } from "@/lib/server/api/schemas";
+import { fieldErrorsOf } from "@/lib/core/field-errors";
+import { ingestEvents } from "@/lib/server/ingest-events";
+
+const ITEM_ERROR_STATUS = { validation_failed: 400, not_found: 404, conflict: 409 } as const;
+
+export const POST = apiRoute(async ({ request }) => {
+  const body = await readJson(request);
+  if (body && typeof body === "object" && !Array.isArray(body) && "events" in body) {
+    const batch = eventBatchSchema.safeParse(body);
+    if (!batch.success) throw validationError(fieldErrorsOf(batch.error));
+    const results = ingestEvents(batch.data.events, { source: "api" });
+    const count = (status: string) => results.filter((result) => result.status === status).length;
+    return Response.json({ results, summary: { created: count("created"), duplicates: count("duplicate"), failed: count("error") } });
+  }
+
+  const [result] = ingestEvents([body], { source: "api" });
+  if (result.status === "error") {
+    throw new ApiError(ITEM_ERROR_STATUS[result.error.code], result.error.code, result.error.message, result.error.details);
+  }
+  const { index: _index, ...event } = result;
+  return Response.json({ event }, { status: result.status === "created" ? 201 : 200 });
+});

@@ -1,0 +1,9 @@
+import { ApiError } from "@/lib/server/api/api-error";
+import { apiRoute } from "@/lib/server/api/api-route";
+import { findApiLeadWithHistory } from "@/lib/server/api/lead-resource";
+
+export const GET = apiRoute(async ({ params }) => {
+  const lead = await findApiLeadWithHistory(params.id);
+  if (!lead) throw new ApiError(404, "not_found", `No lead has the id "${params.id}".`);
+  return Response.json({ lead });
+});

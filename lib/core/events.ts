@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+export const STANDARD_EVENT_TYPES = [
+  "page_view",
+  "email_open",
+  "email_click",
+  "content_download",
+  "form_submit",
+  "contact_request",
+  "webinar_attended",
+  "event_attended",
+  "meeting_booked",
+  "unsubscribe",
+  "email_bounce",
+] as const;
+
+export const EVENT_SOURCES = ["api", "manual", "import", "seed"] as const;
+export type EventSource = (typeof EVENT_SOURCES)[number];
+
+export const MAX_BATCH_EVENTS = 1_000;
+const MAX_PROPERTIES = 50;
+
+const propertyValue = z.union([z.string().max(2_000), z.number(), z.boolean(), z.null()]);
+
+/** One event as it arrives (API, manual entry or CSV): who, what, when, details. */
+export const eventInputSchema = z
+  .strictObject({
+    email: z.email("Must be a valid e-mail address.").max(254).optional(),
+    leadId: z.string().min(1).max(100).optional(),
+    type: z
+      .string()
+      .regex(/^[a-z0-9_]{1,50}$/, "Use 1–50 lower-case letters, digits or underscores, e.g. content_download."),
+    occurredAt: z.iso.datetime({ offset: true, error: "Must be an ISO 8601 date-time, e.g. 2026-11-24T09:30:00Z." }).optional(),
+    properties: z
+      .record(z.string().min(1).max(100), propertyValue)
+      .refine((properties) => Object.keys(properties).length <= MAX_PROPERTIES, `At most ${MAX_PROPERTIES} properties.`)
+      .optional(),
+    idempotencyKey: z.string().min(1).max(200).optional(),
+  })
+  .refine((event) => Boolean(event.email) !== Boolean(event.leadId), {
+    message: "Give exactly one of email or leadId.",
+    path: ["email"],
+  });
+export type EventInput = z.infer<typeof eventInputSchema>;
+
+/** Events that happened in the future by more than this are refused as clock errors. */
+export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+export function eventTime(event: Pick<EventInput, "occurredAt">, now: Date): Date {
+  return event.occurredAt ? new Date(event.occurredAt) : now;
+}

@@ -1,0 +1,34 @@
+import type { Stage } from "../stages";
+import type { MqlThreshold, ScoreResult } from "./types";
+
+export type AutomaticMove = { move: "markMql" | "disqualify"; reason: string; reasonCode?: string };
+
+/**
+ * The move the system makes on its own after scoring, if any. Deliberately narrow: it only
+ * promotes LEAD → MQL and auto-disqualifies LEAD/MQL. It never demotes an MQL whose score
+ * dropped and never touches a lead sales has accepted — those are people's decisions.
+ *
+ * `threshold` is the one the result was measured against (the rule set's); the result itself
+ * only says whether it was met, and the reason has to name it.
+ */
+export function automaticMove(input: { stage: Stage; result: ScoreResult; threshold: MqlThreshold }): AutomaticMove | null {
+  const { stage, result, threshold } = input;
+  if (stage === "LEAD" || stage === "MQL") {
+    const flag = result.flags.find((candidate) => candidate.action === "disqualify");
+    if (flag) {
+      return { move: "disqualify", reason: `Disqualified by the rule "${flag.label}": ${flag.reason}`, reasonCode: flag.reasonCode };
+    }
+  }
+  if (stage === "LEAD" && result.meetsThreshold) {
+    return { move: "markMql", reason: `${describeScore(result)} reached the MQL threshold of ${describeThreshold(threshold)}` };
+  }
+  return null;
+}
+
+function describeScore(result: ScoreResult): string {
+  return `Score ${result.total} (fit ${result.fit}, engagement ${result.engagement})`;
+}
+
+function describeThreshold(threshold: MqlThreshold): string {
+  return threshold.fit === undefined ? `${threshold.total}` : `${threshold.total} with fit at least ${threshold.fit}`;
+}

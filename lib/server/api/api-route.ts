@@ -1,0 +1,57 @@
+import "server-only";
+import { apiRateLimitPerMinute } from "@/lib/env";
+import { authenticateApiKey } from "../api-keys";
+import { AppError } from "../errors";
+import { ApiError, errorResponse } from "./api-error";
+import { takeToken } from "./rate-limit";
+
+export type ApiContext = { request: Request; apiKey: { id: string; name: string }; params: Record<string, string> };
+type RouteContext = { params: Promise<Record<string, string>> };
+
+const APP_ERROR_STATUS: Record<AppError["code"], [number, ApiError["code"]]> = {
+  UNAUTHENTICATED: [401, "unauthorized"],
+  FORBIDDEN: [403, "forbidden"],
+  NOT_FOUND: [404, "not_found"],
+  VALIDATION: [400, "validation_failed"],
+  CONFLICT: [409, "conflict"],
+  INTERNAL: [500, "internal"],
+};
+
+async function authenticate(request: Request): Promise<{ id: string; name: string }> {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new ApiError(401, "unauthorized", 'Send your API key as "Authorization: Bearer <key>". Admins create keys under API keys.');
+  const key = await authenticateApiKey(match[1]);
+  if (key === "revoked") throw new ApiError(401, "unauthorized", "This API key was revoked. Ask an admin for a new one.");
+  if (!key) throw new ApiError(401, "unauthorized", "This API key is not valid.");
+  return key;
+}
+
+/**
+ * Every v1 endpoint goes through here: API key, rate limit per key, then the handler; any
+ * failure becomes the documented `{ error: { code, message, details } }` with its status.
+ */
+export function apiRoute(handler: (context: ApiContext) => Promise<Response>) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const apiKey = await authenticate(request);
+      const retryAfter = takeToken(apiKey.id, apiRateLimitPerMinute());
+      if (retryAfter > 0) {
+        throw new ApiError(429, "rate_limited", `Too many requests for this API key; retry in ${retryAfter} s.`, undefined, { "Retry-After": String(retryAfter) });
+      }
+      return await handler({ request, apiKey, params: (await context.params) ?? {} });
+    } catch (error) {
+      if (error instanceof ApiError) return errorResponse(error);
+      if (error instanceof AppError) {
+        const [status, code] = APP_ERROR_STATUS[error.code];
+        return errorResponse(new ApiError(status, code, error.message, error.fieldErrors));
+      }
+      console.error("Unexpected error in API route", error);
+      return errorResponse(new ApiError(500, "internal", "Something went wrong on our side; nothing was stored. Try again."));
+    }
+  };
+}
+
+export function validationError(details: Record<string, string>): ApiError {
+  return new ApiError(400, "validation_failed", "The request is not valid; see details for each field.", details);
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+
+export const apiLeadSelect = {
+  id: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  title: true,
+  seniority: true,
+  phone: true,
+  company: true,
+  companySize: true,
+  annualRevenue: true,
+  industry: true,
+  country: true,
+  website: true,
+  source: true,
+  customFields: true,
+  stage: true,
+  ownerId: true,
+  fitScore: true,
+  engagementScore: true,
+  totalScore: true,
+  scoredAt: true,
+  ruleSetVersion: true,
+  stageEnteredAt: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.LeadSelect;
+
+type LeadRow = Prisma.LeadGetPayload<{ select: typeof apiLeadSelect }>;
+
+function parseObject(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}
+
+/** A lead as the API shows it: attributes, stage, owner and scores. */
+export function apiLead(lead: LeadRow) {
+  const { fitScore, engagementScore, totalScore, scoredAt, ruleSetVersion, customFields, ...rest } = lead;
+  return {
+    ...rest,
+    customFields: parseObject(customFields),
+    score: { fit: fitScore, engagement: engagementScore, total: totalScore, scoredAt: scoredAt?.toISOString() ?? null, ruleSetVersion },
+    stageEnteredAt: lead.stageEnteredAt.toISOString(),
+    createdAt: lead.createdAt.toISOString(),
+    updatedAt: lead.updatedAt.toISOString(),
+  };
+}
+
+export async function findApiLead(id: string) {
+  const lead = await db.lead.findUnique({ where: { id }, select: apiLeadSelect });
+  return lead ? apiLead(lead) : null;
+}
+
+/** One lead with why it scored what it did and how it moved through the funnel. */
+export async function findApiLeadWithHistory(id: string) {
+  const lead = await db.lead.findUnique({
+    where: { id },
+    select: {
+      ...apiLeadSelect,
+      scoreExplanation: true,
+      scoreFlags: true,
+      transitions: { orderBy: { createdAt: "asc" }, select: { fromStage: true, toStage: true, move: true, reason: true, reasonCode: true, createdAt: true, actor: { select: { id: true, name: true } } } },
+    },
+  });
+  if (!lead) return null;
+  const { scoreExplanation, scoreFlags, transitions, ...row } = lead;
+  return {
+    ...apiLead(row),
+    explanation: { contributions: parseObject(scoreExplanation), flags: parseObject(scoreFlags) },
+    stageHistory: transitions.map((transition) => ({
+      from: transition.fromStage,
+      to: transition.toStage,
+      move: transition.move,
+      actor: transition.actor ? { type: "user", id: transition.actor.id, name: transition.actor.name } : { type: "system" },
+      reason: transition.reason,
+      reasonCode: transition.reasonCode,
+      at: transition.createdAt.toISOString(),
+    })),
+  };
+}

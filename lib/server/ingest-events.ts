@@ -1,0 +1,166 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { fieldErrorsOf } from "@/lib/core/field-errors";
+import type { EventInput, EventSource } from "@/lib/core/events";
+import { MAX_CLOCK_SKEW_MS, eventInputSchema, eventTime } from "@/lib/core/events";
+import { namesFromEmail } from "@/lib/core/lead-input";
+import { searchTextOf } from "@/lib/core/lead-search";
+import type { ScoredLead } from "./lead-scoring";
+import { activeRuleSet, scoreAndStore } from "./lead-scoring";
+import type { EventRow, LeadRow } from "./sql/sqlite-store";
+import {
+  eventsForLeads,
+  findEventByIdempotencyKey,
+  findLeadByEmail,
+  findLeadById,
+  inWriteTransaction,
+  insertEvent,
+  insertLead,
+  setEventIngestResult,
+} from "./sql/sqlite-store";
+
+export type IngestedEvent = {
+  index: number;
+  status: "created" | "duplicate";
+  eventId: string;
+  leadId: string;
+  leadCreated: boolean;
+  stage: string;
+  score: { fit: number; engagement: number; total: number };
+  movedTo: string | null;
+};
+export type RefusedEvent = {
+  index: number;
+  status: "error";
+  error: { code: "validation_failed" | "not_found" | "conflict"; message: string; details?: Record<string, string> };
+};
+export type IngestResult = IngestedEvent | RefusedEvent;
+
+type Accepted = { index: number; eventId: string; leadId: string; leadCreated: boolean; key?: string; fingerprint: string };
+
+function refuse(index: number, code: RefusedEvent["error"]["code"], message: string, details?: Record<string, string>): RefusedEvent {
+  return { index, status: "error", error: details ? { code, message, details } : { code, message } };
+}
+
+/** What makes two requests "the same event", to tell a retry from a clash of idempotency keys. */
+// An event without occurredAt happened "now", which differs on a retry: compare what was sent.
+function fingerprintOf(event: EventInput): string {
+  const properties = Object.entries(event.properties ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const occurredAt = event.occurredAt ? new Date(event.occurredAt).getTime() : null;
+  return JSON.stringify([event.email?.toLowerCase() ?? null, event.leadId ?? null, event.type, occurredAt, properties]);
+}
+
+function groupByLead(events: readonly EventRow[]): Map<string, EventRow[]> {
+  const groups = new Map<string, EventRow[]>();
+  for (const event of events) {
+    const group = groups.get(event.leadId);
+    if (group) group.push(event);
+    else groups.set(event.leadId, [event]);
+  }
+  return groups;
+}
+
+/**
+ * Stores events and re-scores their leads in one transaction: a result is returned (and so
+ * acknowledged) only for what is committed. Each item is answered on its own: good items are
+ * stored, bad ones say why, and a repeated idempotency key gets the first answer again.
+ */
+export function ingestEvents(items: readonly unknown[], options: { source: EventSource; now?: Date }): IngestResult[] {
+  const now = (options.now ?? new Date()).getTime();
+  return inWriteTransaction(() => {
+    const ruleSet = activeRuleSet();
+    const results: IngestResult[] = new Array(items.length);
+    const accepted: Accepted[] = [];
+    const leads = new Map<string, LeadRow>();
+    const leadsByEmail = new Map<string, LeadRow>();
+    const keysInBatch = new Map<string, { index: number; fingerprint: string }>();
+    const repeatsInBatch: Array<{ index: number; of: number }> = [];
+
+    const resolveLead = (event: EventInput): { lead: LeadRow; created: boolean } | null => {
+      if (event.leadId) {
+        const lead = leads.get(event.leadId) ?? findLeadById(event.leadId);
+        return lead ? { lead, created: false } : null;
+      }
+      const email = (event.email ?? "").toLowerCase();
+      const existing = leadsByEmail.get(email) ?? findLeadByEmail(email);
+      if (existing) return { lead: existing, created: false };
+      const names = namesFromEmail(email);
+      const id = randomUUID();
+      insertLead({ id, email, ...names, searchText: searchTextOf({ ...names, email }), source: null, now });
+      return { lead: findLeadById(id)!, created: true };
+    };
+
+    items.forEach((raw, index) => {
+      const parsed = eventInputSchema.safeParse(raw);
+      if (!parsed.success) {
+        results[index] = refuse(index, "validation_failed", "The event is not valid.", fieldErrorsOf(parsed.error));
+        return;
+      }
+      const event = parsed.data;
+      const occurredAt = eventTime(event, new Date(now)).getTime();
+      if (occurredAt > now + MAX_CLOCK_SKEW_MS) {
+        results[index] = refuse(index, "validation_failed", "The event is not valid.", { occurredAt: "Lies more than a day in the future." });
+        return;
+      }
+      const fingerprint = fingerprintOf(event);
+      const key = event.idempotencyKey;
+      if (key) {
+        const clash = () => refuse(index, "conflict", `The idempotency key "${key}" was already used for a different event.`);
+        const earlier = keysInBatch.get(key);
+        if (earlier) {
+          if (earlier.fingerprint === fingerprint) repeatsInBatch.push({ index, of: earlier.index });
+          else results[index] = clash();
+          return;
+        }
+        const stored = findEventByIdempotencyKey(key);
+        if (stored) {
+          const first = stored.ingestResult ? (JSON.parse(stored.ingestResult) as { fingerprint: string; result: IngestedEvent }) : null;
+          results[index] = first && first.fingerprint === fingerprint ? { ...first.result, index, status: "duplicate" } : clash();
+          return;
+        }
+      }
+      const resolved = resolveLead(event);
+      if (!resolved) {
+        results[index] = refuse(index, "not_found", `No lead has the id "${event.leadId}".`, { leadId: "Unknown lead." });
+        return;
+      }
+      leads.set(resolved.lead.id, resolved.lead);
+      leadsByEmail.set(resolved.lead.email, resolved.lead);
+      const eventId = randomUUID();
+      insertEvent({
+        id: eventId,
+        leadId: resolved.lead.id,
+        type: event.type,
+        occurredAt,
+        properties: JSON.stringify(event.properties ?? {}),
+        source: options.source,
+        idempotencyKey: key ?? null,
+        now,
+      });
+      if (key) keysInBatch.set(key, { index, fingerprint });
+      accepted.push({ index, eventId, leadId: resolved.lead.id, leadCreated: resolved.created, key, fingerprint });
+    });
+
+    const eventsByLead = groupByLead(eventsForLeads([...leads.keys()]));
+    const scored = new Map<string, ScoredLead>();
+    for (const [leadId, lead] of leads) scored.set(leadId, scoreAndStore(lead, eventsByLead.get(leadId) ?? [], ruleSet, now));
+
+    for (const item of accepted) {
+      const { result, stage, moved } = scored.get(item.leadId)!;
+      const answer: IngestedEvent = {
+        index: item.index,
+        status: "created",
+        eventId: item.eventId,
+        leadId: item.leadId,
+        leadCreated: item.leadCreated,
+        stage,
+        score: { fit: result.fit, engagement: result.engagement, total: result.total },
+        movedTo: moved?.to ?? null,
+      };
+      results[item.index] = answer;
+      if (item.key) setEventIngestResult(item.eventId, JSON.stringify({ fingerprint: item.fingerprint, result: answer }));
+    }
+    for (const repeat of repeatsInBatch) results[repeat.index] = { ...(results[repeat.of] as IngestedEvent), index: repeat.index, status: "duplicate" };
+    return results;
+  });
+}

@@ -1,0 +1,204 @@
+import "server-only";
+import Database from "better-sqlite3";
+import { sqliteUrl } from "@/lib/database-url";
+import { databaseUrl } from "@/lib/env";
+
+/*
+ * The ingestion hot path (events in, scores out, at thousands per second) and whole-table
+ * re-scoring talk to SQLite directly with prepared statements: through the ORM the same work
+ * is 5–10× slower (BENCHMARKS.md). This is the one module with SQLite-specific SQL; a
+ * PostgreSQL deployment provides the same functions over its own driver.
+ */
+
+export type LeadRow = {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  stage: string;
+  version: number;
+  ownerId: string | null;
+  title: string | null;
+  seniority: string | null;
+  company: string | null;
+  companySize: number | null;
+  annualRevenue: number | null;
+  industry: string | null;
+  country: string | null;
+  website: string | null;
+  source: string | null;
+  customFields: string;
+  lastActivityAt: number | null;
+};
+
+export type EventRow = { id: string; leadId: string; type: string; occurredAt: number; properties: string };
+
+export type NewLeadRow = { id: string; email: string; firstName: string; lastName: string; searchText: string; source: string | null; now: number };
+export type NewEventRow = EventRow & { source: string; idempotencyKey: string | null; now: number };
+export type ScoreUpdate = {
+  id: string;
+  fitScore: number;
+  engagementScore: number;
+  totalScore: number;
+  scoreExplanation: string;
+  scoreFlags: string;
+  ruleSetVersion: number;
+  lastActivityAt: number | null;
+  now: number;
+};
+export type TransitionRow = { id: string; leadId: string; fromStage: string; toStage: string; move: string; reason: string; reasonCode: string | null; now: number };
+
+const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt`;
+const IN_CHUNK = 500;
+
+function prepare(connection: Database.Database) {
+  return {
+    leadById: connection.prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM "Lead" WHERE id = ?`),
+    leadByEmail: connection.prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM "Lead" WHERE email = ?`),
+    leadsAfter: connection.prepare<[string, number], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM "Lead" WHERE id > ? ORDER BY id LIMIT ?`),
+    insertLead: connection.prepare<NewLeadRow>(
+      `INSERT INTO "Lead" (id, email, firstName, lastName, searchText, source, stage, version, customFields, scoreExplanation, scoreFlags, stageEnteredAt, createdAt, updatedAt)
+       VALUES (@id, @email, @firstName, @lastName, @searchText, @source, 'LEAD', 1, '{}', '[]', '[]', @now, @now, @now)`,
+    ),
+    eventByKey: connection.prepare<[string], { id: string; leadId: string; ingestResult: string | null }>(
+      `SELECT id, leadId, ingestResult FROM "Event" WHERE idempotencyKey = ?`,
+    ),
+    insertEvent: connection.prepare<NewEventRow>(
+      `INSERT INTO "Event" (id, leadId, type, occurredAt, properties, source, idempotencyKey, createdAt)
+       VALUES (@id, @leadId, @type, @occurredAt, @properties, @source, @idempotencyKey, @now)`,
+    ),
+    setEventResult: connection.prepare<[string, string]>(`UPDATE "Event" SET ingestResult = ? WHERE id = ?`),
+    updateScore: connection.prepare<ScoreUpdate>(
+      `UPDATE "Lead" SET fitScore = @fitScore, engagementScore = @engagementScore, totalScore = @totalScore,
+         scoreExplanation = @scoreExplanation, scoreFlags = @scoreFlags, ruleSetVersion = @ruleSetVersion,
+         scoredAt = @now, lastActivityAt = @lastActivityAt, updatedAt = @now
+       WHERE id = @id`,
+    ),
+    moveLead: connection.prepare<[string, number, number, string, number]>(
+      `UPDATE "Lead" SET stage = ?, stageEnteredAt = ?, updatedAt = ?, version = version + 1 WHERE id = ? AND version = ?`,
+    ),
+    insertTransition: connection.prepare<TransitionRow>(
+      `INSERT INTO "StageTransition" (id, leadId, fromStage, toStage, move, actorId, reason, reasonCode, createdAt)
+       VALUES (@id, @leadId, @fromStage, @toStage, @move, NULL, @reason, @reasonCode, @now)`,
+    ),
+    activeRuleSet: connection.prepare<[], { version: number; rules: string }>(`SELECT version, rules FROM "RuleSet" WHERE active = 1 LIMIT 1`),
+  };
+}
+
+type Statements = ReturnType<typeof prepare>;
+type Store = { connection: Database.Database; statements: Statements; file: string };
+
+const globalForStore = globalThis as unknown as { leadgateSqlite?: Store };
+
+function store(): Store {
+  const file = sqliteUrl(databaseUrl());
+  const cached = globalForStore.leadgateSqlite;
+  if (cached && cached.file === file) return cached;
+  const connection = new Database(file);
+  connection.pragma("busy_timeout = 5000");
+  connection.pragma("foreign_keys = ON");
+  connection.pragma("synchronous = NORMAL");
+  globalForStore.leadgateSqlite = { connection, statements: prepare(connection), file };
+  return globalForStore.leadgateSqlite;
+}
+
+/** Runs `work` as one write transaction (BEGIN IMMEDIATE): all of it is stored, or none. */
+export function inWriteTransaction<T>(work: () => T): T {
+  return store().connection.transaction(work).immediate();
+}
+
+function inChunks<T, R>(values: readonly T[], query: (chunk: readonly T[]) => R[]): R[] {
+  const rows: R[] = [];
+  for (let start = 0; start < values.length; start += IN_CHUNK) rows.push(...query(values.slice(start, start + IN_CHUNK)));
+  return rows;
+}
+
+export function findLeadById(id: string): LeadRow | undefined {
+  return store().statements.leadById.get(id);
+}
+
+export function findLeadByEmail(email: string): LeadRow | undefined {
+  return store().statements.leadByEmail.get(email);
+}
+
+/** Leads in id order after `afterId`, a page at a time, for whole-table re-scoring. */
+export function leadsAfter(afterId: string, limit: number): LeadRow[] {
+  return store().statements.leadsAfter.all(afterId, limit);
+}
+
+export function insertLead(row: NewLeadRow): void {
+  store().statements.insertLead.run(row);
+}
+
+export function findEventByIdempotencyKey(key: string) {
+  return store().statements.eventByKey.get(key);
+}
+
+export function insertEvent(row: NewEventRow): void {
+  store().statements.insertEvent.run(row);
+}
+
+export function setEventIngestResult(eventId: string, result: string): void {
+  store().statements.setEventResult.run(result, eventId);
+}
+
+export function eventsForLeads(leadIds: readonly string[]): EventRow[] {
+  const { connection } = store();
+  return inChunks(leadIds, (chunk) =>
+    connection
+      .prepare<string[], EventRow>(`SELECT id, leadId, type, occurredAt, properties FROM "Event" WHERE leadId IN (${chunk.map(() => "?").join(",")})`)
+      .all(...chunk),
+  );
+}
+
+export function updateLeadScore(update: ScoreUpdate): void {
+  store().statements.updateScore.run(update);
+}
+
+/** Moves a lead if it is still at `version`; false when someone else changed it first. */
+export function moveLeadIfUnchanged(input: { id: string; version: number; toStage: string; now: number }): boolean {
+  return store().statements.moveLead.run(input.toStage, input.now, input.now, input.id, input.version).changes === 1;
+}
+
+export function insertTransition(row: TransitionRow): void {
+  store().statements.insertTransition.run(row);
+}
+
+export function activeRuleSetRow(): { version: number; rules: string } | undefined {
+  return store().statements.activeRuleSet.get();
+}
+
+export const WRITABLE_LEAD_FIELDS = [
+  "firstName",
+  "lastName",
+  "title",
+  "seniority",
+  "phone",
+  "company",
+  "companySize",
+  "annualRevenue",
+  "industry",
+  "country",
+  "website",
+  "source",
+  "customFields",
+  "searchText",
+] as const;
+export type LeadFields = Partial<Record<(typeof WRITABLE_LEAD_FIELDS)[number], string | number | null>>;
+
+/** Writes the given attributes of a lead; only the whitelisted column names above reach the SQL. */
+export function writeLeadFields(id: string, fields: LeadFields, now: number): void {
+  const columns = WRITABLE_LEAD_FIELDS.filter((column) => fields[column] !== undefined);
+  const assignments = [...columns.map((column) => `"${column}" = @${column}`), `"updatedAt" = @now`].join(", ");
+  store().connection.prepare(`UPDATE "Lead" SET ${assignments} WHERE id = @id`).run({ ...fields, id, now });
+}
+
+export function countLeads(): number {
+  return (store().connection.prepare(`SELECT count(*) AS count FROM "Lead"`).get() as { count: number }).count;
+}
+
+/** Closes the connection (tests and scripts, so the database file can be removed). */
+export function closeStore(): void {
+  globalForStore.leadgateSqlite?.connection.close();
+  globalForStore.leadgateSqlite = undefined;
+}
