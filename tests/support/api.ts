@@ -8,7 +8,7 @@ export async function createKey(name = `key-${Math.random().toString(36).slice(2
   return createApiKey({ name, createdById: admin.id });
 }
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 
 /** Calls a real route handler the way Next does, and returns status, headers and JSON body. */
 export async function call(
