@@ -1,6 +1,7 @@
 "use client";
 
 import { useDraggable } from "@dnd-kit/core";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDistanceStrict } from "date-fns";
 import type { BoardCard } from "@/lib/core/board";
@@ -22,7 +23,17 @@ export function LeadCardBody({ card, now, action }: { card: BoardCard; now: Date
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <p className="truncate text-sm font-semibold text-slate-900" title={card.name}>
-            {card.name}
+            {/* A click opens the lead and a drag (5px or more) moves the card, even from the name.
+                Enter on the focused card picks it up, so on the name it must reach the link instead.
+                A board holds hundreds of names, so none is prefetched; the lead page's loading state shows at once. */}
+            <Link
+              href={`/leads/${card.id}`}
+              prefetch={false}
+              onKeyDown={(event) => event.stopPropagation()}
+              className="rounded-sm hover:text-brand-700 hover:underline"
+            >
+              {card.name}
+            </Link>
           </p>
           <p className="truncate text-xs text-slate-600" title={card.company ?? card.email}>
             {card.company ?? card.email}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { EventTimeline } from "@/components/leads/event-timeline";
+import { LeadHeader } from "@/components/leads/lead-header";
+import { LeadNotes } from "@/components/leads/lead-notes";
+import { ProfileCard } from "@/components/leads/profile-card";
+import { ScoreCard } from "@/components/leads/score-card";
+import { StageHistory } from "@/components/leads/stage-history";
+import { AppError } from "@/lib/server/errors";
+import { getLeadDetails, listLeadEvents } from "@/lib/server/lead-details";
+import { NOTE_MAX_LENGTH } from "@/lib/server/notes";
+import { requireUser } from "@/lib/server/require-user";
+
+type Params = Promise<{ id: string }>;
+
+// Shared by the metadata and the page within one request.
+const loadLead = cache(async (id: string) => {
+  try {
+    return await getLeadDetails(id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await requireUser();
+  const lead = await loadLead((await params).id);
+  return { title: lead.profile.name };
+}
+
+export default async function LeadPage({ params }: { params: Params }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const [lead, firstEvents] = await Promise.all([loadLead(id), listLeadEvents(id)]);
+  const now = new Date().toISOString();
+
+  return (
+    <div className="pb-12">
+      <LeadHeader lead={lead} now={now} />
+      <div className="mx-auto grid max-w-7xl gap-6 px-4 pt-6 sm:px-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <ScoreCard scores={lead.scores} explanation={lead.explanation} now={now} />
+          {/* Slot: the "Log an event" form goes here, right above the timeline it adds to. */}
+          {/* A newly logged event changes the count, which restarts the timeline at its newest page. */}
+          <EventTimeline key={lead.eventCount} leadId={lead.id} firstPage={firstEvents} total={lead.eventCount} now={now} />
+        </div>
+        <div className="min-w-0 space-y-6">
+          <ProfileCard profile={lead.profile} />
+          <LeadNotes leadId={lead.id} initialNotes={lead.notes} canAddNotes={user.role !== "ADMIN"} maxLength={NOTE_MAX_LENGTH} now={now} />
+          <StageHistory history={lead.history} createdAt={lead.createdAt} now={now} />
+        </div>
+      </div>
+    </div>
+  );
+}
