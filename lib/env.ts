@@ -3,10 +3,12 @@ import { z } from "zod";
 // The only reader of process.env: every setting, its default, and the error when it is missing.
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
   DATABASE_URL: z.string().optional(),
   NEXTAUTH_SECRET: z.string().optional(),
   LEADGATE_DEMO_API_KEY: z.string().optional(),
   LEADGATE_API_RATE_LIMIT: z.coerce.number().int().positive().default(3000),
+  LEADGATE_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
 });
 
 const DEVELOPMENT_SECRET = "leadgate-development-secret-not-for-production";
@@ -44,4 +46,14 @@ export function demoApiKey(): string | undefined {
 /** Requests a minute each API key may make (bursts up to the same number). */
 export function apiRateLimitPerMinute(): number {
   return read().LEADGATE_API_RATE_LIMIT;
+}
+
+/** The stack-ceiling routes under /api/bench exist only for `npm run bench:ingest`. */
+export function benchRoutesEnabled(): boolean {
+  return read().LEADGATE_BENCH_ROUTES === "1";
+}
+
+/** True in the Node.js server process (not the edge runtime or a build worker). */
+export function isNodeServer(): boolean {
+  return read().NEXT_RUNTIME === "nodejs";
 }

@@ -7,6 +7,9 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { createDb } from "../lib/server/db";
+import { rescoreAllLeads } from "../lib/server/rescore-all";
+import { ensureActiveRuleSet } from "../lib/server/rule-sets";
+import { closeStore } from "../lib/server/sql/sqlite-store";
 import type { Dataset } from "../prisma/seed/generate";
 import { generateDataset } from "../prisma/seed/generate";
 import { insertDataset } from "../prisma/seed/insert";
@@ -48,6 +51,8 @@ export async function generateLeads(options: { leads?: number; out?: string } = 
   sqlite.pragma("journal_mode = WAL");
   sqlite.close();
 
+  // The scoring store reads DATABASE_URL; point it at the file being built.
+  process.env.DATABASE_URL = `file:${file}`;
   const db = createDb(file);
   try {
     const anchor = demoAnchor();
@@ -69,12 +74,18 @@ export async function generateLeads(options: { leads?: number; out?: string } = 
       console.log(`  inserted ${Math.min(start + LEADS_PER_CHUNK, leadCount)} / ${leadCount} leads (${elapsed()})`);
     }
 
+    // Scores from the real engine and default rules, as the demo has them.
+    await ensureActiveRuleSet(db);
+    const scored = await rescoreAllLeads();
+    console.log(`Scored ${scored.leads} leads: ${scored.movedToMql} became MQL, ${scored.disqualified} were disqualified (${elapsed()})`);
+
     const [userCount, leads, events, transitions] = await Promise.all([db.user.count(), db.lead.count(), db.event.count(), db.stageTransition.count()]);
     const counts = { users: userCount, leads, events, transitions };
     console.log(`Wrote ${file} in ${elapsed()}: ${Object.entries(counts).map(([table, count]) => `${count} ${table}`).join(", ")}`);
     return counts;
   } finally {
     await db.$disconnect();
+    closeStore();
   }
 }
 

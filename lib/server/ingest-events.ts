@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { timeOrderedId } from "./time-ordered-id";
 import { fieldErrorsOf } from "@/lib/core/field-errors";
 import type { EventInput, EventSource } from "@/lib/core/events";
 import { MAX_CLOCK_SKEW_MS, eventInputSchema, eventTime } from "@/lib/core/events";
@@ -85,7 +85,7 @@ export function ingestEvents(items: readonly unknown[], options: { source: Event
       const existing = leadsByEmail.get(email) ?? findLeadByEmail(email);
       if (existing) return { lead: existing, created: false };
       const names = namesFromEmail(email);
-      const id = randomUUID();
+      const id = timeOrderedId(now);
       insertLead({ id, email, ...names, searchText: searchTextOf({ ...names, email }), source: null, now });
       return { lead: findLeadById(id)!, created: true };
     };
@@ -126,7 +126,7 @@ export function ingestEvents(items: readonly unknown[], options: { source: Event
       }
       leads.set(resolved.lead.id, resolved.lead);
       leadsByEmail.set(resolved.lead.email, resolved.lead);
-      const eventId = randomUUID();
+      const eventId = timeOrderedId(now);
       insertEvent({
         id: eventId,
         leadId: resolved.lead.id,

@@ -1,12 +1,12 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { timeOrderedId } from "./time-ordered-id";
 import { automaticMove } from "@/lib/core/scoring/decision";
-import { scoreLead } from "@/lib/core/scoring/engine";
+import { scoreLead, scoreWithoutExplanation } from "@/lib/core/scoring/engine";
 import { parseScoringRules } from "@/lib/core/scoring/rules-schema";
-import type { LeadAttributes, ScoreResult, ScoringEvent, ScoringRules } from "@/lib/core/scoring/types";
+import type { Contribution, LeadAttributes, ScoreResult, ScoringEvent, ScoringRules } from "@/lib/core/scoring/types";
 import { isStage } from "@/lib/core/stages";
 import type { EventRow, LeadRow } from "./sql/sqlite-store";
-import { activeRuleSetRow, insertTransition, moveLeadIfUnchanged, updateLeadScore } from "./sql/sqlite-store";
+import { activeRuleSetRow, eventsForLeads, findLeadById, insertTransition, moveLeadIfUnchanged, ruleSetRowByVersion, updateLeadScore } from "./sql/sqlite-store";
 
 export type ActiveRuleSet = { version: number; rules: ScoringRules };
 
@@ -16,6 +16,10 @@ const rulesByVersion = new Map<number, ScoringRules>();
 export function activeRuleSet(): ActiveRuleSet {
   const row = activeRuleSetRow();
   if (!row) throw new Error("No active scoring rule set. Run `npm run db:setup` to install the default rules.");
+  return { version: row.version, rules: parsedRules(row) };
+}
+
+function parsedRules(row: { version: number; rules: string }): ScoringRules {
   let rules = rulesByVersion.get(row.version);
   if (!rules) {
     const parsed = parseScoringRules(JSON.parse(row.rules));
@@ -23,7 +27,7 @@ export function activeRuleSet(): ActiveRuleSet {
     rules = parsed.rules;
     rulesByVersion.set(row.version, rules);
   }
-  return { version: row.version, rules };
+  return rules;
 }
 
 function parseJsonObject(text: string): Record<string, unknown> {
@@ -43,7 +47,22 @@ export function scoringEvent(event: EventRow): ScoringEvent {
   return { id: event.id, type: event.type, occurredAt: new Date(event.occurredAt), properties: parseJsonObject(event.properties) };
 }
 
-export type ScoredLead = { result: ScoreResult; stage: string; version: number; moved: { to: string; reason: string } | null };
+export type ScoredLead = { result: Omit<ScoreResult, "contributions">; stage: string; version: number; moved: { to: string; reason: string } | null };
+
+/**
+ * Why a lead has the score it has: the engine is deterministic, so scoring the lead's events
+ * again with the rule set and moment of its last scoring gives exactly the stored score, now
+ * with every contribution spelled out. Storing only the numbers keeps ingestion fast.
+ */
+export function explainScore(leadId: string): { contributions: Contribution[]; scoredAt: Date; ruleSetVersion: number } | null {
+  const lead = findLeadById(leadId);
+  if (!lead || lead.scoredAt === null || lead.ruleSetVersion === null) return null;
+  const row = ruleSetRowByVersion(lead.ruleSetVersion);
+  if (!row) return null;
+  const scoredAt = new Date(lead.scoredAt);
+  const result = scoreLead({ lead: leadAttributes(lead), events: eventsForLeads([leadId]).map(scoringEvent), rules: parsedRules(row), now: scoredAt });
+  return { contributions: result.contributions, scoredAt, ruleSetVersion: lead.ruleSetVersion };
+}
 
 /**
  * Scores a lead from all its events, stores the score with its explanation, and makes the
@@ -51,14 +70,13 @@ export type ScoredLead = { result: ScoreResult; stage: string; version: number; 
  * transition. Runs inside the caller's write transaction.
  */
 export function scoreAndStore(lead: LeadRow, events: readonly EventRow[], ruleSet: ActiveRuleSet, now: number): ScoredLead {
-  const result = scoreLead({ lead: leadAttributes(lead), events: events.map(scoringEvent), rules: ruleSet.rules, now: new Date(now) });
+  const result = scoreWithoutExplanation({ lead: leadAttributes(lead), events: events.map(scoringEvent), rules: ruleSet.rules, now: new Date(now) });
   const lastActivity = events.reduce<number | null>((latest, event) => (latest === null || event.occurredAt > latest ? event.occurredAt : latest), null);
   updateLeadScore({
     id: lead.id,
     fitScore: result.fit,
     engagementScore: result.engagement,
     totalScore: result.total,
-    scoreExplanation: JSON.stringify(result.contributions),
     scoreFlags: JSON.stringify(result.flags),
     ruleSetVersion: ruleSet.version,
     lastActivityAt: lastActivity,
@@ -72,6 +90,6 @@ export function scoreAndStore(lead: LeadRow, events: readonly EventRow[], ruleSe
     return { result, stage: lead.stage, version: lead.version, moved: null };
   }
   const reason = `${move.reason} (scoring rules v${ruleSet.version})`;
-  insertTransition({ id: randomUUID(), leadId: lead.id, fromStage: lead.stage, toStage: to, move: move.move, reason, reasonCode: move.reasonCode ?? null, now });
+  insertTransition({ id: timeOrderedId(now), leadId: lead.id, fromStage: lead.stage, toStage: to, move: move.move, reason, reasonCode: move.reasonCode ?? null, now });
   return { result, stage: to, version: lead.version + 1, moved: { to, reason } };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { timeOrderedId } from "./time-ordered-id";
 import type { LeadInput } from "@/lib/core/lead-input";
 import { namesFromEmail } from "@/lib/core/lead-input";
 import { searchTextOf } from "@/lib/core/lead-search";
@@ -31,7 +31,7 @@ export function upsertLeads(inputs: readonly LeadInput[], options: { now?: Date 
 function writeLead(input: LeadInput, ruleSet: ActiveRuleSet, now: number): UpsertedLead {
   {
     const existing = findLeadByEmail(input.email);
-    const id = existing?.id ?? randomUUID();
+    const id = existing?.id ?? timeOrderedId(now);
     if (!existing) {
       const names = namesFromEmail(input.email);
       insertLead({ id, email: input.email, ...names, searchText: searchTextOf({ ...names, email: input.email }), source: null, now });

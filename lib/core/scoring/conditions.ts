@@ -81,7 +81,20 @@ function compilePattern(pattern: string): RegExp | null {
 }
 
 /** Compiles a condition once so a rule can test many events without re-building its RegExp. */
+// Rule sets are immutable once parsed, so each condition is compiled once (a regular
+// expression especially), not once per lead.
+const compiled = new WeakMap<Condition, (value: unknown) => boolean>();
+
 export function compileCondition(condition: Condition): (value: unknown) => boolean {
+  let predicate = compiled.get(condition);
+  if (!predicate) {
+    predicate = buildPredicate(condition);
+    compiled.set(condition, predicate);
+  }
+  return predicate;
+}
+
+function buildPredicate(condition: Condition): (value: unknown) => boolean {
   switch (condition.operator) {
     case "equals":
       return (value) => sameValue(value, condition.value);

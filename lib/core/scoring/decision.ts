@@ -11,7 +11,7 @@ export type AutomaticMove = { move: "markMql" | "disqualify"; reason: string; re
  * `threshold` is the one the result was measured against (the rule set's); the result itself
  * only says whether it was met, and the reason has to name it.
  */
-export function automaticMove(input: { stage: Stage; result: ScoreResult; threshold: MqlThreshold }): AutomaticMove | null {
+export function automaticMove(input: { stage: Stage; result: Omit<ScoreResult, "contributions">; threshold: MqlThreshold }): AutomaticMove | null {
   const { stage, result, threshold } = input;
   if (stage === "LEAD" || stage === "MQL") {
     const flag = result.flags.find((candidate) => candidate.action === "disqualify");
@@ -25,7 +25,7 @@ export function automaticMove(input: { stage: Stage; result: ScoreResult; thresh
   return null;
 }
 
-function describeScore(result: ScoreResult): string {
+function describeScore(result: Omit<ScoreResult, "contributions">): string {
   return `Score ${result.total} (fit ${result.fit}, engagement ${result.engagement})`;
 }
 

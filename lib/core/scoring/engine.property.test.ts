@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { DEFAULT_SCORING_RULES } from "./default-rules";
-import { scoreLead } from "./engine";
+import { scoreLead, scoreWithoutExplanation } from "./engine";
 import type { LeadAttributes, ScoringEvent, ScoringRules } from "./types";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
@@ -59,6 +59,15 @@ describe("scoring with the default rules, for any events", () => {
           expect(latest).toEqual(score(lead, [...received].reverse()));
         }
         expect(latest).toEqual(score(lead, events));
+      }),
+    );
+  });
+
+  test("storing scores without the explanation gives exactly the explained scores", () => {
+    fc.assert(
+      fc.property(leadArbitrary, eventsArbitrary, (lead, events) => {
+        const { contributions: _contributions, ...explained } = score(lead, events);
+        expect(scoreWithoutExplanation({ lead, events, rules: DEFAULT_SCORING_RULES, now: NOW })).toEqual(explained);
       }),
     );
   });

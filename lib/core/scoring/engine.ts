@@ -23,22 +23,30 @@ export type ScoreInput = { lead: LeadAttributes; events: readonly ScoringEvent[]
  * order, then each engagement rule's events oldest first (the order caps are applied in).
  */
 export function scoreLead(input: ScoreInput): ScoreResult {
-  const { lead, events, rules, now } = input;
-  const fit = fitContributions(lead, rules.fit);
-  const chronological = inChronologicalOrder(events);
-  const engagement = rules.engagement.flatMap((rule) => engagementContributions(rule, chronological, now));
-  const flags = rules.disqualify.flatMap((rule) => flagFor(lead, rule));
+  const { lead, rules, now } = input;
+  const scored = scoreWithoutExplanation(input);
+  const fit = fitMatches(lead, rules.fit).map(({ rule, value }) => fitContribution(rule, value));
+  const chronological = inChronologicalOrder(input.events);
+  const engagement = rules.engagement.flatMap((rule) => engagementAwards(rule, chronological, now).map((award) => engagementContribution(rule, award, now)));
+  return { ...scored, contributions: [...fit, ...engagement] };
+}
 
-  const fitScore = wholePoints(sum(fit.map((item) => item.points)));
+/**
+ * The same scores and flags as scoreLead, without building the explanation: what ingestion and
+ * re-scoring store. The explanation is rebuilt from the same inputs when someone reads it.
+ */
+export function scoreWithoutExplanation(input: ScoreInput): Omit<ScoreResult, "contributions"> {
+  const { lead, events, rules, now } = input;
+  const chronological = inChronologicalOrder(events);
+  const fitScore = wholePoints(sum(fitMatches(lead, rules.fit).map(({ rule }) => rule.points)));
   // Summed before rounding: thirty page views decayed to 0.04 each still add up to a point.
-  const engagementScore = wholePoints(sum(engagement.map((item) => item.exactPoints)));
+  const engagementScore = wholePoints(sum(rules.engagement.flatMap((rule) => engagementAwards(rule, chronological, now).map((award) => award.exactPoints))));
   const total = fitScore + engagementScore;
   return {
     fit: fitScore,
     engagement: engagementScore,
     total,
-    contributions: [...fit, ...engagement.map((item) => item.contribution)],
-    flags,
+    flags: rules.disqualify.flatMap((rule) => flagFor(lead, rule)),
     meetsThreshold: meetsThreshold(rules.threshold, fitScore, total),
   };
 }
@@ -47,20 +55,12 @@ export function meetsThreshold(threshold: MqlThreshold, fit: number, total: numb
   return total >= threshold.total && (threshold.fit === undefined || fit >= threshold.fit);
 }
 
-function fitContributions(lead: LeadAttributes, rules: readonly FitRule[]): Contribution[] {
-  const contributions: Contribution[] = [];
-  for (const rule of rules) {
-    const value = readField(lead, rule.field);
-    if (!compileCondition(rule.condition)(value)) continue;
-    contributions.push({
-      ruleId: rule.id,
-      ruleLabel: rule.label,
-      kind: "fit",
-      points: rule.points,
-      reason: describeMatch(fieldLabel(rule.field), value, rule.condition),
-    });
-  }
-  return contributions;
+function fitMatches(lead: LeadAttributes, rules: readonly FitRule[]): Array<{ rule: FitRule; value: unknown }> {
+  return rules.map((rule) => ({ rule, value: readField(lead, rule.field) })).filter(({ rule, value }) => compileCondition(rule.condition)(value));
+}
+
+function fitContribution(rule: FitRule, value: unknown): Contribution {
+  return { ruleId: rule.id, ruleLabel: rule.label, kind: "fit", points: rule.points, reason: describeMatch(fieldLabel(rule.field), value, rule.condition) };
 }
 
 function flagFor(lead: LeadAttributes, rule: DisqualifyRule): RuleFlag[] {
@@ -86,9 +86,9 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-type EngagementItem = { contribution: Contribution; exactPoints: number };
+type Award = { event: ScoringEvent; time: number; awarded: number; exactPoints: number };
 
-function engagementContributions(rule: EngagementRule, events: readonly TimedEvent[], now: Date): EngagementItem[] {
+function engagementAwards(rule: EngagementRule, events: readonly TimedEvent[], now: Date): Award[] {
   const matchesProperty = rule.property ? compileCondition(rule.property.condition) : () => true;
   const matching = events.filter(
     ({ event }) => event.type === rule.eventType && (!rule.property || matchesProperty(readProperty(event.properties, rule.property.key))),
@@ -97,20 +97,20 @@ function engagementContributions(rule: EngagementRule, events: readonly TimedEve
   return matching.map(({ event, time }, index) => {
     const awarded = capped[index];
     const ageDays = Math.max(0, now.getTime() - time) / DAY_MS;
-    const exactPoints = rule.halfLifeDays ? awarded * 0.5 ** (ageDays / rule.halfLifeDays) : awarded;
-    const points = oneDecimal(exactPoints);
-    return {
-      exactPoints,
-      contribution: {
-        ruleId: rule.id,
-        ruleLabel: rule.label,
-        kind: "engagement",
-        points,
-        eventId: event.id,
-        reason: engagementReason(rule, event, now.getTime() - time, awarded, points),
-      },
-    };
+    return { event, time, awarded, exactPoints: rule.halfLifeDays ? awarded * 0.5 ** (ageDays / rule.halfLifeDays) : awarded };
   });
+}
+
+function engagementContribution(rule: EngagementRule, award: Award, now: Date): Contribution {
+  const points = oneDecimal(award.exactPoints);
+  return {
+    ruleId: rule.id,
+    ruleLabel: rule.label,
+    kind: "engagement",
+    points,
+    eventId: award.event.id,
+    reason: engagementReason(rule, award.event, now.getTime() - award.time, award.awarded, points),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { explainScore } from "../lead-scoring";
 import type { Prisma } from "../generated/prisma/client";
 
 export const apiLeadSelect = {
@@ -64,16 +65,15 @@ export async function findApiLeadWithHistory(id: string) {
     where: { id },
     select: {
       ...apiLeadSelect,
-      scoreExplanation: true,
       scoreFlags: true,
       transitions: { orderBy: { createdAt: "asc" }, select: { fromStage: true, toStage: true, move: true, reason: true, reasonCode: true, createdAt: true, actor: { select: { id: true, name: true } } } },
     },
   });
   if (!lead) return null;
-  const { scoreExplanation, scoreFlags, transitions, ...row } = lead;
+  const { scoreFlags, transitions, ...row } = lead;
   return {
     ...apiLead(row),
-    explanation: { contributions: parseObject(scoreExplanation), flags: parseObject(scoreFlags) },
+    explanation: { contributions: explainScore(id)?.contributions ?? [], flags: parseObject(scoreFlags) },
     stageHistory: transitions.map((transition) => ({
       from: transition.fromStage,
       to: transition.toStage,

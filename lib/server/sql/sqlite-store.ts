@@ -29,6 +29,8 @@ export type LeadRow = {
   source: string | null;
   customFields: string;
   lastActivityAt: number | null;
+  scoredAt: number | null;
+  ruleSetVersion: number | null;
 };
 
 export type EventRow = { id: string; leadId: string; type: string; occurredAt: number; properties: string };
@@ -40,7 +42,6 @@ export type ScoreUpdate = {
   fitScore: number;
   engagementScore: number;
   totalScore: number;
-  scoreExplanation: string;
   scoreFlags: string;
   ruleSetVersion: number;
   lastActivityAt: number | null;
@@ -48,7 +49,7 @@ export type ScoreUpdate = {
 };
 export type TransitionRow = { id: string; leadId: string; fromStage: string; toStage: string; move: string; reason: string; reasonCode: string | null; now: number };
 
-const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt`;
+const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt, scoredAt, ruleSetVersion`;
 const IN_CHUNK = 500;
 
 function prepare(connection: Database.Database) {
@@ -57,8 +58,8 @@ function prepare(connection: Database.Database) {
     leadByEmail: connection.prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM "Lead" WHERE email = ?`),
     leadsAfter: connection.prepare<[string, number], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM "Lead" WHERE id > ? ORDER BY id LIMIT ?`),
     insertLead: connection.prepare<NewLeadRow>(
-      `INSERT INTO "Lead" (id, email, firstName, lastName, searchText, source, stage, version, customFields, scoreExplanation, scoreFlags, stageEnteredAt, createdAt, updatedAt)
-       VALUES (@id, @email, @firstName, @lastName, @searchText, @source, 'LEAD', 1, '{}', '[]', '[]', @now, @now, @now)`,
+      `INSERT INTO "Lead" (id, email, firstName, lastName, searchText, source, stage, version, customFields, scoreFlags, stageEnteredAt, createdAt, updatedAt)
+       VALUES (@id, @email, @firstName, @lastName, @searchText, @source, 'LEAD', 1, '{}', '[]', @now, @now, @now)`,
     ),
     eventByKey: connection.prepare<[string], { id: string; leadId: string; ingestResult: string | null }>(
       `SELECT id, leadId, ingestResult FROM "Event" WHERE idempotencyKey = ?`,
@@ -70,7 +71,7 @@ function prepare(connection: Database.Database) {
     setEventResult: connection.prepare<[string, string]>(`UPDATE "Event" SET ingestResult = ? WHERE id = ?`),
     updateScore: connection.prepare<ScoreUpdate>(
       `UPDATE "Lead" SET fitScore = @fitScore, engagementScore = @engagementScore, totalScore = @totalScore,
-         scoreExplanation = @scoreExplanation, scoreFlags = @scoreFlags, ruleSetVersion = @ruleSetVersion,
+         scoreFlags = @scoreFlags, ruleSetVersion = @ruleSetVersion,
          scoredAt = @now, lastActivityAt = @lastActivityAt, updatedAt = @now
        WHERE id = @id`,
     ),
@@ -82,11 +83,12 @@ function prepare(connection: Database.Database) {
        VALUES (@id, @leadId, @fromStage, @toStage, @move, NULL, @reason, @reasonCode, @now)`,
     ),
     activeRuleSet: connection.prepare<[], { version: number; rules: string }>(`SELECT version, rules FROM "RuleSet" WHERE active = 1 LIMIT 1`),
+    ruleSetByVersion: connection.prepare<[number], { version: number; rules: string }>(`SELECT version, rules FROM "RuleSet" WHERE version = ?`),
   };
 }
 
 type Statements = ReturnType<typeof prepare>;
-type Store = { connection: Database.Database; statements: Statements; file: string };
+type Store = { connection: Database.Database; statements: Statements; file: string; eventsByLeads: Map<number, Database.Statement<string[], EventRow>> };
 
 const globalForStore = globalThis as unknown as { leadgateSqlite?: Store };
 
@@ -98,7 +100,8 @@ function store(): Store {
   connection.pragma("busy_timeout = 5000");
   connection.pragma("foreign_keys = ON");
   connection.pragma("synchronous = NORMAL");
-  globalForStore.leadgateSqlite = { connection, statements: prepare(connection), file };
+  connection.pragma("cache_size = -65536");
+  globalForStore.leadgateSqlite = { connection, statements: prepare(connection), file, eventsByLeads: new Map() };
   return globalForStore.leadgateSqlite;
 }
 
@@ -143,12 +146,15 @@ export function setEventIngestResult(eventId: string, result: string): void {
 }
 
 export function eventsForLeads(leadIds: readonly string[]): EventRow[] {
-  const { connection } = store();
-  return inChunks(leadIds, (chunk) =>
-    connection
-      .prepare<string[], EventRow>(`SELECT id, leadId, type, occurredAt, properties FROM "Event" WHERE leadId IN (${chunk.map(() => "?").join(",")})`)
-      .all(...chunk),
-  );
+  const { connection, eventsByLeads } = store();
+  return inChunks(leadIds, (chunk) => {
+    let statement = eventsByLeads.get(chunk.length);
+    if (!statement) {
+      statement = connection.prepare<string[], EventRow>(`SELECT id, leadId, type, occurredAt, properties FROM "Event" WHERE leadId IN (${chunk.map(() => "?").join(",")})`);
+      eventsByLeads.set(chunk.length, statement);
+    }
+    return statement.all(...chunk);
+  });
 }
 
 export function updateLeadScore(update: ScoreUpdate): void {
@@ -166,6 +172,10 @@ export function insertTransition(row: TransitionRow): void {
 
 export function activeRuleSetRow(): { version: number; rules: string } | undefined {
   return store().statements.activeRuleSet.get();
+}
+
+export function ruleSetRowByVersion(version: number): { version: number; rules: string } | undefined {
+  return store().statements.ruleSetByVersion.get(version);
 }
 
 export const WRITABLE_LEAD_FIELDS = [

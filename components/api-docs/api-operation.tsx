@@ -1,0 +1,89 @@
+type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; description?: string; enum?: unknown[]; format?: string; $ref?: string; oneOf?: Schema[] };
+type Operation = {
+  summary: string;
+  description?: string;
+  parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema: Schema }>;
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  responses: Record<string, { description: string }>;
+};
+
+const METHOD_COLOURS: Record<string, string> = { get: "bg-emerald-100 text-emerald-800", post: "bg-brand-100 text-brand-700" };
+
+function typeOf(schema: Schema): string {
+  if (schema.$ref) return schema.$ref.split("/").at(-1) ?? "object";
+  if (schema.enum) return schema.enum.map(String).join(" | ");
+  const type = Array.isArray(schema.type) ? schema.type.join(" | ") : (schema.type ?? "any");
+  return schema.format ? `${type} (${schema.format})` : type;
+}
+
+function Fields({ schema }: { schema: Schema }) {
+  const properties = Object.entries(schema.properties ?? {});
+  if (properties.length === 0) return <p className="text-sm text-slate-600">{typeOf(schema)}</p>;
+  return (
+    <table className="w-full text-left text-sm">
+      <thead className="text-xs uppercase tracking-wide text-slate-500">
+        <tr>
+          <th scope="col" className="py-1 pr-4 font-medium">Field</th>
+          <th scope="col" className="py-1 font-medium">Type</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {properties.map(([name, property]) => (
+          <tr key={name}>
+            <td className="py-1 pr-4 font-mono">
+              {name}
+              {schema.required?.includes(name) && <span className="ml-1 text-red-700" title="required">*</span>}
+            </td>
+            <td className="py-1 text-slate-700">{typeOf(property)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One endpoint of the API page: what it does, its parameters, body and answers. */
+export function ApiOperation({ path, method, operation, schemas }: { path: string; method: string; operation: Operation; schemas: Record<string, unknown> }) {
+  const resolve = (schema: Schema): Schema => (schema.$ref ? ((schemas[schema.$ref.split("/").at(-1) ?? ""] as Schema | undefined) ?? schema) : schema);
+  const body = operation.requestBody?.content["application/json"]?.schema;
+  const bodyVariants = (body?.oneOf ?? (body ? [body] : [])).map(resolve);
+  return (
+    <section aria-labelledby={`${method}-${path}`} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <h2 id={`${method}-${path}`} className="flex flex-wrap items-center gap-2 text-base font-semibold">
+        <span className={`rounded px-2 py-0.5 font-mono text-xs uppercase ${METHOD_COLOURS[method] ?? "bg-slate-100"}`}>{method}</span>
+        <span className="font-mono">/api/v1{path}</span>
+      </h2>
+      <p className="mt-2 text-sm font-medium text-slate-800">{operation.summary}</p>
+      {operation.description && <p className="mt-1 text-sm text-slate-600">{operation.description}</p>}
+      {operation.parameters && operation.parameters.length > 0 && (
+        <div className="mt-4">
+          <h3 className="text-sm font-semibold">Parameters</h3>
+          <ul className="mt-1 space-y-1 text-sm">
+            {operation.parameters.map((parameter) => (
+              <li key={parameter.name}>
+                <span className="font-mono">{parameter.name}</span> <span className="text-slate-500">({parameter.in}, {typeOf(parameter.schema)})</span>
+                {parameter.description && <span className="text-slate-600"> — {parameter.description}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {bodyVariants.map((variant, index) => (
+        <div key={index} className="mt-4">
+          <h3 className="text-sm font-semibold">{bodyVariants.length > 1 ? `Body, form ${index + 1}` : "Body"}</h3>
+          <Fields schema={variant} />
+        </div>
+      ))}
+      <div className="mt-4">
+        <h3 className="text-sm font-semibold">Answers</h3>
+        <ul className="mt-1 space-y-1 text-sm">
+          {Object.entries(operation.responses).map(([status, response]) => (
+            <li key={status}>
+              <span className="font-mono font-semibold">{status}</span> <span className="text-slate-600">{response.description}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+// What the benchmark scripts share: the production server on its own port, signing in,
+// percentiles.
+import type { ChildProcess } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, openSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export const PORT = 3200;
+export const BASE_URL = `http://localhost:${PORT}`;
+const SERVER_LOG = path.resolve(".tmp/bench-server.log");
+
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = (sorted.length - 1) * p;
+  const low = Math.floor(rank);
+  return sorted[low] + (sorted[Math.ceil(rank)] - sorted[low]) * (rank - low);
+}
+
+export function startServer(databaseFile: string, extraEnv: Record<string, string> = {}): ChildProcess {
+  if (!existsSync(".next/BUILD_ID")) {
+    console.log("No production build found; running next build…");
+    execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  }
+  const log = openSync(SERVER_LOG, "w");
+  // Detached, so it leads its own process group: npx, sh and next-server all stop together.
+  return spawn("npx", ["next", "start", "--port", String(PORT)], {
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${databaseFile}`,
+      NEXTAUTH_SECRET: "leadgate-benchmark-secret-0123456789abcdef",
+      NEXTAUTH_URL: BASE_URL,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...extraEnv,
+    },
+  });
+}
+
+export async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null || server.pid === undefined) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  process.kill(-server.pid, "SIGTERM");
+  const timeout = sleep(5_000).then(() => "timeout");
+  if ((await Promise.race([exited, timeout])) === "timeout") process.kill(-server.pid, "SIGKILL");
+}
+
+export async function waitUntilServing(server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}:\n${readFileSync(SERVER_LOG, "utf8")}`);
+    try {
+      if ((await fetch(`${BASE_URL}/api/auth/csrf`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  throw new Error(`The server did not answer on ${BASE_URL} within 60 s:\n${readFileSync(SERVER_LOG, "utf8")}`);
+}
+
+export async function assertPortFree(): Promise<void> {
+  const answered = await fetch(BASE_URL).then(() => true, () => false);
+  if (answered) throw new Error(`Something already answers on port ${PORT}; stop it first.`);
+}
+
+// Signing in through next-auth's credentials flow.
+export class CookieJar {
+  private cookies = new Map<string, string>();
+  store(response: Response) {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const at = pair.indexOf("=");
+      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  }
+  has(name: string) {
+    return this.cookies.has(name);
+  }
+  header() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+}
+
+export async function signIn(email: string, password: string): Promise<CookieJar> {
+  const jar = new CookieJar();
+  const csrf = await fetch(`${BASE_URL}/api/auth/csrf`);
+  jar.store(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const callback = await fetch(`${BASE_URL}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  jar.store(callback);
+  if (!jar.has("next-auth.session-token")) {
+    throw new Error(`Sign-in as ${email} failed (HTTP ${callback.status}): ${await callback.text()}`);
+  }
+  return jar;
+}
