@@ -2,17 +2,22 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { EventTimeline } from "@/components/leads/event-timeline";
+import { describeEventType } from "@/components/leads/event-presentation";
 import { LeadHeader } from "@/components/leads/lead-header";
+import { LogEventForm } from "@/components/leads/log-event-form";
 import { LeadNotes } from "@/components/leads/lead-notes";
 import { ProfileCard } from "@/components/leads/profile-card";
 import { ScoreCard } from "@/components/leads/score-card";
 import { StageHistory } from "@/components/leads/stage-history";
+import { STANDARD_EVENT_TYPES } from "@/lib/core/events";
 import { AppError } from "@/lib/server/errors";
 import { getLeadDetails, listLeadEvents } from "@/lib/server/lead-details";
 import { NOTE_MAX_LENGTH } from "@/lib/server/notes";
 import { requireUser } from "@/lib/server/require-user";
 
 type Params = Promise<{ id: string }>;
+
+const EVENT_TYPE_OPTIONS = STANDARD_EVENT_TYPES.map((type) => ({ value: type, label: describeEventType(type).label }));
 
 // Shared by the metadata and the page within one request.
 const loadLead = cache(async (id: string) => {
@@ -42,7 +47,7 @@ export default async function LeadPage({ params }: { params: Params }) {
       <div className="mx-auto grid max-w-7xl gap-6 px-4 pt-6 sm:px-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <ScoreCard scores={lead.scores} explanation={lead.explanation} now={now} />
-          {/* Slot: the "Log an event" form goes here, right above the timeline it adds to. */}
+          {user.role !== "ADMIN" && <LogEventForm leadId={lead.id} eventTypes={EVENT_TYPE_OPTIONS} previousTotal={lead.scores.total} />}
           {/* A newly logged event changes the count, which restarts the timeline at its newest page. */}
           <EventTimeline key={lead.eventCount} leadId={lead.id} firstPage={firstEvents} total={lead.eventCount} now={now} />
         </div>

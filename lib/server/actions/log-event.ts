@@ -1,0 +1,30 @@
+"use server";
+
+import { z } from "zod";
+import { authorizedAction } from "../action";
+import { AppError } from "../errors";
+import { ingestEvents } from "../ingest-events";
+
+const logEventSchema = z.strictObject({
+  leadId: z.string().min(1),
+  type: z.string().trim().regex(/^[a-z0-9_]{1,50}$/, "Use 1–50 lower-case letters, digits or underscores, e.g. event_attended."),
+  occurredAt: z.iso.datetime({ offset: true, error: "Give the date and time it happened." }),
+  name: z.string().trim().max(200, "At most 200 characters.").optional(),
+  note: z.string().trim().max(1_000, "At most 1,000 characters.").optional(),
+});
+
+export type LoggedEvent = { stage: string; total: number; movedTo: string | null };
+
+/**
+ * An event someone saw happen (a badge scan at a conference, a business card), logged by hand:
+ * stored and scored like one from the API, marked as manual.
+ */
+export const logEventAction = authorizedAction({ schema: logEventSchema, roles: ["MARKETER", "MANAGER", "SALES"] }, async (input): Promise<LoggedEvent> => {
+  const properties = Object.fromEntries(Object.entries({ name: input.name, note: input.note }).filter(([, value]) => value));
+  const [result] = ingestEvents([{ leadId: input.leadId, type: input.type, occurredAt: input.occurredAt, properties }], { source: "manual" });
+  if (result.status === "error") {
+    const code = result.error.code === "not_found" ? "NOT_FOUND" : "VALIDATION";
+    throw new AppError(code, result.error.code === "not_found" ? "This lead no longer exists." : result.error.message, result.error.details);
+  }
+  return { stage: result.stage, total: result.score.total, movedTo: result.movedTo };
+});
