@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CSV_IMPORT_ROLES } from "@/lib/core/csv-import";
 import { ROLE_LABELS } from "@/lib/core/roles";
 import type { CurrentUser } from "@/lib/server/current-user";
 import { LeadgateLogo } from "./leadgate-logo";
@@ -14,6 +15,8 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink href="/board">Funnel board</NavLink>
+          {(user.role === "MARKETER" || user.role === "MANAGER") && <NavLink href="/settings/scoring">Scoring</NavLink>}
+          {CSV_IMPORT_ROLES.includes(user.role) && <NavLink href="/import">Import</NavLink>}
           {user.role === "ADMIN" && <NavLink href="/admin/users">Users</NavLink>}
           {user.role === "ADMIN" && <NavLink href="/admin/api-keys">API keys</NavLink>}
         </nav>

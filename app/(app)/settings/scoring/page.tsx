@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { ScoringSettings } from "@/components/scoring/scoring-settings";
+import { STANDARD_EVENT_TYPES } from "@/lib/core/events";
+import { runningJob } from "@/lib/server/background-jobs";
+import { activeDisqualificationReasons } from "@/lib/server/reference-data";
+import { requireRole } from "@/lib/server/require-user";
+import { getActiveRuleSet, listRuleSetVersions, VERSION_NOTE_MAX_LENGTH } from "@/lib/server/rule-sets";
+
+export const metadata: Metadata = { title: "Scoring" };
+
+export default async function ScoringSettingsPage() {
+  await requireRole(["MARKETER", "MANAGER"]);
+  const [active, versions, reasons, runningJobId] = await Promise.all([getActiveRuleSet(), listRuleSetVersions(), activeDisqualificationReasons(), runningJob("rescore")]);
+  return (
+    <div className="mx-auto max-w-6xl space-y-6 px-4 pt-8 sm:px-6">
+      <div>
+        <h1 className="text-xl font-semibold tracking-tight">
+          Scoring <span className="ml-1 align-middle rounded-full bg-brand-50 px-2 py-0.5 text-sm font-medium text-brand-700">v{active.version} active</span>
+        </h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+          How leads are scored and when they become marketing qualified. Change the rules, preview what they would do to today&apos;s leads, then save them as a new version:
+          every lead is re-scored with it.
+        </p>
+      </div>
+      <ScoringSettings
+        active={active}
+        versions={versions}
+        reasons={reasons}
+        eventTypes={STANDARD_EVENT_TYPES}
+        runningJobId={runningJobId}
+        noteMaxLength={VERSION_NOTE_MAX_LENGTH}
+        now={new Date().toISOString()}
+      />
+    </div>
+  );
+}
