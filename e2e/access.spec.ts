@@ -35,5 +35,5 @@ test("only admins reach the users page", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
   await page.goto("/admin/users");
   await expect(page).toHaveURL(/\/board\?denied=1/);
-  await expect(page.getByText("That page is for admins only.")).toBeVisible();
+  await expect(page.getByText("Your role doesn't have access to that page.")).toBeVisible();
 });

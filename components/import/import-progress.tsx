@@ -1,0 +1,132 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { ImportKind } from "@/lib/core/csv-import";
+import { getImportJobAction } from "@/lib/server/actions/csv-import";
+import type { ImportJob } from "@/lib/server/csv-import";
+import { StepSection } from "./step-section";
+
+const POLL_MS = 500;
+const RETRY_MS = 2_000;
+
+type Props = { jobId: string; kind: ImportKind; fileName: string; totalRows: number; onImportAnother: () => void };
+
+const count = (value: number) => value.toLocaleString("en");
+
+/** Follows the import job until it ends, then says what happened to every row. */
+export function ImportProgress({ jobId, kind, fileName, totalRows, onImportAnother }: Props) {
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [trouble, setTrouble] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    async function poll() {
+      try {
+        const result = await getImportJobAction({ jobId });
+        if (stopped) return;
+        if (!result.ok) {
+          setTrouble(result.error.message);
+          return;
+        }
+        setTrouble(null);
+        setJob(result.data);
+        if (result.data.status === "queued" || result.data.status === "running") timer = setTimeout(poll, POLL_MS);
+      } catch {
+        // A dropped connection doesn't stop the import on the server: keep asking.
+        if (stopped) return;
+        setTrouble("Can't reach the server right now; still trying. The import goes on meanwhile.");
+        timer = setTimeout(poll, RETRY_MS);
+      }
+    }
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [jobId]);
+
+  const total = job?.total || totalRows;
+  const processed = job?.processed ?? 0;
+  const percent = total > 0 ? Math.round((processed / total) * 100) : 0;
+  const finished = job?.status === "done" || job?.status === "failed";
+
+  return (
+    <StepSection title={finished ? (job?.status === "done" ? "Import finished" : "Import stopped") : `Importing ${fileName}`}>
+      <div className="space-y-2">
+        <div className="flex justify-between text-sm">
+          <span id={`${jobId}-progress-label`} className="font-medium text-slate-800">
+            {count(processed)} of {count(total)} rows
+          </span>
+          <span className="text-slate-500">{percent}%</span>
+        </div>
+        <div
+          role="progressbar"
+          aria-labelledby={`${jobId}-progress-label`}
+          aria-valuemin={0}
+          aria-valuemax={total}
+          aria-valuenow={processed}
+          aria-valuetext={`${count(processed)} of ${count(total)} rows`}
+          className="h-2.5 overflow-hidden rounded-full bg-slate-100"
+        >
+          <div
+            className={`h-full rounded-full transition-[width] duration-300 ${job?.status === "failed" ? "bg-red-500" : job?.status === "done" ? "bg-emerald-500" : "bg-brand-600"}`}
+            style={{ width: `${percent}%` }}
+          />
+        </div>
+        {!finished && job && job.failed > 0 && <p className="text-sm text-slate-600">{count(job.failed)} bad rows so far; they&apos;ll be listed at the end.</p>}
+      </div>
+
+      {trouble && (
+        <p role="alert" className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {trouble}
+        </p>
+      )}
+
+      <div role="status" className="mt-6">
+        {job?.status === "failed" && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{job.error}</p>}
+        {job?.status === "done" && job.result && (
+          <dl className={`grid gap-3 ${kind === "leads" ? "sm:grid-cols-4" : "sm:grid-cols-3"}`} data-testid="import-summary">
+            <SummaryTile label={kind === "leads" ? "New leads" : "Events added"} value={job.result.created} tone="good" />
+            {kind === "leads" && <SummaryTile label="Existing leads updated" value={job.result.updated} tone="good" />}
+            <SummaryTile label={kind === "leads" ? "Repeated e-mails, merged" : "Already imported, skipped"} value={job.result.duplicates} tone="neutral" />
+            <SummaryTile label="Bad rows, not imported" value={job.result.failed} tone={job.result.failed > 0 ? "bad" : "neutral"} />
+          </dl>
+        )}
+      </div>
+
+      {job && finished && (
+        <div className="mt-6 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-5">
+          {job.failed > 0 && (
+            <a
+              href={`/import/errors/${encodeURIComponent(jobId)}`}
+              download
+              className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
+              <span aria-hidden="true">↓</span> Download {count(job.failed)} bad {job.failed === 1 ? "row" : "rows"}
+            </a>
+          )}
+          <Button type="button" variant="secondary" onClick={onImportAnother}>
+            Import another file
+          </Button>
+          <Link href="/board" className="text-sm font-medium text-brand-700 hover:text-brand-600 hover:underline">
+            Go to the funnel board
+          </Link>
+        </div>
+      )}
+    </StepSection>
+  );
+}
+
+const TONES = { good: "text-emerald-700", neutral: "text-slate-900", bad: "text-red-700" } as const;
+
+function SummaryTile({ label, value, tone }: { label: string; value: number; tone: keyof typeof TONES }) {
+  return (
+    <div className="rounded-lg border border-slate-200 px-4 py-3">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className={`mt-1 text-2xl font-semibold tabular-nums ${TONES[tone]}`}>{count(value)}</dd>
+    </div>
+  );
+}

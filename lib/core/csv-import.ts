@@ -1,0 +1,244 @@
+import type { z } from "zod";
+import type { CsvRecord } from "./csv-file";
+import type { EventInput } from "./events";
+import { eventInputSchema } from "./events";
+import type { LeadInput } from "./lead-input";
+import { leadInputSchema } from "./lead-input";
+import type { Role } from "./roles";
+
+export const IMPORT_KINDS = ["leads", "events"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const CSV_IMPORT_ROLES: readonly Role[] = ["MARKETER", "MANAGER", "ADMIN"];
+export const MAX_CSV_BYTES = 20 * 1024 * 1024;
+const MAX_CUSTOM_COLUMNS = 50;
+
+type Parse = "text" | "wholeNumber" | "dateTime" | "eventType";
+type TargetField = { key: string; label: string; parse?: Parse; synonyms: readonly string[] };
+
+const EMAIL_SYNONYMS = ["e-mail", "email address", "e-mail address", "mail", "work email", "business email"];
+
+export const TARGET_FIELDS: Record<ImportKind, readonly TargetField[]> = {
+  leads: [
+    { key: "email", label: "E-mail", synonyms: EMAIL_SYNONYMS },
+    { key: "firstName", label: "First name", synonyms: ["first name", "given name", "forename", "first"] },
+    { key: "lastName", label: "Last name", synonyms: ["last name", "surname", "family name", "last"] },
+    { key: "title", label: "Job title", synonyms: ["job title", "position", "job", "role"] },
+    { key: "seniority", label: "Seniority", synonyms: ["level", "job level", "management level"] },
+    { key: "phone", label: "Phone", synonyms: ["phone number", "telephone", "tel", "mobile", "mobile phone"] },
+    { key: "company", label: "Company", synonyms: ["company name", "organization", "organisation", "account", "account name", "employer"] },
+    { key: "companySize", label: "Company size", parse: "wholeNumber", synonyms: ["employees", "number of employees", "employee count", "headcount", "size"] },
+    { key: "annualRevenue", label: "Annual revenue", parse: "wholeNumber", synonyms: ["revenue", "annual sales", "turnover"] },
+    { key: "industry", label: "Industry", synonyms: ["sector", "vertical"] },
+    { key: "country", label: "Country", synonyms: ["country name", "country code", "nation"] },
+    { key: "website", label: "Website", synonyms: ["web site", "company website", "url", "homepage", "domain"] },
+    { key: "source", label: "Source", synonyms: ["lead source", "origin", "channel"] },
+  ],
+  events: [
+    { key: "email", label: "E-mail", synonyms: EMAIL_SYNONYMS },
+    { key: "leadId", label: "Lead id", synonyms: ["lead"] },
+    { key: "type", label: "Event type", parse: "eventType", synonyms: ["event", "event type", "activity", "activity type", "action"] },
+    { key: "occurredAt", label: "Date and time", parse: "dateTime", synonyms: ["date", "timestamp", "time", "date time", "event date", "when", "occurred", "created at"] },
+    { key: "idempotencyKey", label: "Idempotency key", synonyms: ["event id", "id", "external id", "unique id", "key"] },
+  ],
+};
+
+/** Fields a file must fill; where one of several keys will do, any of them. */
+export type RequiredField = { label: string; keys: readonly string[]; missing: string };
+export const REQUIRED_FIELDS: Record<ImportKind, readonly RequiredField[]> = {
+  leads: [{ label: "E-mail", keys: ["email"], missing: "Choose the column that holds the e-mail address: every lead needs one, and leads are matched by it." }],
+  events: [
+    { label: "Event type", keys: ["type"], missing: "Choose the column that holds the event type, e.g. event_attended." },
+    { label: "E-mail or lead id", keys: ["email", "leadId"], missing: "Choose the column with the lead's e-mail address (or lead id): it says whose event each row is." },
+  ],
+};
+
+/** Where an unlisted column goes when the user keeps it: a custom field of the lead, a property of the event. */
+export const EXTRA_PREFIX: Record<ImportKind, string> = { leads: "custom.", events: "property." };
+
+/** For each CSV column, in order, the field it fills, or null for "don't import". */
+export type ColumnMapping = Array<string | null>;
+
+const comparable = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** Headers matched to fields ignoring case, spaces and punctuation; each field taken by the first column that matches. */
+export function suggestMapping(headers: readonly string[], kind: ImportKind): ColumnMapping {
+  const taken = new Set<string>();
+  return headers.map((header) => {
+    const name = comparable(header);
+    const field = TARGET_FIELDS[kind].find((candidate) => !taken.has(candidate.key) && [candidate.key, ...candidate.synonyms].some((synonym) => comparable(synonym) === name));
+    if (!field) return null;
+    taken.add(field.key);
+    return field.key;
+  });
+}
+
+/** "Booth Number" becomes booth_number: the name a kept column is stored under. */
+export function extraFieldName(header: string, index: number): string {
+  const name = header.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 50).replace(/_+$/, "");
+  return name || `column_${index + 1}`;
+}
+
+export function extraTarget(kind: ImportKind, header: string, index: number): string {
+  return EXTRA_PREFIX[kind] + extraFieldName(header, index);
+}
+
+// No leading or trailing underscore, so no column can be stored as "__proto__".
+const EXTRA_NAME = /^[a-z0-9](?:[a-z0-9_]{0,48}[a-z0-9])?$/;
+
+function isTarget(kind: ImportKind, target: string): boolean {
+  if (target.startsWith(EXTRA_PREFIX[kind])) return EXTRA_NAME.test(target.slice(EXTRA_PREFIX[kind].length));
+  return TARGET_FIELDS[kind].some((field) => field.key === target);
+}
+
+export function targetLabel(kind: ImportKind, target: string): string {
+  if (target.startsWith(EXTRA_PREFIX[kind])) return `${kind === "leads" ? "Custom field" : "Property"} ${target.slice(EXTRA_PREFIX[kind].length)}`;
+  return TARGET_FIELDS[kind].find((field) => field.key === target)?.label ?? target;
+}
+
+/** What keeps a mapping from being imported, as sentences for the user; empty when it can be. */
+export function mappingProblems(headers: readonly string[], mapping: ColumnMapping, kind: ImportKind): string[] {
+  if (mapping.length !== headers.length) return [`The mapping names ${mapping.length} columns but the file has ${headers.length}.`];
+  const problems: string[] = [];
+  const chosen = mapping.filter((target): target is string => target !== null);
+  const unknown = chosen.filter((target) => !isTarget(kind, target));
+  if (unknown.length > 0) problems.push(`Unknown field${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`);
+  for (const required of REQUIRED_FIELDS[kind]) if (!required.keys.some((key) => chosen.includes(key))) problems.push(required.missing);
+  for (const target of new Set(chosen)) {
+    const columns = headers.filter((_, index) => mapping[index] === target);
+    if (columns.length > 1) problems.push(`${targetLabel(kind, target)} is chosen for ${columns.length} columns (${columns.join(", ")}); keep one.`);
+  }
+  const extras = chosen.filter((target) => target.startsWith(EXTRA_PREFIX[kind])).length;
+  if (extras > MAX_CUSTOM_COLUMNS) problems.push(`At most ${MAX_CUSTOM_COLUMNS} extra columns can be kept; ${extras} are chosen.`);
+  return problems;
+}
+
+/** "1,200", "$1.2M", "15k" → whole numbers; null when the text is not a number, "fraction" when not whole. */
+export function parseWholeNumber(text: string): number | null | "fraction" {
+  const match = /^(-?\d+(?:\.\d+)?)([kmb])?$/i.exec(text.replace(/[\s,'_$€£]/g, ""));
+  if (!match) return null;
+  const scale = { k: 1e3, m: 1e6, b: 1e9 }[match[2]?.toLowerCase() as "k" | "m" | "b"] ?? 1;
+  const value = Number(match[1]) * scale;
+  const whole = Math.round(value);
+  // 2.3 × 1e6 is 2299999.9999999995 in floating point; that is still a whole number.
+  return Math.abs(value - whole) < 1e-6 ? whole : "fraction";
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * ISO 8601 (2026-11-24T09:30:00Z, +01:00), 2026-11-24 or 2026-11-24 09:30 → an ISO date-time.
+ * A time without a zone is read as UTC: the file doesn't say, and UTC is what the import page tells people.
+ */
+export function parseImportDate(text: string): string | null {
+  const match = DATE_TIME.exec(text.trim());
+  if (!match) return null;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const millisecond = match[7] ? Number(match[7].slice(0, 3).padEnd(3, "0")) : 0;
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  const date = new Date(utc);
+  // Date.UTC rolls 2026-02-30 over into March; a date that doesn't round-trip doesn't exist.
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+  const zone = match[8]?.toUpperCase();
+  const offsetMinutes = !zone || zone === "Z" ? 0 : (zone.startsWith("-") ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  return new Date(utc - offsetMinutes * 60_000).toISOString();
+}
+
+/** "Content Download" and "content-download" both mean content_download. */
+const normalizeEventType = (text: string) => text.trim().toLowerCase().replace(/[\s-]+/g, "_");
+
+export type RowProblem = { line: number; field: string | null; reason: string };
+export type RowResult<T> = { ok: true; line: number; input: T } | ({ ok: false } & RowProblem);
+
+const shorten = (value: string) => (value.length > 60 ? `${value.slice(0, 57)}…` : value);
+
+function problem(line: number, kind: ImportKind, field: string | null, message: string, value?: string): RowProblem & { ok: false } {
+  const subject = field ? `${targetLabel(kind, field)}${value ? ` "${shorten(value)}"` : ""}: ` : "";
+  return { ok: false, line, field, reason: subject + message };
+}
+
+function firstSchemaProblem(line: number, kind: ImportKind, error: z.ZodError, values: ReadonlyMap<string, string>) {
+  const [issue] = error.issues;
+  const [head, name] = issue.path.map(String);
+  const field = head === "customFields" || head === "properties" ? EXTRA_PREFIX[kind] + name : head;
+  return problem(line, kind, field ?? null, issue.message, field ? values.get(field) : undefined);
+}
+
+const FIELD_PARSE = new Map(Object.entries(TARGET_FIELDS).map(([kind, fields]) => [kind, new Map(fields.map((field) => [field.key, field.parse ?? "text"]))]));
+
+/**
+ * One CSV row as the input the API takes, or why it can't be: the line, the field and the reason.
+ * Empty cells are left out, so a re-import never blanks a field the file doesn't fill.
+ */
+export function rowToInput(record: CsvRecord, mapping: ColumnMapping, kind: "leads"): RowResult<LeadInput>;
+export function rowToInput(record: CsvRecord, mapping: ColumnMapping, kind: "events"): RowResult<EventInput>;
+export function rowToInput(record: CsvRecord, mapping: ColumnMapping, kind: ImportKind): RowResult<LeadInput | EventInput>;
+export function rowToInput(record: CsvRecord, mapping: ColumnMapping, kind: ImportKind): RowResult<LeadInput | EventInput> {
+  const { line, cells } = record;
+  if (record.parseError) return problem(line, kind, null, record.parseError);
+  if (cells.slice(mapping.length).some((cell) => cell.trim() !== "")) {
+    return problem(line, kind, null, `The row has ${cells.length} values but the header has ${mapping.length} columns; a value containing the separator needs quotes.`);
+  }
+  const values = new Map<string, string>();
+  mapping.forEach((target, index) => {
+    const value = cells[index]?.trim() ?? "";
+    if (target && value !== "") values.set(target, value);
+  });
+
+  const input: Record<string, unknown> = {};
+  const extras: Record<string, string> = {};
+  for (const [target, value] of values) {
+    if (target.startsWith(EXTRA_PREFIX[kind])) {
+      extras[target.slice(EXTRA_PREFIX[kind].length)] = value;
+      continue;
+    }
+    const parse = FIELD_PARSE.get(kind)?.get(target);
+    if (parse === "wholeNumber") {
+      const number = parseWholeNumber(value);
+      if (number === null) return problem(line, kind, target, "Is not a number; write it like 1200 or 1,200.", value);
+      if (number === "fraction") return problem(line, kind, target, "Must be a whole number.", value);
+      if (number < 0) return problem(line, kind, target, "Can't be negative.", value);
+      input[target] = number;
+    } else if (parse === "dateTime") {
+      const date = parseImportDate(value);
+      if (!date) return problem(line, kind, target, "Is not a date; write it like 2026-11-24, 2026-11-24 09:30 or 2026-11-24T09:30:00Z.", value);
+      input[target] = date;
+    } else {
+      input[target] = parse === "eventType" ? normalizeEventType(value) : value;
+    }
+  }
+
+  if (kind === "leads") {
+    if (!values.has("email")) return problem(line, kind, "email", "Is empty; every lead needs an e-mail address.");
+    if (Object.keys(extras).length > 0) input.customFields = extras;
+    const parsed = leadInputSchema.safeParse(input);
+    return parsed.success ? { ok: true, line, input: parsed.data } : firstSchemaProblem(line, kind, parsed.error, values);
+  }
+  if (!values.has("type")) return problem(line, kind, "type", "Is empty; every event needs a type, e.g. event_attended.");
+  // A lead id names the lead exactly; an e-mail in the same row is then only a reminder for people.
+  if (input.leadId) delete input.email;
+  if (!input.email && !input.leadId) return problem(line, kind, "email", "Is empty, and there is no lead id: the event can't be matched to a lead.");
+  if (Object.keys(extras).length > 0) input.properties = extras;
+  const parsed = eventInputSchema.safeParse(input);
+  return parsed.success ? { ok: true, line, input: parsed.data } : firstSchemaProblem(line, kind, parsed.error, values);
+}
+
+/** Later rows for the same e-mail win field by field; custom fields are merged, as upserting them one after another would. */
+export function mergeLeadInputs(earlier: LeadInput, later: LeadInput): LeadInput {
+  const merged = { ...earlier, ...later };
+  if (earlier.customFields || later.customFields) merged.customFields = { ...earlier.customFields, ...later.customFields };
+  return merged;
+}
+
+/**
+ * The event's idempotency key; when the file has none, one derived from what the event is (who,
+ * what, when, details), so importing the same file again finds the events already there. The
+ * hash is passed in because the domain core stays free of Node modules; the server gives SHA-256.
+ */
+export function stableEventKey(input: EventInput, hash: (text: string) => string): string {
+  if (input.idempotencyKey) return input.idempotencyKey;
+  // Sorted by code point, not localeCompare: the key must not depend on the server's locale.
+  const properties = Object.entries(input.properties ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt).getTime() : null;
+  return `csv:${hash(JSON.stringify([input.email?.toLowerCase() ?? null, input.leadId ?? null, input.type, occurredAt, properties]))}`;
+}

@@ -1,0 +1,121 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { setImmediate as yieldToServer } from "node:timers/promises";
+import type { CsvRecord } from "@/lib/core/csv-file";
+import type { ColumnMapping, ImportKind, RowProblem } from "@/lib/core/csv-import";
+import { EXTRA_PREFIX, mergeLeadInputs, rowToInput, stableEventKey, targetLabel } from "@/lib/core/csv-import";
+import type { EventInput } from "@/lib/core/events";
+import type { LeadInput } from "@/lib/core/lead-input";
+import type { JobProgress } from "./background-jobs";
+import { db } from "./db";
+import type { RefusedEvent } from "./ingest-events";
+import { ingestEvents } from "./ingest-events";
+import { upsertLeads } from "./upsert-lead";
+
+export const IMPORT_BATCH_ROWS = 500;
+// A record with a quote that never closes swallows the rest of the file; its report needn't.
+const MAX_RAW_CHARS = 10_000;
+
+/** What an import did with every row: created + updated + duplicates + failed = total. */
+export type ImportSummary = { kind: ImportKind; total: number; created: number; updated: number; duplicates: number; failed: number };
+
+type RowError = { line: number; reason: string; raw: string };
+type BatchOutcome = { created: number; updated: number; duplicates: number; errors: RowError[] };
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+function rowError(record: CsvRecord, reason: string): RowError {
+  const raw = record.raw.length > MAX_RAW_CHARS ? `${record.raw.slice(0, MAX_RAW_CHARS)}…` : record.raw;
+  return { line: record.line, reason, raw };
+}
+
+const problemError = (record: CsvRecord, problem: RowProblem) => rowError(record, problem.reason);
+
+/**
+ * Leads are matched by e-mail. Rows repeating an e-mail from earlier in the file are merged into
+ * that lead in file order: within a batch before writing, across batches by upserting again,
+ * which writes the given fields and merges custom fields just the same.
+ */
+function leadImporter() {
+  const emailsInFile = new Set<string>();
+  return (records: readonly CsvRecord[], mapping: ColumnMapping): BatchOutcome => {
+    const outcome: BatchOutcome = { created: 0, updated: 0, duplicates: 0, errors: [] };
+    const batch = new Map<string, { input: LeadInput; firstInFile: boolean }>();
+    for (const record of records) {
+      const result = rowToInput(record, mapping, "leads");
+      if (!result.ok) {
+        outcome.errors.push(problemError(record, result));
+        continue;
+      }
+      const { email } = result.input;
+      const earlier = batch.get(email);
+      if (earlier) earlier.input = mergeLeadInputs(earlier.input, result.input);
+      else batch.set(email, { input: result.input, firstInFile: !emailsInFile.has(email) });
+      if (earlier || emailsInFile.has(email)) outcome.duplicates += 1;
+      emailsInFile.add(email);
+    }
+    // Only valid rows reach the transaction, so one bad row can't take its batch down with it.
+    const entries = [...batch.values()];
+    upsertLeads(entries.map((entry) => entry.input)).forEach((upserted, index) => {
+      if (!entries[index].firstInFile) return;
+      if (upserted.created) outcome.created += 1;
+      else outcome.updated += 1;
+    });
+    return outcome;
+  };
+}
+
+function refusalReason(refusal: RefusedEvent): string {
+  const { details, message } = refusal.error;
+  if (!details) return message;
+  const label = (field: string) => (field.startsWith("properties.") ? targetLabel("events", EXTRA_PREFIX.events + field.slice(11)) : targetLabel("events", field));
+  return Object.entries(details)
+    .map(([field, reason]) => `${label(field)}: ${reason}`)
+    .join("; ");
+}
+
+/** Events are stored once each: by the file's idempotency key or one derived from the event. */
+function eventImporter() {
+  return (records: readonly CsvRecord[], mapping: ColumnMapping): BatchOutcome => {
+    const outcome: BatchOutcome = { created: 0, updated: 0, duplicates: 0, errors: [] };
+    const items: EventInput[] = [];
+    const itemRecords: CsvRecord[] = [];
+    for (const record of records) {
+      const result = rowToInput(record, mapping, "events");
+      if (!result.ok) {
+        outcome.errors.push(problemError(record, result));
+        continue;
+      }
+      items.push({ ...result.input, idempotencyKey: stableEventKey(result.input, sha256) });
+      itemRecords.push(record);
+    }
+    for (const result of ingestEvents(items, { source: "import" })) {
+      if (result.status === "created") outcome.created += 1;
+      else if (result.status === "duplicate") outcome.duplicates += 1;
+      else if (result.status === "error") outcome.errors.push(rowError(itemRecords[result.index], refusalReason(result)));
+    }
+    return outcome;
+  };
+}
+
+/**
+ * The import job's work: rows in batches of 500, each batch one transaction, bad rows recorded
+ * with their line, progress after each batch, and a pause between batches so the server keeps
+ * answering (the progress polls among them) while a big file goes in.
+ */
+export async function importRecords(input: { jobId: string; kind: ImportKind; records: readonly CsvRecord[]; mapping: ColumnMapping; progress: JobProgress }): Promise<ImportSummary> {
+  const { jobId, kind, records, mapping, progress } = input;
+  const summary: ImportSummary = { kind, total: records.length, created: 0, updated: 0, duplicates: 0, failed: 0 };
+  const importBatch = kind === "leads" ? leadImporter() : eventImporter();
+  for (let start = 0; start < records.length; start += IMPORT_BATCH_ROWS) {
+    const outcome = importBatch(records.slice(start, start + IMPORT_BATCH_ROWS), mapping);
+    summary.created += outcome.created;
+    summary.updated += outcome.updated;
+    summary.duplicates += outcome.duplicates;
+    summary.failed += outcome.errors.length;
+    if (outcome.errors.length > 0) await db.importRowError.createMany({ data: outcome.errors.map((error) => ({ jobId, ...error })) });
+    await progress({ processed: Math.min(start + IMPORT_BATCH_ROWS, records.length), total: records.length, failed: summary.failed });
+    await yieldToServer();
+  }
+  return summary;
+}
