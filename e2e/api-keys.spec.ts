@@ -47,5 +47,5 @@ test("non-admins don't see or reach the API keys page", async ({ page }) => {
   await expect(page.getByRole("link", { name: "API keys" })).toHaveCount(0);
   await page.goto("/admin/api-keys");
   await expect(page).toHaveURL(/\/board\?denied=1/);
-  await expect(page.getByText("That page is for admins only.")).toBeVisible();
+  await expect(page.getByText("Your role doesn't have access to that page.")).toBeVisible();
 });

@@ -38,7 +38,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
           <h1 className="text-xl font-semibold tracking-tight">Funnel board</h1>
           {first(params.denied) === "1" && (
             <p role="alert" className="text-sm text-red-700">
-              Your role doesn't have access to that page.
+              Your role doesn&apos;t have access to that page.
             </p>
           )}
         </div>
