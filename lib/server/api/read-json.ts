@@ -9,9 +9,13 @@ export async function readJson(request: Request): Promise<unknown> {
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(contentType)) {
     throw new ApiError(415, "unsupported_media_type", `Send JSON with "Content-Type: application/json" (got "${contentType || "none"}").`);
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
+  return parse(declared !== null ? await request.text() : await readLimited(request));
+}
 
+// A body sent without a length (chunked) is counted as it arrives, and cut off past the limit.
+async function readLimited(request: Request): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body?.getReader();
@@ -27,7 +31,10 @@ export async function readJson(request: Request): Promise<unknown> {
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parse(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
