@@ -13,12 +13,13 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         <Link href="/board" aria-label="Leadgate home">
           <LeadgateLogo />
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1">
+        <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto">
           <NavLink href="/board">Funnel board</NavLink>
           {(user.role === "MARKETER" || user.role === "MANAGER") && <NavLink href="/settings/scoring">Scoring</NavLink>}
           {CSV_IMPORT_ROLES.includes(user.role) && <NavLink href="/import">Import</NavLink>}
           {user.role === "ADMIN" && <NavLink href="/admin/users">Users</NavLink>}
           {user.role === "ADMIN" && <NavLink href="/admin/api-keys">API keys</NavLink>}
+          {user.role !== "SALES" && <NavLink href="/api-docs">API</NavLink>}
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <div className="hidden text-right leading-tight sm:block">
