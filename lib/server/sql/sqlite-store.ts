@@ -51,6 +51,7 @@ export type TransitionRow = { id: string; leadId: string; fromStage: string; toS
 
 const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt, scoredAt, ruleSetVersion`;
 const IN_CHUNK = 500;
+const WAL_CHECKPOINT_INTERVAL_MS = 200;
 
 function prepare(connection: Database.Database) {
   return {
@@ -101,6 +102,11 @@ function store(): Store {
   connection.pragma("foreign_keys = ON");
   connection.pragma("synchronous = NORMAL");
   connection.pragma("cache_size = -65536");
+  // Copying the write-ahead log back into the database (a checkpoint) after every large commit
+  // put that copy inside the request; five times a second, outside any transaction, it copies each hot
+  // page once however often it changed in between.
+  connection.pragma("wal_autocheckpoint = 0");
+  setInterval(() => connection.open && connection.pragma("wal_checkpoint(PASSIVE)"), WAL_CHECKPOINT_INTERVAL_MS).unref();
   globalForStore.leadgateSqlite = { connection, statements: prepare(connection), file, eventsByLeads: new Map() };
   return globalForStore.leadgateSqlite;
 }
