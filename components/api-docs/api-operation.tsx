@@ -1,4 +1,4 @@
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; description?: string; enum?: unknown[]; format?: string; $ref?: string; oneOf?: Schema[] };
+type Schema = { anyOf?: Schema[]; maxLength?: number; type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; description?: string; enum?: unknown[]; format?: string; $ref?: string; oneOf?: Schema[] };
 type Operation = {
   summary: string;
   description?: string;
@@ -10,6 +10,7 @@ type Operation = {
 const METHOD_COLOURS: Record<string, string> = { get: "bg-emerald-100 text-emerald-800", post: "bg-brand-100 text-brand-700" };
 
 function typeOf(schema: Schema): string {
+  if (schema.anyOf) return schema.anyOf.map(typeOf).join(" | ");
   if (schema.$ref) return schema.$ref.split("/").at(-1) ?? "object";
   if (schema.enum) return schema.enum.map(String).join(" | ");
   const type = Array.isArray(schema.type) ? schema.type.join(" | ") : (schema.type ?? "any");
@@ -42,6 +43,23 @@ function Fields({ schema }: { schema: Schema }) {
   );
 }
 
+/** Text with `code` spans, as the OpenAPI descriptions write them. */
+export function WithCode({ text }: { text: string }) {
+  return (
+    <>
+      {text.split("`").map((part, index) =>
+        index % 2 === 1 ? (
+          <code key={index} className="rounded bg-slate-100 px-1 font-mono text-[0.85em]">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 /** One endpoint of the API page: what it does, its parameters, body and answers. */
 export function ApiOperation({ path, method, operation, schemas }: { path: string; method: string; operation: Operation; schemas: Record<string, unknown> }) {
   const resolve = (schema: Schema): Schema => (schema.$ref ? ((schemas[schema.$ref.split("/").at(-1) ?? ""] as Schema | undefined) ?? schema) : schema);
@@ -50,11 +68,15 @@ export function ApiOperation({ path, method, operation, schemas }: { path: strin
   return (
     <section aria-labelledby={`${method}-${path}`} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <h2 id={`${method}-${path}`} className="flex flex-wrap items-center gap-2 text-base font-semibold">
-        <span className={`rounded px-2 py-0.5 font-mono text-xs uppercase ${METHOD_COLOURS[method] ?? "bg-slate-100"}`}>{method}</span>
+        <span className={`rounded px-2 py-0.5 font-mono text-xs ${METHOD_COLOURS[method] ?? "bg-slate-100"}`}>{method.toUpperCase()}</span>
         <span className="font-mono">/api/v1{path}</span>
       </h2>
       <p className="mt-2 text-sm font-medium text-slate-800">{operation.summary}</p>
-      {operation.description && <p className="mt-1 text-sm text-slate-600">{operation.description}</p>}
+      {operation.description && (
+        <p className="mt-1 text-sm text-slate-600">
+          <WithCode text={operation.description} />
+        </p>
+      )}
       {operation.parameters && operation.parameters.length > 0 && (
         <div className="mt-4">
           <h3 className="text-sm font-semibold">Parameters</h3>
@@ -79,7 +101,10 @@ export function ApiOperation({ path, method, operation, schemas }: { path: strin
         <ul className="mt-1 space-y-1 text-sm">
           {Object.entries(operation.responses).map(([status, response]) => (
             <li key={status}>
-              <span className="font-mono font-semibold">{status}</span> <span className="text-slate-600">{response.description}</span>
+              <span className="font-mono font-semibold">{status}</span>{" "}
+              <span className="text-slate-600">
+                <WithCode text={response.description} />
+              </span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ApiOperation } from "@/components/api-docs/api-operation";
+import { ApiOperation, WithCode } from "@/components/api-docs/api-operation";
 import { openApiDocument } from "@/lib/server/api/openapi";
 import { requireUser } from "@/lib/server/require-user";
 
@@ -15,7 +15,9 @@ export default async function ApiDocsPage() {
     <div className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-6">
       <header>
         <h1 className="text-xl font-semibold tracking-tight">{document.info.title}</h1>
-        <p className="mt-2 text-sm text-slate-700">{document.info.description}</p>
+        <p className="mt-2 text-sm text-slate-700">
+          <WithCode text={document.info.description} />
+        </p>
         <dl className="mt-4 grid gap-2 rounded-xl border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[10rem_1fr]">
           <dt className="font-medium text-slate-600">Base URL</dt>
           <dd className="font-mono">/api/v1</dd>
