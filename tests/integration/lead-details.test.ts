@@ -5,20 +5,14 @@ import { loadMoreEventsAction } from "@/lib/server/actions/lead-timeline";
 import { addNoteAction } from "@/lib/server/actions/notes";
 import { db } from "@/lib/server/db";
 import { getLeadDetails, listLeadEvents } from "@/lib/server/lead-details";
-import { createDisqualificationReasons, createLead, createUser } from "../support/factories";
+import type { Team } from "../support/factories";
+import { createLead, createTeam } from "../support/factories";
 import { signInAs } from "../support/sign-in";
 
-type Users = Record<"admin" | "manager" | "marketer" | "rep", { id: string; name: string }>;
-let users: Users;
+let users: Team;
 
 beforeAll(async () => {
-  await createDisqualificationReasons();
-  users = {
-    admin: await createUser("ADMIN"),
-    manager: await createUser("MANAGER", { name: "Morgan Manager" }),
-    marketer: await createUser("MARKETER", { name: "Maya Marketer" }),
-    rep: await createUser("SALES", { name: "Sam Sales" }),
-  };
+  users = await createTeam();
 });
 
 const at = (iso: string) => new Date(iso);

@@ -1,21 +1,14 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { moveLeadAction } from "@/lib/server/actions/move-lead";
 import { db } from "@/lib/server/db";
-import { BANT_COMPLETE, createDisqualificationReasons, createLead, createUser } from "../support/factories";
+import type { Team } from "../support/factories";
+import { BANT_COMPLETE, createLead, createTeam, createUser } from "../support/factories";
 import { asUser, signInAs } from "../support/sign-in";
 
-type Users = Record<"admin" | "manager" | "marketer" | "rep" | "otherRep", { id: string; name: string }>;
-let users: Users;
+let users: Team;
 
 beforeAll(async () => {
-  await createDisqualificationReasons();
-  users = {
-    admin: await createUser("ADMIN"),
-    manager: await createUser("MANAGER", { name: "Morgan Manager" }),
-    marketer: await createUser("MARKETER", { name: "Maya Marketer" }),
-    rep: await createUser("SALES", { name: "Sam Sales" }),
-    otherRep: await createUser("SALES", { name: "Sasha Sales" }),
-  };
+  users = await createTeam();
 });
 
 async function transitionsOf(leadId: string) {

@@ -4,20 +4,14 @@ import type { ScoringRules } from "@/lib/core/scoring/types";
 import { getJobAction, previewRulesAction, restoreRuleSetAction, saveRulesAction } from "@/lib/server/actions/scoring-rules";
 import { db } from "@/lib/server/db";
 import { listRuleSetVersions } from "@/lib/server/rule-sets";
-import { createDisqualificationReasons, createLead, createUser } from "../support/factories";
+import type { Team } from "../support/factories";
+import { createLead, createTeam } from "../support/factories";
 import { signInAs } from "../support/sign-in";
 
-type Users = Record<"admin" | "manager" | "marketer" | "rep", { id: string; name: string }>;
-let users: Users;
+let users: Team;
 
 beforeAll(async () => {
-  await createDisqualificationReasons();
-  users = {
-    admin: await createUser("ADMIN"),
-    manager: await createUser("MANAGER", { name: "Morgan Manager" }),
-    marketer: await createUser("MARKETER", { name: "Maya Marketer" }),
-    rep: await createUser("SALES"),
-  };
+  users = await createTeam();
 });
 
 // Small enough to follow by hand: no decay, one fit rule, a capped page view.

@@ -40,3 +40,17 @@ export async function createDisqualificationReasons() {
 }
 
 export const BANT_COMPLETE = { budget: true, authority: true, need: true, timeline: true };
+
+export type Team = Record<"admin" | "manager" | "marketer" | "rep" | "otherRep", { id: string; name: string; email: string }>;
+
+/** One user of each role (two sales reps) and the managed disqualification reasons. */
+export async function createTeam(): Promise<Team> {
+  await createDisqualificationReasons();
+  return {
+    admin: await createUser("ADMIN"),
+    manager: await createUser("MANAGER", { name: "Morgan Manager" }),
+    marketer: await createUser("MARKETER", { name: "Maya Marketer" }),
+    rep: await createUser("SALES", { name: "Sam Sales" }),
+    otherRep: await createUser("SALES", { name: "Sasha Sales" }),
+  };
+}
