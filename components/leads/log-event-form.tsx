@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { FormMessageValue } from "@/components/ui/form-message";
+import { FormMessage } from "@/components/ui/form-message";
 import { logEventAction } from "@/lib/server/actions/log-event";
 import type { FieldErrors } from "@/lib/server/errors";
 import { SectionCard } from "./section-card";
@@ -25,7 +27,7 @@ export function LogEventForm({ leadId, eventTypes, previousTotal }: Props) {
   const router = useRouter();
   const [type, setType] = useState("event_attended");
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -111,11 +113,7 @@ export function LogEventForm({ leadId, eventTypes, previousTotal }: Props) {
           <Button type="submit" disabled={pending}>
             {pending ? "Logging…" : "Log event"}
           </Button>
-          {message && (
-            <p role={message.tone === "error" ? "alert" : "status"} className={`text-sm ${message.tone === "error" ? "text-red-700" : "text-emerald-700"}`}>
-              {message.text}
-            </p>
-          )}
+          <FormMessage message={message} />
         </div>
       </form>
     </SectionCard>

@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { FormMessageValue } from "@/components/ui/form-message";
+import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { ROLE_LABELS, ROLES } from "@/lib/core/roles";
 import type { Role } from "@/lib/core/roles";
@@ -14,7 +16,7 @@ export function CreateUserForm() {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -66,11 +68,7 @@ export function CreateUserForm() {
           <Button type="submit" disabled={pending}>
             {pending ? "Adding…" : "Add user"}
           </Button>
-          {message && (
-            <p role={message.tone === "error" ? "alert" : "status"} className={`text-sm ${message.tone === "error" ? "text-red-700" : "text-emerald-700"}`}>
-              {message.text}
-            </p>
-          )}
+          <FormMessage message={message} />
         </div>
       </form>
     </section>
