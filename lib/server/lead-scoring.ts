@@ -54,14 +54,15 @@ export type ScoredLead = { result: Omit<ScoreResult, "contributions">; stage: st
  * again with the rule set and moment of its last scoring gives exactly the stored score, now
  * with every contribution spelled out. Storing only the numbers keeps ingestion fast.
  */
-export function explainScore(leadId: string): { contributions: Contribution[]; scoredAt: Date; ruleSetVersion: number } | null {
+export function explainScore(leadId: string): { contributions: Contribution[]; eventTimes: Map<string, Date>; scoredAt: Date; ruleSetVersion: number } | null {
   const lead = findLeadById(leadId);
   if (!lead || lead.scoredAt === null || lead.ruleSetVersion === null) return null;
   const row = ruleSetRowByVersion(lead.ruleSetVersion);
   if (!row) return null;
   const scoredAt = new Date(lead.scoredAt);
-  const result = scoreLead({ lead: leadAttributes(lead), events: eventsForLeads([leadId]).map(scoringEvent), rules: parsedRules(row), now: scoredAt });
-  return { contributions: result.contributions, scoredAt, ruleSetVersion: lead.ruleSetVersion };
+  const events = eventsForLeads([leadId]).map(scoringEvent);
+  const result = scoreLead({ lead: leadAttributes(lead), events, rules: parsedRules(row), now: scoredAt });
+  return { contributions: result.contributions, eventTimes: new Map(events.map((event) => [event.id, event.occurredAt])), scoredAt, ruleSetVersion: lead.ruleSetVersion };
 }
 
 /**

@@ -1,35 +1,10 @@
 import "server-only";
 import { db } from "../db";
 import { explainScore } from "../lead-scoring";
+import { leadProfileSelect } from "../lead-select";
 import type { Prisma } from "../generated/prisma/client";
 
-export const apiLeadSelect = {
-  id: true,
-  email: true,
-  firstName: true,
-  lastName: true,
-  title: true,
-  seniority: true,
-  phone: true,
-  company: true,
-  companySize: true,
-  annualRevenue: true,
-  industry: true,
-  country: true,
-  website: true,
-  source: true,
-  customFields: true,
-  stage: true,
-  ownerId: true,
-  fitScore: true,
-  engagementScore: true,
-  totalScore: true,
-  scoredAt: true,
-  ruleSetVersion: true,
-  stageEnteredAt: true,
-  createdAt: true,
-  updatedAt: true,
-} satisfies Prisma.LeadSelect;
+export const apiLeadSelect = { ...leadProfileSelect, ownerId: true, updatedAt: true } satisfies Prisma.LeadSelect;
 
 type LeadRow = Prisma.LeadGetPayload<{ select: typeof apiLeadSelect }>;
 
