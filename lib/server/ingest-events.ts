@@ -7,9 +7,9 @@ import { namesFromEmail } from "@/lib/core/lead-input";
 import { searchTextOf } from "@/lib/core/lead-search";
 import type { ScoredLead } from "./lead-scoring";
 import { activeRuleSet, scoreAndStore } from "./lead-scoring";
-import type { EventRow, LeadRow } from "./sql/sqlite-store";
+import type { LeadRow } from "./sql/sqlite-store";
 import {
-  eventsForLeads,
+  eventsByLead,
   findEventByIdempotencyKey,
   findLeadByEmail,
   findLeadById,
@@ -48,16 +48,6 @@ function fingerprintOf(event: EventInput): string {
   const properties = Object.entries(event.properties ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const occurredAt = event.occurredAt ? new Date(event.occurredAt).getTime() : null;
   return JSON.stringify([event.email?.toLowerCase() ?? null, event.leadId ?? null, event.type, occurredAt, properties]);
-}
-
-function groupByLead(events: readonly EventRow[]): Map<string, EventRow[]> {
-  const groups = new Map<string, EventRow[]>();
-  for (const event of events) {
-    const group = groups.get(event.leadId);
-    if (group) group.push(event);
-    else groups.set(event.leadId, [event]);
-  }
-  return groups;
 }
 
 /**
@@ -141,9 +131,9 @@ export function ingestEvents(items: readonly unknown[], options: { source: Event
       accepted.push({ index, eventId, leadId: resolved.lead.id, leadCreated: resolved.created, key, fingerprint });
     });
 
-    const eventsByLead = groupByLead(eventsForLeads([...leads.keys()]));
+    const history = eventsByLead([...leads.keys()]);
     const scored = new Map<string, ScoredLead>();
-    for (const [leadId, lead] of leads) scored.set(leadId, scoreAndStore(lead, eventsByLead.get(leadId) ?? [], ruleSet, now));
+    for (const [leadId, lead] of leads) scored.set(leadId, scoreAndStore(lead, history.get(leadId) ?? [], ruleSet, now));
 
     for (const item of accepted) {
       const { result, stage, moved } = scored.get(item.leadId)!;

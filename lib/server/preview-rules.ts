@@ -6,8 +6,8 @@ import type { ScoreInput } from "@/lib/core/scoring/engine";
 import type { Contribution, ScoringEvent, ScoringRules } from "@/lib/core/scoring/types";
 import { isStage } from "@/lib/core/stages";
 import { activeRuleSet, leadAttributes, scoringEvent } from "./lead-scoring";
-import type { EventRow, LeadRow } from "./sql/sqlite-store";
-import { eventsForLeads, leadsAfter } from "./sql/sqlite-store";
+import type { LeadRow } from "./sql/sqlite-store";
+import { eventsByLead, leadsAfter } from "./sql/sqlite-store";
 
 // Small enough that a chunk blocks the server for well under a tenth of a second.
 const CHUNK = 500;
@@ -44,9 +44,9 @@ export async function previewRules(rules: ScoringRules): Promise<RulesPreview> {
   for (;;) {
     const leads = leadsAfter(afterId, CHUNK);
     if (leads.length === 0) break;
-    const eventsByLead = groupByLead(eventsForLeads(leads.map((lead) => lead.id)));
+    const history = eventsByLead(leads.map((lead) => lead.id));
     for (const lead of leads) {
-      const input = { lead: leadAttributes(lead), events: (eventsByLead.get(lead.id) ?? []).map(scoringEvent), now };
+      const input = { lead: leadAttributes(lead), events: (history.get(lead.id) ?? []).map(scoringEvent), now };
       const after = scoreWithoutExplanation({ ...input, rules });
       const totalBefore = scoreBefore(input, after);
       const move = isStage(lead.stage) ? automaticMove({ stage: lead.stage, result: after, threshold: rules.threshold }) : null;
@@ -83,16 +83,6 @@ function beforeScorer(active: ScoringRules, candidate: ScoringRules): (input: Om
     const rescored = scoreWithoutExplanation({ ...input, events: sameEngagement ? [] : input.events, rules: changed });
     return (sameFit ? after.fit : rescored.fit) + (sameEngagement ? after.engagement : rescored.engagement);
   };
-}
-
-function groupByLead(events: readonly EventRow[]): Map<string, EventRow[]> {
-  const byLead = new Map<string, EventRow[]>();
-  for (const event of events) {
-    const list = byLead.get(event.leadId);
-    if (list) list.push(event);
-    else byLead.set(event.leadId, [event]);
-  }
-  return byLead;
 }
 
 type Candidate = { lead: LeadRow; events: ScoringEvent[]; totalBefore: number; totalAfter: number };

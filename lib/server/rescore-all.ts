@@ -1,8 +1,7 @@
 import "server-only";
 import { setImmediate as yieldToServer } from "node:timers/promises";
 import { activeRuleSet, scoreAndStore } from "./lead-scoring";
-import { countLeads, eventsForLeads, inWriteTransaction, leadsAfter } from "./sql/sqlite-store";
-import type { EventRow } from "./sql/sqlite-store";
+import { countLeads, eventsByLead, inWriteTransaction, leadsAfter } from "./sql/sqlite-store";
 
 const CHUNK = 1_000;
 
@@ -21,12 +20,7 @@ export async function rescoreAllLeads(onProgress: (processed: number, total: num
       const ruleSet = activeRuleSet();
       summary.ruleSetVersion = ruleSet.version;
       const leads = leadsAfter(afterId, CHUNK);
-      const events = new Map<string, EventRow[]>();
-      for (const event of eventsForLeads(leads.map((lead) => lead.id))) {
-        const list = events.get(event.leadId);
-        if (list) list.push(event);
-        else events.set(event.leadId, [event]);
-      }
+      const events = eventsByLead(leads.map((lead) => lead.id));
       const now = Date.now();
       for (const lead of leads) {
         const { moved } = scoreAndStore(lead, events.get(lead.id) ?? [], ruleSet, now);

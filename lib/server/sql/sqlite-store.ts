@@ -163,6 +163,17 @@ export function eventsForLeads(leadIds: readonly string[]): EventRow[] {
   });
 }
 
+/** Each lead's events, keyed by lead id (a lead with none is absent). */
+export function eventsByLead(leadIds: readonly string[]): Map<string, EventRow[]> {
+  const byLead = new Map<string, EventRow[]>();
+  for (const event of eventsForLeads(leadIds)) {
+    const list = byLead.get(event.leadId);
+    if (list) list.push(event);
+    else byLead.set(event.leadId, [event]);
+  }
+  return byLead;
+}
+
 export function updateLeadScore(update: ScoreUpdate): void {
   store().statements.updateScore.run(update);
 }
