@@ -1,15 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useJobPolling } from "@/components/ui/use-job-polling";
 import type { ImportKind } from "@/lib/core/csv-import";
 import { getImportJobAction } from "@/lib/server/actions/csv-import";
 import type { ImportJob } from "@/lib/server/csv-import";
 import { StepSection } from "./step-section";
-
-const POLL_MS = 500;
-const RETRY_MS = 2_000;
 
 type Props = { jobId: string; kind: ImportKind; fileName: string; totalRows: number; onImportAnother: () => void };
 
@@ -17,36 +14,7 @@ const count = (value: number) => value.toLocaleString("en");
 
 /** Follows the import job until it ends, then says what happened to every row. */
 export function ImportProgress({ jobId, kind, fileName, totalRows, onImportAnother }: Props) {
-  const [job, setJob] = useState<ImportJob | null>(null);
-  const [trouble, setTrouble] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    async function poll() {
-      try {
-        const result = await getImportJobAction({ jobId });
-        if (stopped) return;
-        if (!result.ok) {
-          setTrouble(result.error.message);
-          return;
-        }
-        setTrouble(null);
-        setJob(result.data);
-        if (result.data.status === "queued" || result.data.status === "running") timer = setTimeout(poll, POLL_MS);
-      } catch {
-        // A dropped connection doesn't stop the import on the server: keep asking.
-        if (stopped) return;
-        setTrouble("Can't reach the server right now; still trying. The import goes on meanwhile.");
-        timer = setTimeout(poll, RETRY_MS);
-      }
-    }
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [jobId]);
+  const { job, trouble } = useJobPolling<ImportJob>(jobId, getImportJobAction);
 
   const total = job?.total || totalRows;
   const processed = job?.processed ?? 0;

@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
+import { useJobPolling } from "@/components/ui/use-job-polling";
 import { getJobAction } from "@/lib/server/actions/scoring-rules";
 import type { JobView } from "@/lib/server/background-jobs";
 import type { RescoreSummary } from "@/lib/server/rescore-all";
 
-const POLL_MS = 500;
 const number = new Intl.NumberFormat("en-US");
 
 type Props = { jobId: string; version: number; onFinished: () => void; takeFocus: boolean };
@@ -16,32 +16,12 @@ type Props = { jobId: string; version: number; onFinished: () => void; takeFocus
  * further down the page, it takes the focus, which also scrolls it into view.
  */
 export function RescoreProgress({ jobId, version, onFinished, takeFocus }: Props) {
-  const [job, setJob] = useState<JobView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { job, trouble: error } = useJobPolling<JobView>(jobId, getJobAction, onFinished);
   const heading = useRef<HTMLHeadingElement>(null);
-  const finished = useEffectEvent(onFinished);
 
   useEffect(() => {
     if (takeFocus) heading.current?.focus();
   }, [takeFocus]);
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    async function poll() {
-      const result = await getJobAction({ jobId });
-      if (stopped) return;
-      if (!result.ok) return setError(result.error.message);
-      setJob(result.data);
-      if (result.data.status === "done" || result.data.status === "failed") return finished();
-      timer = setTimeout(poll, POLL_MS);
-    }
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [jobId]);
 
   const done = job?.status === "done";
   const percent = done ? 100 : job && job.total > 0 ? Math.floor((job.processed / job.total) * 100) : 0;
