@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Actor, LeadPosition, Move } from "./funnel";
-import { authorizeMove, availableMoves, checkRequirements, findRule, movesTo, ownerAfterMove } from "./funnel";
+import { authorizeMove, availableMoves, checkRequirements, findRule, movesTo, ownerAfterMove, returnsToMarketing } from "./funnel";
 import { DEFAULT_CHECKLIST } from "./qualification";
 import type { Role } from "./roles";
 import type { Stage } from "./stages";
@@ -151,5 +151,14 @@ describe("what a move requires", () => {
     expect(ownerAfterMove(accept, actor("SALES"), { stage: "MQL", ownerId: null }, {})).toBe(ME);
     expect(ownerAfterMove(accept, actor("MANAGER", "boss"), { stage: "MQL", ownerId: null }, { assigneeId: OTHER })).toBe(OTHER);
     expect(ownerAfterMove(rule("win", "SQL"), actor("MANAGER", "boss"), { stage: "SQL", ownerId: ME }, {})).toBe(ME);
+  });
+
+  test("going back to LEAD hands the lead back to marketing, without an owner", () => {
+    for (const [move, from] of [["reject", "MQL"], ["nurture", "MQL"], ["recycle", "SAL"]] as const) {
+      expect(ownerAfterMove(rule(move, from), actor("MANAGER", "boss"), { stage: from, ownerId: ME }, {})).toBeNull();
+      expect(returnsToMarketing(rule(move, from))).toBe(true);
+    }
+    expect(returnsToMarketing(rule("reopen", "DISQUALIFIED"))).toBe(false);
+    expect(returnsToMarketing(rule("disqualify", "SAL"))).toBe(false);
   });
 });

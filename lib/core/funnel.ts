@@ -184,8 +184,17 @@ export function checkRequirements(
   return errors;
 }
 
-/** Who owns the lead after the move: accepting gives it to the rep (or the manager's pick). */
+/** Moves by which a person hands the lead back to marketing: the score alone no longer promotes it. */
+export function returnsToMarketing(rule: MoveRule): boolean {
+  return rule.move === "nurture" || rule.move === "reject" || rule.move === "recycle";
+}
+
+/**
+ * Who owns the lead after the move: accepting gives it to the rep (or the manager's pick);
+ * going back to LEAD gives it back to marketing, so a later MQL is routed afresh.
+ */
 export function ownerAfterMove(rule: MoveRule, actor: Actor, lead: LeadPosition, details: MoveDetails): string | null {
+  if (rule.to === "LEAD") return null;
   if (rule.move !== "accept") return lead.ownerId;
   return actor.role === "SALES" ? actor.id : (details.assigneeId ?? lead.ownerId);
 }

@@ -6,7 +6,20 @@ import { parseScoringRules } from "@/lib/core/scoring/rules-schema";
 import type { Contribution, LeadAttributes, ScoreResult, ScoringEvent, ScoringRules } from "@/lib/core/scoring/types";
 import { isStage } from "@/lib/core/stages";
 import type { EventRow, LeadRow } from "./sql/sqlite-store";
-import { activeRuleSetRow, eventsForLeads, findLeadById, insertTransition, moveLeadIfUnchanged, ruleSetRowByVersion, updateLeadScore } from "./sql/sqlite-store";
+import { routeLeads } from "@/lib/core/routing";
+import { DEFAULT_ROUTING_RULES, SETTING_KEYS, readSetting, routingRulesSchema } from "@/lib/core/workflow-settings";
+import {
+  activeRuleSetRow,
+  eventsForLeads,
+  findLeadById,
+  insertTransition,
+  moveLeadIfUnchanged,
+  repLoadRows,
+  ruleSetRowByVersion,
+  settingValue,
+  storeRouting,
+  updateLeadScore,
+} from "./sql/sqlite-store";
 
 export type ActiveRuleSet = { version: number; rules: ScoringRules };
 
@@ -83,7 +96,7 @@ export function scoreAndStore(lead: LeadRow, events: readonly EventRow[], ruleSe
     lastActivityAt: lastActivity,
     now,
   });
-  const move = isStage(lead.stage) ? automaticMove({ stage: lead.stage, result, threshold: ruleSet.rules.threshold }) : null;
+  const move = isStage(lead.stage) ? automaticMove({ stage: lead.stage, result, threshold: ruleSet.rules.threshold, returnedByPerson: lead.returnedAt !== null }) : null;
   if (!move) return { result, stage: lead.stage, version: lead.version, moved: null };
 
   const to = move.move === "markMql" ? "MQL" : "DISQUALIFIED";
@@ -92,5 +105,15 @@ export function scoreAndStore(lead: LeadRow, events: readonly EventRow[], ruleSe
   }
   const reason = `${move.reason} (scoring rules v${ruleSet.version})`;
   insertTransition({ id: timeOrderedId(now), leadId: lead.id, fromStage: lead.stage, toStage: to, move: move.move, reason, reasonCode: move.reasonCode ?? null, now });
+  if (to === "MQL") routeNewMql(lead, now);
   return { result, stage: to, version: lead.version + 1, moved: { to, reason } };
+}
+
+/** Hands a lead the score just made an MQL to a rep, by the manager's routing rules (lib/core/routing.ts). */
+function routeNewMql(lead: LeadRow, now: number): void {
+  const rules = readSetting(routingRulesSchema, settingValue(SETTING_KEYS.routing), DEFAULT_ROUTING_RULES);
+  const { decisions, lastRoutedAt } = routeLeads([lead], rules, repLoadRows(), now);
+  const [{ decision }] = decisions;
+  const toOwnerId = decision.repId ?? lead.ownerId;
+  storeRouting({ id: timeOrderedId(now), leadId: lead.id, fromOwnerId: lead.ownerId, toOwnerId, rule: decision.rule, now, routedAt: decision.repId ? (lastRoutedAt.get(decision.repId) ?? null) : null });
 }

@@ -2,14 +2,15 @@ import "server-only";
 import { formatDistanceStrict } from "date-fns";
 import type { BoardCard } from "@/lib/core/board";
 import type { Actor, Move, MoveDetails } from "@/lib/core/funnel";
-import { authorizeMove, checkRequirements, ownerAfterMove } from "@/lib/core/funnel";
-import { DEFAULT_CHECKLIST } from "@/lib/core/qualification";
+import { authorizeMove, checkRequirements, ownerAfterMove, returnsToMarketing } from "@/lib/core/funnel";
 import { isStage } from "@/lib/core/stages";
 import { boardCardSelect, toBoardCard } from "./board";
 import type { Tx } from "./db";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { activeDisqualificationReasons, activeSalesRepIds } from "./reference-data";
+import { routeNewMqls } from "./routing";
+import { qualificationChecklist } from "./workflow-settings";
 
 export type MoveLeadInput = { leadId: string; version: number; move: Move } & MoveDetails;
 
@@ -30,6 +31,11 @@ async function conflict(tx: Tx, leadId: string, now: Date): Promise<never> {
   throw new AppError("CONFLICT", `${what} Your board was out of date; it now shows where the lead is.`, undefined, { lead: toBoardCard(lead) });
 }
 
+function assignmentRule(move: Move, actor: Actor): string {
+  if (move !== "accept") return "Returned to marketing";
+  return actor.role === "SALES" ? "Accepted by the rep" : "Assigned by a manager on accept";
+}
+
 /**
  * Moves a lead one step through the funnel: checks who may, what the move needs and that
  * nobody moved it since the caller looked (its version), then writes the lead and its
@@ -37,7 +43,7 @@ async function conflict(tx: Tx, leadId: string, now: Date): Promise<never> {
  */
 export async function moveLead(actor: Actor, input: MoveLeadInput, now: Date = new Date()): Promise<BoardCard> {
   return db.$transaction(async (tx) => {
-    const lead = await tx.lead.findUnique({ where: { id: input.leadId }, select: { id: true, stage: true, ownerId: true, version: true } });
+    const lead = await tx.lead.findUnique({ where: { id: input.leadId }, select: { id: true, stage: true, ownerId: true, version: true, country: true } });
     if (!lead || !isStage(lead.stage)) throw new AppError("NOT_FOUND", "This lead no longer exists.");
     if (lead.version !== input.version) return conflict(tx, lead.id, now);
 
@@ -46,30 +52,40 @@ export async function moveLead(actor: Actor, input: MoveLeadInput, now: Date = n
     if (!decision.allowed) throw new AppError("FORBIDDEN", decision.message, undefined, { code: decision.code });
     const { rule } = decision;
 
-    const [reasons, repIds] = await Promise.all([
+    const [reasons, repIds, checklist] = await Promise.all([
       rule.requires.includes("listedReason") ? activeDisqualificationReasons(tx) : [],
       rule.requires.includes("assignee") ? activeSalesRepIds(tx) : [],
+      rule.requires.includes("checklist") ? qualificationChecklist(tx) : [],
     ]);
     const fieldErrors = checkRequirements(rule, input, {
       actor,
       reasonCodes: reasons.map((reason) => reason.code),
-      checklist: DEFAULT_CHECKLIST,
+      checklist,
       assignableRepIds: repIds,
     });
     if (Object.keys(fieldErrors).length > 0) {
       throw new AppError("VALIDATION", Object.values(fieldErrors).join(" "), fieldErrors as Record<string, string>);
     }
 
+    const ownerId = ownerAfterMove(rule, actor, position, input);
     const updated = await tx.lead.updateMany({
       where: { id: lead.id, version: input.version },
       data: {
         stage: rule.to,
-        ownerId: ownerAfterMove(rule, actor, position, input),
+        ownerId,
         stageEnteredAt: now,
         version: { increment: 1 },
+        // Marking MQL by hand lifts the hold a return put on automatic promotion.
+        ...(returnsToMarketing(rule) ? { returnedAt: now } : rule.move === "markMql" ? { returnedAt: null } : {}),
       },
     });
     if (updated.count === 0) return conflict(tx, lead.id, now);
+    if (ownerId !== lead.ownerId) {
+      await tx.leadAssignment.create({
+        data: { leadId: lead.id, fromOwnerId: lead.ownerId, toOwnerId: ownerId, actorId: actor.id, rule: assignmentRule(rule.move, actor), createdAt: now },
+      });
+    }
+    if (rule.to === "MQL") await routeNewMqls(tx, [{ id: lead.id, country: lead.country, ownerId }], now);
 
     await tx.stageTransition.create({
       data: {

@@ -54,6 +54,12 @@ describe("automatic moves after scoring", () => {
     );
   });
 
+  test("a lead a person sent back to marketing is not promoted by its score, but still auto-disqualified", () => {
+    expect(automaticMove({ stage: "LEAD", result: result(true), threshold, returnedByPerson: true })).toBeNull();
+    expect(automaticMove({ stage: "LEAD", result: result(true, [studentFlag]), threshold, returnedByPerson: true })?.move).toBe("disqualify");
+    expect(automaticMove({ stage: "LEAD", result: result(true), threshold, returnedByPerson: false })?.move).toBe("markMql");
+  });
+
   test("disqualification names the first disqualifying rule and carries its reason code", () => {
     const competitorFlag: RuleFlag = { ...studentFlag, ruleId: "dq-competitor", label: "Competitor", reasonCode: "competitor", reason: "E-mail domain is a competitor's" };
     expect(automaticMove({ stage: "LEAD", result: result(false, [personalFlag, studentFlag, competitorFlag]), threshold })).toEqual({

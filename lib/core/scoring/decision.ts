@@ -6,12 +6,19 @@ export type AutomaticMove = { move: "markMql" | "disqualify"; reason: string; re
 /**
  * The move the system makes on its own after scoring, if any. Deliberately narrow: it only
  * promotes LEAD → MQL and auto-disqualifies LEAD/MQL. It never demotes an MQL whose score
- * dropped and never touches a lead sales has accepted — those are people's decisions.
+ * dropped, never touches a lead sales has accepted, and never re-promotes a lead a person sent
+ * back to marketing — those are people's decisions.
  *
  * `threshold` is the one the result was measured against (the rule set's); the result itself
  * only says whether it was met, and the reason has to name it.
  */
-export function automaticMove(input: { stage: Stage; result: Omit<ScoreResult, "contributions">; threshold: MqlThreshold }): AutomaticMove | null {
+export function automaticMove(input: {
+  stage: Stage;
+  result: Omit<ScoreResult, "contributions">;
+  threshold: MqlThreshold;
+  /** A person sent the lead back to marketing: only a person makes it an MQL again. */
+  returnedByPerson?: boolean;
+}): AutomaticMove | null {
   const { stage, result, threshold } = input;
   if (stage === "LEAD" || stage === "MQL") {
     const flag = result.flags.find((candidate) => candidate.action === "disqualify");
@@ -19,7 +26,7 @@ export function automaticMove(input: { stage: Stage; result: Omit<ScoreResult, "
       return { move: "disqualify", reason: `Disqualified by the rule "${flag.label}": ${flag.reason}`, reasonCode: flag.reasonCode };
     }
   }
-  if (stage === "LEAD" && result.meetsThreshold) {
+  if (stage === "LEAD" && result.meetsThreshold && !input.returnedByPerson) {
     return { move: "markMql", reason: `${describeScore(result)} reached the MQL threshold of ${describeThreshold(threshold)}` };
   }
   return null;

@@ -31,6 +31,7 @@ export type LeadRow = {
   lastActivityAt: number | null;
   scoredAt: number | null;
   ruleSetVersion: number | null;
+  returnedAt: number | null;
 };
 
 export type EventRow = { id: string; leadId: string; type: string; occurredAt: number; properties: string };
@@ -47,9 +48,10 @@ export type ScoreUpdate = {
   lastActivityAt: number | null;
   now: number;
 };
+export type AssignmentRow = { id: string; leadId: string; fromOwnerId: string | null; toOwnerId: string | null; rule: string; now: number };
 export type TransitionRow = { id: string; leadId: string; fromStage: string; toStage: string; move: string; reason: string; reasonCode: string | null; now: number };
 
-const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt, scoredAt, ruleSetVersion`;
+const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt, scoredAt, ruleSetVersion, returnedAt`;
 const IN_CHUNK = 500;
 const WAL_CHECKPOINT_INTERVAL_MS = 200;
 
@@ -82,6 +84,17 @@ function prepare(connection: Database.Database) {
     insertTransition: connection.prepare<TransitionRow>(
       `INSERT INTO "StageTransition" (id, leadId, fromStage, toStage, move, actorId, reason, reasonCode, createdAt)
        VALUES (@id, @leadId, @fromStage, @toStage, @move, NULL, @reason, @reasonCode, @now)`,
+    ),
+    setting: connection.prepare<[string], { value: string }>(`SELECT value FROM "Setting" WHERE key = ?`),
+    repLoads: connection.prepare<[], { id: string; lastRoutedAt: number | null; openSals: number }>(
+      `SELECT u.id, u.lastRoutedAt, (SELECT count(*) FROM "Lead" l WHERE l.stage = 'SAL' AND l.ownerId = u.id) AS openSals
+       FROM "User" u WHERE u.role = 'SALES' AND u.active = 1`,
+    ),
+    setOwner: connection.prepare<[string | null, number, string]>(`UPDATE "Lead" SET ownerId = ?, updatedAt = ? WHERE id = ?`),
+    setLastRoutedAt: connection.prepare<[number, string]>(`UPDATE "User" SET lastRoutedAt = ? WHERE id = ?`),
+    insertAssignment: connection.prepare<AssignmentRow>(
+      `INSERT INTO "LeadAssignment" (id, leadId, fromOwnerId, toOwnerId, actorId, rule, createdAt)
+       VALUES (@id, @leadId, @fromOwnerId, @toOwnerId, NULL, @rule, @now)`,
     ),
     activeRuleSet: connection.prepare<[], { version: number; rules: string }>(`SELECT version, rules FROM "RuleSet" WHERE active = 1 LIMIT 1`),
     ruleSetByVersion: connection.prepare<[number], { version: number; rules: string }>(`SELECT version, rules FROM "RuleSet" WHERE version = ?`),
@@ -185,6 +198,23 @@ export function moveLeadIfUnchanged(input: { id: string; version: number; toStag
 
 export function insertTransition(row: TransitionRow): void {
   store().statements.insertTransition.run(row);
+}
+
+export function settingValue(key: string): string | null {
+  return store().statements.setting.get(key)?.value ?? null;
+}
+
+/** Active sales reps with their open SALs and last routed MQL, for routing inside a write. */
+export function repLoadRows(): { id: string; lastRoutedAt: number | null; openSals: number }[] {
+  return store().statements.repLoads.all();
+}
+
+/** Records a routing decision: the lead's new owner, the rep's turn, and the assignment itself. */
+export function storeRouting(row: AssignmentRow & { routedAt: number | null }): void {
+  const { statements } = store();
+  if (row.toOwnerId !== row.fromOwnerId) statements.setOwner.run(row.toOwnerId, row.now, row.leadId);
+  if (row.toOwnerId && row.routedAt !== null) statements.setLastRoutedAt.run(row.routedAt, row.toOwnerId);
+  statements.insertAssignment.run({ id: row.id, leadId: row.leadId, fromOwnerId: row.fromOwnerId, toOwnerId: row.toOwnerId, rule: row.rule, now: row.now });
 }
 
 export function activeRuleSetRow(): { version: number; rules: string } | undefined {
