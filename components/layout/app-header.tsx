@@ -15,7 +15,11 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         </Link>
         <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto">
           <NavLink href="/board">Funnel board</NavLink>
+          <NavLink href="/leads">Leads</NavLink>
+          {(user.role === "MARKETER" || user.role === "MANAGER") && <NavLink href="/review">MQL review</NavLink>}
+          {(user.role === "SALES" || user.role === "MANAGER") && <NavLink href="/queue">Sales queue</NavLink>}
           {(user.role === "MARKETER" || user.role === "MANAGER") && <NavLink href="/settings/scoring">Scoring</NavLink>}
+          {(user.role === "MANAGER" || user.role === "ADMIN") && <NavLink href="/settings/workflow">Workflow</NavLink>}
           {CSV_IMPORT_ROLES.includes(user.role) && <NavLink href="/import">Import</NavLink>}
           {user.role === "ADMIN" && <NavLink href="/admin/users">Users</NavLink>}
           {user.role === "ADMIN" && <NavLink href="/admin/api-keys">API keys</NavLink>}

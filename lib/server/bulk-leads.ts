@@ -1,0 +1,83 @@
+import "server-only";
+import type { BulkLead, BulkMove, BulkOutcome } from "@/lib/core/bulk";
+import { bulkOutcome, planBulkAssign, planBulkMove } from "@/lib/core/bulk";
+import type { Actor } from "@/lib/core/funnel";
+import { isStage } from "@/lib/core/stages";
+import type { Tx } from "./db";
+import { db } from "./db";
+import { AppError } from "./errors";
+import { activeDisqualificationReasons } from "./reference-data";
+import { routeNewMqls } from "./routing";
+
+async function loadBulkLeads(tx: Tx, ids: readonly string[]): Promise<(BulkLead & { country: string | null })[]> {
+  const rows = await tx.lead.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, stage: true, ownerId: true, firstName: true, lastName: true, country: true },
+  });
+  return rows.flatMap((row) =>
+    isStage(row.stage) ? [{ id: row.id, stage: row.stage, ownerId: row.ownerId, name: `${row.firstName} ${row.lastName}`.trim(), country: row.country }] : [],
+  );
+}
+
+/**
+ * Marks MQL or disqualifies a batch of leads in one transaction, each row under the same rules
+ * as a single move; new MQLs are routed to reps like any other.
+ */
+export async function bulkMove(actor: Actor, input: { leadIds: readonly string[]; move: BulkMove; reasonCode?: string; reason?: string }, now: Date = new Date()): Promise<BulkOutcome> {
+  return db.$transaction(async (tx) => {
+    const leads = await loadBulkLeads(tx, input.leadIds);
+    const reasons = input.move === "disqualify" ? await activeDisqualificationReasons(tx) : [];
+    const plan = planBulkMove({
+      actor,
+      leads,
+      move: input.move,
+      details: { reasonCode: input.reasonCode, reason: input.reason },
+      context: { actor, reasonCodes: reasons.map((reason) => reason.code), checklist: [], assignableRepIds: [] },
+    });
+    if ("fieldErrors" in plan) {
+      throw new AppError("VALIDATION", Object.values(plan.fieldErrors).join(" "), plan.fieldErrors as Record<string, string>);
+    }
+    const countryOf = new Map(leads.map((lead) => [lead.id, lead.country]));
+    const moved = plan.allowed.map(({ lead }) => ({ ...lead, country: countryOf.get(lead.id) ?? null }));
+    if (moved.length > 0) {
+      const to = plan.allowed[0].rule.to;
+      await tx.lead.updateMany({
+        where: { id: { in: moved.map((lead) => lead.id) } },
+        data: { stage: to, stageEnteredAt: now, version: { increment: 1 }, ...(input.move === "markMql" && { returnedAt: null }) },
+      });
+      await tx.stageTransition.createMany({
+        data: plan.allowed.map(({ lead, rule }) => ({
+          leadId: lead.id,
+          fromStage: rule.from,
+          toStage: rule.to,
+          move: rule.move,
+          actorId: actor.id,
+          reason: input.reason?.trim() || null,
+          reasonCode: rule.requires.includes("listedReason") ? (input.reasonCode ?? null) : null,
+          createdAt: now,
+        })),
+      });
+      if (input.move === "markMql") await routeNewMqls(tx, moved, now);
+    }
+    return bulkOutcome(input.leadIds, plan.results);
+  });
+}
+
+/** A manager gives a batch of leads to one sales rep; every change of owner is recorded. */
+export async function bulkAssign(actor: Actor, input: { leadIds: readonly string[]; assigneeId: string }, now: Date = new Date()): Promise<BulkOutcome> {
+  return db.$transaction(async (tx) => {
+    const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, name: true, role: true, active: true } });
+    if (!assignee || !assignee.active || assignee.role !== "SALES") {
+      throw new AppError("VALIDATION", "Choose an active sales rep to assign the leads to.", { assigneeId: "Choose an active sales rep." });
+    }
+    const leads = await loadBulkLeads(tx, input.leadIds);
+    const plan = planBulkAssign({ leads, assigneeId: assignee.id, assigneeName: assignee.name });
+    if (plan.allowed.length > 0) {
+      await tx.lead.updateMany({ where: { id: { in: plan.allowed.map((lead) => lead.id) } }, data: { ownerId: assignee.id, version: { increment: 1 } } });
+      await tx.leadAssignment.createMany({
+        data: plan.allowed.map((lead) => ({ leadId: lead.id, fromOwnerId: lead.ownerId, toOwnerId: assignee.id, actorId: actor.id, rule: "Reassigned by a manager", createdAt: now })),
+      });
+    }
+    return bulkOutcome(input.leadIds, plan.results);
+  });
+}
