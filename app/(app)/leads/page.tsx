@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LeadTableView } from "@/components/lead-table/lead-table-view";
+import { ToastProvider } from "@/components/ui/toast";
+import { parseLeadTableQuery } from "@/lib/core/lead-table";
+import { builtInViews, defaultViewFor } from "@/lib/core/saved-views";
+import { activeRuleSet } from "@/lib/server/lead-scoring";
+import { leadFilterOptions, loadLeadTable } from "@/lib/server/lead-table";
+import { activeDisqualificationReasons, leadOwnerOptions } from "@/lib/server/reference-data";
+import { requireUser } from "@/lib/server/require-user";
+import { listSavedViews } from "@/lib/server/saved-views";
+
+export const metadata: Metadata = { title: "Leads" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function LeadsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const threshold = activeRuleSet().rules.threshold.total;
+  // Opening the table without a query opens the role's default view, as a shareable link.
+  if (Object.keys(params).length === 0) redirect(`/leads?${defaultViewFor(user.role, threshold).query}`);
+
+  const { state, ignored } = parseLeadTableQuery(params);
+  const now = new Date();
+  const [page, savedViews, owners, filterOptions, reasons] = await Promise.all([
+    loadLeadTable(state, user.id, now),
+    listSavedViews(user.id),
+    leadOwnerOptions(),
+    leadFilterOptions(),
+    activeDisqualificationReasons(),
+  ]);
+
+  return (
+    <ToastProvider>
+      <LeadTableView
+        state={{ ...state, page: page.page }}
+        page={page}
+        ignored={ignored}
+        viewer={{ id: user.id, role: user.role }}
+        builtInViews={builtInViews(threshold)}
+        savedViews={savedViews}
+        owners={owners}
+        filterOptions={filterOptions}
+        reasons={reasons}
+        now={now.toISOString()}
+      />
+    </ToastProvider>
+  );
+}
