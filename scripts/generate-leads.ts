@@ -31,6 +31,7 @@ function sliceByLeads(dataset: Dataset, start: number, end: number): Dataset {
     leads,
     events: dataset.events.filter((event) => ids.has(event.leadId)),
     transitions: dataset.transitions.filter((transition) => ids.has(transition.leadId)),
+    assignments: dataset.assignments.filter((assignment) => ids.has(assignment.leadId)),
   };
 }
 

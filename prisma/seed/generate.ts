@@ -5,7 +5,8 @@ import { DISQUALIFICATION_REASONS } from "./demo-users";
 
 // Deterministic demo data: the same seed and anchor date always give the same leads.
 
-const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 
 export type GeneratedLead = {
   id: string;
@@ -30,8 +31,11 @@ export type GeneratedLead = {
   createdAt: Date;
   stageEnteredAt: Date;
   lastActivityAt: Date | null;
+  returnedAt: Date | null;
 };
 
+/** Routing gave the lead to a rep when it became MQL. */
+export type GeneratedAssignment = { leadId: string; ownerIndex: number; createdAt: Date };
 export type GeneratedEvent = { leadId: string; type: string; occurredAt: Date; properties: string; source: "seed" };
 export type GeneratedTransition = {
   leadId: string;
@@ -95,7 +99,7 @@ const ENGAGEMENT_POINTS: Record<string, number> = {
   event_attended: 15, contact_request: 25, meeting_booked: 30, unsubscribe: -15, email_bounce: -10,
 };
 
-export type Dataset = { leads: GeneratedLead[]; events: GeneratedEvent[]; transitions: GeneratedTransition[] };
+export type Dataset = { leads: GeneratedLead[]; events: GeneratedEvent[]; transitions: GeneratedTransition[]; assignments: GeneratedAssignment[] };
 
 /**
  * Generates `count` leads created over the `days` before `anchor`, each with events and the
@@ -107,6 +111,7 @@ export function generateDataset(options: { count: number; anchor: Date; days?: n
   const leads: GeneratedLead[] = [];
   const events: GeneratedEvent[] = [];
   const transitions: GeneratedTransition[] = [];
+  const assignments: GeneratedAssignment[] = [];
   const end = anchor.getTime();
 
   for (let index = 0; index < count; index++) {
@@ -142,6 +147,7 @@ export function generateDataset(options: { count: number; anchor: Date; days?: n
       createdAt,
       stageEnteredAt: createdAt,
       lastActivityAt: null,
+      returnedAt: null,
     };
     lead.fitScore = fitOf(lead) + (personal ? -15 : 0);
 
@@ -170,13 +176,17 @@ export function generateDataset(options: { count: number; anchor: Date; days?: n
     let at = createdAt.getTime();
     let from: Stage = "LEAD";
     const ownerIndex = faker.number.int(1);
+    let routedAt = at;
     for (const [move, to] of path) {
       at += faker.number.int({ min: 1, max: Math.max(1, Math.floor((end - at) / (path.length + 1))) });
+      // Open MQLs are recent, as in a team that works its queue: most within the 24 h SLA, some past it.
+      if (outcome === "MQL") at = Math.max(createdAt.getTime() + 1, end - faker.number.int({ min: HOUR, max: 30 * HOUR }));
       const checklist = move === "qualify" ? JSON.stringify({ budget: true, authority: true, need: true, timeline: true }) : null;
       const reasonCode = move === "disqualify" ? faker.helpers.arrayElement(DISQUALIFICATION_REASONS).code : null;
       const reason = move === "lose" ? faker.helpers.arrayElement(LOST_REASONS) : null;
       const actor = move === "markMql" ? (faker.number.int(3) === 0 ? "marketer" : "system") : move === "disqualify" ? "marketer" : "owner";
       transitions.push({ leadId: id, fromStage: from, toStage: to, move, actor, reason, reasonCode, checklist, createdAt: new Date(at) });
+      if (move === "markMql") routedAt = at;
       from = to;
     }
     // Some leads in nurture were sent back once before: a realistic back-and-forth.
@@ -185,10 +195,14 @@ export function generateDataset(options: { count: number; anchor: Date; days?: n
       transitions.push({ leadId: id, fromStage: "LEAD", toStage: "MQL", move: "markMql", actor: "system", reason: null, reasonCode: null, checklist: null, createdAt: new Date(at + 1) });
       transitions.push({ leadId: id, fromStage: "MQL", toStage: "LEAD", move: "reject", actor: "owner", reason: faker.helpers.arrayElement(SEND_BACK_REASONS), reasonCode: null, checklist: null, createdAt: new Date(sentAt) });
       at = sentAt;
+      lead.returnedAt = new Date(Math.min(sentAt, end));
     }
     lead.stageEnteredAt = new Date(Math.min(at, end));
-    if (["SAL", "SQL", "WON", "LOST"].includes(outcome) || (outcome === "MQL" && faker.number.int(1) === 0)) lead.ownerIndex = ownerIndex;
+    if (["MQL", "SAL", "SQL", "WON", "LOST"].includes(outcome)) {
+      lead.ownerIndex = ownerIndex;
+      assignments.push({ leadId: id, ownerIndex, createdAt: new Date(routedAt) });
+    }
     leads.push(lead);
   }
-  return { leads, events, transitions };
+  return { leads, events, transitions, assignments };
 }

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../lib/server/generated/prisma/client";
 import { searchTextOf } from "../../lib/core/lead-search";
 import type { Dataset } from "./generate";
 
-type Client = Pick<PrismaClient, "lead" | "event" | "stageTransition">;
+type Client = Pick<PrismaClient, "lead" | "event" | "stageTransition" | "leadAssignment">;
 export type SeedActors = { marketerId: string; managerId: string; salesRepIds: string[] };
 
 const CHUNK = 2_000;
@@ -35,6 +35,11 @@ export async function insertDataset(client: Client, dataset: Dataset, actors: Se
           : actor === "manager" ? actors.managerId
           : repOf(ownerOfLead.get(transition.leadId) ?? 0),
       })),
+    }),
+  );
+  await inChunks(dataset.assignments, (chunk) =>
+    client.leadAssignment.createMany({
+      data: chunk.map((assignment) => ({ leadId: assignment.leadId, toOwnerId: repOf(assignment.ownerIndex), actorId: null, rule: "Round robin", createdAt: assignment.createdAt })),
     }),
   );
 }

@@ -39,5 +39,17 @@ describe("the demo seed", () => {
     expect(sal.transitions.map((t) => t.toStage)).toEqual(["MQL", "SAL"]);
     expect(sal.ownerId).not.toBeNull();
     expect(sal.transitions[1].actorId).toBe(sal.ownerId);
+
+    // Open MQLs were routed to a rep and are recent: some inside the 24 h response SLA, some past it.
+    const mqls = await db.lead.findMany({ where: { stage: "MQL" }, select: { ownerId: true, stageEnteredAt: true, assignments: { select: { rule: true } } } });
+    expect(mqls.every((lead) => lead.ownerId !== null && lead.assignments.some((assignment) => assignment.rule === "Round robin"))).toBe(true);
+    const waitedHours = mqls.map((lead) => (anchor.getTime() - lead.stageEnteredAt.getTime()) / 3_600_000);
+    expect(Math.max(...waitedHours)).toBeLessThanOrEqual(30);
+    expect(waitedHours.filter((hours) => hours > 24).length).toBeGreaterThan(0);
+    expect(waitedHours.filter((hours) => hours < 12).length).toBeGreaterThan(0);
+    // Leads sales sent back carry the mark that keeps the score from promoting them again on its own.
+    const returned = await db.lead.findMany({ where: { returnedAt: { not: null } }, select: { stage: true, transitions: { where: { move: "reject" } } } });
+    expect(returned.length).toBeGreaterThan(0);
+    expect(returned.every((lead) => lead.stage === "LEAD" && lead.transitions.length > 0)).toBe(true);
   });
 });
