@@ -10,7 +10,7 @@ async function firstOwnSalLead(page: Page) {
   return { card, name, id: (await card.getAttribute("data-lead-id")) ?? "", link: card.getByRole("link", { name, exact: true }) };
 }
 
-test("a sales rep opens a lead from the board and sees its profile, score, activity and history", async ({ page }) => {
+test("a sales rep opens a lead from the board and sees its profile, score, timeline and history", async ({ page }) => {
   const lead = await firstOwnSalLead(page);
   await lead.link.click();
   await page.waitForURL(`/leads/${lead.id}`);
@@ -26,7 +26,7 @@ test("a sales rep opens a lead from the board and sees its profile, score, activ
   for (const figure of ["Fit", "Engagement", "Total"]) await expect(score.getByText(figure, { exact: true }).first()).toBeVisible();
   await expect(score).toContainText(/Scored .+|Not scored yet/);
 
-  await expect(page.getByRole("region", { name: "Activity" }).getByTestId("timeline-event").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Timeline" }).getByTestId("timeline-event").first()).toBeVisible();
   const history = page.getByRole("region", { name: "Stage history" });
   await expect(history.getByTestId("stage-history-entry").first()).toContainText("Accept");
   await expect(history).toContainText("Sam Sales");
@@ -47,7 +47,7 @@ test("the name on a card opens the lead from the keyboard", async ({ page }) => 
 test("a note shows at once and after a reload; an empty note is refused and the text kept", async ({ page }) => {
   const lead = await firstOwnSalLead(page);
   await page.goto(`/leads/${lead.id}`);
-  const notes = page.getByRole("region", { name: "Notes" });
+  const notes = page.getByRole("region", { name: "Activity" });
   const field = notes.getByLabel("Add a note");
 
   await field.fill("   ");
@@ -59,14 +59,14 @@ test("a note shows at once and after a reload; an empty note is refused and the 
   const body = `Spoke with the buyer ${Date.now()}: budget approved, decision in two weeks.`;
   await field.fill(body);
   await notes.getByRole("button", { name: "Save note" }).click();
-  const newest = notes.getByTestId("note").first();
+  const newest = notes.getByTestId("activity").first();
   await expect(newest).toContainText(body);
   await expect(newest).toContainText("Sam Sales");
   await expect(field).toHaveValue("");
   await expect(notes.getByRole("alert")).toHaveCount(0);
 
   await page.reload();
-  await expect(page.getByRole("region", { name: "Notes" }).getByTestId("note").first()).toContainText(body);
+  await expect(page.getByRole("region", { name: "Activity" }).getByTestId("activity").first()).toContainText(body);
 });
 
 test("a lead that doesn't exist shows the not-found page", async ({ page }) => {

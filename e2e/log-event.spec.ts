@@ -13,7 +13,7 @@ test("a marketer logs a conference badge scan on a lead; it shows in the timelin
   await form.getByLabel("Event or content (optional)").fill("SaaStr Europa badge scan");
   await form.getByRole("button", { name: "Log event" }).click();
   await expect(form.getByRole("status")).toContainText(/Event logged\. Score \d+ → \d+/);
-  const timeline = page.getByRole("region", { name: "Activity" });
+  const timeline = page.getByRole("region", { name: "Timeline" });
   await expect(timeline.getByTestId("timeline-event").first()).toContainText("SaaStr Europa badge scan");
   await expect(timeline.getByTestId("timeline-event").first()).toContainText("Manual");
 

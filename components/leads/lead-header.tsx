@@ -27,7 +27,9 @@ export function LeadHeader({ lead, now }: { lead: LeadDetails; now: string }) {
             </div>
             <div>
               <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Owner</dt>
-              <dd className="mt-1 font-medium text-slate-900">{lead.owner?.name ?? <span className="font-normal text-slate-500">Unassigned</span>}</dd>
+              <dd className="mt-1 font-medium text-slate-900" data-testid="lead-owner">
+                {lead.owner?.name ?? <span className="font-normal text-slate-500">Unassigned</span>}
+              </dd>
             </div>
             <div>
               <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">In stage</dt>

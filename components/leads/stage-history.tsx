@@ -1,5 +1,5 @@
 import { MOVE_TABLE } from "@/lib/core/funnel";
-import { DEFAULT_CHECKLIST } from "@/lib/core/qualification";
+import type { ChecklistItem } from "@/lib/core/qualification";
 import type { StageHistoryEntry } from "@/lib/server/lead-details";
 import { SectionCard } from "./section-card";
 import { StageBadge } from "./stage-badge";
@@ -7,8 +7,15 @@ import { Timestamp } from "./timestamp";
 
 const moveLabel = (move: string) => MOVE_TABLE.find((rule) => rule.move === move)?.label ?? move;
 
-function Checklist({ answers }: { answers: Record<string, boolean> }) {
-  const items = DEFAULT_CHECKLIST.filter((item) => item.key in answers);
+/** An answer whose item was since removed from the checklist: "decision_process" → "Decision process". */
+const readableKey = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replaceAll("_", " ");
+
+/** Every answer given, labelled as the checklist calls it today, in its order; removed items last. */
+function Checklist({ answers, checklist }: { answers: Record<string, boolean>; checklist: readonly ChecklistItem[] }) {
+  const labels = new Map(checklist.map((item, index) => [item.key, { label: item.label, order: index }]));
+  const items = Object.keys(answers)
+    .map((key) => ({ key, label: labels.get(key)?.label ?? readableKey(key), order: labels.get(key)?.order ?? checklist.length }))
+    .sort((a, b) => a.order - b.order);
   return (
     <ul className="mt-1.5 flex flex-wrap gap-1.5" aria-label="Qualification checklist">
       {items.map((item) => (
@@ -24,7 +31,7 @@ function Checklist({ answers }: { answers: Record<string, boolean> }) {
   );
 }
 
-function HistoryItem({ entry, now }: { entry: StageHistoryEntry; now: string }) {
+function HistoryItem({ entry, checklist, now }: { entry: StageHistoryEntry; checklist: readonly ChecklistItem[]; now: string }) {
   return (
     <li className="relative pb-4 pl-5" data-testid="stage-history-entry">
       <span aria-hidden="true" className={`absolute -left-[5px] top-1.5 size-2.5 rounded-full ring-2 ring-white ${entry.automatic ? "bg-slate-400" : "bg-brand-500"}`} />
@@ -40,18 +47,18 @@ function HistoryItem({ entry, now }: { entry: StageHistoryEntry; now: string }) 
       </p>
       {entry.reasonLabel && <p className="mt-1 text-sm text-slate-800">Reason: {entry.reasonLabel}</p>}
       {entry.reason && <blockquote className="mt-1 border-l-2 border-slate-200 pl-2 text-sm text-slate-700">{entry.reason}</blockquote>}
-      {entry.checklist && <Checklist answers={entry.checklist} />}
+      {entry.checklist && <Checklist answers={entry.checklist} checklist={checklist} />}
     </li>
   );
 }
 
 /** Every stage change, newest first, ending with when the lead arrived. */
-export function StageHistory({ history, createdAt, now }: { history: StageHistoryEntry[]; createdAt: string; now: string }) {
+export function StageHistory({ history, checklist, createdAt, now }: { history: StageHistoryEntry[]; checklist: readonly ChecklistItem[]; createdAt: string; now: string }) {
   return (
     <SectionCard id="history" title="Stage history" summary={history.length > 0 ? `${history.length} ${history.length === 1 ? "change" : "changes"}` : null}>
       <ol className="ml-1 border-l border-slate-200">
         {history.map((entry) => (
-          <HistoryItem key={entry.id} entry={entry} now={now} />
+          <HistoryItem key={entry.id} entry={entry} checklist={checklist} now={now} />
         ))}
         <li className="relative pl-5">
           <span aria-hidden="true" className="absolute -left-[5px] top-1.5 size-2.5 rounded-full bg-slate-300 ring-2 ring-white" />

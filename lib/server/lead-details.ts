@@ -1,5 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import type { ActivityKind } from "@/lib/core/activities";
+import { activityKindOf } from "@/lib/core/activities";
+import type { AssignmentChange } from "@/lib/core/assignments";
 import type { Contribution, RuleFlag } from "@/lib/core/scoring/types";
 import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
@@ -47,7 +50,16 @@ export type StageHistoryEntry = {
   createdAt: string;
 };
 
-export type LeadNote = { id: string; body: string; authorName: string; createdAt: string };
+/** A note, or a call, e-mail or meeting someone logged on the lead. */
+export type LeadActivity = { id: string; kind: ActivityKind; body: string; authorName: string; createdAt: string };
+
+export type AssignmentEntry = AssignmentChange & {
+  id: string;
+  /** The person who changed the owner, or "Leadgate routing" when routing chose. */
+  actorName: string;
+  rule: string;
+  createdAt: string;
+};
 
 export type LeadDetails = {
   id: string;
@@ -60,16 +72,22 @@ export type LeadDetails = {
   scores: LeadScores;
   explanation: { contributions: ExplainedContribution[]; flags: RuleFlag[] };
   history: StageHistoryEntry[];
-  notes: LeadNote[];
+  assignments: AssignmentEntry[];
+  /** Newest first. */
+  activities: LeadActivity[];
   eventCount: number;
 };
 
 export type LeadEvent = { id: string; type: string; occurredAt: string; source: string; properties: Record<string, unknown> };
-export type LeadEventPage = { events: LeadEvent[]; nextCursor: string | null };
+
+/** One line of the timeline: something the lead did, or something a person logged on it. */
+export type TimelineEntry = { entry: "event"; event: LeadEvent } | { entry: "activity"; activity: LeadActivity };
+export type LeadTimelinePage = { entries: TimelineEntry[]; nextCursor: string | null };
 
 export const SYSTEM_ACTOR_NAME = "Leadgate (automatic)";
-export const EVENT_PAGE_SIZE = 50;
-const MAX_EVENT_PAGE_SIZE = 200;
+export const ROUTING_ACTOR_NAME = "Leadgate routing";
+export const TIMELINE_PAGE_SIZE = 50;
+const MAX_TIMELINE_PAGE_SIZE = 200;
 
 const flagSchema = z.object({
   ruleId: z.string(),
@@ -116,13 +134,23 @@ function parseChecklist(text: string | null): Record<string, boolean> | null {
   return Object.fromEntries(Object.entries(value).map(([key, answer]) => [key, answer === true]));
 }
 
+export const leadActivitySelect = { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } } satisfies Prisma.NoteSelect;
+
+export function toLeadActivity(note: Prisma.NoteGetPayload<{ select: typeof leadActivitySelect }>): LeadActivity {
+  return { id: note.id, kind: activityKindOf(note.kind), body: note.body, authorName: note.author.name, createdAt: note.createdAt.toISOString() };
+}
+
 const detailsSelect = {
   ...leadProfileSelect,
   version: true,
   owner: { select: { id: true, name: true } },
   scoreFlags: true,
   transitions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], include: { actor: { select: { name: true } } } },
-  notes: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], include: { author: { select: { name: true } } } },
+  assignments: {
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, rule: true, createdAt: true, actor: { select: { name: true } }, fromOwner: { select: { id: true, name: true } }, toOwner: { select: { id: true, name: true } } },
+  },
+  notes: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: leadActivitySelect },
   _count: { select: { events: true } },
 } satisfies Prisma.LeadSelect;
 
@@ -133,7 +161,7 @@ async function reasonLabels(codes: string[]): Promise<Map<string, string>> {
   return new Map(reasons.map((reason) => [reason.code, reason.label]));
 }
 
-/** Everything the lead page shows except the timeline, which pages on its own (listLeadEvents). */
+/** Everything the lead page shows except the timeline, which pages on its own (listLeadTimeline). */
 export async function getLeadDetails(id: string): Promise<LeadDetails> {
   const lead = await db.lead.findUnique({ where: { id }, select: detailsSelect });
   if (!lead || !isStage(lead.stage)) throw new AppError("NOT_FOUND", "This lead doesn't exist, or was deleted.");
@@ -191,47 +219,76 @@ export async function getLeadDetails(id: string): Promise<LeadDetails> {
       checklist: parseChecklist(transition.checklist),
       createdAt: transition.createdAt.toISOString(),
     })),
-    notes: lead.notes.map((note) => ({ id: note.id, body: note.body, authorName: note.author.name, createdAt: note.createdAt.toISOString() })),
+    assignments: lead.assignments.map((assignment) => ({
+      id: assignment.id,
+      from: assignment.fromOwner,
+      to: assignment.toOwner,
+      automatic: assignment.actor === null,
+      actorName: assignment.actor?.name ?? ROUTING_ACTOR_NAME,
+      rule: assignment.rule,
+      createdAt: assignment.createdAt.toISOString(),
+    })),
+    activities: lead.notes.map(toLeadActivity),
     eventCount: lead._count.events,
   };
 }
 
-type EventCursor = { occurredAt: Date; id: string };
+type TimelineCursor = { at: Date; id: string };
 
-function encodeEventCursor(cursor: EventCursor): string {
-  return `${cursor.occurredAt.getTime()}:${cursor.id}`;
+function encodeCursor(cursor: TimelineCursor): string {
+  return `${cursor.at.getTime()}:${cursor.id}`;
 }
 
-function decodeEventCursor(value: string): EventCursor {
+function decodeCursor(value: string): TimelineCursor {
   const match = /^(\d+):([\w-]+)$/.exec(value);
   if (!match) throw new AppError("VALIDATION", "The timeline's page cursor is not valid; reload the page.", { before: "Invalid cursor." });
-  return { occurredAt: new Date(Number(match[1])), id: match[2] };
+  return { at: new Date(Number(match[1])), id: match[2] };
+}
+
+function toTimelineEvent(event: { id: string; type: string; occurredAt: Date; source: string; properties: string }): LeadEvent {
+  const properties = parseJson(event.properties);
+  return { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), source: event.source, properties: isPlainObject(properties) ? properties : {} };
+}
+
+const timeOf = (entry: TimelineEntry) => (entry.entry === "event" ? entry.event.occurredAt : entry.activity.createdAt);
+const idOf = (entry: TimelineEntry) => (entry.entry === "event" ? entry.event.id : entry.activity.id);
+
+// The queries' order, time then id, both descending; ids compare as SQLite compares text.
+function newestFirst(a: TimelineEntry, b: TimelineEntry): number {
+  const byTime = Date.parse(timeOf(b)) - Date.parse(timeOf(a));
+  if (byTime !== 0) return byTime;
+  return idOf(a) < idOf(b) ? 1 : idOf(a) > idOf(b) ? -1 : 0;
 }
 
 /**
- * One page of a lead's timeline, newest first. The cursor is the last event's time and id,
- * so events that share a timestamp are neither skipped nor repeated between pages.
+ * One page of a lead's timeline, newest first: what the lead did (its events, by when they
+ * happened) interleaved with what people logged on it (notes, calls, e-mails, meetings, by
+ * when they were logged). The cursor is the last entry's time and id, so entries that share a
+ * timestamp are neither skipped nor repeated between pages. Each source is read up to one
+ * more than a page past the cursor; the newest of both together make the page.
  */
-export async function listLeadEvents(leadId: string, options: { before?: string; limit?: number } = {}): Promise<LeadEventPage> {
-  const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? EVENT_PAGE_SIZE)), MAX_EVENT_PAGE_SIZE);
-  const where: Prisma.EventWhereInput = { leadId };
-  if (options.before) {
-    const before = decodeEventCursor(options.before);
-    where.OR = [{ occurredAt: { lt: before.occurredAt } }, { occurredAt: before.occurredAt, id: { lt: before.id } }];
-  }
-  const rows = await db.event.findMany({
-    where,
-    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    select: { id: true, type: true, occurredAt: true, source: true, properties: true },
-  });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    events: page.map((event) => {
-      const properties = parseJson(event.properties);
-      return { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), source: event.source, properties: isPlainObject(properties) ? properties : {} };
+export async function listLeadTimeline(leadId: string, options: { before?: string; limit?: number } = {}): Promise<LeadTimelinePage> {
+  const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? TIMELINE_PAGE_SIZE)), MAX_TIMELINE_PAGE_SIZE);
+  const before = options.before ? decodeCursor(options.before) : null;
+  const [events, notes] = await Promise.all([
+    db.event.findMany({
+      where: before ? { leadId, OR: [{ occurredAt: { lt: before.at } }, { occurredAt: before.at, id: { lt: before.id } }] } : { leadId },
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      take: limit + 1,
+      select: { id: true, type: true, occurredAt: true, source: true, properties: true },
     }),
-    nextCursor: rows.length > limit && last ? encodeEventCursor(last) : null,
-  };
+    db.note.findMany({
+      where: before ? { leadId, OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : { leadId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit + 1,
+      select: leadActivitySelect,
+    }),
+  ]);
+  const merged: TimelineEntry[] = [
+    ...events.map((event) => ({ entry: "event" as const, event: toTimelineEvent(event) })),
+    ...notes.map((note) => ({ entry: "activity" as const, activity: toLeadActivity(note) })),
+  ].sort(newestFirst);
+  const entries = merged.slice(0, limit);
+  const last = entries.at(-1);
+  return { entries, nextCursor: merged.length > limit && last ? encodeCursor({ at: new Date(timeOf(last)), id: idOf(last) }) : null };
 }

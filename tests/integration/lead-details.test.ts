@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { searchTextOf } from "@/lib/core/lead-search";
 import type { RuleFlag, ScoringRules } from "@/lib/core/scoring/types";
-import { loadMoreEventsAction } from "@/lib/server/actions/lead-timeline";
+import { loadMoreTimelineAction } from "@/lib/server/actions/lead-timeline";
 import { addNoteAction } from "@/lib/server/actions/notes";
 import { db } from "@/lib/server/db";
-import { getLeadDetails, listLeadEvents } from "@/lib/server/lead-details";
+import type { LeadTimelinePage } from "@/lib/server/lead-details";
+import { getLeadDetails, listLeadTimeline } from "@/lib/server/lead-details";
 import type { Team } from "../support/factories";
 import { createLead, createTeam } from "../support/factories";
 import { signInAs } from "../support/sign-in";
@@ -124,10 +125,10 @@ describe("notes", () => {
     const result = await addNoteAction({ leadId: lead.id, body: "  Budget owner is the CFO.\nCall back Tuesday.  " });
     expect(result).toMatchObject({ ok: true, data: { body: "Budget owner is the CFO.\nCall back Tuesday.", authorName: users[who].name } });
 
-    const { notes } = await getLeadDetails(lead.id);
-    expect(notes.map((note) => [note.body, note.authorName])).toEqual([
-      ["Budget owner is the CFO.\nCall back Tuesday.", users[who].name],
-      ["Older note", "Morgan Manager"],
+    const { activities } = await getLeadDetails(lead.id);
+    expect(activities.map((note) => [note.kind, note.body, note.authorName])).toEqual([
+      ["note", "Budget owner is the CFO.\nCall back Tuesday.", users[who].name],
+      ["note", "Older note", "Morgan Manager"],
     ]);
   });
 
@@ -158,12 +159,14 @@ describe("notes", () => {
     const lead = await createLead();
     signInAs(null);
     expect(await addNoteAction({ leadId: lead.id, body: "Sneaky" })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
-    expect(await loadMoreEventsAction({ leadId: lead.id, before: "1:x" })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    expect(await loadMoreTimelineAction({ leadId: lead.id, before: "1:x" })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
     expect(await db.note.count({ where: { leadId: lead.id } })).toBe(0);
   });
 });
 
-describe("the event timeline", () => {
+const eventIds = (page: LeadTimelinePage) => page.entries.flatMap((entry) => (entry.entry === "event" ? [entry.event] : []));
+
+describe("the timeline of events", () => {
   test("pages newest first without gaps or duplicates, even when events share a timestamp", async () => {
     const lead = await createLead();
     const other = await createLead();
@@ -181,32 +184,32 @@ describe("the event timeline", () => {
       (a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || (a.id < b.id ? 1 : -1),
     );
 
-    const first = await listLeadEvents(lead.id);
-    expect(first.events).toHaveLength(50);
+    const first = await listLeadTimeline(lead.id);
+    expect(first.entries).toHaveLength(50);
     expect(first.nextCursor).not.toBeNull();
-    const seen = first.events.map((event) => event.id);
+    const seen = eventIds(first).map((event) => event.id);
 
     signInAs(users.marketer);
     let cursor = first.nextCursor;
     while (cursor) {
-      const page = await loadMoreEventsAction({ leadId: lead.id, before: cursor });
+      const page = await loadMoreTimelineAction({ leadId: lead.id, before: cursor });
       if (!page.ok) throw new Error(page.error.message);
-      seen.push(...page.data.events.map((event) => event.id));
+      seen.push(...eventIds(page.data).map((event) => event.id));
       cursor = page.data.nextCursor;
     }
     expect(seen).toEqual(expected.map((event) => event.id));
     expect(new Set(seen).size).toBe(130);
 
-    const small = await listLeadEvents(lead.id, { limit: 7 });
-    expect(small.events.map((event) => event.id)).toEqual(seen.slice(0, 7));
-    const all = await listLeadEvents(lead.id, { limit: 200 });
+    const small = await listLeadTimeline(lead.id, { limit: 7 });
+    expect(eventIds(small).map((event) => event.id)).toEqual(seen.slice(0, 7));
+    const all = await listLeadTimeline(lead.id, { limit: 200 });
     expect(all.nextCursor).toBeNull();
-    expect(all.events.find((event) => event.properties.url === undefined)?.properties).toEqual({});
+    expect(eventIds(all).find((event) => event.properties.url === undefined)?.properties).toEqual({});
   });
 
   test("a forged cursor is refused", async () => {
     const lead = await createLead();
     signInAs(users.rep);
-    expect(await loadMoreEventsAction({ leadId: lead.id, before: "yesterday" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(await loadMoreTimelineAction({ leadId: lead.id, before: "yesterday" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   });
 });

@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { EventTimeline } from "@/components/leads/event-timeline";
+import { AssignmentHistory } from "@/components/leads/assignment-history";
 import { describeEventType } from "@/components/leads/event-presentation";
 import { LeadHeader } from "@/components/leads/lead-header";
+import { LeadActivities } from "@/components/leads/lead-activities";
+import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { LogEventForm } from "@/components/leads/log-event-form";
-import { LeadNotes } from "@/components/leads/lead-notes";
 import { ProfileCard } from "@/components/leads/profile-card";
 import { ScoreCard } from "@/components/leads/score-card";
 import { StageHistory } from "@/components/leads/stage-history";
 import { STANDARD_EVENT_TYPES } from "@/lib/core/events";
 import { AppError } from "@/lib/server/errors";
-import { getLeadDetails, listLeadEvents } from "@/lib/server/lead-details";
+import { getLeadDetails, listLeadTimeline } from "@/lib/server/lead-details";
 import { NOTE_MAX_LENGTH } from "@/lib/server/notes";
 import { requireUser } from "@/lib/server/require-user";
+import { qualificationChecklist } from "@/lib/server/workflow-settings";
 
 type Params = Promise<{ id: string }>;
 
@@ -38,8 +40,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function LeadPage({ params }: { params: Params }) {
   const user = await requireUser();
   const { id } = await params;
-  const [lead, firstEvents] = await Promise.all([loadLead(id), listLeadEvents(id)]);
+  const [lead, firstEntries] = await Promise.all([loadLead(id), listLeadTimeline(id)]);
   const now = new Date().toISOString();
+  const timelineTotal = lead.eventCount + lead.activities.length;
 
   return (
     <div className="pb-12">
@@ -48,13 +51,14 @@ export default async function LeadPage({ params }: { params: Params }) {
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <ScoreCard scores={lead.scores} explanation={lead.explanation} now={now} />
           {user.role !== "ADMIN" && <LogEventForm leadId={lead.id} eventTypes={EVENT_TYPE_OPTIONS} previousTotal={lead.scores.total} />}
-          {/* A newly logged event changes the count, which restarts the timeline at its newest page. */}
-          <EventTimeline key={lead.eventCount} leadId={lead.id} firstPage={firstEvents} total={lead.eventCount} now={now} />
+          {/* A newly logged event or activity changes the count, which restarts the timeline at its newest page. */}
+          <LeadTimeline key={timelineTotal} leadId={lead.id} firstPage={firstEntries} total={timelineTotal} now={now} />
         </div>
         <div className="min-w-0 space-y-6">
           <ProfileCard profile={lead.profile} />
-          <LeadNotes leadId={lead.id} initialNotes={lead.notes} canAddNotes={user.role !== "ADMIN"} maxLength={NOTE_MAX_LENGTH} now={now} />
-          <StageHistory history={lead.history} createdAt={lead.createdAt} now={now} />
+          <LeadActivities leadId={lead.id} activities={lead.activities} canLog={user.role !== "ADMIN"} maxLength={NOTE_MAX_LENGTH} now={now} />
+          <StageHistory history={lead.history} checklist={await qualificationChecklist()} createdAt={lead.createdAt} now={now} />
+          <AssignmentHistory assignments={lead.assignments} now={now} />
         </div>
       </div>
     </div>

@@ -3,42 +3,54 @@
 import type { FormEvent, KeyboardEvent } from "react";
 import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { ActivityKind } from "@/lib/core/activities";
 import { addNoteAction } from "@/lib/server/actions/notes";
-import type { LeadNote } from "@/lib/server/lead-details";
+import type { LeadActivity } from "@/lib/server/lead-details";
+import { ActivityKindPicker } from "./activity-kind-picker";
 
-type Props = { leadId: string; maxLength: number; onAdded: (note: LeadNote) => void };
+type Props = { leadId: string; maxLength: number; onLogged: (activity: LeadActivity) => void };
+
+const COPY: Record<ActivityKind, { field: string; placeholder: string; submit: string; done: string }> = {
+  note: { field: "Add a note", placeholder: "What did you learn? Next steps, objections, who else is involved…", submit: "Save note", done: "Note saved." },
+  call: { field: "Call summary", placeholder: "Who you spoke with, what was said, what happens next…", submit: "Log call", done: "Call logged." },
+  email: { field: "E-mail summary", placeholder: "What you wrote or they replied, and what happens next…", submit: "Log e-mail", done: "E-mail logged." },
+  meeting: { field: "Meeting notes", placeholder: "Who attended, what was agreed, next steps…", submit: "Log meeting", done: "Meeting logged." },
+};
 
 // Show the count only when it starts to matter.
 const COUNTER_FROM = 0.8;
 
 /**
  * Submitted with onSubmit rather than a form action: React resets a form after an action,
- * and a note that failed to save must keep its text.
+ * and an entry that failed to save must keep its text.
  */
-export function AddNoteForm({ leadId, maxLength, onAdded }: Props) {
+export function LogActivityForm({ leadId, maxLength, onLogged }: Props) {
   const id = useId();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const [kind, setKind] = useState<ActivityKind>("note");
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const copy = COPY[kind];
 
   async function save(event?: FormEvent<HTMLFormElement>) {
     event?.preventDefault();
     if (pending) return;
     setPending(true);
-    setSaved(false);
-    const result = await addNoteAction({ leadId, body });
+    setDone(null);
+    const result = await addNoteAction({ leadId, kind, body });
     setPending(false);
     if (!result.ok) {
-      setError(result.error.fieldErrors?.body ?? result.error.message);
+      const { fieldErrors } = result.error;
+      setError(fieldErrors?.body ?? fieldErrors?.kind ?? result.error.message);
       textareaRef.current?.focus();
       return;
     }
     setError(null);
     setBody("");
-    setSaved(true);
-    onAdded(result.data);
+    setDone(COPY[result.data.kind].done);
+    onLogged(result.data);
   }
 
   function saveOnControlEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -51,8 +63,19 @@ export function AddNoteForm({ leadId, maxLength, onAdded }: Props) {
   const describedBy = [error ? `${id}-error` : null, `${id}-hint`].filter(Boolean).join(" ");
   return (
     <form onSubmit={save} noValidate>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        Add a note
+      <ActivityKindPicker
+        name={`${id}-kind`}
+        value={kind}
+        disabled={pending}
+        onChange={(next) => {
+          setKind(next);
+          // The message for an empty entry names the kind it was written for.
+          setError(null);
+          setDone(null);
+        }}
+      />
+      <label htmlFor={id} className="mt-3 block text-sm font-medium text-slate-700">
+        {copy.field}
       </label>
       <textarea
         ref={textareaRef}
@@ -63,12 +86,12 @@ export function AddNoteForm({ leadId, maxLength, onAdded }: Props) {
         value={body}
         onChange={(event) => {
           setBody(event.target.value);
-          setSaved(false);
+          setDone(null);
         }}
         onKeyDown={saveOnControlEnter}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        placeholder="What did you learn? Next steps, objections, who else is involved…"
+        placeholder={copy.placeholder}
         className="mt-1 block w-full resize-y rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 aria-invalid:border-red-500"
       />
       {error && (
@@ -78,7 +101,7 @@ export function AddNoteForm({ leadId, maxLength, onAdded }: Props) {
       )}
       <div className="mt-2 flex items-center justify-between gap-3">
         <p id={`${id}-hint`} className="text-xs text-slate-500">
-          Everyone on the team sees notes. Ctrl + Enter saves.
+          The whole team sees these. Ctrl + Enter saves.
           {body.length >= maxLength * COUNTER_FROM && (
             <span className="ml-1 tabular-nums">
               {body.length.toLocaleString("en-US")} / {maxLength.toLocaleString("en-US")}
@@ -86,13 +109,13 @@ export function AddNoteForm({ leadId, maxLength, onAdded }: Props) {
           )}
         </p>
         <div className="flex items-center gap-3">
-          {saved && (
+          {done && (
             <p role="status" className="text-xs text-emerald-700">
-              Note saved.
+              {done}
             </p>
           )}
           <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Save note"}
+            {pending ? "Saving…" : copy.submit}
           </Button>
         </div>
       </div>
