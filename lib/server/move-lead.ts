@@ -28,7 +28,7 @@ async function describeLatestChange(tx: Tx, leadId: string, now: Date): Promise<
 async function conflict(tx: Tx, leadId: string, now: Date): Promise<never> {
   const lead = await tx.lead.findUniqueOrThrow({ where: { id: leadId }, select: boardCardSelect });
   const what = await describeLatestChange(tx, leadId, now);
-  throw new AppError("CONFLICT", `${what} Your board was out of date; it now shows where the lead is.`, undefined, { lead: toBoardCard(lead) });
+  throw new AppError("CONFLICT", `${what} Your page was out of date; it now shows where the lead is.`, undefined, { lead: toBoardCard(lead) });
 }
 
 function assignmentRule(move: Move, actor: Actor): string {

@@ -1,0 +1,32 @@
+import type { ReviewThreshold } from "@/lib/server/review-queue";
+
+type Props = { total: number; fit: number; engagement: number; threshold: ReviewThreshold };
+
+function distance(total: number, threshold: number): string {
+  if (total === threshold) return "at the threshold";
+  return total > threshold ? `${total - threshold} over the threshold` : `${threshold - total} below the threshold`;
+}
+
+/** The lead's score next to the MQL threshold, with its fit and engagement parts. */
+export function ScoreAgainstThreshold({ total, fit, engagement, threshold }: Props) {
+  const reached = total >= threshold.total;
+  const fitShort = threshold.fit !== null && fit < threshold.fit;
+  return (
+    <div className="shrink-0 sm:w-48 sm:text-right" data-testid="review-score">
+      <p className="text-sm text-slate-600">
+        <span data-testid="review-total" className={`text-2xl font-semibold tabular-nums ${reached ? "text-emerald-700" : "text-slate-900"}`}>{total}</span>
+        <span className="tabular-nums"> / {threshold.total}</span>
+      </p>
+      <div className="mt-1 h-1.5 w-full overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
+        <div className={`h-full rounded-full ${reached ? "bg-emerald-500" : "bg-amber-400"}`} style={{ width: `${Math.min(100, Math.max(0, (total / threshold.total) * 100))}%` }} />
+      </div>
+      <p className="mt-1 text-xs text-slate-500">{distance(total, threshold.total)}</p>
+      <p className="text-xs tabular-nums text-slate-500">
+        <span className={fitShort ? "font-medium text-amber-800" : undefined} title={fitShort ? `The MQL threshold also needs a fit of ${threshold.fit}` : undefined}>
+          Fit {fit}
+        </span>
+        {" · "}Engagement {engagement}
+      </p>
+    </div>
+  );
+}

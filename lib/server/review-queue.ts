@@ -1,0 +1,145 @@
+import "server-only";
+import type { Move } from "@/lib/core/funnel";
+import { MOVE_TABLE, returnsToMarketing } from "@/lib/core/funnel";
+import type { LeadTableFilters } from "@/lib/core/lead-table";
+import { EMPTY_FILTERS } from "@/lib/core/lead-table";
+import type { Role } from "@/lib/core/roles";
+import { reviewMinimumScore } from "@/lib/core/saved-views";
+import { db } from "./db";
+import { AppError } from "./errors";
+import type { Prisma } from "./generated/prisma/client";
+import type { ExplainedContribution, LeadScores } from "./lead-details";
+import { SYSTEM_ACTOR_NAME } from "./lead-details";
+import { activeRuleSet, explainScore } from "./lead-scoring";
+import type { FilterContext, LeadTableRow } from "./lead-table";
+import { filterContext, leadTableOrder, leadTableSelect, leadTableWhere, toLeadTableRow } from "./lead-table";
+
+export const REVIEW_ROLES = ["MARKETER", "MANAGER"] as const satisfies readonly Role[];
+
+export const REVIEW_TABS = ["near", "returned", "awaiting"] as const;
+export type ReviewTab = (typeof REVIEW_TABS)[number];
+export const REVIEW_PAGE_SIZE = 25;
+
+/** The last time a person sent the lead back to marketing, and why. */
+export type LeadReturn = { move: Move; reason: string | null; actorName: string; at: string };
+
+export type ReviewRow = LeadTableRow & { lastReturn: LeadReturn | null };
+
+export type ReviewThreshold = { total: number; fit: number | null; minimumScore: number };
+
+export type ReviewQueue = {
+  tab: ReviewTab;
+  rows: ReviewRow[];
+  counts: Record<ReviewTab, number>;
+  page: number;
+  pageCount: number;
+  threshold: ReviewThreshold;
+  slaHours: number;
+};
+
+export type ReviewExplanation = { scores: LeadScores; contributions: ExplainedContribution[] };
+
+const RETURN_MOVES: Move[] = [...new Set(MOVE_TABLE.filter(returnsToMarketing).map((rule) => rule.move))];
+
+export function parseReviewTab(value: string | undefined): ReviewTab {
+  return REVIEW_TABS.find((tab) => tab === value) ?? "near";
+}
+
+export function reviewThreshold(): ReviewThreshold {
+  const { threshold } = activeRuleSet().rules;
+  return { total: threshold.total, fit: threshold.fit ?? null, minimumScore: reviewMinimumScore(threshold.total) };
+}
+
+function filters(partial: Partial<LeadTableFilters>): LeadTableFilters {
+  return { ...EMPTY_FILTERS, ...partial };
+}
+
+function tabWhere(tab: ReviewTab, minimumScore: number, context: FilterContext): Prisma.LeadWhereInput {
+  switch (tab) {
+    case "near":
+      return leadTableWhere(filters({ stages: ["LEAD"], score: { min: minimumScore, max: null } }), context);
+    case "returned":
+      return { AND: [leadTableWhere(filters({ stages: ["LEAD"] }), context), { returnedAt: { not: null } }] };
+    case "awaiting":
+      return leadTableWhere(filters({ stages: ["MQL"] }), context);
+  }
+}
+
+const TAB_ORDER: Record<ReviewTab, Prisma.LeadOrderByWithRelationInput[]> = {
+  near: leadTableOrder({ column: "totalScore", direction: "desc" }),
+  returned: [{ returnedAt: "desc" }, { id: "desc" }],
+  // Longest waiting first: those are the ones sales is sitting on.
+  awaiting: leadTableOrder({ column: "stageEnteredAt", direction: "asc" }),
+};
+
+/** The latest return of each lead, read for the whole page at once. */
+async function latestReturns(leadIds: string[]): Promise<Map<string, LeadReturn>> {
+  const latest = new Map<string, LeadReturn>();
+  if (leadIds.length === 0) return latest;
+  const transitions = await db.stageTransition.findMany({
+    where: { leadId: { in: leadIds }, toStage: "LEAD", move: { in: RETURN_MOVES } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { leadId: true, move: true, reason: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  for (const transition of transitions) {
+    if (latest.has(transition.leadId)) continue;
+    latest.set(transition.leadId, {
+      move: transition.move as Move,
+      reason: transition.reason,
+      actorName: transition.actor?.name ?? SYSTEM_ACTOR_NAME,
+      at: transition.createdAt.toISOString(),
+    });
+  }
+  return latest;
+}
+
+/**
+ * One page of the marketers' review: leads near or over the MQL threshold (highest score
+ * first), leads people sent back to marketing (latest return first, with its reason), and
+ * MQLs still waiting for sales (longest waiting first); with the size of every tab.
+ */
+export async function loadReviewQueue(input: { tab: ReviewTab; page: number; userId: string; now?: Date }): Promise<ReviewQueue> {
+  const threshold = reviewThreshold();
+  const context = await filterContext(input.userId, input.now);
+  const whereOf = (tab: ReviewTab) => tabWhere(tab, threshold.minimumScore, context);
+  const [near, returned, awaiting] = await Promise.all(REVIEW_TABS.map((tab) => db.lead.count({ where: whereOf(tab) })));
+  const counts = { near, returned, awaiting };
+
+  const pageCount = Math.max(1, Math.ceil(counts[input.tab] / REVIEW_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.trunc(input.page)), pageCount);
+  const leads = await db.lead.findMany({
+    where: whereOf(input.tab),
+    orderBy: TAB_ORDER[input.tab],
+    skip: (page - 1) * REVIEW_PAGE_SIZE,
+    take: REVIEW_PAGE_SIZE,
+    select: leadTableSelect,
+  });
+  const rows = leads.map(toLeadTableRow);
+  const returns = await latestReturns(rows.filter((row) => row.stage === "LEAD" && row.returnedAt !== null).map((row) => row.id));
+  return {
+    tab: input.tab,
+    rows: rows.map((row) => ({ ...row, lastReturn: returns.get(row.id) ?? null })),
+    counts,
+    page,
+    pageCount,
+    threshold,
+    slaHours: context.slaHours,
+  };
+}
+
+/** A lead's scores with every contribution behind them, as the lead page explains them. */
+export async function reviewExplanation(leadId: string): Promise<ReviewExplanation> {
+  const lead = await db.lead.findUnique({
+    where: { id: leadId },
+    select: { fitScore: true, engagementScore: true, totalScore: true, scoredAt: true, ruleSetVersion: true },
+  });
+  if (!lead) throw new AppError("NOT_FOUND", "This lead no longer exists.");
+  const explained = explainScore(leadId);
+  return {
+    scores: { fit: lead.fitScore, engagement: lead.engagementScore, total: lead.totalScore, scoredAt: lead.scoredAt?.toISOString() ?? null, ruleSetVersion: lead.ruleSetVersion },
+    contributions: (explained?.contributions ?? []).map((contribution) => ({
+      ...contribution,
+      eventOccurredAt: (contribution.eventId && explained?.eventTimes.get(contribution.eventId)?.toISOString()) || null,
+    })),
+  };
+}
