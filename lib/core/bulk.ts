@@ -23,7 +23,7 @@ export type MovePlan = { allowed: { lead: BulkLead; rule: MoveRule }[]; results:
 
 /**
  * Which rows a bulk move may change. Requirements (a listed reason, say) are the same for every
- * row, so a missing one fails the whole batch as a field error before any row is judged.
+ * row, so a missing one fails the whole batch as a field error as soon as any row could move.
  */
 export function planBulkMove(input: {
   actor: Actor;

@@ -8,5 +8,6 @@ export function searchTextOf(lead: Searchable): string {
 /** Normalises what a user typed into the search box; empty means no search. */
 export function normalizeSearch(query: string | null | undefined): string | undefined {
   const trimmed = query?.trim().toLowerCase().replace(/\s+/g, " ");
-  return trimmed ? trimmed.slice(0, 100) : undefined;
+  // Cutting at 100 may end on a space; dropping it keeps the result normalised.
+  return trimmed ? trimmed.slice(0, 100).trimEnd() : undefined;
 }

@@ -113,9 +113,12 @@ export type SearchParamsInput = URLSearchParams | Record<string, string | string
 
 function reader(input: SearchParamsInput) {
   const params = input instanceof URLSearchParams ? input : toSearchParams(input);
+  const repeated = (key: string) => params.getAll(key).map((value) => value.trim()).filter(Boolean);
   return {
     one: (key: string) => params.get(key)?.trim() || null,
-    many: (key: string) => params.getAll(key).flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean),
+    many: (key: string) => repeated(key).flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean),
+    // Free-text values (a source, an industry, a country) may hold commas, so only repeated parameters separate them.
+    repeated,
   };
 }
 
@@ -129,12 +132,16 @@ function toSearchParams(record: Record<string, string | string[] | undefined>): 
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function day(value: string | null): string | null {
-  return value && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : null;
+  if (!value || !DAY.test(value)) return null;
+  // Date.parse rolls days past the month's end over ("2026-02-30" is 2 March); a real day reads back the same.
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value) ? value : null;
 }
 
 function integer(value: string | null): number | null {
   if (value === null || !/^-?\d{1,6}$/.test(value)) return null;
-  return Number(value);
+  // "-0" is 0, not -0, so it reads back the same once written.
+  return Number(value) || 0;
 }
 
 function unique<T>(values: T[]): T[] {
@@ -146,7 +153,7 @@ function unique<T>(values: T[]): T[] {
  * listed in `ignored`, so the page can say so) rather than failing the whole view.
  */
 export function parseLeadTableQuery(input: SearchParamsInput): { state: LeadTableState; ignored: string[] } {
-  const { one, many } = reader(input);
+  const { one, many, repeated } = reader(input);
   const ignored: string[] = [];
   const check = <T>(key: string, raw: string | null, value: T | null): T | null => {
     if (raw !== null && value === null) ignored.push(`${key}=${raw}`);
@@ -186,9 +193,10 @@ export function parseLeadTableQuery(input: SearchParamsInput): { state: LeadTabl
     owner: one("owner") && one("owner") !== "all" ? one("owner") : null,
     score: range("minScore", "maxScore"),
     fit: range("minFit", "maxFit"),
-    sources: unique(many("source")),
-    industries: unique(many("industry")),
-    countries: unique(many("country").map((country) => country.toUpperCase())),
+    sources: unique(repeated("source")),
+    industries: unique(repeated("industry")),
+    // Countries are matched as stored (imports may say "DE" or "Germany"), like sources and industries.
+    countries: unique(repeated("country")),
     created: days("createdFrom", "createdTo"),
     updated: days("updatedFrom", "updatedTo"),
     stageEntered: days("enteredFrom", "enteredTo"),
@@ -219,7 +227,7 @@ export function leadTableQuery(state: LeadTableState, options: { includePage?: b
   setNumber("maxFit", filters.fit.max);
   for (const source of filters.sources) params.append("source", source);
   for (const industry of filters.industries) params.append("industry", industry);
-  if (filters.countries.length > 0) params.set("country", filters.countries.join(","));
+  for (const country of filters.countries) params.append("country", country);
   const setDay = (key: string, value: string | null) => value && params.set(key, value);
   setDay("createdFrom", filters.created.from);
   setDay("createdTo", filters.created.to);

@@ -75,11 +75,45 @@ export function checklistKey(label: string): string {
   const slug = label
     .toLowerCase()
     .normalize("NFKD")
+    // Decomposing splits "ü" into "u" and a combining mark; dropping the mark keeps the letter whole.
+    .replace(/\p{M}/gu, "")
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "")
     .slice(0, 40);
   return /^[a-z]/.test(slug) ? slug : `item_${slug}`.slice(0, 40);
 }
+
+/** `base`, or `base_2`, `base_3`…: the first that is not taken, shortened to stay a valid key. */
+export function uniqueKey(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `_${n}`;
+    const key = `${base.slice(0, 40 - suffix.length)}${suffix}`;
+    if (!taken.has(key)) return key;
+  }
+}
+
+type ChecklistDraftItem = Omit<ChecklistItem, "key"> & { key?: string };
+
+/**
+ * Existing items keep their key, because past qualifications recorded their answers by it;
+ * items added since get one from their label, unique within the list.
+ */
+export function withChecklistKeys(items: readonly ChecklistDraftItem[]): ChecklistItem[] {
+  const taken = new Set(items.flatMap((item) => (item.key ? [item.key] : [])));
+  return items.map((item) => {
+    if (item.key) return { ...item, key: item.key };
+    const key = uniqueKey(checklistKey(item.label), taken);
+    taken.add(key);
+    return { ...item, key };
+  });
+}
+
+/** The checklist as the settings page sends it: items added there have no key yet. */
+export const checklistInputSchema = z
+  .array(checklistItemSchema.extend({ key: checklistItemSchema.shape.key.optional() }))
+  .transform(withChecklistKeys)
+  .pipe(checklistSchema);
 
 /** Reads a stored setting, falling back to the default when it is missing or no longer valid. */
 export function readSetting<T>(schema: z.ZodType<T>, stored: string | null | undefined, fallback: T): T {

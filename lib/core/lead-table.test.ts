@@ -1,0 +1,275 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import type { LeadTableFilters, LeadTableState } from "./lead-table";
+import {
+  DEFAULT_TABLE_STATE,
+  DEFAULT_VISIBLE_COLUMNS,
+  EMPTY_FILTERS,
+  LEAD_TABLE_COLUMNS,
+  PAGE_SIZES,
+  activeFilterCount,
+  dayRangeBounds,
+  leadTableQuery,
+  ownerFilterOf,
+  parseLeadTableQuery,
+  withFilters,
+} from "./lead-table";
+import { STAGES } from "./stages";
+
+const parse = (query: string) => parseLeadTableQuery(new URLSearchParams(query));
+const stateWith = (filters: Partial<LeadTableFilters>, rest: Partial<LeadTableState> = {}): LeadTableState => ({
+  ...DEFAULT_TABLE_STATE,
+  ...rest,
+  filters: { ...EMPTY_FILTERS, ...filters },
+});
+
+describe("parseLeadTableQuery", () => {
+  test("an empty query is the default state", () => {
+    expect(parse("")).toEqual({ state: DEFAULT_TABLE_STATE, ignored: [] });
+    expect(DEFAULT_TABLE_STATE).toMatchObject({ sort: { column: "totalScore", direction: "desc" }, page: 1, pageSize: 50, view: null });
+  });
+
+  test("reads every filter, the sort, the page, the page size, the columns and the view", () => {
+    const query =
+      "view=mine&q=Acme&stage=SAL,LEAD&owner=me&overdue=1&minScore=40&maxScore=90&minFit=-5&maxFit=30&source=webinar&industry=Software&country=DE&country=AT" +
+      "&createdFrom=2026-11-01&createdTo=2026-11-30&updatedFrom=2026-10-01&updatedTo=2026-10-02&enteredFrom=2026-09-09&enteredTo=2026-09-10" +
+      "&sort=name.asc&cols=email,name&size=25&page=3";
+    expect(parse(query)).toEqual({
+      state: {
+        filters: {
+          stages: ["LEAD", "SAL"],
+          owner: "me",
+          score: { min: 40, max: 90 },
+          fit: { min: -5, max: 30 },
+          sources: ["webinar"],
+          industries: ["Software"],
+          countries: ["DE", "AT"],
+          created: { from: "2026-11-01", to: "2026-11-30" },
+          updated: { from: "2026-10-01", to: "2026-10-02" },
+          stageEntered: { from: "2026-09-09", to: "2026-09-10" },
+          overdue: true,
+          search: "acme",
+        },
+        sort: { column: "name", direction: "asc" },
+        page: 3,
+        pageSize: 25,
+        columns: ["email", "name"],
+        view: "mine",
+      },
+      ignored: [],
+    });
+  });
+
+  test("malformed values are left out, listed in ignored, and the rest of the view still applies", () => {
+    const { state, ignored } = parse("sort=bogus&page=0&size=7&minScore=abc&createdFrom=2026-13-45&stage=FOO&cols=nope&stage=MQL");
+    expect(state).toEqual(stateWith({ stages: ["MQL"] }));
+    expect([...ignored].sort()).toEqual(["cols=nope", "createdFrom=2026-13-45", "minScore=abc", "page=0", "size=7", "sort=bogus", "stage=FOO"]);
+  });
+
+  test.each([
+    ["sort=stage.asc", "sort=stage.asc"],
+    ["sort=name", "sort=name"],
+    ["sort=name.up", "sort=name.up"],
+    ["page=-2", "page=-2"],
+    ["page=1.5", "page=1.5"],
+    ["size=50x", "size=50x"],
+    ["maxFit=12.5", "maxFit=12.5"],
+    ["minScore=1e3", "minScore=1e3"],
+    ["createdTo=26-11-01", "createdTo=26-11-01"],
+    ["enteredFrom=2026-02-30", "enteredFrom=2026-02-30"],
+    ["updatedTo=2026-04-31", "updatedTo=2026-04-31"],
+    ["stage=mql", "stage=mql"],
+  ])("%s is ignored", (query, reported) => {
+    const { state, ignored } = parse(query);
+    expect(state).toEqual(DEFAULT_TABLE_STATE);
+    expect(ignored).toEqual([reported]);
+  });
+
+  test("a leap day is a day", () => {
+    expect(parse("createdFrom=2028-02-29").state.filters.created).toEqual({ from: "2028-02-29", to: null });
+  });
+
+  test("multiple values come as repeated parameters, comma lists or both; duplicates are dropped", () => {
+    expect(parse("stage=SQL&stage=MQL,LEAD&stage=MQL").state.filters.stages).toEqual(["LEAD", "MQL", "SQL"]);
+    // Countries are free text as imported ("DE", "Germany", "Korea, Republic of"): repeated only, kept as written.
+    expect(parse("country=DE&country=Korea%2C%20Republic%20of&country=%20DE%20").state.filters.countries).toEqual(["DE", "Korea, Republic of"]);
+    expect(parse("cols=name&cols=email,name").state.columns).toEqual(["name", "email"]);
+    expect(parseLeadTableQuery({ stage: ["SAL", "LEAD,MQL"], cols: "company,name", page: undefined }).state).toMatchObject({
+      filters: { stages: ["LEAD", "MQL", "SAL"] },
+      columns: ["company", "name"],
+      page: 1,
+    });
+  });
+
+  test("stages come out in funnel order, columns in the order asked for", () => {
+    expect(parse("stage=DISQUALIFIED,LEAD,WON").state.filters.stages).toEqual(["LEAD", "WON", "DISQUALIFIED"]);
+    expect(parse("cols=country,name,totalScore").state.columns).toEqual(["country", "name", "totalScore"]);
+  });
+
+  test("sources and industries are read as given, commas included, one value per parameter", () => {
+    const { state } = parse("industry=Banking%2C+Financial+Services&industry=Retail&source=%20webinar%20&source=webinar");
+    expect(state.filters.industries).toEqual(["Banking, Financial Services", "Retail"]);
+    expect(state.filters.sources).toEqual(["webinar"]);
+  });
+
+  test("the search is normalised: trimmed, lower-cased, inner spaces collapsed, at most 100 characters", () => {
+    expect(parse("q=%20%20Jane%20%20%20DOE%20").state.filters.search).toBe("jane doe");
+    expect(parse("q=%20%20%20").state.filters.search).toBeNull();
+    expect(parse(`q=${"A".repeat(120)}`).state.filters.search).toBe("a".repeat(100));
+    // Cut at 100 characters right after a space: the cut must not leave the space behind.
+    expect(parse(`q=${"a".repeat(99)}+bcd`).state.filters.search).toBe("a".repeat(99));
+  });
+
+  test("owner 'all' or empty means everyone", () => {
+    expect(parse("owner=all").state.filters.owner).toBeNull();
+    expect(parse("owner=").state.filters.owner).toBeNull();
+    expect(parse("owner=unassigned").state.filters.owner).toBe("unassigned");
+  });
+
+  test("only overdue=1 turns on the overdue filter", () => {
+    expect(parse("overdue=1").state.filters.overdue).toBe(true);
+    expect(parse("overdue=true").state.filters.overdue).toBe(false);
+  });
+});
+
+describe("leadTableQuery", () => {
+  test("the default state is the empty query: defaults are left out", () => {
+    expect(leadTableQuery(DEFAULT_TABLE_STATE)).toBe("");
+    expect(leadTableQuery({ ...DEFAULT_TABLE_STATE, columns: [...DEFAULT_VISIBLE_COLUMNS], page: 1, pageSize: 50 })).toBe("");
+  });
+
+  test("writes what differs from the defaults, in a stable order", () => {
+    const state = stateWith(
+      { countries: ["DE", "AT"], stages: ["LEAD", "MQL"], score: { min: 0, max: null }, sources: ["webinar", "referral"], search: "acme gmbh", overdue: true },
+      { sort: { column: "totalScore", direction: "asc" }, page: 2, pageSize: 100, view: "review" },
+    );
+    expect(leadTableQuery(state)).toBe("view=review&q=acme+gmbh&stage=LEAD%2CMQL&overdue=1&minScore=0&source=webinar&source=referral&country=DE&country=AT&sort=totalScore.asc&size=100&page=2");
+    expect(leadTableQuery(state, { includePage: false, includeView: false })).toBe("q=acme+gmbh&stage=LEAD%2CMQL&overdue=1&minScore=0&source=webinar&source=referral&country=DE&country=AT&sort=totalScore.asc&size=100");
+  });
+
+  test("columns are written only when they differ from the default set or its order", () => {
+    const reordered = [...DEFAULT_VISIBLE_COLUMNS].reverse();
+    expect(leadTableQuery({ ...DEFAULT_TABLE_STATE, columns: reordered })).toBe(`cols=${reordered.join("%2C")}`);
+  });
+});
+
+const day = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
+const bound = optional(fc.integer({ min: -999_999, max: 999_999 }));
+const range = fc.record({ min: bound, max: bound });
+const days = fc.record({ from: optional(day), to: optional(day) });
+const trimmed = (arbitrary: fc.Arbitrary<string>) => arbitrary.map((value) => value.trim()).filter((value) => value.length > 0);
+// Free-text values as leads carry them, including commas and non-ASCII letters.
+const freeText = fc.uniqueArray(trimmed(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("Banking, Financial Services", "Präsenz", "a&b=c"))), { maxLength: 4 });
+const words = fc.array(fc.stringMatching(/^[a-z0-9@.äö'-]{1,12}$/), { minLength: 1, maxLength: 12 }).map((parts) => parts.join(" ").slice(0, 100).trim()).filter((search) => search.length > 0);
+const SORTABLE = LEAD_TABLE_COLUMNS.filter((column) => column.sortable).map((column) => column.id);
+
+const stateArbitrary: fc.Arbitrary<LeadTableState> = fc.record({
+  filters: fc.record({
+    stages: fc.subarray([...STAGES]),
+    owner: optional(fc.oneof(fc.constantFrom("me", "unassigned"), fc.stringMatching(/^c[a-z0-9]{8,24}$/))),
+    score: range,
+    fit: range,
+    sources: freeText,
+    industries: freeText,
+    countries: fc.uniqueArray(fc.stringMatching(/^[A-Z]{2}$/), { maxLength: 5 }),
+    created: days,
+    updated: days,
+    stageEntered: days,
+    overdue: fc.boolean(),
+    search: optional(words),
+  }),
+  sort: fc.record({ column: fc.constantFrom(...SORTABLE), direction: fc.constantFrom("asc" as const, "desc" as const) }),
+  page: fc.integer({ min: 1, max: 9_999_999 }),
+  pageSize: fc.constantFrom(...PAGE_SIZES),
+  columns: fc.shuffledSubarray(LEAD_TABLE_COLUMNS.map((column) => column.id), { minLength: 1 }),
+  view: optional(trimmed(fc.string({ maxLength: 30 }))),
+});
+
+// Queries as people and old links write them: known keys with valid, odd and broken values.
+const QUERY_KEYS = ["view", "q", "stage", "owner", "overdue", "minScore", "maxScore", "minFit", "maxFit", "source", "industry", "country", "createdFrom", "createdTo", "updatedFrom", "updatedTo", "enteredFrom", "enteredTo", "sort", "cols", "size", "page", "colour"];
+const queryValue = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom("MQL,SAL", "lead", "all", "me", "1", "0", "-0", "007", "-15", "25", "100", "name.asc", "fitScore.desc", "stage.asc", "name,email", "2026-11-05", "2026-02-30", " de ,at", "Banking, Financial Services", "  Jane   Doe "),
+  day,
+);
+const queryArbitrary = fc.array(fc.tuple(fc.constantFrom(...QUERY_KEYS), queryValue), { maxLength: 12 }).map((pairs) => new URLSearchParams(pairs).toString());
+
+describe("the URL round trip, for any state", () => {
+  test("parsing the written query gives back the state, with nothing ignored", () => {
+    fc.assert(
+      fc.property(stateArbitrary, (state) => {
+        expect(parse(leadTableQuery(state))).toEqual({ state, ignored: [] });
+      }),
+    );
+  });
+
+  test("whatever a query holds, writing what was read and reading it again changes nothing", () => {
+    fc.assert(
+      fc.property(queryArbitrary, (query) => {
+        const { state } = parse(query);
+        expect(parse(leadTableQuery(state))).toEqual({ state, ignored: [] });
+      }),
+    );
+  });
+});
+
+describe("withFilters", () => {
+  test("changes only the given filters and starts again at page 1, outside any saved view", () => {
+    const state = stateWith({ stages: ["MQL"], search: "acme" }, { page: 7, view: "review", pageSize: 25, sort: { column: "name", direction: "asc" } });
+    expect(withFilters(state, { countries: ["DE"] })).toEqual(stateWith({ stages: ["MQL"], search: "acme", countries: ["DE"] }, { page: 1, view: null, pageSize: 25, sort: { column: "name", direction: "asc" } }));
+    expect(state.page).toBe(7);
+  });
+});
+
+describe("ownerFilterOf", () => {
+  test("'me' is the current user; unassigned, another user, or everyone", () => {
+    expect(ownerFilterOf(stateWith({ owner: "me" }).filters, "user-1")).toEqual({ kind: "user", userId: "user-1" });
+    expect(ownerFilterOf(stateWith({ owner: "unassigned" }).filters, "user-1")).toEqual({ kind: "unassigned" });
+    expect(ownerFilterOf(stateWith({ owner: "user-2" }).filters, "user-1")).toEqual({ kind: "user", userId: "user-2" });
+    expect(ownerFilterOf(EMPTY_FILTERS, "user-1")).toEqual({ kind: "all" });
+  });
+});
+
+describe("dayRangeBounds", () => {
+  test("from the start of the first day (inclusive) to the start of the day after the last (exclusive), in UTC", () => {
+    expect(dayRangeBounds({ from: "2026-11-01", to: "2026-11-30" })).toEqual({ gte: new Date("2026-11-01T00:00:00.000Z"), lt: new Date("2026-12-01T00:00:00.000Z") });
+  });
+
+  test("a single day spans exactly 24 hours, across a month and year end", () => {
+    expect(dayRangeBounds({ from: "2026-12-31", to: "2026-12-31" })).toEqual({ gte: new Date("2026-12-31T00:00:00.000Z"), lt: new Date("2027-01-01T00:00:00.000Z") });
+  });
+
+  test("an open end is left out", () => {
+    expect(dayRangeBounds({ from: "2026-03-29", to: null })).toEqual({ gte: new Date("2026-03-29T00:00:00.000Z") });
+    expect(dayRangeBounds({ from: null, to: "2028-02-28" })).toEqual({ lt: new Date("2028-02-29T00:00:00.000Z") });
+    expect(dayRangeBounds({ from: null, to: null })).toEqual({});
+  });
+});
+
+describe("activeFilterCount", () => {
+  test("no filters count 0; sort, page and columns are not filters", () => {
+    expect(activeFilterCount(EMPTY_FILTERS)).toBe(0);
+    expect(activeFilterCount(parse("sort=name.asc&page=3&cols=name&size=25").state.filters)).toBe(0);
+  });
+
+  test("each filter counts once, a range once whether one or both ends are set", () => {
+    const filters: LeadTableFilters = {
+      stages: ["LEAD", "MQL"],
+      owner: "me",
+      score: { min: 10, max: 90 },
+      fit: { min: null, max: 5 },
+      sources: ["webinar", "referral"],
+      industries: ["Software"],
+      countries: ["DE"],
+      created: { from: "2026-01-01", to: null },
+      updated: { from: null, to: "2026-02-01" },
+      stageEntered: { from: "2026-01-01", to: "2026-01-31" },
+      overdue: true,
+      search: "acme",
+    };
+    // stages, owner, score, fit, sources, industries, countries, created, updated, stageEntered, overdue, search
+    expect(activeFilterCount(filters)).toBe(12);
+    expect(activeFilterCount({ ...EMPTY_FILTERS, score: { min: 0, max: null } })).toBe(1);
+  });
+});
