@@ -5,8 +5,8 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import type { CookieJar } from "./bench-support";
-import { BASE_URL, assertPortFree, percentile, signIn, startServer, stopServer, waitUntilServing } from "./bench-support";
+import type { TimedResult } from "./bench-support";
+import { assertPortFree, resultsTable, signIn, startServer, stopServer, timePage, waitUntilServing } from "./bench-support";
 
 const BENCH_DATABASE = path.resolve(".tmp/bench-100k.db");
 // A sales rep's "my leads" board is the owner-filtered view that has cards; the others as a manager.
@@ -16,32 +16,13 @@ const BOARD_VIEWS = [
   { url: "/board?q=smith", user: "manager@leadgate.test" },
   { url: "/board?outcomes=1", user: "manager@leadgate.test" },
 ];
-const WARMUP_REQUESTS = 5;
-const TIMED_REQUESTS = 30;
 const MOVED_LEADS = 200;
 const BOARD_TARGET_MS = 300;
 const MOVE_TARGET_MS = 30;
 
-type Result = { name: string; samples: number[]; targetMs: number };
-
 // --- the measurements ----------------------------------------------------------------------
 
-async function timeBoard(url: string, jar: CookieJar): Promise<number[]> {
-  const samples: number[] = [];
-  for (let request = 0; request < WARMUP_REQUESTS + TIMED_REQUESTS; request++) {
-    const started = performance.now();
-    const response = await fetch(`${BASE_URL}${url}`, { redirect: "manual", headers: { cookie: jar.header() } });
-    const body = await response.text();
-    const elapsed = performance.now() - started;
-    if (response.status !== 200 || !body.includes("Funnel board")) {
-      throw new Error(`GET ${url} answered ${response.status} without the board (location: ${response.headers.get("location")}):\n${body.slice(0, 500)}`);
-    }
-    if (request >= WARMUP_REQUESTS) samples.push(elapsed);
-  }
-  return samples;
-}
-
-async function timeMoves(): Promise<Result[]> {
+async function timeMoves(): Promise<TimedResult[]> {
   const { db } = await import("../lib/server/db");
   const { moveLead } = await import("../lib/server/move-lead");
   const marketer = await db.user.findUniqueOrThrow({ where: { email: "marketer@leadgate.test" }, select: { id: true } });
@@ -74,15 +55,6 @@ async function datasetCounts() {
   return { leads, events, transitions };
 }
 
-function table(results: Result[]): string {
-  const rows = results.map(({ name, samples, targetMs }) => {
-    const median = percentile(samples, 0.5);
-    const verdict = median <= targetMs ? "PASS" : "FAIL";
-    return `| ${name} | ${samples.length} | ${median.toFixed(1)} | ${percentile(samples, 0.9).toFixed(1)} | ≤ ${targetMs} ms median | ${verdict} |`;
-  });
-  return ["| Measure | Samples | Median (ms) | p90 (ms) | Target | Result |", "|---|---:|---:|---:|---|---|", ...rows].join("\n");
-}
-
 async function main() {
   // lib/server/db.ts creates its client when first imported, so the URL is set before that and
   // everything that imports it (the generator too) is imported dynamically.
@@ -98,7 +70,7 @@ async function main() {
   console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}`);
   console.log(`Dataset: ${BENCH_DATABASE}: ${counts.leads} leads, ${counts.events} events, ${counts.transitions} transitions\n`);
 
-  const results: Result[] = [];
+  const results: TimedResult[] = [];
   await assertPortFree();
   const server = startServer(BENCH_DATABASE);
   const stop = () => void stopServer(server).finally(() => process.exit(130));
@@ -108,14 +80,14 @@ async function main() {
     await waitUntilServing(server);
     for (const { url, user } of BOARD_VIEWS) {
       const jar = await signIn(user, "leadgate-demo");
-      results.push({ name: `Board first render \`${url}\` (${user.split("@")[0]})`, samples: await timeBoard(url, jar), targetMs: BOARD_TARGET_MS });
+      results.push({ name: `Board first render \`${url}\` (${user.split("@")[0]})`, samples: await timePage(url, jar, "Funnel board"), targetMs: BOARD_TARGET_MS });
       console.log(`  measured ${url}`);
     }
   } finally {
     await stopServer(server);
   }
   results.push(...(await timeMoves()));
-  console.log(`\n${table(results)}`);
+  console.log(`\n${resultsTable(results)}`);
 
   const { db } = await import("../lib/server/db");
   await db.$disconnect();

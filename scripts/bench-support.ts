@@ -4,6 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export const PORT = 3200;
@@ -100,4 +101,37 @@ export async function signIn(email: string, password: string): Promise<CookieJar
     throw new Error(`Sign-in as ${email} failed (HTTP ${callback.status}): ${await callback.text()}`);
   }
   return jar;
+}
+
+/** One measured thing: its samples in milliseconds and the median it must stay under. */
+export type TimedResult = { name: string; samples: number[]; targetMs: number };
+
+/**
+ * Times GET requests of a signed-in page on the production server after a few warm-up ones;
+ * each answer must be 200 and contain `marker`, so a redirect or an error page is never timed.
+ */
+export async function timePage(url: string, jar: CookieJar, marker: string, options: { warmup?: number; timed?: number } = {}): Promise<number[]> {
+  const { warmup = 5, timed = 30 } = options;
+  const samples: number[] = [];
+  for (let request = 0; request < warmup + timed; request++) {
+    const started = performance.now();
+    const response = await fetch(`${BASE_URL}${url}`, { redirect: "manual", headers: { cookie: jar.header() } });
+    const body = await response.text();
+    const elapsed = performance.now() - started;
+    if (response.status !== 200 || !body.includes(marker)) {
+      throw new Error(`GET ${url} answered ${response.status} without "${marker}" (location: ${response.headers.get("location")}):\n${body.slice(0, 500)}`);
+    }
+    if (request >= warmup) samples.push(elapsed);
+  }
+  return samples;
+}
+
+/** The results as the Markdown table BENCHMARKS.md keeps. */
+export function resultsTable(results: TimedResult[]): string {
+  const rows = results.map(({ name, samples, targetMs }) => {
+    const median = percentile(samples, 0.5);
+    const verdict = median <= targetMs ? "PASS" : "FAIL";
+    return `| ${name} | ${samples.length} | ${median.toFixed(1)} | ${percentile(samples, 0.9).toFixed(1)} | ≤ ${targetMs} ms median | ${verdict} |`;
+  });
+  return ["| Measure | Samples | Median (ms) | p90 (ms) | Target | Result |", "|---|---:|---:|---:|---|---|", ...rows].join("\n");
 }
