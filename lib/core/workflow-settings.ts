@@ -99,7 +99,7 @@ type ChecklistDraftItem = Omit<ChecklistItem, "key"> & { key?: string };
  * Existing items keep their key, because past qualifications recorded their answers by it;
  * items added since get one from their label, unique within the list.
  */
-export function withChecklistKeys(items: readonly ChecklistDraftItem[]): ChecklistItem[] {
+function withChecklistKeys(items: readonly ChecklistDraftItem[]): ChecklistItem[] {
   const taken = new Set(items.flatMap((item) => (item.key ? [item.key] : [])));
   return items.map((item) => {
     if (item.key) return { ...item, key: item.key };

@@ -2,6 +2,7 @@ import "server-only";
 import type { RepLoad } from "@/lib/core/routing";
 import { routeLeads } from "@/lib/core/routing";
 import type { Tx } from "./db";
+import { db } from "./db";
 import { routingRules } from "./workflow-settings";
 
 export type NewMql = { id: string; country: string | null; ownerId: string | null };
@@ -14,6 +15,18 @@ export async function repLoads(tx: Tx): Promise<RepLoad[]> {
   ]);
   const openByRep = new Map(open.map((row) => [row.ownerId, row._count._all]));
   return reps.map((rep) => ({ id: rep.id, openSals: openByRep.get(rep.id) ?? 0, lastRoutedAt: rep.lastRoutedAt?.getTime() ?? null }));
+}
+
+export type RoutingRep = { id: string; name: string; active: boolean; openSals: number };
+
+/** Every sales rep, active first, with the open SALs of those who get MQLs: what the routing settings pick from. */
+export async function routingReps(): Promise<RoutingRep[]> {
+  const [reps, loads] = await Promise.all([
+    db.user.findMany({ where: { role: "SALES" }, orderBy: [{ active: "desc" }, { name: "asc" }], select: { id: true, name: true, active: true } }),
+    repLoads(db),
+  ]);
+  const openSals = new Map(loads.map((load) => [load.id, load.openSals]));
+  return reps.map((rep) => ({ ...rep, openSals: openSals.get(rep.id) ?? 0 }));
 }
 
 /**

@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { firstMovableCard, openMoveMenu, signIn } from "./support";
+
+// Puts the SLA and the checklist back as they were, so that specs running later see the demo settings.
+test("a manager sets the SLA to 8 hours and adds a checklist item; both survive a reload and reach the board", async ({ page }) => {
+  test.setTimeout(60_000);
+  await signIn(page, "manager@leadgate.test");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workflow" }).click();
+  await page.waitForURL("/settings/workflow");
+  await expect(page.getByRole("heading", { level: 1, name: "Workflow settings" })).toBeVisible();
+
+  const hours = page.getByLabel("Hours to accept or reject an MQL");
+  const previousHours = await hours.inputValue();
+  await hours.fill("8");
+  await expect(page.getByRole("region", { name: "Response SLA" }).getByText("Unsaved changes")).toBeVisible();
+  await page.getByRole("button", { name: "Save SLA" }).click();
+  await expect(page.getByTestId("toast-success")).toContainText("Response SLA saved: reps have 8 hours");
+
+  const items = page.getByTestId("checklist-item");
+  const itemsBefore = await items.count();
+  await page.getByRole("button", { name: "Add item" }).click();
+  const added = items.nth(itemsBefore);
+  await expect(added.getByLabel("Label")).toBeFocused();
+  await page.keyboard.type("Decision process");
+  await added.getByLabel("Hint for the rep").fill("We know who signs and how.");
+  // Optional, so that a lead can still be qualified with BANT alone.
+  await added.getByLabel("Required").uncheck();
+  await added.getByRole("button", { name: "Move Decision process up" }).click();
+  await expect(items.nth(itemsBefore - 1).getByLabel("Label")).toHaveValue("Decision process");
+  await expect(items.nth(itemsBefore - 1).getByRole("button", { name: "Move Decision process up" })).toBeFocused();
+  await page.getByRole("button", { name: "Save checklist" }).click();
+  await expect(page.getByTestId("toast-success").last()).toContainText("Qualification checklist saved");
+
+  await page.reload();
+  await expect(hours).toHaveValue("8");
+  await expect(items).toHaveCount(itemsBefore + 1);
+  const stored = items.nth(itemsBefore - 1);
+  await expect(stored.getByLabel("Label")).toHaveValue("Decision process");
+  await expect(stored.getByLabel("Hint for the rep")).toHaveValue("We know who signs and how.");
+  await expect(stored.getByLabel("Required")).not.toBeChecked();
+  await expect(stored).toContainText("decision_process");
+
+  await page.goto("/board");
+  const sal = await firstMovableCard(page, "SAL");
+  await openMoveMenu(sal.card, sal.name);
+  await page.getByRole("menuitem", { name: /Qualify/ }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("Decision process");
+  await expect(dialog).toContainText("We know who signs and how.");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  await page.goto("/settings/workflow");
+  await hours.fill(previousHours);
+  await page.getByRole("button", { name: "Save SLA" }).click();
+  await expect(page.getByTestId("toast-success")).toContainText(`reps have ${previousHours} hours`);
+  await items.nth(itemsBefore - 1).getByRole("button", { name: "Remove Decision process" }).click();
+  await page.getByRole("dialog", { name: 'Remove "Decision process"?' }).getByRole("button", { name: "Remove" }).click();
+  await expect(items).toHaveCount(itemsBefore);
+  await page.getByRole("button", { name: "Save checklist" }).click();
+  await expect(page.getByTestId("toast-success").last()).toContainText("Qualification checklist saved");
+});
+
+test("a marketer visiting the workflow settings is sent to the board", async ({ page }) => {
+  await signIn(page, "marketer@leadgate.test");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workflow" })).toHaveCount(0);
+  await page.goto("/settings/workflow");
+  await expect(page).toHaveURL(/\/board\?denied=1$/);
+  await expect(page.getByText("Your role doesn't have access to that page.")).toBeVisible();
+});
