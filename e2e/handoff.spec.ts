@@ -96,6 +96,8 @@ test("a forged forbidden move, sent straight to the server action, is refused", 
 test("when another rep got there first, the move is refused, explained, and the card shows where it really is", async ({ page, browser }) => {
   await signIn(page, "sales@leadgate.test", "/board?owner=unassigned");
   const contested = await firstMovableCard(page, "MQL");
+  // Both reps act within one live-update interval: this board doesn't hear of the other's accept.
+  await page.route("**/api/live", (route) => route.fulfill({ status: 304 }));
 
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();

@@ -4,7 +4,7 @@ import type { DragEndEvent, DragStartEvent } from "@dnd-kit/core";
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors } from "@dnd-kit/core";
 import { useCallback, useMemo, useState } from "react";
 import type { BoardCard, BoardColumn as Column } from "@/lib/core/board";
-import { findCard, placeCard } from "@/lib/core/board-state";
+import { adoptServerColumns, findCard, placeCard } from "@/lib/core/board-state";
 import type { MoveDetails, MoveRule } from "@/lib/core/funnel";
 import { availableMoves, movesTo } from "@/lib/core/funnel";
 import type { ChecklistItem } from "@/lib/core/qualification";
@@ -41,6 +41,7 @@ export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, 
   const toast = useToast();
   const now = useMemo(() => new Date(nowIso), [nowIso]);
   const [columns, setColumns] = useState(initialColumns);
+  const [adoptedColumns, setAdoptedColumns] = useState(initialColumns);
   const [pendingIds, setPendingIds] = useState<ReadonlySet<string>>(new Set());
   const [dragged, setDragged] = useState<BoardCard | null>(null);
   const [dialog, setDialog] = useState<MoveDialogRequest | null>(null);
@@ -50,6 +51,13 @@ export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, 
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
   );
+
+  // A live refresh (someone changed a lead) renders the page again with fresh columns. They
+  // wait while a card is being dragged, so the drag isn't pulled from under the user.
+  if (initialColumns !== adoptedColumns && !dragged) {
+    setAdoptedColumns(initialColumns);
+    setColumns((current) => adoptServerColumns(current, initialColumns, pendingIds));
+  }
 
   const rulesFor = useCallback((card: BoardCard) => availableMoves(viewer, card), [viewer]);
   const setPending = (id: string, pending: boolean) =>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { BoardCard, BoardColumn } from "./board";
-import { findCard, placeCard } from "./board-state";
+import { adoptServerColumns, findCard, placeCard } from "./board-state";
 
 const card = (id: string, stage: BoardCard["stage"], totalScore: number): BoardCard => ({
   id, version: 1, name: id, email: `${id}@x.test`, company: null, stage, ownerId: null, ownerName: null,
@@ -37,5 +37,67 @@ describe("placing a card on the board", () => {
   test("equal scores are ordered by id, descending, like the server's pages", () => {
     const next = placeCard(board(), card("z", "LEAD", 20));
     expect(next[0].cards.map((c) => c.id)).toEqual(["a", "z", "b"]);
+  });
+});
+
+describe("adopting fresh columns from the server", () => {
+  const none = new Set<string>();
+  const ids = (column: BoardColumn) => column.cards.map((c) => c.id);
+
+  test("the server's pages and counts replace what the board showed", () => {
+    const fresh: BoardColumn[] = [
+      { stage: "LEAD", count: 9, cards: [card("b", "LEAD", 20)], nextCursor: "20:b" },
+      { stage: "MQL", count: 3, cards: [card("c", "MQL", 90), card("a", "MQL", 50), card("d", "MQL", 40)], nextCursor: null },
+    ];
+    expect(adoptServerColumns(board(), fresh, none)).toEqual(fresh);
+  });
+
+  test("cards loaded beyond the first page stay, and load more goes on from where it was", () => {
+    const shown: BoardColumn[] = [{ stage: "LEAD", count: 6, cards: [card("f", "LEAD", 60), card("e", "LEAD", 50), card("d", "LEAD", 40), card("c", "LEAD", 30)], nextCursor: "30:c" }];
+    // Someone added a lead scoring 70: the first page (two cards here) now ends earlier.
+    const fresh: BoardColumn[] = [{ stage: "LEAD", count: 7, cards: [card("n", "LEAD", 70), card("f", "LEAD", 60)], nextCursor: "60:f" }];
+    const [lead] = adoptServerColumns(shown, fresh, none);
+    expect(ids(lead)).toEqual(["n", "f", "e", "d", "c"]);
+    expect(lead).toMatchObject({ count: 7, nextCursor: "30:c" });
+  });
+
+  test("a card that moved onto another column's first page leaves the column it was loaded in", () => {
+    const shown: BoardColumn[] = [
+      { stage: "LEAD", count: 4, cards: [card("a", "LEAD", 50), card("b", "LEAD", 40), card("c", "LEAD", 30)], nextCursor: "30:c" },
+      { stage: "MQL", count: 1, cards: [card("m", "MQL", 90)], nextCursor: null },
+    ];
+    const fresh: BoardColumn[] = [
+      { stage: "LEAD", count: 3, cards: [card("a", "LEAD", 50)], nextCursor: "50:a" },
+      { stage: "MQL", count: 2, cards: [card("m", "MQL", 90), { ...card("c", "MQL", 30), version: 2 }], nextCursor: null },
+    ];
+    const [lead, mql] = adoptServerColumns(shown, fresh, none);
+    expect(ids(lead)).toEqual(["a", "b"]);
+    expect(ids(mql)).toEqual(["m", "c"]);
+  });
+
+  test("a column the server now sends whole holds only what the server sent", () => {
+    const fresh: BoardColumn[] = [
+      { stage: "LEAD", count: 1, cards: [card("a", "LEAD", 50)], nextCursor: null },
+      { stage: "MQL", count: 2, cards: [card("c", "MQL", 90), card("d", "MQL", 40)], nextCursor: null },
+    ];
+    expect(adoptServerColumns(board(), fresh, none)[0]).toEqual(fresh[0]);
+  });
+
+  test("a card whose move is on its way stays where this browser put it", () => {
+    const shown = placeCard(board(), card("a", "MQL", 50));
+    const adopted = adoptServerColumns(shown, board(), new Set(["a"]));
+    expect(findCard(adopted, "a")?.stage).toBe("MQL");
+    expect(adopted.map((column) => column.count)).toEqual([9, 3]);
+  });
+
+  test("columns rendered before this browser's own move came back don't undo it", () => {
+    const shown = placeCard(board(), { ...card("a", "MQL", 50), version: 2 });
+    expect(findCard(adoptServerColumns(shown, board(), none), "a")).toMatchObject({ stage: "MQL", version: 2 });
+  });
+
+  test("otherwise the server's copy of a card wins: fresh scores and owners show", () => {
+    const fresh = board();
+    fresh[1].cards[0] = { ...card("c", "MQL", 95), ownerId: "u1", ownerName: "Sam Sales" };
+    expect(findCard(adoptServerColumns(board(), fresh, none), "c")).toMatchObject({ totalScore: 95, ownerName: "Sam Sales" });
   });
 });

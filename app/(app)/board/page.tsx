@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { BoardToolbar } from "@/components/board/board-toolbar";
 import { FunnelBoard } from "@/components/board/funnel-board";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { ToastProvider } from "@/components/ui/toast";
 import { parseOwnerFilter } from "@/lib/core/board";
 import { normalizeSearch } from "@/lib/core/lead-search";
-import { DEFAULT_CHECKLIST } from "@/lib/core/qualification";
 import { ACTIVE_STAGES, OUTCOME_STAGES } from "@/lib/core/stages";
 import { countByStage, loadBoard } from "@/lib/server/board";
 import { activeDisqualificationReasons, leadOwnerOptions } from "@/lib/server/reference-data";
 import { requireUser } from "@/lib/server/require-user";
+import { qualificationChecklist } from "@/lib/server/workflow-settings";
 
 export const metadata: Metadata = { title: "Funnel board" };
 
@@ -24,18 +25,22 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
   const filters = { owner: parseOwnerFilter(owner, user.id), search: normalizeSearch(search) };
   const stages = showOutcomes ? [...ACTIVE_STAGES, ...OUTCOME_STAGES] : ACTIVE_STAGES;
 
-  const [columns, outcomeCounts, owners, reasons] = await Promise.all([
+  const [columns, outcomeCounts, owners, reasons, checklist] = await Promise.all([
     loadBoard(stages, filters),
     showOutcomes ? null : countByStage(OUTCOME_STAGES, filters),
     leadOwnerOptions(),
     activeDisqualificationReasons(),
+    qualificationChecklist(),
   ]);
 
   return (
     <ToastProvider>
       <div className="flex h-[calc(100vh-3.5rem)] flex-col">
         <div className="flex items-baseline justify-between px-4 pt-4 sm:px-6">
-          <h1 className="text-xl font-semibold tracking-tight">Funnel board</h1>
+          <div className="flex items-baseline gap-3">
+            <h1 className="text-xl font-semibold tracking-tight">Funnel board</h1>
+            <LiveRefresh />
+          </div>
           {first(params.denied) === "1" && (
             <p role="alert" className="text-sm text-red-700">
               Your role doesn&apos;t have access to that page.
@@ -50,7 +55,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
             viewer={{ id: user.id, role: user.role }}
             reps={owners}
             reasons={reasons}
-            checklist={DEFAULT_CHECKLIST}
+            checklist={checklist}
             filters={{ owner: owner || undefined, search: search || undefined }}
             now={new Date().toISOString()}
           />

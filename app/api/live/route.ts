@@ -1,0 +1,28 @@
+import { ApiError, errorResponse } from "@/lib/server/api/api-error";
+import { currentUser } from "@/lib/server/current-user";
+import { liveChangeToken } from "@/lib/server/live-changes";
+
+// Open boards and tables poll this every few seconds (components/live/use-live-refresh.ts).
+// Polling with an ETag rather than server-sent events: it works behind any proxy, a poll
+// that finds nothing new is one indexed read and an empty 304, and it holds no connection
+// per open tab on a small server.
+export const dynamic = "force-dynamic";
+
+/** Whether If-None-Match names this ETag: a list, weak forms (a proxy may weaken it) and "*" count. */
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((candidate) => {
+    const tag = candidate.trim();
+    return tag === "*" || tag.replace(/^W\//, "") === etag;
+  });
+}
+
+export async function GET(request: Request): Promise<Response> {
+  const user = await currentUser();
+  if (!user) return errorResponse(new ApiError(401, "unauthorized", "Sign in to see other people's changes as they happen."));
+  const token = await liveChangeToken();
+  const etag = `"${token}"`;
+  const headers = { ETag: etag, "Cache-Control": "no-cache" };
+  if (matches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  return Response.json({ token }, { headers });
+}
