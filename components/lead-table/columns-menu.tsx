@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef, useState } from "react";
 import type { LeadColumnId } from "@/lib/core/lead-table";
 import { DEFAULT_VISIBLE_COLUMNS, LEAD_TABLE_COLUMNS } from "@/lib/core/lead-table";
 
@@ -8,7 +9,32 @@ type Props = { columns: LeadColumnId[]; onChange: (columns: LeadColumnId[]) => v
 const smallButton = "rounded px-1.5 text-slate-600 hover:bg-slate-100 disabled:text-slate-300";
 
 /** Which columns show, and in what order: shown ones first in their order, then the hidden ones. */
-export function ColumnsMenu({ columns, onChange }: Props) {
+export function ColumnsMenu({ columns: fromUrl, onChange: navigate }: Props) {
+  // Ticks show at once; the table follows when the new URL has loaded.
+  const [columns, setColumns] = useState(fromUrl);
+  const [loaded, setLoaded] = useState(fromUrl.join(","));
+  if (fromUrl.join(",") !== loaded) {
+    setLoaded(fromUrl.join(","));
+    setColumns(fromUrl);
+  }
+  const onChange = (next: LeadColumnId[]) => {
+    setColumns(next);
+    navigate(next);
+  };
+  const menu = useRef<HTMLDetailsElement>(null);
+  // A popover closes on Escape or a click elsewhere, which a bare <details> does not.
+  useEffect(() => {
+    const closeOutside = (event: PointerEvent) => {
+      if (menu.current?.open && !menu.current.contains(event.target as Node)) menu.current.open = false;
+    };
+    document.addEventListener("pointerdown", closeOutside);
+    return () => document.removeEventListener("pointerdown", closeOutside);
+  }, []);
+  const closeOnEscape = (event: React.KeyboardEvent) => {
+    if (event.key !== "Escape" || !menu.current?.open) return;
+    menu.current.open = false;
+    menu.current.querySelector("summary")?.focus();
+  };
   const hidden = LEAD_TABLE_COLUMNS.map((column) => column.id).filter((id) => !columns.includes(id));
   const move = (index: number, by: -1 | 1) => {
     const next = [...columns];
@@ -18,7 +44,7 @@ export function ColumnsMenu({ columns, onChange }: Props) {
   const label = (id: LeadColumnId) => LEAD_TABLE_COLUMNS.find((column) => column.id === id)?.label ?? id;
 
   return (
-    <details className="relative">
+    <details ref={menu} className="relative" onKeyDown={closeOnEscape}>
       <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
         Columns
       </summary>

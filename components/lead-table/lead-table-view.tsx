@@ -11,6 +11,7 @@ import { bulkAssignAction, bulkMoveAction, matchingLeadIdsAction } from "@/lib/s
 import type { ActionResult } from "@/lib/server/errors";
 import type { FilterOptions, LeadTablePage } from "@/lib/server/lead-table";
 import type { ReasonOption, UserOption } from "@/lib/server/reference-data";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import type { SavedViewSummary } from "@/lib/server/saved-views";
 import type { BulkRequest } from "./bulk-action-bar";
 import { BulkActionBar } from "./bulk-action-bar";
@@ -106,6 +107,9 @@ export function LeadTableView({ state, page, ignored, viewer, builtInViews, save
         <p className="text-sm text-slate-600" data-testid="lead-total">
           {numberFormat.format(page.total)} {page.total === 1 ? "lead" : "leads"}
         </p>
+        <div className="ml-auto">
+          <LiveRefresh />
+        </div>
       </div>
       <ViewsBar builtIn={builtInViews} saved={savedViews} activeView={state.view} currentQuery={filtersQuery} />
       <TableToolbar

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { ReviewList } from "@/components/review/review-list";
 import { ReviewPagination } from "@/components/review/review-pagination";
 import { ReviewTabs } from "@/components/review/review-tabs";
@@ -28,7 +29,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
     <ToastProvider>
       <div className="mx-auto max-w-5xl space-y-5 px-4 py-8 sm:px-6">
         <div>
-          <h1 className="text-xl font-semibold tracking-tight">MQL review</h1>
+          <div className="flex items-center justify-between gap-3">
+            <h1 className="text-xl font-semibold tracking-tight">MQL review</h1>
+            <LiveRefresh />
+          </div>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">
             Decide what marketing hands to sales: check why leads close to the threshold scored as they did, mark the good ones MQL, and see what sales sent back and why.
           </p>
