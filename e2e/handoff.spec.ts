@@ -14,9 +14,12 @@ test("a marketer marks a lead MQL, a sales rep accepts it and qualifies it after
   await page.goto(`/board?q=${encodeURIComponent(lead.name)}`);
   await expect(cardById(page, "MQL", lead.id)).toBeVisible();
 
+  // Routing gave the new MQL to one of the two reps; that rep accepts it.
+  const ownerName = await cardById(page, "MQL", lead.id).getByTestId("card-owner").innerText();
+  expect(["Sam Sales", "Sasha Sales"]).toContain(ownerName);
   const repContext = await browser.newContext();
   const rep = await repContext.newPage();
-  await signIn(rep, "sales@leadgate.test");
+  await signIn(rep, ownerName === "Sam Sales" ? "sales@leadgate.test" : "sales2@leadgate.test");
   await rep.getByLabel("Search").fill(lead.name);
   await rep.getByRole("button", { name: "Search" }).click();
   const mqlCard = cardById(rep, "MQL", lead.id);
@@ -24,7 +27,7 @@ test("a marketer marks a lead MQL, a sales rep accepts it and qualifies it after
   await openMoveMenu(mqlCard, lead.name);
   await rep.getByRole("menuitem", { name: /Accept/ }).click();
   const salCard = cardById(rep, "SAL", lead.id);
-  await expect(salCard).toContainText("Sam Sales");
+  await expect(salCard).toContainText(ownerName);
 
   await openMoveMenu(salCard, lead.name);
   await rep.getByRole("menuitem", { name: /Qualify/ }).click();
@@ -93,23 +96,25 @@ test("a forged forbidden move, sent straight to the server action, is refused", 
   await expect(cardById(page, "MQL", target.id)).toBeVisible();
 });
 
-test("when another rep got there first, the move is refused, explained, and the card shows where it really is", async ({ page, browser }) => {
-  await signIn(page, "sales@leadgate.test", "/board?owner=unassigned");
+test("when someone else got there first, the move is refused, explained, and the card shows where it really is", async ({ page, browser }) => {
+  await signIn(page, "sales@leadgate.test", "/board?owner=me");
   const contested = await firstMovableCard(page, "MQL");
-  // Both reps act within one live-update interval: this board doesn't hear of the other's accept.
+  // Both act within one live-update interval: this board doesn't hear of the other's move.
   await page.route("**/api/live", (route) => route.fulfill({ status: 304 }));
 
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
-  await signIn(other, "sales2@leadgate.test", "/board?owner=unassigned");
+  await signIn(other, "marketer@leadgate.test", `/board?q=${encodeURIComponent(contested.name)}`);
   const theirCard = cardById(other, "MQL", contested.id);
   await openMoveMenu(theirCard, contested.name);
-  await other.getByRole("menuitem", { name: /Accept/ }).click();
+  await other.getByRole("menuitem", { name: /Send to nurture/ }).click();
+  await other.getByRole("dialog").getByLabel("Reason").fill("Wrong region for this quarter");
+  await other.getByRole("dialog").getByRole("button", { name: "Send to nurture" }).click();
   await expect(other.getByTestId("toast-success")).toBeVisible();
   await otherContext.close();
 
   await openMoveMenu(contested.card, contested.name);
   await page.getByRole("menuitem", { name: /Accept/ }).click();
-  await expect(page.getByTestId("toast-error")).toContainText("Sasha Sales moved this lead to SAL");
+  await expect(page.getByTestId("toast-error")).toContainText("Maya Marketer moved this lead to LEAD");
   await expect(cardById(page, "MQL", contested.id)).toHaveCount(0);
 });

@@ -42,7 +42,7 @@ export function LeadCardBody({ card, now, action }: { card: BoardCard; now: Date
         <ScoreBadge total={card.totalScore} fit={card.fitScore} engagement={card.engagementScore} />
       </div>
       <div className="mt-2 flex items-center justify-between gap-2 text-xs text-slate-500">
-        <span className="min-w-0 truncate" title={card.ownerName ? `Owner: ${card.ownerName}` : "No owner yet"}>
+        <span data-testid="card-owner" className="min-w-0 truncate" title={card.ownerName ? `Owner: ${card.ownerName}` : "No owner yet"}>
           {card.ownerName ?? "Unassigned"}
         </span>
         <span className="ml-auto shrink-0 whitespace-nowrap" title={`In ${card.stage} since ${new Date(card.stageEnteredAt).toLocaleString("en-GB")}`}>

@@ -49,7 +49,7 @@ export async function previewRules(rules: ScoringRules): Promise<RulesPreview> {
       const input = { lead: leadAttributes(lead), events: (history.get(lead.id) ?? []).map(scoringEvent), now };
       const after = scoreWithoutExplanation({ ...input, rules });
       const totalBefore = scoreBefore(input, after);
-      const move = isStage(lead.stage) ? automaticMove({ stage: lead.stage, result: after, threshold: rules.threshold }) : null;
+      const move = isStage(lead.stage) ? automaticMove({ stage: lead.stage, result: after, threshold: rules.threshold, returnedByPerson: lead.returnedAt !== null }) : null;
       tally.leads += 1;
       tally.sumBefore += totalBefore;
       tally.sumAfter += after.total;
