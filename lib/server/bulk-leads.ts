@@ -6,6 +6,7 @@ import { isStage } from "@/lib/core/stages";
 import type { Tx } from "./db";
 import { db } from "./db";
 import { AppError } from "./errors";
+import { forIdChunks } from "./id-chunks";
 import { activeDisqualificationReasons } from "./reference-data";
 import { routeNewMqls } from "./routing";
 
@@ -41,10 +42,10 @@ export async function bulkMove(actor: Actor, input: { leadIds: readonly string[]
     const moved = plan.allowed.map(({ lead }) => ({ ...lead, country: countryOf.get(lead.id) ?? null }));
     if (moved.length > 0) {
       const to = plan.allowed[0].rule.to;
-      await tx.lead.updateMany({
-        where: { id: { in: moved.map((lead) => lead.id) } },
-        data: { stage: to, stageEnteredAt: now, version: { increment: 1 }, ...(input.move === "markMql" && { returnedAt: null }) },
-      });
+      await forIdChunks(
+        moved.map((lead) => lead.id),
+        (ids) => tx.lead.updateMany({ where: { id: { in: ids } }, data: { stage: to, stageEnteredAt: now, version: { increment: 1 }, ...(input.move === "markMql" && { returnedAt: null }) } }),
+      );
       await tx.stageTransition.createMany({
         data: plan.allowed.map(({ lead, rule }) => ({
           leadId: lead.id,
@@ -73,7 +74,10 @@ export async function bulkAssign(actor: Actor, input: { leadIds: readonly string
     const leads = await loadBulkLeads(tx, input.leadIds);
     const plan = planBulkAssign({ leads, assigneeId: assignee.id, assigneeName: assignee.name });
     if (plan.allowed.length > 0) {
-      await tx.lead.updateMany({ where: { id: { in: plan.allowed.map((lead) => lead.id) } }, data: { ownerId: assignee.id, version: { increment: 1 } } });
+      await forIdChunks(
+        plan.allowed.map((lead) => lead.id),
+        (ids) => tx.lead.updateMany({ where: { id: { in: ids } }, data: { ownerId: assignee.id, version: { increment: 1 } } }),
+      );
       await tx.leadAssignment.createMany({
         data: plan.allowed.map((lead) => ({ leadId: lead.id, fromOwnerId: lead.ownerId, toOwnerId: assignee.id, actorId: actor.id, rule: "Reassigned by a manager", createdAt: now })),
       });

@@ -3,6 +3,7 @@ import type { RepLoad } from "@/lib/core/routing";
 import { routeLeads } from "@/lib/core/routing";
 import type { Tx } from "./db";
 import { db } from "./db";
+import { forIdChunks } from "./id-chunks";
 import { routingRules } from "./workflow-settings";
 
 export type NewMql = { id: string; country: string | null; ownerId: string | null };
@@ -46,7 +47,7 @@ export async function routeNewMqls(tx: Tx, leads: readonly NewMql[], now: Date):
     if (decision.repId) leadsByRep.set(decision.repId, [...(leadsByRep.get(decision.repId) ?? []), lead.id]);
   }
   for (const [repId, leadIds] of leadsByRep) {
-    await tx.lead.updateMany({ where: { id: { in: leadIds } }, data: { ownerId: repId } });
+    await forIdChunks(leadIds, (ids) => tx.lead.updateMany({ where: { id: { in: ids } }, data: { ownerId: repId } }));
   }
   for (const [repId, at] of lastRoutedAt) {
     await tx.user.update({ where: { id: repId }, data: { lastRoutedAt: new Date(at) } });

@@ -95,6 +95,22 @@ describe("bulk assign", () => {
     expect(await bulkAssignAction({ leadIds: [], assigneeId: users.rep.id })).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { leadIds: "Select at least one lead." } } });
   });
 
+  test("a full batch of 1,000 leads is written in one go", async () => {
+    const ids = Array.from({ length: 1000 }, (_, index) => `full-batch-${index}`);
+    await db.lead.createMany({
+      data: ids.map((id) => ({ id, email: `${id}@customer.example`, firstName: "Batch", lastName: id, searchText: id, stage: "MQL", ownerId: users.otherRep.id })),
+    });
+    signInAs(users.manager);
+    expect(await bulkAssignAction({ leadIds: ids, assigneeId: users.rep.id })).toMatchObject({ ok: true, data: { done: 1000, refused: 0 } });
+    expect(await db.lead.count({ where: { id: { in: ids.slice(0, 500) }, ownerId: users.rep.id } })).toBe(500);
+    expect(await db.leadAssignment.count({ where: { leadId: { startsWith: "full-batch-" } } })).toBe(1000);
+
+    signInAs(users.marketer);
+    await db.lead.updateMany({ where: { id: { startsWith: "full-batch-" } }, data: { stage: "LEAD", ownerId: null } });
+    expect(await bulkMoveAction({ leadIds: ids, move: "markMql" })).toMatchObject({ ok: true, data: { done: 1000 } });
+    expect(await db.lead.count({ where: { id: { startsWith: "full-batch-" }, stage: "MQL", ownerId: { not: null } } })).toBe(1000);
+  });
+
   test("batches are limited to 1,000 leads", async () => {
     signInAs(users.manager);
     const ids = Array.from({ length: 1001 }, (_, index) => `lead-${index}`);
