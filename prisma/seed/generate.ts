@@ -190,12 +190,13 @@ export function generateDataset(options: { count: number; anchor: Date; days?: n
       from = to;
     }
     // Some leads in nurture were sent back once before: a realistic back-and-forth.
-    if (outcome === "LEAD" && faker.number.int(9) === 0) {
-      const sentAt = at + faker.number.int({ min: DAY, max: Math.max(DAY + 1, Math.floor((end - at) / 2)) });
+    // Only where there was time for it: history never runs past the anchor.
+    if (outcome === "LEAD" && faker.number.int(9) === 0 && end - at > 2 * DAY) {
+      const sentAt = at + faker.number.int({ min: DAY, max: Math.floor((end - at) / 2) });
       transitions.push({ leadId: id, fromStage: "LEAD", toStage: "MQL", move: "markMql", actor: "system", reason: null, reasonCode: null, checklist: null, createdAt: new Date(at + 1) });
       transitions.push({ leadId: id, fromStage: "MQL", toStage: "LEAD", move: "reject", actor: "owner", reason: faker.helpers.arrayElement(SEND_BACK_REASONS), reasonCode: null, checklist: null, createdAt: new Date(sentAt) });
       at = sentAt;
-      lead.returnedAt = new Date(Math.min(sentAt, end));
+      lead.returnedAt = new Date(sentAt);
     }
     lead.stageEnteredAt = new Date(Math.min(at, end));
     if (["MQL", "SAL", "SQL", "WON", "LOST"].includes(outcome)) {

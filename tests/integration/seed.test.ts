@@ -40,6 +40,10 @@ describe("the demo seed", () => {
     expect(sal.ownerId).not.toBeNull();
     expect(sal.transitions[1].actorId).toBe(sal.ownerId);
 
+    // History ends at the anchor: nothing happened "in the future".
+    expect(await db.stageTransition.count({ where: { createdAt: { gt: anchor } } })).toBe(0);
+    expect(await db.event.count({ where: { occurredAt: { gt: anchor } } })).toBe(0);
+
     // Open MQLs were routed to a rep and are recent: some inside the 24 h response SLA, some past it.
     const mqls = await db.lead.findMany({ where: { stage: "MQL" }, select: { ownerId: true, stageEnteredAt: true, assignments: { select: { rule: true } } } });
     expect(mqls.every((lead) => lead.ownerId !== null && lead.assignments.some((assignment) => assignment.rule === "Round robin"))).toBe(true);
