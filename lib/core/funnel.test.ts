@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Actor, LeadPosition, Move } from "./funnel";
-import { authorizeMove, availableMoves, checkRequirements, findRule, movesTo, ownerAfterMove, returnsToMarketing } from "./funnel";
+import { authorizeMove, availableMoves, checkRequirements, findRule, movesTo, ownerAfterMove, returnsToMarketing, transitionRecord } from "./funnel";
 import { DEFAULT_CHECKLIST } from "./qualification";
 import type { Role } from "./roles";
 import type { Stage } from "./stages";
@@ -11,6 +11,11 @@ const actor = (role: Role, id = ME): Actor => ({ id, role });
 
 type Owner = "mine" | "other" | "none";
 const ownerId = (owner: Owner) => (owner === "mine" ? ME : owner === "other" ? OTHER : null);
+const rule = (move: Move, from: Stage) => {
+  const found = findRule(move, from);
+  if (!found) throw new Error(`no rule ${move} from ${from}`);
+  return found;
+};
 
 // Written out by hand from SPEC section 1, one line per (move, from stage, role, ownership).
 // "allowed" lists the roles that may; every other role is expected to be refused.
@@ -107,11 +112,6 @@ describe("moves offered to each role", () => {
 
 describe("what a move requires", () => {
   const context = { actor: actor("SALES"), reasonCodes: ["no_budget", "student"], checklist: DEFAULT_CHECKLIST, assignableRepIds: [ME, OTHER] };
-  const rule = (move: Move, from: Stage) => {
-    const found = findRule(move, from);
-    if (!found) throw new Error(`no rule ${move} from ${from}`);
-    return found;
-  };
 
   test.each([
     { move: "nurture" as Move, from: "MQL" as Stage },
@@ -160,5 +160,27 @@ describe("what a move requires", () => {
     }
     expect(returnsToMarketing(rule("reopen", "DISQUALIFIED"))).toBe(false);
     expect(returnsToMarketing(rule("disqualify", "SAL"))).toBe(false);
+  });
+});
+
+describe("transitionRecord", () => {
+  const at = new Date("2026-11-24T10:00:00Z");
+  test("keeps the trimmed reason, the listed reason only for disqualifying, the checklist only for qualifying", () => {
+    expect(transitionRecord(rule("disqualify", "SAL"), ME, { reason: "  budget gone ", reasonCode: "no_budget", checklist: { budget: true } }, at)).toEqual({
+      fromStage: "SAL",
+      toStage: "DISQUALIFIED",
+      move: "disqualify",
+      actorId: ME,
+      reason: "budget gone",
+      reasonCode: "no_budget",
+      checklist: null,
+      createdAt: at,
+    });
+    expect(transitionRecord(rule("qualify", "SAL"), ME, { reasonCode: "ignored", checklist: { budget: true, need: false } }, at)).toMatchObject({
+      reason: null,
+      reasonCode: null,
+      checklist: '{"budget":true,"need":false}',
+    });
+    expect(transitionRecord(rule("reject", "MQL"), OTHER, { reason: "   " }, at)).toMatchObject({ toStage: "LEAD", actorId: OTHER, reason: null });
   });
 });

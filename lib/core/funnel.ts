@@ -198,3 +198,17 @@ export function ownerAfterMove(rule: MoveRule, actor: Actor, lead: LeadPosition,
   if (rule.move !== "accept") return lead.ownerId;
   return actor.role === "SALES" ? actor.id : (details.assigneeId ?? lead.ownerId);
 }
+
+/** What a person's move records: the stage change, who made it, and what the move asked for. */
+export function transitionRecord(rule: MoveRule, actorId: string, details: MoveDetails, at: Date) {
+  return {
+    fromStage: rule.from,
+    toStage: rule.to,
+    move: rule.move,
+    actorId,
+    reason: details.reason?.trim() || null,
+    reasonCode: rule.requires.includes("listedReason") ? (details.reasonCode ?? null) : null,
+    checklist: rule.requires.includes("checklist") ? JSON.stringify(details.checklist ?? {}) : null,
+    createdAt: at,
+  };
+}

@@ -2,6 +2,7 @@ import "server-only";
 import type { BulkLead, BulkMove, BulkOutcome } from "@/lib/core/bulk";
 import { bulkOutcome, planBulkAssign, planBulkMove } from "@/lib/core/bulk";
 import type { Actor } from "@/lib/core/funnel";
+import { transitionRecord } from "@/lib/core/funnel";
 import { isStage } from "@/lib/core/stages";
 import type { Tx } from "./db";
 import { db } from "./db";
@@ -46,18 +47,7 @@ export async function bulkMove(actor: Actor, input: { leadIds: readonly string[]
         moved.map((lead) => lead.id),
         (ids) => tx.lead.updateMany({ where: { id: { in: ids } }, data: { stage: to, stageEnteredAt: now, version: { increment: 1 }, ...(input.move === "markMql" && { returnedAt: null }) } }),
       );
-      await tx.stageTransition.createMany({
-        data: plan.allowed.map(({ lead, rule }) => ({
-          leadId: lead.id,
-          fromStage: rule.from,
-          toStage: rule.to,
-          move: rule.move,
-          actorId: actor.id,
-          reason: input.reason?.trim() || null,
-          reasonCode: rule.requires.includes("listedReason") ? (input.reasonCode ?? null) : null,
-          createdAt: now,
-        })),
-      });
+      await tx.stageTransition.createMany({ data: plan.allowed.map(({ lead, rule }) => ({ leadId: lead.id, ...transitionRecord(rule, actor.id, input, now) })) });
       if (input.move === "markMql") await routeNewMqls(tx, moved, now);
     }
     return bulkOutcome(input.leadIds, plan.results);

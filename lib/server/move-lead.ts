@@ -2,7 +2,7 @@ import "server-only";
 import { formatDistanceStrict } from "date-fns";
 import type { BoardCard } from "@/lib/core/board";
 import type { Actor, Move, MoveDetails } from "@/lib/core/funnel";
-import { authorizeMove, checkRequirements, ownerAfterMove, returnsToMarketing } from "@/lib/core/funnel";
+import { authorizeMove, checkRequirements, ownerAfterMove, returnsToMarketing, transitionRecord } from "@/lib/core/funnel";
 import { isStage } from "@/lib/core/stages";
 import { boardCardSelect, toBoardCard } from "./board";
 import type { Tx } from "./db";
@@ -87,19 +87,7 @@ export async function moveLead(actor: Actor, input: MoveLeadInput, now: Date = n
     }
     if (rule.to === "MQL") await routeNewMqls(tx, [{ id: lead.id, country: lead.country, ownerId }], now);
 
-    await tx.stageTransition.create({
-      data: {
-        leadId: lead.id,
-        fromStage: rule.from,
-        toStage: rule.to,
-        move: rule.move,
-        actorId: actor.id,
-        reason: input.reason?.trim() || null,
-        reasonCode: rule.requires.includes("listedReason") ? (input.reasonCode ?? null) : null,
-        checklist: rule.requires.includes("checklist") ? JSON.stringify(input.checklist) : null,
-        createdAt: now,
-      },
-    });
+    await tx.stageTransition.create({ data: { leadId: lead.id, ...transitionRecord(rule, actor.id, input, now) } });
     const moved = await tx.lead.findUniqueOrThrow({ where: { id: lead.id }, select: boardCardSelect });
     return toBoardCard(moved);
   });
