@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { TimedResult } from "./bench-support";
-import { assertPortFree, resultsTable, signIn, startServer, stopServer, timePage, waitUntilServing } from "./bench-support";
+import { resultsTable, signIn, timePage, withBenchServer } from "./bench-support";
 
 const BENCH_DATABASE = path.resolve(".tmp/bench-100k.db");
 // A sales rep's "my leads" board is the owner-filtered view that has cards; the others as a manager.
@@ -71,21 +71,13 @@ async function main() {
   console.log(`Dataset: ${BENCH_DATABASE}: ${counts.leads} leads, ${counts.events} events, ${counts.transitions} transitions\n`);
 
   const results: TimedResult[] = [];
-  await assertPortFree();
-  const server = startServer(BENCH_DATABASE);
-  const stop = () => void stopServer(server).finally(() => process.exit(130));
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-  try {
-    await waitUntilServing(server);
+  await withBenchServer(BENCH_DATABASE, async () => {
     for (const { url, user } of BOARD_VIEWS) {
       const jar = await signIn(user, "leadgate-demo");
       results.push({ name: `Board first render \`${url}\` (${user.split("@")[0]})`, samples: await timePage(url, jar, "Funnel board"), targetMs: BOARD_TARGET_MS });
       console.log(`  measured ${url}`);
     }
-  } finally {
-    await stopServer(server);
-  }
+  });
   results.push(...(await timeMoves()));
   console.log(`\n${resultsTable(results)}`);
 

@@ -135,3 +135,20 @@ export function resultsTable(results: TimedResult[]): string {
   });
   return ["| Measure | Samples | Median (ms) | p90 (ms) | Target | Result |", "|---|---:|---:|---:|---|---|", ...rows].join("\n");
 }
+
+/** Runs `work` against the production server on the benchmark database; the server stops afterwards, also on Ctrl-C. */
+export async function withBenchServer<T>(databaseFile: string, work: () => Promise<T>): Promise<T> {
+  await assertPortFree();
+  const server = startServer(databaseFile);
+  const stop = () => void stopServer(server).finally(() => process.exit(130));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    await waitUntilServing(server);
+    return await work();
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+    await stopServer(server);
+  }
+}

@@ -11,7 +11,7 @@ import { BULK_BATCH_SIZE } from "../lib/core/bulk";
 import { LEAD_TABLE_COLUMNS } from "../lib/core/lead-table";
 import { builtInViews } from "../lib/core/saved-views";
 import type { TimedResult } from "./bench-support";
-import { assertPortFree, percentile, resultsTable, signIn, startServer, stopServer, timePage, waitUntilServing } from "./bench-support";
+import { percentile, resultsTable, signIn, timePage, withBenchServer } from "./bench-support";
 
 const BENCH_DATABASE = path.resolve(".tmp/bench-100k.db");
 const TABLE_TARGET_MS = 150;
@@ -84,13 +84,7 @@ async function main() {
   console.log(`Dataset: ${BENCH_DATABASE}: ${leads} leads, ${events} events\n`);
 
   const results: TimedResult[] = [];
-  await assertPortFree();
-  const server = startServer(BENCH_DATABASE);
-  const stop = () => void stopServer(server).finally(() => process.exit(130));
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-  try {
-    await waitUntilServing(server);
+  await withBenchServer(BENCH_DATABASE, async () => {
     const jars = new Map<string, Awaited<ReturnType<typeof signIn>>>();
     for (const { url, user } of tablePages(activeRuleSet().rules.threshold.total)) {
       if (!jars.has(user)) jars.set(user, await signIn(user, "leadgate-demo"));
@@ -98,9 +92,7 @@ async function main() {
       results.push(result);
       console.log(`  ${url}: median ${percentile(result.samples, 0.5).toFixed(1)} ms`);
     }
-  } finally {
-    await stopServer(server);
-  }
+  });
   results.push(await timeBulkAssign());
   console.log(`\n${resultsTable(results)}`);
   await db.$disconnect();
