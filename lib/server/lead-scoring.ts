@@ -1,5 +1,6 @@
 import "server-only";
 import { timeOrderedId } from "./time-ordered-id";
+import { firstTouchCampaign } from "@/lib/core/metrics/campaign";
 import { automaticMove } from "@/lib/core/scoring/decision";
 import { scoreLead, scoreWithoutExplanation } from "@/lib/core/scoring/engine";
 import { parseScoringRules } from "@/lib/core/scoring/rules-schema";
@@ -79,13 +80,20 @@ export function explainScore(leadId: string): { contributions: Contribution[]; e
 }
 
 /**
- * Scores a lead from all its events, stores the score with its explanation, and makes the
- * move the rules call for (LEAD → MQL on the threshold, auto-disqualification) as a system
- * transition. Runs inside the caller's write transaction.
+ * Scores a lead from all its events and stores the score with what the same events decide
+ * (last activity, first event, first-touch campaign), so every scoring keeps those right; then
+ * makes the move the rules call for (LEAD → MQL on the threshold, auto-disqualification) as a
+ * system transition. Runs inside the caller's write transaction.
  */
 export function scoreAndStore(lead: LeadRow, events: readonly EventRow[], ruleSet: ActiveRuleSet, now: number): ScoredLead {
-  const result = scoreWithoutExplanation({ lead: leadAttributes(lead), events: events.map(scoringEvent), rules: ruleSet.rules, now: new Date(now) });
-  const lastActivity = events.reduce<number | null>((latest, event) => (latest === null || event.occurredAt > latest ? event.occurredAt : latest), null);
+  const scoringEvents = events.map(scoringEvent);
+  const result = scoreWithoutExplanation({ lead: leadAttributes(lead), events: scoringEvents, rules: ruleSet.rules, now: new Date(now) });
+  let lastActivity: number | null = null;
+  let firstEvent: number | null = null;
+  for (const { occurredAt } of events) {
+    if (lastActivity === null || occurredAt > lastActivity) lastActivity = occurredAt;
+    if (firstEvent === null || occurredAt < firstEvent) firstEvent = occurredAt;
+  }
   updateLeadScore({
     id: lead.id,
     fitScore: result.fit,
@@ -94,6 +102,8 @@ export function scoreAndStore(lead: LeadRow, events: readonly EventRow[], ruleSe
     scoreFlags: JSON.stringify(result.flags),
     ruleSetVersion: ruleSet.version,
     lastActivityAt: lastActivity,
+    firstEventAt: firstEvent,
+    campaign: firstTouchCampaign(scoringEvents),
     now,
   });
   const move = isStage(lead.stage) ? automaticMove({ stage: lead.stage, result, threshold: ruleSet.rules.threshold, returnedByPerson: lead.returnedAt !== null }) : null;

@@ -2,7 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { MAX_BATCH_EVENTS, STANDARD_EVENT_TYPES, eventInputSchema } from "@/lib/core/events";
 import { leadInputSchema } from "@/lib/core/lead-input";
+import { COMPANY_SIZE_BANDS } from "@/lib/core/metrics/segment";
+import type { DashboardMetrics } from "@/lib/core/metrics/types";
+import { FUNNEL_STAGES } from "@/lib/core/metrics/types";
 import { STAGES } from "@/lib/core/stages";
+import { DEFAULT_RANGE_DAYS } from "../metrics";
 import { LEAD_PAGE_DEFAULT, LEAD_PAGE_MAX } from "./schemas";
 
 // Request bodies come from the same zod schemas the routes validate with, so they can't drift.
@@ -52,6 +56,57 @@ const eventResult = {
     error: { $ref: "#/components/schemas/ErrorBody" },
   },
 };
+
+const count = z.int().nonnegative();
+const share = z.number().min(0).max(1).nullable().describe("A share between 0 and 1; null when there is nothing to divide by.");
+const durationStats = z.strictObject({ count, medianHours: z.number().nullable(), p90Hours: z.number().nullable() });
+const losses = z.strictObject({ count, reasons: z.array(z.strictObject({ reason: z.string(), count })) });
+const conversionRow = z.strictObject({ key: z.string().describe('The value, or "(none)".'), leads: count, mql: count, sql: count, won: count, sqlRate: share, wonRate: share });
+const stageCounts = <const S extends readonly string[]>(stages: S) => z.strictObject(Object.fromEntries(stages.map((stage) => [stage, count])) as { [K in S[number]]: typeof count });
+
+/**
+ * GET /metrics/funnel's answer, as the dashboard computes it (lib/core/metrics). It is checked
+ * against DashboardMetrics here and against real answers in the integration tests.
+ */
+export const dashboardMetricsSchema = z.strictObject({
+  range: z.strictObject({ from: z.iso.datetime(), to: z.iso.datetime().describe("Exclusive: the start of the day after the last day.") }),
+  funnel: z
+    .array(
+      z.strictObject({
+        stage: z.enum(FUNNEL_STAGES),
+        entered: count.describe("Distinct leads that entered the stage in the range (LEAD: created or sent back in the range)."),
+        advanced: count.nullable().describe("Of those, how many reached a later stage by now; null for WON."),
+        conversion: share,
+        losses: z.strictObject({ sentBack: losses, disqualified: losses, lost: losses }).describe("Of those, how many left the funnel from this stage by now, by how, with the reasons."),
+      }),
+    )
+    .describe("LEAD, MQL, SAL, SQL, WON in order."),
+  velocity: z.strictObject({
+    timeInStage: z.strictObject({ LEAD: durationStats, MQL: durationStats, SAL: durationStats, SQL: durationStats }).describe("Stints in each stage that ended in the range."),
+    firstEventToMql: durationStats.describe("Leads whose first MQL entry is in the range: time since their earliest event."),
+    mqlToSql: durationStats.describe("Entries into SQL in the range: time since the lead's latest MQL entry."),
+  }),
+  sla: z.strictObject({
+    slaHours: z.number(),
+    mqls: count.describe("Entries into MQL in the range."),
+    withinSla: count,
+    late: count,
+    waiting: count.describe("Not accepted or rejected (yet)."),
+    withinSlaShare: share,
+    overdueNow: count.describe("Leads in MQL right now for longer than the SLA, whatever the range."),
+    byRep: z.array(z.strictObject({ repId: z.string().nullable(), mqls: count, withinSla: count, late: count, waiting: count, overdueNow: count })),
+  }),
+  sources: z.array(conversionRow).describe("Leads created in the range by source, with how far they got by now."),
+  campaigns: z.array(conversionRow).describe("Leads created in the range by first-touch campaign (the `campaign` property of their earliest event naming one)."),
+  reps: z.array(z.strictObject({ repId: z.string(), accepted: count, rejected: count, qualified: count, won: count, medianResponseHours: z.number().nullable() })).describe("Moves each person made in the range."),
+  cohorts: z.array(z.strictObject({ month: z.string().describe("YYYY-MM (UTC)."), leads: count, reached: stageCounts(["MQL", "SAL", "SQL", "WON"] as const) })).describe("Leads created in the range by month, with the stages they reached by now."),
+  trend: z.array(z.strictObject({ weekStart: z.string().describe("The week's Monday, YYYY-MM-DD (UTC)."), entered: stageCounts(FUNNEL_STAGES) })).describe("Distinct leads entering each stage per week."),
+  calibration: z
+    .array(z.strictObject({ label: z.string(), minScore: z.number(), maxScore: z.number(), leads: count, sql: count, sqlRate: share }))
+    .describe("Leads created in the range in ten score bands (deciles), with how many became SQL."),
+}) satisfies z.ZodType<DashboardMetrics>;
+
+const segmentParameter = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({ name, in: "query", description, schema });
 
 /** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. */
 export function openApiDocument() {
@@ -149,11 +204,32 @@ export function openApiDocument() {
           },
         },
       },
+      "/metrics/funnel": {
+        get: {
+          summary: "The manager dashboard's figures for a date range and segment",
+          description: `Funnel (entered, conversion, losses with reasons), velocity, MQL response SLA, sources, first-touch campaigns, reps, monthly cohorts, weekly trend and score calibration — the numbers the Dashboard page shows. Days are UTC and both ends are included. Without \`to\` the range ends today; without \`from\` it is the ${DEFAULT_RANGE_DAYS} days ending on \`to\`. A range spans at most three years.`,
+          parameters: [
+            segmentParameter("from", `First day of the range, YYYY-MM-DD. Default: ${DEFAULT_RANGE_DAYS - 1} days before \`to\`.`, { type: "string", format: "date" }),
+            segmentParameter("to", "Last day of the range, YYYY-MM-DD. Default: today (UTC).", { type: "string", format: "date" }),
+            segmentParameter("source", "Only leads with this source."),
+            segmentParameter("owner", 'Only leads owned by this user id, or "unassigned".'),
+            segmentParameter("industry", "Only leads in this industry."),
+            segmentParameter("country", "Only leads in this country."),
+            segmentParameter("companySize", "Only leads whose company size is in this band.", { type: "string", enum: COMPANY_SIZE_BANDS.map((band) => band.id) }),
+          ],
+          responses: {
+            "200": { description: "The figures.", content: { "application/json": { schema: { $ref: "#/components/schemas/DashboardMetrics" } } } },
+            "400": errorResponse("A query parameter is not valid (e.g. not a real date, or `to` before `from`): `details` names it."),
+            ...commonErrors,
+          },
+        },
+      },
     },
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key created by an admin." } },
       schemas: {
         EventInput: jsonSchema(eventInputSchema),
+        DashboardMetrics: z.toJSONSchema(dashboardMetricsSchema),
         ErrorBody: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, details: {} } },
         Error: { type: "object", required: ["error"], properties: { error: { $ref: "#/components/schemas/ErrorBody" } } },
       },

@@ -1,0 +1,60 @@
+import "server-only";
+import type { ZodSafeParseResult } from "zod";
+import { computeDashboard } from "@/lib/core/metrics/dashboard";
+import type { DashboardFilters } from "@/lib/core/metrics/segment";
+import { dashboardFiltersSchema, rangeOf } from "@/lib/core/metrics/segment";
+import type { DashboardMetrics } from "@/lib/core/metrics/types";
+import { db } from "./db";
+import { metricsSnapshot } from "./sql/metrics-store";
+import { slaSettings } from "./workflow-settings";
+
+export const DEFAULT_RANGE_DAYS = 90;
+const DAY_MS = 86_400_000;
+
+const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+/**
+ * The dashboard's filters from query parameters. Without `to`, the range ends today (UTC);
+ * without `from`, it is the 90 days ending on `to` (both days included).
+ */
+export function dashboardFiltersFromQuery(params: URLSearchParams, now = new Date()): ZodSafeParseResult<DashboardFilters> {
+  const query = Object.fromEntries(params);
+  const to = query.to ?? isoDay(now.getTime());
+  const end = dashboardFiltersSchema.shape.to.safeParse(to).success ? Date.parse(to) : now.getTime();
+  const from = query.from ?? isoDay(end - (DEFAULT_RANGE_DAYS - 1) * DAY_MS);
+  return dashboardFiltersSchema.safeParse({ ...query, from, to });
+}
+
+/**
+ * The manager dashboard's figures for a date range and segment, computed from the stored leads
+ * and transitions as they are now: the page, the exports and GET /api/v1/metrics/funnel call this.
+ */
+export async function dashboardMetrics(filters: DashboardFilters, now = new Date()): Promise<DashboardMetrics> {
+  const { from, to, ...segment } = filters;
+  const { mqlResponseHours } = await slaSettings();
+  const { leads, transitions } = metricsSnapshot(segment);
+  const metrics = computeDashboard({ leads, transitions, range: rangeOf({ from, to }), now: now.getTime(), slaHours: mqlResponseHours });
+  return withReasonLabels(metrics, await disqualificationReasonLabels());
+}
+
+async function disqualificationReasonLabels(): Promise<Map<string, string>> {
+  const reasons = await db.disqualificationReason.findMany({ select: { code: true, label: true } });
+  return new Map(reasons.map((reason) => [reason.code, reason.label]));
+}
+
+/** Disqualifications are grouped by their reason code; people read the code's label from the managed list. */
+function withReasonLabels(metrics: DashboardMetrics, labels: ReadonlyMap<string, string>): DashboardMetrics {
+  return {
+    ...metrics,
+    funnel: metrics.funnel.map((step) => ({
+      ...step,
+      losses: {
+        ...step.losses,
+        disqualified: {
+          ...step.losses.disqualified,
+          reasons: step.losses.disqualified.reasons.map((reason) => ({ ...reason, reason: labels.get(reason.reason) ?? reason.reason })),
+        },
+      },
+    })),
+  };
+}
