@@ -1,8 +1,12 @@
 "use client";
 
 import type { FormEvent } from "react";
-import type { DayRange, LeadTableFilters, NumberRange } from "@/lib/core/lead-table";
+import { useState } from "react";
+import type { DayRange, LeadTableFilters, NumberRange, ReachedFilter } from "@/lib/core/lead-table";
 import { EMPTY_FILTERS } from "@/lib/core/lead-table";
+import type { CompanySizeBand } from "@/lib/core/metrics/segment";
+import { COMPANY_SIZE_BANDS } from "@/lib/core/metrics/segment";
+import { STAGES, STAGE_LABELS, isStage } from "@/lib/core/stages";
 import type { UserOption } from "@/lib/server/reference-data";
 import type { FilterOptions } from "@/lib/server/lead-table";
 import { Button } from "@/components/ui/button";
@@ -47,6 +51,39 @@ function DayInputs({ legend, name, range }: { legend: string; name: string; rang
   );
 }
 
+/** The stage chooser enables the days, so days are never sent without the stage they belong to. */
+function ReachedInputs({ reached }: { reached: ReachedFilter | null }) {
+  const [stage, setStage] = useState<string>(reached?.stage ?? "");
+  return (
+    <fieldset>
+      <legend className="text-sm font-medium text-slate-700">Reached stage</legend>
+      <select name="reached" aria-label="Reached stage" value={stage} onChange={(event) => setStage(event.target.value)} className={`mt-1 ${inputClass}`}>
+        <option value="">Any</option>
+        {STAGES.map((option) => (
+          <option key={option} value={option}>
+            {STAGE_LABELS[option]}
+          </option>
+        ))}
+      </select>
+      <div className="mt-1 flex items-center gap-2">
+        <input type="date" name="reachedFrom" aria-label="Reached stage from" disabled={!stage} defaultValue={reached?.from ?? ""} className={`${inputClass} disabled:bg-slate-100`} />
+        <span aria-hidden="true">–</span>
+        <input type="date" name="reachedTo" aria-label="Reached stage to" disabled={!stage} defaultValue={reached?.to ?? ""} className={`${inputClass} disabled:bg-slate-100`} />
+      </div>
+      <p className="mt-1 text-xs text-slate-500">Moved into the stage in these days (any time if empty). Lead: also created in them.</p>
+    </fieldset>
+  );
+}
+
+/** The offered values plus any chosen one they lack (from a link), so what filters the table can be seen and cleared. */
+function withChosen(options: string[], chosen: string[]): string[] {
+  return [...options, ...chosen.filter((value) => !options.includes(value))];
+}
+
+function companySizeOrNull(value: FormDataEntryValue | null): CompanySizeBand | null {
+  return COMPANY_SIZE_BANDS.find((band) => band.id === value)?.id ?? null;
+}
+
 /** Every filter the table has beyond search and stage; applied together with "Apply filters". */
 export function FiltersPanel({ filters, owners, options, onApply, onClose }: Props) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -54,17 +91,21 @@ export function FiltersPanel({ filters, owners, options, onApply, onClose }: Pro
     const form = new FormData(event.currentTarget);
     const strings = (name: string) => form.getAll(name).filter((value): value is string => typeof value === "string");
     const owner = form.get("owner");
+    const reached = form.get("reached");
     onApply({
       owner: typeof owner === "string" && owner ? owner : null,
       overdue: form.get("overdue") === "on",
       score: { min: numberOrNull(form.get("scoreMin")), max: numberOrNull(form.get("scoreMax")) },
       fit: { min: numberOrNull(form.get("fitMin")), max: numberOrNull(form.get("fitMax")) },
       sources: strings("source"),
+      campaigns: strings("campaign"),
       industries: strings("industry"),
       countries: strings("country"),
+      companySize: companySizeOrNull(form.get("companySize")),
       created: { from: dayOrNull(form.get("createdFrom")), to: dayOrNull(form.get("createdTo")) },
       updated: { from: dayOrNull(form.get("updatedFrom")), to: dayOrNull(form.get("updatedTo")) },
       stageEntered: { from: dayOrNull(form.get("enteredFrom")), to: dayOrNull(form.get("enteredTo")) },
+      reached: isStage(reached) ? { stage: reached, from: dayOrNull(form.get("reachedFrom")), to: dayOrNull(form.get("reachedTo")) } : null,
     });
   };
 
@@ -93,13 +134,25 @@ export function FiltersPanel({ filters, owners, options, onApply, onClose }: Pro
           <input type="checkbox" name="overdue" defaultChecked={filters.overdue} className="size-4 rounded border-slate-300" />
           Only MQLs past the response SLA
         </label>
-        <ChoiceList legend="Source" name="source" options={options.sources} selected={filters.sources} />
-        <ChoiceList legend="Industry" name="industry" options={options.industries} selected={filters.industries} />
-        <ChoiceList legend="Country" name="country" options={options.countries} selected={filters.countries} />
-        <div />
+        <ChoiceList legend="Source" name="source" options={withChosen(options.sources, filters.sources)} selected={filters.sources} />
+        <ChoiceList legend="Campaign" name="campaign" options={withChosen(options.campaigns, filters.campaigns)} selected={filters.campaigns} />
+        <ChoiceList legend="Industry" name="industry" options={withChosen(options.industries, filters.industries)} selected={filters.industries} />
+        <ChoiceList legend="Country" name="country" options={withChosen(options.countries, filters.countries)} selected={filters.countries} />
+        <label className="text-sm font-medium text-slate-700">
+          Company size
+          <select name="companySize" defaultValue={filters.companySize ?? ""} className={`mt-1 ${inputClass}`}>
+            <option value="">Any</option>
+            {COMPANY_SIZE_BANDS.map((band) => (
+              <option key={band.id} value={band.id}>
+                {band.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <DayInputs legend="Created" name="created" range={filters.created} />
         <DayInputs legend="Updated" name="updated" range={filters.updated} />
         <DayInputs legend="In stage since" name="entered" range={filters.stageEntered} />
+        <ReachedInputs reached={filters.reached} />
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-2">
         <Button type="submit">Apply filters</Button>

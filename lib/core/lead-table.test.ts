@@ -14,6 +14,7 @@ import {
   parseLeadTableQuery,
   withFilters,
 } from "./lead-table";
+import { COMPANY_SIZE_BANDS } from "./metrics/segment";
 import { STAGES } from "./stages";
 
 const parse = (query: string) => parseLeadTableQuery(new URLSearchParams(query));
@@ -33,6 +34,7 @@ describe("parseLeadTableQuery", () => {
     const query =
       "view=mine&q=Acme&stage=SAL,LEAD&owner=me&overdue=1&minScore=40&maxScore=90&minFit=-5&maxFit=30&source=webinar&industry=Software&country=DE&country=AT" +
       "&createdFrom=2026-11-01&createdTo=2026-11-30&updatedFrom=2026-10-01&updatedTo=2026-10-02&enteredFrom=2026-09-09&enteredTo=2026-09-10" +
+      "&campaign=spring-launch&companySize=50-199&reached=SQL&reachedFrom=2026-08-01&reachedTo=2026-10-29" +
       "&sort=name.asc&cols=email,name&size=25&page=3";
     expect(parse(query)).toEqual({
       state: {
@@ -42,11 +44,14 @@ describe("parseLeadTableQuery", () => {
           score: { min: 40, max: 90 },
           fit: { min: -5, max: 30 },
           sources: ["webinar"],
+          campaigns: ["spring-launch"],
           industries: ["Software"],
           countries: ["DE", "AT"],
+          companySize: "50-199",
           created: { from: "2026-11-01", to: "2026-11-30" },
           updated: { from: "2026-10-01", to: "2026-10-02" },
           stageEntered: { from: "2026-09-09", to: "2026-09-10" },
+          reached: { stage: "SQL", from: "2026-08-01", to: "2026-10-29" },
           overdue: true,
           search: "acme",
         },
@@ -79,10 +84,34 @@ describe("parseLeadTableQuery", () => {
     ["enteredFrom=2026-02-30", "enteredFrom=2026-02-30"],
     ["updatedTo=2026-04-31", "updatedTo=2026-04-31"],
     ["stage=mql", "stage=mql"],
+    ["reached=sql", "reached=sql"],
+    ["reached=MQL,SQL", "reached=MQL,SQL"],
+    ["companySize=10-20", "companySize=10-20"],
+    ["companySize=1000", "companySize=1000"],
+    ["reachedTo=2026-02-30", "reachedTo=2026-02-30"],
   ])("%s is ignored", (query, reported) => {
     const { state, ignored } = parse(query);
     expect(state).toEqual(DEFAULT_TABLE_STATE);
     expect(ignored).toEqual([reported]);
+  });
+
+  test("a stage's days without the stage are ignored, and so is a malformed day next to a stage", () => {
+    expect(parse("reachedFrom=2026-11-01&reachedTo=2026-11-30")).toEqual({ state: DEFAULT_TABLE_STATE, ignored: ["reachedFrom=2026-11-01", "reachedTo=2026-11-30"] });
+    expect(parse("reached=BOGUS&reachedFrom=2026-11-01")).toEqual({ state: DEFAULT_TABLE_STATE, ignored: ["reached=BOGUS", "reachedFrom=2026-11-01"] });
+    expect(parse("reached=SQL&reachedFrom=2026-11-31&reachedTo=2026-12-01")).toEqual({
+      state: stateWith({ reached: { stage: "SQL", from: null, to: "2026-12-01" } }),
+      ignored: ["reachedFrom=2026-11-31"],
+    });
+  });
+
+  test("a reached stage may have one end, both or none; any stage, the exits included", () => {
+    expect(parse("reached=LEAD").state.filters.reached).toEqual({ stage: "LEAD", from: null, to: null });
+    expect(parse("reached=DISQUALIFIED&reachedTo=2026-11-30").state.filters.reached).toEqual({ stage: "DISQUALIFIED", from: null, to: "2026-11-30" });
+  });
+
+  test("size is still the page size; the company size band has its own parameter", () => {
+    expect(parse("size=25&companySize=1000%2B").state).toMatchObject({ pageSize: 25, filters: { companySize: "1000+" } });
+    for (const band of COMPANY_SIZE_BANDS) expect(parse(`companySize=${encodeURIComponent(band.id)}`).state.filters.companySize).toBe(band.id);
   });
 
   test("a leap day is a day", () => {
@@ -106,10 +135,11 @@ describe("parseLeadTableQuery", () => {
     expect(parse("cols=country,name,totalScore").state.columns).toEqual(["country", "name", "totalScore"]);
   });
 
-  test("sources and industries are read as given, commas included, one value per parameter", () => {
-    const { state } = parse("industry=Banking%2C+Financial+Services&industry=Retail&source=%20webinar%20&source=webinar");
+  test("sources, campaigns and industries are read as given, commas included, one value per parameter", () => {
+    const { state } = parse("industry=Banking%2C+Financial+Services&industry=Retail&source=%20webinar%20&source=webinar&campaign=Q4%2C+EMEA&campaign=spring&campaign=spring");
     expect(state.filters.industries).toEqual(["Banking, Financial Services", "Retail"]);
     expect(state.filters.sources).toEqual(["webinar"]);
+    expect(state.filters.campaigns).toEqual(["Q4, EMEA", "spring"]);
   });
 
   test("the search is normalised: trimmed, lower-cased, inner spaces collapsed, at most 100 characters", () => {
@@ -147,6 +177,19 @@ describe("leadTableQuery", () => {
     expect(leadTableQuery(state, { includePage: false, includeView: false })).toBe("q=acme+gmbh&stage=LEAD%2CMQL&overdue=1&minScore=0&source=webinar&source=referral&country=DE&country=AT&sort=totalScore.asc&size=100");
   });
 
+  test("campaigns, the company size and the reached stage with its days are written after the filters they sit next to", () => {
+    const state = stateWith({
+      sources: ["webinar"],
+      campaigns: ["Q4, EMEA", "spring"],
+      countries: ["DE"],
+      companySize: "1000+",
+      stageEntered: { from: "2026-11-01", to: null },
+      reached: { stage: "SQL", from: "2026-08-01", to: "2026-10-29" },
+    });
+    expect(leadTableQuery(state)).toBe("source=webinar&campaign=Q4%2C+EMEA&campaign=spring&country=DE&companySize=1000%2B&enteredFrom=2026-11-01&reached=SQL&reachedFrom=2026-08-01&reachedTo=2026-10-29");
+    expect(leadTableQuery(stateWith({ reached: { stage: "WON", from: null, to: null } }))).toBe("reached=WON");
+  });
+
   test("columns are written only when they differ from the default set or its order", () => {
     const reordered = [...DEFAULT_VISIBLE_COLUMNS].reverse();
     expect(leadTableQuery({ ...DEFAULT_TABLE_STATE, columns: reordered })).toBe(`cols=${reordered.join("%2C")}`);
@@ -171,11 +214,14 @@ const stateArbitrary: fc.Arbitrary<LeadTableState> = fc.record({
     score: range,
     fit: range,
     sources: freeText,
+    campaigns: freeText,
     industries: freeText,
     countries: fc.uniqueArray(fc.stringMatching(/^[A-Z]{2}$/), { maxLength: 5 }),
+    companySize: optional(fc.constantFrom(...COMPANY_SIZE_BANDS.map((band) => band.id))),
     created: days,
     updated: days,
     stageEntered: days,
+    reached: optional(fc.record({ stage: fc.constantFrom(...STAGES), from: optional(day), to: optional(day) })),
     overdue: fc.boolean(),
     search: optional(words),
   }),
@@ -187,10 +233,10 @@ const stateArbitrary: fc.Arbitrary<LeadTableState> = fc.record({
 });
 
 // Queries as people and old links write them: known keys with valid, odd and broken values.
-const QUERY_KEYS = ["view", "q", "stage", "owner", "overdue", "minScore", "maxScore", "minFit", "maxFit", "source", "industry", "country", "createdFrom", "createdTo", "updatedFrom", "updatedTo", "enteredFrom", "enteredTo", "sort", "cols", "size", "page", "colour"];
+const QUERY_KEYS = ["view", "q", "stage", "owner", "overdue", "minScore", "maxScore", "minFit", "maxFit", "source", "industry", "country", "createdFrom", "createdTo", "updatedFrom", "updatedTo", "enteredFrom", "enteredTo", "campaign", "companySize", "reached", "reachedFrom", "reachedTo", "sort", "cols", "size", "page", "colour"];
 const queryValue = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom("MQL,SAL", "lead", "all", "me", "1", "0", "-0", "007", "-15", "25", "100", "name.asc", "fitScore.desc", "stage.asc", "name,email", "2026-11-05", "2026-02-30", " de ,at", "Banking, Financial Services", "  Jane   Doe "),
+  fc.constantFrom("MQL,SAL", "lead", "all", "me", "1", "0", "-0", "007", "-15", "25", "100", "name.asc", "fitScore.desc", "stage.asc", "name,email", "2026-11-05", "2026-02-30", " de ,at", "Banking, Financial Services", "  Jane   Doe ", "SQL", "LEAD", "1-49", "1000+", " 200-999 "),
   day,
 );
 const queryArbitrary = fc.array(fc.tuple(fc.constantFrom(...QUERY_KEYS), queryValue), { maxLength: 12 }).map((pairs) => new URLSearchParams(pairs).toString());
@@ -260,16 +306,21 @@ describe("activeFilterCount", () => {
       score: { min: 10, max: 90 },
       fit: { min: null, max: 5 },
       sources: ["webinar", "referral"],
+      campaigns: ["spring", "autumn"],
       industries: ["Software"],
       countries: ["DE"],
+      companySize: "1-49",
       created: { from: "2026-01-01", to: null },
       updated: { from: null, to: "2026-02-01" },
       stageEntered: { from: "2026-01-01", to: "2026-01-31" },
+      reached: { stage: "SQL", from: "2026-01-01", to: "2026-03-31" },
       overdue: true,
       search: "acme",
     };
-    // stages, owner, score, fit, sources, industries, countries, created, updated, stageEntered, overdue, search
-    expect(activeFilterCount(filters)).toBe(12);
+    // stages, owner, score, fit, sources, campaigns, industries, countries, companySize, created, updated, stageEntered, reached, overdue, search
+    expect(activeFilterCount(filters)).toBe(15);
     expect(activeFilterCount({ ...EMPTY_FILTERS, score: { min: 0, max: null } })).toBe(1);
+    // A reached stage counts with or without its days.
+    expect(activeFilterCount({ ...EMPTY_FILTERS, reached: { stage: "WON", from: null, to: null } })).toBe(1);
   });
 });

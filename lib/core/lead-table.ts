@@ -1,6 +1,8 @@
 import type { OwnerFilter } from "./board";
 import { parseOwnerFilter } from "./board";
 import { normalizeSearch } from "./lead-search";
+import type { CompanySizeBand } from "./metrics/segment";
+import { COMPANY_SIZE_BANDS } from "./metrics/segment";
 import type { Stage } from "./stages";
 import { STAGES, isStage } from "./stages";
 
@@ -58,6 +60,13 @@ export const DEFAULT_SORT: LeadSort = { column: "totalScore", direction: "desc" 
 export type DayRange = { from: string | null; to: string | null };
 export type NumberRange = { min: number | null; max: number | null };
 
+/**
+ * Leads that moved into `stage` within the days (both open: at any time). Entering LEAD also
+ * counts being created, as on the dashboard's funnel: created in the days, or sent back to LEAD
+ * in them; with no days, every lead has been a LEAD.
+ */
+export type ReachedFilter = DayRange & { stage: Stage };
+
 export type LeadTableFilters = {
   stages: Stage[];
   /** "me", "unassigned" or a user id, as in the URL; null for everyone. */
@@ -65,11 +74,15 @@ export type LeadTableFilters = {
   score: NumberRange;
   fit: NumberRange;
   sources: string[];
+  /** First-touch campaigns (Lead.campaign). */
+  campaigns: string[];
   industries: string[];
   countries: string[];
+  companySize: CompanySizeBand | null;
   created: DayRange;
   updated: DayRange;
   stageEntered: DayRange;
+  reached: ReachedFilter | null;
   /** MQLs waiting longer than the response SLA. */
   overdue: boolean;
   search: string | null;
@@ -91,11 +104,14 @@ export const EMPTY_FILTERS: LeadTableFilters = {
   score: { min: null, max: null },
   fit: { min: null, max: null },
   sources: [],
+  campaigns: [],
   industries: [],
   countries: [],
+  companySize: null,
   created: { from: null, to: null },
   updated: { from: null, to: null },
   stageEntered: { from: null, to: null },
+  reached: null,
   overdue: false,
   search: null,
 };
@@ -144,6 +160,10 @@ function integer(value: string | null): number | null {
   return Number(value) || 0;
 }
 
+function companySizeBand(value: string | null): CompanySizeBand | null {
+  return COMPANY_SIZE_BANDS.find((band) => band.id === value)?.id ?? null;
+}
+
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
@@ -188,18 +208,28 @@ export function parseLeadTableQuery(input: SearchParamsInput): { state: LeadTabl
     to: check(toKey, one(toKey), day(one(toKey))),
   });
 
+  const reachedRaw = one("reached");
+  const reachedStage = check("reached", reachedRaw, isStage(reachedRaw) ? reachedRaw : null);
+  const reachedDays = days("reachedFrom", "reachedTo");
+  // The days say when the stage was entered: without a stage they mean nothing, and the page says so.
+  if (!reachedStage && reachedDays.from) ignored.push(`reachedFrom=${reachedDays.from}`);
+  if (!reachedStage && reachedDays.to) ignored.push(`reachedTo=${reachedDays.to}`);
+
   const filters: LeadTableFilters = {
     stages: unique(stages.filter(isStage)).sort((a, b) => STAGES.indexOf(a) - STAGES.indexOf(b)),
     owner: one("owner") && one("owner") !== "all" ? one("owner") : null,
     score: range("minScore", "maxScore"),
     fit: range("minFit", "maxFit"),
     sources: unique(repeated("source")),
+    campaigns: unique(repeated("campaign")),
     industries: unique(repeated("industry")),
     // Countries are matched as stored (imports may say "DE" or "Germany"), like sources and industries.
     countries: unique(repeated("country")),
+    companySize: check("companySize", one("companySize"), companySizeBand(one("companySize"))),
     created: days("createdFrom", "createdTo"),
     updated: days("updatedFrom", "updatedTo"),
     stageEntered: days("enteredFrom", "enteredTo"),
+    reached: reachedStage ? { stage: reachedStage, ...reachedDays } : null,
     overdue: one("overdue") === "1",
     search: normalizeSearch(one("q")) ?? null,
   };
@@ -226,8 +256,10 @@ export function leadTableQuery(state: LeadTableState, options: { includePage?: b
   setNumber("minFit", filters.fit.min);
   setNumber("maxFit", filters.fit.max);
   for (const source of filters.sources) params.append("source", source);
+  for (const campaign of filters.campaigns) params.append("campaign", campaign);
   for (const industry of filters.industries) params.append("industry", industry);
   for (const country of filters.countries) params.append("country", country);
+  if (filters.companySize) params.set("companySize", filters.companySize);
   const setDay = (key: string, value: string | null) => value && params.set(key, value);
   setDay("createdFrom", filters.created.from);
   setDay("createdTo", filters.created.to);
@@ -235,6 +267,11 @@ export function leadTableQuery(state: LeadTableState, options: { includePage?: b
   setDay("updatedTo", filters.updated.to);
   setDay("enteredFrom", filters.stageEntered.from);
   setDay("enteredTo", filters.stageEntered.to);
+  if (filters.reached) {
+    params.set("reached", filters.reached.stage);
+    setDay("reachedFrom", filters.reached.from);
+    setDay("reachedTo", filters.reached.to);
+  }
   if (state.sort.column !== DEFAULT_SORT.column || state.sort.direction !== DEFAULT_SORT.direction) {
     params.set("sort", `${state.sort.column}.${state.sort.direction}`);
   }
@@ -264,6 +301,7 @@ export function dayRangeBounds(range: DayRange): { gte?: Date; lt?: Date } {
 export function activeFilterCount(filters: LeadTableFilters): number {
   const ranges = [filters.score, filters.fit].filter((range) => range.min !== null || range.max !== null).length;
   const days = [filters.created, filters.updated, filters.stageEntered].filter((range) => range.from || range.to).length;
-  const lists = [filters.stages, filters.sources, filters.industries, filters.countries].filter((list) => list.length > 0).length;
-  return ranges + days + lists + (filters.owner ? 1 : 0) + (filters.overdue ? 1 : 0) + (filters.search ? 1 : 0);
+  const lists = [filters.stages, filters.sources, filters.campaigns, filters.industries, filters.countries].filter((list) => list.length > 0).length;
+  const flags = [filters.owner, filters.companySize, filters.reached, filters.overdue, filters.search].filter(Boolean).length;
+  return ranges + days + lists + flags;
 }
