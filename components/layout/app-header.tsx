@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DASHBOARD_ROLES } from "@/components/dashboard/dashboard-access";
 import { CSV_IMPORT_ROLES } from "@/lib/core/csv-import";
 import { ROLE_LABELS } from "@/lib/core/roles";
 import type { CurrentUser } from "@/lib/server/current-user";
@@ -15,6 +16,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         </Link>
         <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto">
           <NavLink href="/board">Funnel board</NavLink>
+          {DASHBOARD_ROLES.includes(user.role) && <NavLink href="/dashboard">Dashboard</NavLink>}
           <NavLink href="/leads">Leads</NavLink>
           {(user.role === "MARKETER" || user.role === "MANAGER") && <NavLink href="/review">MQL review</NavLink>}
           {(user.role === "SALES" || user.role === "MANAGER") && <NavLink href="/queue">Sales queue</NavLink>}

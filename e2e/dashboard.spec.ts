@@ -1,0 +1,164 @@
+import { readFileSync } from "node:fs";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
+
+const DAY_MS = 86_400_000;
+const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+function lastDays(days: number): { from: string; to: string } {
+  const today = Date.parse(`${isoDay(Date.now())}T00:00:00Z`);
+  return { from: isoDay(today - (days - 1) * DAY_MS), to: isoDay(today) };
+}
+
+const asNumber = (text: string) => Number(text.replace(/[^\d.]/g, ""));
+
+async function tile(page: Page, id: string): Promise<number> {
+  return asNumber(await page.getByTestId(`summary-${id}`).getByTestId("summary-value").innerText());
+}
+
+function section(page: Page, id: string): Locator {
+  return page.getByTestId(`section-${id}`);
+}
+
+/** The funnel's "Entered" figure for a stage, read from its table view. */
+async function funnelEntered(page: Page, stage: string): Promise<number> {
+  const row = section(page, "funnel").getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${stage} ·`) }) });
+  return asNumber(await row.getByRole("cell").first().innerText());
+}
+
+test("a manager sees plausible funnel numbers for the last 90 days on the demo data", async ({ page }) => {
+  await signIn(page, "manager@leadgate.test");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+
+  const range = lastDays(90);
+  await expect(page.getByRole("button", { name: "Last 90 days" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue(range.from);
+  await expect(page.getByLabel("To", { exact: true })).toHaveValue(range.to);
+
+  const [leads, mqls, sqls, won] = [await tile(page, "leads"), await tile(page, "mqls"), await tile(page, "sqls"), await tile(page, "won")];
+  // The seed spreads about 1,000 leads over 90 days across the funnel.
+  expect(leads).toBeGreaterThan(500);
+  expect(mqls).toBeGreaterThan(0);
+  expect(sqls).toBeGreaterThan(0);
+  expect(won).toBeGreaterThan(0);
+  expect(won).toBeLessThan(sqls);
+  expect(sqls).toBeLessThan(leads);
+
+  for (const title of ["Funnel", "Weekly trend", "Velocity", "Response SLA", "Sources and campaigns", "Reps", "Cohorts", "Score calibration"]) {
+    await expect(page.getByRole("heading", { name: title, level: 2 })).toBeVisible();
+  }
+  await expect(section(page, "funnel").getByRole("application")).toHaveAttribute("aria-label", new RegExp(`LEAD ${leads.toLocaleString("en-US")}`));
+  await expect(section(page, "funnel").getByTestId("leak-MQL")).toContainText("moved on");
+});
+
+test("changing the range and the source changes the URL and the numbers", async ({ page }) => {
+  await signIn(page, "manager@leadgate.test", "/dashboard");
+  const ninetyDays = await tile(page, "leads");
+
+  const range = lastDays(30);
+  await page.getByRole("button", { name: "Last 30 days" }).click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard\\?from=${range.from}&to=${range.to}$`));
+  await expect(page.getByRole("button", { name: "Last 30 days" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue(range.from);
+  const thirtyDays = await tile(page, "leads");
+  expect(thirtyDays).toBeGreaterThan(0);
+  expect(thirtyDays).toBeLessThan(ninetyDays);
+
+  const source = page.getByLabel("Source", { exact: true });
+  const firstSource = await source.locator("option").nth(1).getAttribute("value");
+  await source.selectOption(firstSource!);
+  await expect(page).toHaveURL(new RegExp(`from=${range.from}&to=${range.to}&source=${encodeURIComponent(firstSource!)}$`));
+  await expect(source).toHaveValue(firstSource!);
+  const oneSource = await tile(page, "leads");
+  expect(oneSource).toBeGreaterThan(0);
+  expect(oneSource).toBeLessThan(thirtyDays);
+
+  await page.getByRole("button", { name: "Clear segment" }).click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard\\?from=${range.from}&to=${range.to}$`));
+  expect(await tile(page, "leads")).toBe(thirtyDays);
+});
+
+test("a bad URL names the bad fields and still shows the default range", async ({ page }) => {
+  await signIn(page, "manager@leadgate.test", "/dashboard?from=2026-02-30&companySize=huge");
+  await expect(page.getByText("Not a real date.")).toBeVisible();
+  await expect(page.getByLabel("Company size")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Company size is one of 1-49, 50-199, 200-999, 1000+.")).toBeVisible();
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue(lastDays(90).from);
+  expect(await tile(page, "leads")).toBeGreaterThan(0);
+});
+
+test("a section's table view shows the chart's numbers and its CSV export has the same rows", async ({ page }) => {
+  await signIn(page, "manager@leadgate.test", "/dashboard");
+  const funnel = section(page, "funnel");
+  const toggle = funnel.getByRole("button", { name: "Table" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  const table = funnel.getByRole("table", { name: "Leads per funnel stage" });
+  await expect(table.getByRole("rowheader")).toHaveText(["LEAD · Lead", "MQL · Marketing qualified", "SAL · Sales accepted", "SQL · Sales qualified", "WON · Won"]);
+  const leads = await funnelEntered(page, "LEAD");
+  expect(leads).toBe(await tile(page, "leads"));
+
+  const download = page.waitForEvent("download");
+  await funnel.getByRole("button", { name: "Export CSV" }).click();
+  const file = await download;
+  const range = lastDays(90);
+  expect(file.suggestedFilename()).toBe(`leadgate-funnel-${range.from}-to-${range.to}.csv`);
+  const lines = readFileSync(await file.path(), "utf8").trim().split("\r\n");
+  expect(lines[0]).toBe("Stage,Entered,Moved on,Conversion to next stage (%),Sent back,Disqualified,Lost,Loss reasons");
+  expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(["LEAD", "MQL", "SAL", "SQL", "WON"]);
+  expect(lines[1].split(",")[1]).toBe(String(leads));
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await expect(funnel.getByRole("table")).toHaveCount(0);
+});
+
+test("clicking a funnel bar opens the lead table on exactly those leads", async ({ page }) => {
+  await signIn(page, "manager@leadgate.test", "/dashboard");
+  const funnel = section(page, "funnel");
+  await funnel.getByRole("button", { name: "Table" }).click();
+  const mqls = await funnelEntered(page, "MQL");
+  expect(mqls).toBeGreaterThan(0);
+  await funnel.getByRole("button", { name: "Table" }).click();
+
+  // The bars in stage order: LEAD, MQL, …
+  await funnel.locator(".recharts-bar-rectangle").nth(1).click();
+  const range = lastDays(90);
+  await expect(page).toHaveURL(new RegExp(`/leads\\?.*reached=MQL&reachedFrom=${range.from}&reachedTo=${range.to}`));
+  await expect(page.getByTestId("lead-total")).toHaveText(`${mqls.toLocaleString("en-US")} leads`);
+});
+
+test("a table cell links to its leads, with the segment applied", async ({ page }) => {
+  await signIn(page, "manager@leadgate.test", "/dashboard");
+  const source = page.getByLabel("Source", { exact: true });
+  const firstSource = (await source.locator("option").nth(1).getAttribute("value"))!;
+  await source.selectOption(firstSource);
+  await expect(page).toHaveURL(/source=/);
+
+  const sources = section(page, "sources");
+  await sources.getByRole("button", { name: "Table" }).click();
+  const row = sources.getByRole("row").filter({ has: page.getByRole("rowheader", { name: firstSource, exact: true }) });
+  const sqlLink = row.getByRole("cell").nth(2).getByRole("link");
+  const count = (await sqlLink.innerText()).trim();
+  await sqlLink.click();
+  await expect(page).toHaveURL(/\/leads\?.*reached=SQL/);
+  await expect(page).toHaveURL(new RegExp(`source=${encodeURIComponent(firstSource)}`));
+  await expect(page.getByTestId("lead-total")).toHaveText(`${count} leads`);
+});
+
+test("marketers may look; sales reps are sent back to the board", async ({ page }) => {
+  await signIn(page, "marketer@leadgate.test", "/dashboard");
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  await signIn(page, "sales@leadgate.test");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" })).toHaveCount(0);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/board\?denied=1/);
+  await expect(page.getByText("Your role doesn't have access to that page.")).toBeVisible();
+});
