@@ -31,6 +31,8 @@ test("filter by owner and search by name, e-mail or company", async ({ page }) =
   await expect(column(page, "SAL").getByText("Sasha Sales")).toHaveCount(0);
 
   await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).not.toHaveURL(/owner=/);
+  await expect(page.getByLabel("Owner", { exact: true })).toHaveValue("all");
   const card = column(page, "SQL").getByTestId("lead-card").first();
   const company = await card.locator("p").nth(1).innerText();
   await page.getByLabel("Search").fill(company.toUpperCase());
@@ -68,7 +70,10 @@ test("a marketer moves a lead with the keyboard alone", async ({ page }) => {
   const lead = await firstMovableCard(page, "LEAD");
   await lead.card.focus();
   await page.keyboard.press("Space");
+  // Each key waits for the screen-reader announcement of the previous one, as a user would hear it.
+  await expect(page.getByText("Over the LEAD column.")).toBeAttached();
   await page.keyboard.press("ArrowRight");
+  await expect(page.getByText("Over the MQL column.")).toBeAttached();
   await page.keyboard.press("Space");
   await expect(cardById(page, "MQL", lead.id)).toBeVisible();
 });

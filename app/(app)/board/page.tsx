@@ -47,7 +47,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
             </p>
           )}
         </div>
-        <BoardToolbar owner={owner} search={search} showOutcomes={showOutcomes} outcomeCounts={outcomeCounts} owners={owners} viewerRole={user.role} />
+        <BoardToolbar key={`${owner}|${search}`} owner={owner} search={search} showOutcomes={showOutcomes} outcomeCounts={outcomeCounts} owners={owners} viewerRole={user.role} />
         <div className="min-h-0 flex-1">
           <FunnelBoard
             key={`${owner}|${search}|${showOutcomes}`}
