@@ -1,14 +1,10 @@
 // Measures the funnel board's first render (HTTP, production server) and a stage move
 // (in-process) on the 100k-lead benchmark database. Usage: npm run bench:board
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { TimedResult } from "./bench-support";
-import { resultsTable, signIn, timePage, withBenchServer } from "./bench-support";
+import { BENCH_DATABASE, resultsTable, signIn, timePage, prepareBenchDatabase, withBenchServer } from "./bench-support";
 
-const BENCH_DATABASE = path.resolve(".tmp/bench-100k.db");
 // A sales rep's "my leads" board is the owner-filtered view that has cards; the others as a manager.
 const BOARD_VIEWS = [
   { url: "/board", user: "manager@leadgate.test" },
@@ -56,16 +52,7 @@ async function datasetCounts() {
 }
 
 async function main() {
-  // lib/server/db.ts creates its client when first imported, so the URL is set before that and
-  // everything that imports it (the generator too) is imported dynamically.
-  process.env.DATABASE_URL = `file:${BENCH_DATABASE}`;
-  if (!existsSync(BENCH_DATABASE)) {
-    const { generateLeads } = await import("./generate-leads");
-    await generateLeads({ out: BENCH_DATABASE });
-  }
-
-  // An existing benchmark database gets the schema's latest migrations (indexes included).
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  await prepareBenchDatabase();
   const counts = await datasetCounts();
   console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}`);
   console.log(`Dataset: ${BENCH_DATABASE}: ${counts.leads} leads, ${counts.events} events, ${counts.transitions} transitions\n`);

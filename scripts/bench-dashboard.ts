@@ -3,16 +3,11 @@
 // segment filter, and the Dashboard page for the same ranges; then the API again with one new
 // event sent before each request, so that each one reads the database afresh instead of
 // reusing the last read. Usage: npm run bench:dashboard
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { TimedResult } from "./bench-support";
-import { BASE_URL, percentile, resultsTable, signIn, timePage, withBenchServer } from "./bench-support";
+import { BENCH_DATABASE, BASE_URL, percentile, resultsTable, signIn, timePage, prepareBenchDatabase, withBenchServer } from "./bench-support";
 
-const BENCH_DATABASE = path.resolve(".tmp/bench-100k.db");
-const DASHBOARD_PAGE = path.resolve("app/(app)/dashboard/page.tsx");
 const TARGET_MS = { 90: 500, 365: 1_500 } as const;
 const TIMING = { warmup: 3, timed: 15 };
 const DAY_MS = 86_400_000;
@@ -86,13 +81,7 @@ async function createBenchKey(): Promise<{ id: string; key: string }> {
 }
 
 async function main() {
-  // lib/server/db.ts creates its client when first imported, so the URL is set before that.
-  process.env.DATABASE_URL = `file:${BENCH_DATABASE}`;
-  if (!existsSync(BENCH_DATABASE)) {
-    const { generateLeads } = await import("./generate-leads");
-    await generateLeads({ out: BENCH_DATABASE });
-  }
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  await prepareBenchDatabase();
   const { db } = await import("../lib/server/db");
   const { segment, emails } = await prepareDatabase();
   const [leads, events, transitions] = await Promise.all([db.lead.count(), db.event.count(), db.stageTransition.count()]);
@@ -100,13 +89,11 @@ async function main() {
   console.log(`Dataset: ${BENCH_DATABASE}: ${leads} leads, ${events} events, ${transitions} transitions\n`);
 
   const ranges = rangesEndingToday();
-  const withPage = existsSync(DASHBOARD_PAGE);
-  if (!withPage) console.log(`${path.relative(process.cwd(), DASHBOARD_PAGE)} does not exist yet: timing the API only.\n`);
   const apiKey = await createBenchKey();
   const results: TimedResult[] = [];
   try {
     await withBenchServer(BENCH_DATABASE, async () => {
-      const manager = withPage ? await signIn("manager@leadgate.test", "leadgate-demo") : null;
+      const manager = await signIn("manager@leadgate.test", "leadgate-demo");
       for (const range of ranges) {
         for (const filter of [{}, segment]) {
           const query = new URLSearchParams({ from: range.from, to: range.to, ...filter }).toString();
@@ -115,7 +102,6 @@ async function main() {
           const api = { name: `\`GET /api/v1/metrics/funnel\` ${label}`, samples: await timeApi(`/api/v1/metrics/funnel?${query}`, apiKey.key), targetMs };
           results.push(api);
           console.log(`  ${api.name}: median ${percentile(api.samples, 0.5).toFixed(1)} ms`);
-          if (!manager) continue;
           const page = { name: `\`/dashboard\` ${label} (manager)`, samples: await timePage(`/dashboard?${query}`, manager, "Dashboard", TIMING), targetMs };
           results.push(page);
           console.log(`  ${page.name}: median ${percentile(page.samples, 0.5).toFixed(1)} ms`);

@@ -8,6 +8,8 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export const PORT = 3200;
+/** The 100,000-lead database the board, table and dashboard benchmarks share. */
+export const BENCH_DATABASE = path.resolve(".tmp/bench-100k.db");
 export const BASE_URL = `http://localhost:${PORT}`;
 const SERVER_LOG = path.resolve(".tmp/bench-server.log");
 
@@ -151,4 +153,18 @@ export async function withBenchServer<T>(databaseFile: string, work: () => Promi
     process.off("SIGTERM", stop);
     await stopServer(server);
   }
+}
+
+/**
+ * Points this process at the benchmark database, generating it when missing and applying the
+ * schema's latest migrations to an existing one. lib/server/db.ts creates its client when first
+ * imported, so callers import anything that uses it only after this.
+ */
+export async function prepareBenchDatabase(): Promise<void> {
+  process.env.DATABASE_URL = `file:${BENCH_DATABASE}`;
+  if (!existsSync(BENCH_DATABASE)) {
+    const { generateLeads } = await import("./generate-leads");
+    await generateLeads({ out: BENCH_DATABASE });
+  }
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
 }

@@ -2,18 +2,14 @@
 // built-in view as the role it is made for, every sortable column, deep pages and search; then
 // bulk-assigning 10,000 leads the way the page does it (batches of 1,000 through the bulk
 // action's server code). Usage: npm run bench:table
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { BULK_BATCH_SIZE } from "../lib/core/bulk";
 import { LEAD_TABLE_COLUMNS } from "../lib/core/lead-table";
 import { builtInViews } from "../lib/core/saved-views";
 import type { TimedResult } from "./bench-support";
-import { percentile, resultsTable, signIn, timePage, withBenchServer } from "./bench-support";
+import { BENCH_DATABASE, percentile, resultsTable, signIn, timePage, prepareBenchDatabase, withBenchServer } from "./bench-support";
 
-const BENCH_DATABASE = path.resolve(".tmp/bench-100k.db");
 const TABLE_TARGET_MS = 150;
 const BULK_ASSIGN_LEADS = 10_000;
 const BULK_ASSIGN_TARGET_MS = 10_000;
@@ -69,12 +65,7 @@ async function timeBulkAssign(): Promise<TimedResult> {
 }
 
 async function main() {
-  process.env.DATABASE_URL = `file:${BENCH_DATABASE}`;
-  if (!existsSync(BENCH_DATABASE)) {
-    const { generateLeads } = await import("./generate-leads");
-    await generateLeads({ out: BENCH_DATABASE });
-  }
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  await prepareBenchDatabase();
   const { db } = await import("../lib/server/db");
   const { activeRuleSet } = await import("../lib/server/lead-scoring");
   const { ensureActiveRuleSet } = await import("../lib/server/rule-sets");
