@@ -11,3 +11,8 @@ export function normalizeSearch(query: string | null | undefined): string | unde
   // Cutting at 100 may end on a space; dropping it keeps the result normalised.
   return trimmed ? trimmed.slice(0, 100).trimEnd() : undefined;
 }
+
+/** How a lead is named to people: first and last name. */
+export function leadName(lead: { firstName: string; lastName: string }): string {
+  return `${lead.firstName} ${lead.lastName}`.trim();
+}

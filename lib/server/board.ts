@@ -1,4 +1,5 @@
 import "server-only";
+import { leadName } from "@/lib/core/lead-search";
 import type { BoardCard, BoardColumn, ColumnCursor, OwnerFilter } from "@/lib/core/board";
 import { BOARD_PAGE_SIZE, encodeCursor } from "@/lib/core/board";
 import type { Stage } from "@/lib/core/stages";
@@ -31,7 +32,7 @@ export function toBoardCard(row: CardRow): BoardCard {
   return {
     id: row.id,
     version: row.version,
-    name: `${row.firstName} ${row.lastName}`.trim(),
+    name: leadName(row),
     email: row.email,
     company: row.company,
     stage: row.stage,

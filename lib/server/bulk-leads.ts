@@ -1,4 +1,5 @@
 import "server-only";
+import { leadName } from "@/lib/core/lead-search";
 import type { BulkLead, BulkMove, BulkOutcome } from "@/lib/core/bulk";
 import { bulkOutcome, planBulkAssign, planBulkMove } from "@/lib/core/bulk";
 import type { Actor } from "@/lib/core/funnel";
@@ -17,7 +18,7 @@ async function loadBulkLeads(tx: Tx, ids: readonly string[]): Promise<(BulkLead 
     select: { id: true, stage: true, ownerId: true, firstName: true, lastName: true, country: true },
   });
   return rows.flatMap((row) =>
-    isStage(row.stage) ? [{ id: row.id, stage: row.stage, ownerId: row.ownerId, name: `${row.firstName} ${row.lastName}`.trim(), country: row.country }] : [],
+    isStage(row.stage) ? [{ id: row.id, stage: row.stage, ownerId: row.ownerId, name: leadName(row), country: row.country }] : [],
   );
 }
 

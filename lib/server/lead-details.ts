@@ -1,4 +1,5 @@
 import "server-only";
+import { leadName } from "@/lib/core/lead-search";
 import { z } from "zod";
 import type { ActivityKind } from "@/lib/core/activities";
 import { activityKindOf } from "@/lib/core/activities";
@@ -178,7 +179,7 @@ export async function getLeadDetails(id: string): Promise<LeadDetails> {
     createdAt: lead.createdAt.toISOString(),
     owner: lead.owner,
     profile: {
-      name: `${lead.firstName} ${lead.lastName}`.trim(),
+      name: leadName(lead),
       email: lead.email,
       title: lead.title,
       seniority: lead.seniority,

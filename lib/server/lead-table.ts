@@ -1,4 +1,5 @@
 import "server-only";
+import { leadName } from "@/lib/core/lead-search";
 import type { LeadSort, LeadTableFilters, LeadTableState, ReachedFilter } from "@/lib/core/lead-table";
 import { dayRangeBounds, ownerFilterOf } from "@/lib/core/lead-table";
 import type { CompanySizeBand } from "@/lib/core/metrics/segment";
@@ -70,7 +71,7 @@ export function toLeadTableRow(row: Row): LeadTableRow {
   return {
     id: row.id,
     version: row.version,
-    name: `${row.firstName} ${row.lastName}`.trim(),
+    name: leadName(row),
     email: row.email,
     company: row.company,
     title: row.title,

@@ -1,4 +1,5 @@
 import "server-only";
+import { leadName } from "@/lib/core/lead-search";
 import { setImmediate as yieldToServer } from "node:timers/promises";
 import { automaticMove } from "@/lib/core/scoring/decision";
 import { scoreLead, scoreWithoutExplanation } from "@/lib/core/scoring/engine";
@@ -97,7 +98,7 @@ function keepHighest(examples: PreviewExample[], candidate: Candidate, rules: Sc
 
 function example({ lead, events, totalBefore, totalAfter }: Candidate, rules: ScoringRules, now: Date): PreviewExample {
   const { contributions } = scoreLead({ lead: leadAttributes(lead), events, rules, now });
-  return { id: lead.id, name: `${lead.firstName} ${lead.lastName}`.trim(), company: lead.company, totalBefore, totalAfter, topContributions: topContributions(contributions) };
+  return { id: lead.id, name: leadName(lead), company: lead.company, totalBefore, totalAfter, topContributions: topContributions(contributions) };
 }
 
 /** Per rule rather than per event: "Page view +8" reads better than eight lines of +1. */
