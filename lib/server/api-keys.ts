@@ -1,5 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import type { ApiScope } from "@/lib/core/api-scopes";
+import { API_SCOPES, formatScopes, parseScopes } from "@/lib/core/api-scopes";
 import { db } from "./db";
 import { AppError } from "./errors";
 import type { PrismaClient } from "./generated/prisma/client";
@@ -19,9 +21,12 @@ export type ApiKeyRow = {
   lastUsedAt: string | null;
   revokedAt: string | null;
   createdByName: string | null;
+  scopes: ApiScope[];
 };
 
-export type CreatedApiKey = { id: string; name: string; prefix: string; createdAt: string; key: string };
+export type AuthenticatedKey = { id: string; name: string; scopes: ApiScope[] };
+
+export type CreatedApiKey = { id: string; name: string; prefix: string; createdAt: string; key: string; scopes: ApiScope[] };
 
 // A fast hash is enough: the keys are 256 random bits, so there is nothing to brute-force.
 function hashOf(key: string): string {
@@ -29,7 +34,8 @@ function hashOf(key: string): string {
 }
 
 /** Creates a key and returns it in plain text: the only time anyone sees it, since only its hash is stored. */
-export async function createApiKey(input: { name: string; createdById: string }): Promise<CreatedApiKey> {
+export async function createApiKey(input: { name: string; createdById: string; scopes?: readonly ApiScope[] }): Promise<CreatedApiKey> {
+  const scopes = formatScopes(input.scopes ?? API_SCOPES);
   const key = `${KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
   return db.$transaction(async (tx) => {
     const sameName = await tx.apiKey.findFirst({ where: { name: input.name, revokedAt: null }, select: { id: true } });
@@ -37,16 +43,16 @@ export async function createApiKey(input: { name: string; createdById: string })
       throw new AppError("CONFLICT", `An active API key named "${input.name}" already exists.`, { name: "An active key already has this name; choose another." });
     }
     const created = await tx.apiKey.create({
-      data: { name: input.name, prefix: key.slice(0, SHOWN_PREFIX_LENGTH), hash: hashOf(key), createdById: input.createdById },
+      data: { name: input.name, prefix: key.slice(0, SHOWN_PREFIX_LENGTH), hash: hashOf(key), createdById: input.createdById, scopes },
     });
-    return { id: created.id, name: created.name, prefix: created.prefix, createdAt: created.createdAt.toISOString(), key };
+    return { id: created.id, name: created.name, prefix: created.prefix, createdAt: created.createdAt.toISOString(), key, scopes: parseScopes(created.scopes) };
   });
 }
 
 export async function listApiKeys(): Promise<ApiKeyRow[]> {
   const keys = await db.apiKey.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true } } },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, scopes: true, createdBy: { select: { name: true } } },
   });
   return keys.map((key) => ({
     id: key.id,
@@ -56,6 +62,7 @@ export async function listApiKeys(): Promise<ApiKeyRow[]> {
     lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
     revokedAt: key.revokedAt?.toISOString() ?? null,
     createdByName: key.createdBy?.name ?? null,
+    scopes: parseScopes(key.scopes),
   }));
 }
 
@@ -73,12 +80,12 @@ export async function revokeApiKey(id: string): Promise<void> {
  * Who is calling the HTTP API: the key's id and name, "revoked" so the caller can say the key
  * was revoked rather than unknown, or null for a token that is not a key.
  */
-export async function authenticateApiKey(token: string): Promise<{ id: string; name: string } | "revoked" | null> {
+export async function authenticateApiKey(token: string): Promise<AuthenticatedKey | "revoked" | null> {
   if (!token) return null;
   const hash = hashOf(token);
   const cached = recentlyAuthenticated.get(hash);
   if (cached && Date.now() - cached.at < AUTHENTICATION_CACHE_MS) return cached.key;
-  const key = await db.apiKey.findUnique({ where: { hash }, select: { id: true, name: true, lastUsedAt: true, revokedAt: true } });
+  const key = await db.apiKey.findUnique({ where: { hash }, select: { id: true, name: true, scopes: true, lastUsedAt: true, revokedAt: true } });
   if (!key) return null;
   if (key.revokedAt) return "revoked";
   const now = Date.now();
@@ -90,14 +97,15 @@ export async function authenticateApiKey(token: string): Promise<{ id: string; n
       data: { lastUsedAt: new Date(now) },
     });
   }
-  recentlyAuthenticated.set(hash, { key: { id: key.id, name: key.name }, at: now });
-  return { id: key.id, name: key.name };
+  const authenticated = { id: key.id, name: key.name, scopes: parseScopes(key.scopes) };
+  recentlyAuthenticated.set(hash, { key: authenticated, at: now });
+  return authenticated;
 }
 
 // A busy integration sends hundreds of requests a second with one key: a valid key is trusted
 // for a few seconds without a lookup. Revoking a key clears it here at once.
 const AUTHENTICATION_CACHE_MS = 5_000;
-const recentlyAuthenticated = new Map<string, { key: { id: string; name: string }; at: number }>();
+const recentlyAuthenticated = new Map<string, { key: AuthenticatedKey; at: number }>();
 
 /**
  * Registers the demo key given in the environment, unless its hash is already stored (even as

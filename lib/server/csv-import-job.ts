@@ -1,13 +1,13 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { setImmediate as yieldToServer } from "node:timers/promises";
 import type { CsvRecord } from "@/lib/core/csv-file";
 import type { ColumnMapping, ImportKind, RowProblem } from "@/lib/core/csv-import";
-import { EXTRA_PREFIX, mergeLeadInputs, rowToInput, stableEventKey, targetLabel } from "@/lib/core/csv-import";
+import { EXTRA_PREFIX, mergeLeadInputs, rowToInput, targetLabel } from "@/lib/core/csv-import";
 import type { EventInput } from "@/lib/core/events";
 import type { LeadInput } from "@/lib/core/lead-input";
 import type { JobProgress } from "./background-jobs";
 import { db } from "./db";
+import { importedEventKey } from "./ingest/event-key";
 import type { RefusedEvent } from "./ingest-events";
 import { ingestEvents } from "./ingest-events";
 import { upsertLeads } from "./upsert-lead";
@@ -21,8 +21,6 @@ export type ImportSummary = { kind: ImportKind; total: number; created: number; 
 
 type RowError = { line: number; reason: string; raw: string };
 type BatchOutcome = { created: number; updated: number; duplicates: number; errors: RowError[] };
-
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 function rowError(record: CsvRecord, reason: string): RowError {
   const raw = record.raw.length > MAX_RAW_CHARS ? `${record.raw.slice(0, MAX_RAW_CHARS)}…` : record.raw;
@@ -86,7 +84,7 @@ function eventImporter() {
         outcome.errors.push(problemError(record, result));
         continue;
       }
-      items.push({ ...result.input, idempotencyKey: stableEventKey(result.input, sha256) });
+      items.push({ ...result.input, idempotencyKey: importedEventKey(result.input) });
       itemRecords.push(record);
     }
     for (const result of ingestEvents(items, { source: "import" })) {

@@ -5,13 +5,18 @@ import { automaticMove } from "@/lib/core/scoring/decision";
 import { scoreLead, scoreWithoutExplanation } from "@/lib/core/scoring/engine";
 import { parseScoringRules } from "@/lib/core/scoring/rules-schema";
 import type { Contribution, LeadAttributes, ScoreResult, ScoringEvent, ScoringRules } from "@/lib/core/scoring/types";
+import type { PredictiveModel, Prediction } from "@/lib/core/scoring-lab/model";
+import { predictLead } from "@/lib/core/scoring-lab/model";
+import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
 import type { EventRow, LeadRow } from "./sql/sqlite-store";
 import { routeLeads } from "@/lib/core/routing";
 import { DEFAULT_ROUTING_RULES, SETTING_KEYS, readSetting, routingRulesSchema } from "@/lib/core/workflow-settings";
 import {
+  activeModelRow,
   activeRuleSetRow,
   eventsForLeads,
+  modelRowByVersion,
   findLeadById,
   insertTransition,
   moveLeadIfUnchanged,
@@ -22,15 +27,28 @@ import {
   updateLeadScore,
 } from "./sql/sqlite-store";
 
-export type ActiveRuleSet = { version: number; rules: ScoringRules };
+export type ActiveModel = { version: number; model: PredictiveModel };
+/** What scores a lead: the active rule set, and the active predictive model if there is one. */
+export type ActiveRuleSet = { version: number; rules: ScoringRules; model: ActiveModel | null };
 
-// A rule set version never changes once saved, so its parsed rules can be kept for good.
+// A rule set or model version never changes once saved, so its parsed form can be kept for good.
 const rulesByVersion = new Map<number, ScoringRules>();
+const modelsByVersion = new Map<number, PredictiveModel>();
 
 export function activeRuleSet(): ActiveRuleSet {
   const row = activeRuleSetRow();
   if (!row) throw new Error("No active scoring rule set. Run `npm run db:setup` to install the default rules.");
-  return { version: row.version, rules: parsedRules(row) };
+  const modelRow = activeModelRow();
+  return { version: row.version, rules: parsedRules(row), model: modelRow ? { version: modelRow.version, model: parsedModel(modelRow) } : null };
+}
+
+function parsedModel(row: { version: number; model: string }): PredictiveModel {
+  let model = modelsByVersion.get(row.version);
+  if (!model) {
+    model = JSON.parse(row.model) as PredictiveModel;
+    modelsByVersion.set(row.version, model);
+  }
+  return model;
 }
 
 function parsedRules(row: { version: number; rules: string }): ScoringRules {
@@ -61,7 +79,13 @@ export function scoringEvent(event: EventRow): ScoringEvent {
   return { id: event.id, type: event.type, occurredAt: new Date(event.occurredAt), properties: parseJsonObject(event.properties) };
 }
 
-export type ScoredLead = { result: Omit<ScoreResult, "contributions">; stage: string; version: number; moved: { to: string; reason: string } | null };
+export type ScoredLead = {
+  result: Omit<ScoreResult, "contributions">;
+  probability: number | null;
+  stage: string;
+  version: number;
+  moved: { to: string; reason: string } | null;
+};
 
 /**
  * Why a lead has the score it has: the engine is deterministic, so scoring the lead's events
@@ -80,14 +104,30 @@ export function explainScore(leadId: string): { contributions: Contribution[]; e
 }
 
 /**
- * Scores a lead from all its events and stores the score with what the same events decide
- * (last activity, first event, first-touch campaign), so every scoring keeps those right; then
- * makes the move the rules call for (LEAD → MQL on the threshold, auto-disqualification) as a
- * system transition. Runs inside the caller's write transaction.
+ * The active model's probability for a lead as last scored, with the factors that raised and
+ * lowered it: rebuilt from its events, the model version and the moment of its last scoring.
  */
-export function scoreAndStore(lead: LeadRow, events: readonly EventRow[], ruleSet: ActiveRuleSet, now: number): ScoredLead {
+export function explainProbability(leadId: string): (Prediction & { modelVersion: number }) | null {
+  const lead = findLeadById(leadId);
+  if (!lead || lead.scoredAt === null || lead.modelVersion === null) return null;
+  const row = modelRowByVersion(lead.modelVersion);
+  if (!row) return null;
+  const events = eventsForLeads([leadId]).map(scoringEvent);
+  return { ...predictLead(parsedModel(row), { attributes: leadAttributes(lead), events }, lead.scoredAt), modelVersion: lead.modelVersion };
+}
+
+/**
+ * Scores a lead from all its events — by the rules, and by the active model when there is one —
+ * and stores the score with what the same events decide (last activity, first event, first-touch
+ * campaign), so every scoring keeps those right; then makes the move the rules call for (LEAD →
+ * MQL on the threshold, auto-disqualification) as a system transition, unless the lead's past is
+ * being imported (`automaticMoves: false`). Runs inside the caller's write transaction.
+ */
+export function scoreAndStore(lead: LeadRow, events: readonly EventRow[], ruleSet: ActiveRuleSet, now: number, options: { automaticMoves?: boolean } = {}): ScoredLead {
   const scoringEvents = events.map(scoringEvent);
-  const result = scoreWithoutExplanation({ lead: leadAttributes(lead), events: scoringEvents, rules: ruleSet.rules, now: new Date(now) });
+  const attributes = leadAttributes(lead);
+  const result = scoreWithoutExplanation({ lead: attributes, events: scoringEvents, rules: ruleSet.rules, now: new Date(now) });
+  const probability = ruleSet.model ? predictLead(ruleSet.model.model, { attributes, events: scoringEvents }, now).probability : null;
   let lastActivity: number | null = null;
   let firstEvent: number | null = null;
   for (const { occurredAt } of events) {
@@ -104,19 +144,22 @@ export function scoreAndStore(lead: LeadRow, events: readonly EventRow[], ruleSe
     lastActivityAt: lastActivity,
     firstEventAt: firstEvent,
     campaign: firstTouchCampaign(scoringEvents),
+    probability,
+    modelVersion: ruleSet.model?.version ?? null,
     now,
   });
-  const move = isStage(lead.stage) ? automaticMove({ stage: lead.stage, result, threshold: ruleSet.rules.threshold, returnedByPerson: lead.returnedAt !== null }) : null;
-  if (!move) return { result, stage: lead.stage, version: lead.version, moved: null };
+  const decide = options.automaticMoves !== false && isStage(lead.stage);
+  const move = decide ? automaticMove({ stage: lead.stage as Stage, result, threshold: ruleSet.rules.threshold, returnedByPerson: lead.returnedAt !== null, probability }) : null;
+  if (!move) return { result, probability, stage: lead.stage, version: lead.version, moved: null };
 
   const to = move.move === "markMql" ? "MQL" : "DISQUALIFIED";
   if (!moveLeadIfUnchanged({ id: lead.id, version: lead.version, toStage: to, now })) {
-    return { result, stage: lead.stage, version: lead.version, moved: null };
+    return { result, probability, stage: lead.stage, version: lead.version, moved: null };
   }
   const reason = `${move.reason} (scoring rules v${ruleSet.version})`;
   insertTransition({ id: timeOrderedId(now), leadId: lead.id, fromStage: lead.stage, toStage: to, move: move.move, reason, reasonCode: move.reasonCode ?? null, now });
   if (to === "MQL") routeNewMql(lead, now);
-  return { result, stage: to, version: lead.version + 1, moved: { to, reason } };
+  return { result, probability, stage: to, version: lead.version + 1, moved: { to, reason } };
 }
 
 /** Hands a lead the score just made an MQL to a rep, by the manager's routing rules (lib/core/routing.ts). */

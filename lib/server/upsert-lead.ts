@@ -29,33 +29,38 @@ export function upsertLeads(inputs: readonly LeadInput[], options: { now?: Date 
 }
 
 function writeLead(input: LeadInput, ruleSet: ActiveRuleSet, now: number): UpsertedLead {
-  {
-    const existing = findLeadByEmail(input.email);
-    const id = existing?.id ?? timeOrderedId(now);
-    if (!existing) {
-      const names = namesFromEmail(input.email);
-      insertLead({ id, email: input.email, ...names, searchText: searchTextOf({ ...names, email: input.email }), source: null, now });
-    }
-    const { email, customFields, ...attributes } = input;
-    const fields: LeadFields = { ...attributes };
-    if (customFields) {
-      const stored = existing ? (JSON.parse(existing.customFields) as Record<string, unknown>) : {};
-      fields.customFields = JSON.stringify({ ...stored, ...customFields });
-    }
-    // Names can't be cleared: a lead always has something to be called by.
-    if (fields.firstName === null) delete fields.firstName;
-    if (fields.lastName === null) delete fields.lastName;
-    const before = findLeadById(id)!;
-    fields.searchText = searchTextOf({
-      firstName: input.firstName ?? before.firstName,
-      lastName: input.lastName ?? before.lastName,
-      email,
-      company: input.company === undefined ? before.company : input.company,
-    });
-    writeLeadFields(id, fields, now);
+  const written = storeLeadInput(input, now);
+  scoreAndStore(findLeadById(written.leadId)!, eventsForLeads([written.leadId]), ruleSet, now);
+  return written;
+}
 
-    const lead = findLeadById(id)!;
-    scoreAndStore(lead, eventsForLeads([id]), ruleSet, now);
-    return { leadId: id, created: !existing };
+/**
+ * Writes a lead's attributes, creating it when its e-mail is new, without scoring it: for
+ * callers that score it themselves once they have stored more (a history import).
+ */
+export function storeLeadInput(input: LeadInput, now: number): UpsertedLead {
+  const existing = findLeadByEmail(input.email);
+  const id = existing?.id ?? timeOrderedId(now);
+  if (!existing) {
+    const names = namesFromEmail(input.email);
+    insertLead({ id, email: input.email, ...names, searchText: searchTextOf({ ...names, email: input.email }), source: null, now });
   }
+  const { email, customFields, ...attributes } = input;
+  const fields: LeadFields = { ...attributes };
+  if (customFields) {
+    const stored = existing ? (JSON.parse(existing.customFields) as Record<string, unknown>) : {};
+    fields.customFields = JSON.stringify({ ...stored, ...customFields });
+  }
+  // Names can't be cleared: a lead always has something to be called by.
+  if (fields.firstName === null) delete fields.firstName;
+  if (fields.lastName === null) delete fields.lastName;
+  const before = findLeadById(id)!;
+  fields.searchText = searchTextOf({
+    firstName: input.firstName ?? before.firstName,
+    lastName: input.lastName ?? before.lastName,
+    email,
+    company: input.company === undefined ? before.company : input.company,
+  });
+  writeLeadFields(id, fields, now);
+  return { leadId: id, created: !existing };
 }

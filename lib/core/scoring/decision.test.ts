@@ -68,4 +68,26 @@ describe("automatic moves after scoring", () => {
       reasonCode: "student",
     });
   });
+
+  describe("with the threshold on the predictive model's probability", () => {
+    const onProbability = { total: 60, probability: 0.3 };
+
+    test("the probability decides, not the points", () => {
+      expect(automaticMove({ stage: "LEAD", result: result(false), threshold: onProbability, probability: 0.31 })?.reason).toBe(
+        "Likely to convert: 31 % reached the MQL threshold of 30 %",
+      );
+      expect(automaticMove({ stage: "LEAD", result: result(true), threshold: onProbability, probability: 0.29 })).toBeNull();
+      expect(automaticMove({ stage: "LEAD", result: result(true), threshold: onProbability, probability: 0.3 })?.move).toBe("markMql");
+    });
+
+    test("without an active model nothing is promoted, but disqualifying rules still apply", () => {
+      expect(automaticMove({ stage: "LEAD", result: result(true), threshold: onProbability, probability: null })).toBeNull();
+      expect(automaticMove({ stage: "LEAD", result: result(true), threshold: onProbability })).toBeNull();
+      expect(automaticMove({ stage: "LEAD", result: result(false, [studentFlag]), threshold: onProbability, probability: 0.9 })?.move).toBe("disqualify");
+    });
+
+    test("a lead sent back by a person stays with marketing whatever its probability", () => {
+      expect(automaticMove({ stage: "LEAD", result: result(true), threshold: onProbability, probability: 0.95, returnedByPerson: true })).toBeNull();
+    });
+  });
 });

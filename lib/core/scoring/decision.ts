@@ -18,18 +18,31 @@ export function automaticMove(input: {
   threshold: MqlThreshold;
   /** A person sent the lead back to marketing: only a person makes it an MQL again. */
   returnedByPerson?: boolean;
+  /** The active predictive model's chance for the lead; null or absent without one. */
+  probability?: number | null;
 }): AutomaticMove | null {
   const { stage, result, threshold } = input;
+  const probability = input.probability ?? null;
   if (stage === "LEAD" || stage === "MQL") {
     const flag = result.flags.find((candidate) => candidate.action === "disqualify");
     if (flag) {
       return { move: "disqualify", reason: `Disqualified by the rule "${flag.label}": ${flag.reason}`, reasonCode: flag.reasonCode };
     }
   }
-  if (stage === "LEAD" && result.meetsThreshold && !input.returnedByPerson) {
+  if (stage !== "LEAD" || input.returnedByPerson) return null;
+  if (threshold.probability !== undefined) {
+    // Without a probability (no active model) nothing is promoted: points are not the rule here.
+    if (probability === null || probability < threshold.probability) return null;
+    return { move: "markMql", reason: `Likely to convert: ${percent(probability)} reached the MQL threshold of ${percent(threshold.probability)}` };
+  }
+  if (result.meetsThreshold) {
     return { move: "markMql", reason: `${describeScore(result)} reached the MQL threshold of ${describeThreshold(threshold)}` };
   }
   return null;
+}
+
+function percent(probability: number): string {
+  return `${Math.round(probability * 1000) / 10} %`;
 }
 
 function describeScore(result: Omit<ScoreResult, "contributions">): string {

@@ -123,6 +123,11 @@ export const scoringRulesSchema = z
         {
           total: z.int({ error: "The MQL threshold must be a whole number of points." }),
           fit: z.int({ error: "The fit threshold must be a whole number of points." }).optional(),
+          probability: z
+            .number({ error: "The probability threshold must be a number between 0 and 1, e.g. 0.3 for 30 %." })
+            .gt(0, "The probability threshold must be above 0.")
+            .lt(1, "The probability threshold must be below 1.")
+            .optional(),
         },
         { error: "Set the MQL threshold." },
       ),

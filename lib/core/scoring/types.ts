@@ -61,7 +61,11 @@ export type DisqualifyRule = {
   reasonCode: string;
 };
 
-export type MqlThreshold = { total: number; fit?: number };
+/**
+ * When a LEAD becomes MQL: its total (and fit) reach the points, or — with `probability` set and
+ * an active predictive model — the model's chance reaches it, instead of the points.
+ */
+export type MqlThreshold = { total: number; fit?: number; probability?: number };
 
 export type ScoringRules = {
   fit: FitRule[];

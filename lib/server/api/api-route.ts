@@ -1,11 +1,13 @@
 import "server-only";
+import type { ApiScope } from "@/lib/core/api-scopes";
 import { apiRateLimitPerMinute } from "@/lib/env";
+import type { AuthenticatedKey } from "../api-keys";
 import { authenticateApiKey } from "../api-keys";
 import { AppError } from "../errors";
 import { ApiError, errorResponse } from "./api-error";
 import { takeToken } from "./rate-limit";
 
-export type ApiContext = { request: Request; apiKey: { id: string; name: string }; params: Record<string, string> };
+export type ApiContext = { request: Request; apiKey: AuthenticatedKey; params: Record<string, string> };
 type RouteContext = { params: Promise<Record<string, string>> };
 
 const APP_ERROR_STATUS: Record<AppError["code"], [number, ApiError["code"]]> = {
@@ -17,7 +19,7 @@ const APP_ERROR_STATUS: Record<AppError["code"], [number, ApiError["code"]]> = {
   INTERNAL: [500, "internal"],
 };
 
-async function authenticate(request: Request): Promise<{ id: string; name: string }> {
+async function authenticate(request: Request): Promise<AuthenticatedKey> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw new ApiError(401, "unauthorized", 'Send your API key as "Authorization: Bearer <key>". Admins create keys under API keys.');
@@ -28,13 +30,17 @@ async function authenticate(request: Request): Promise<{ id: string; name: strin
 }
 
 /**
- * Every v1 endpoint goes through here: API key, rate limit per key, then the handler; any
- * failure becomes the documented `{ error: { code, message, details } }` with its status.
+ * Every v1 endpoint goes through here: API key, the scope the endpoint needs, rate limit per
+ * key, then the handler; any failure becomes the documented `{ error: { code, message, details } }`
+ * with its status.
  */
-export function apiRoute(handler: (context: ApiContext) => Promise<Response>) {
+export function apiRoute(scope: ApiScope, handler: (context: ApiContext) => Promise<Response>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const apiKey = await authenticate(request);
+      if (!apiKey.scopes.includes(scope)) {
+        throw new ApiError(403, "forbidden", `This API key doesn't have the "${scope}" scope this endpoint needs. An admin can create a key that has it under API keys.`);
+      }
       const retryAfter = takeToken(apiKey.id, apiRateLimitPerMinute());
       if (retryAfter > 0) {
         throw new ApiError(429, "rate_limited", `Too many requests for this API key; retry in ${retryAfter} s.`, undefined, { "Retry-After": String(retryAfter) });

@@ -3,19 +3,19 @@ import { ApiError } from "./api-error";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads a JSON body of at most 1 MB, refusing other content types and broken JSON clearly. */
-export async function readJson(request: Request): Promise<unknown> {
+/** Reads a JSON body of at most 1 MB (or `maxBytes`), refusing other content types and broken JSON clearly. */
+export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(contentType)) {
     throw new ApiError(415, "unsupported_media_type", `Send JSON with "Content-Type: application/json" (got "${contentType || "none"}").`);
   }
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
-  return parse(declared !== null ? await request.text() : await readLimited(request));
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  return parse(declared !== null ? await request.text() : await readLimited(request, maxBytes));
 }
 
 // A body sent without a length (chunked) is counted as it arrives, and cut off past the limit.
-async function readLimited(request: Request): Promise<string> {
+async function readLimited(request: Request, maxBytes: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body?.getReader();
@@ -24,9 +24,9 @@ async function readLimited(request: Request): Promise<string> {
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         await reader.cancel();
-        throw tooLarge();
+        throw tooLarge(maxBytes);
       }
       chunks.push(value);
     }
@@ -42,6 +42,6 @@ function parse(text: string): unknown {
   }
 }
 
-function tooLarge() {
-  return new ApiError(413, "payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB. Send at most 1,000 events per request.`);
+function tooLarge(maxBytes: number) {
+  return new ApiError(413, "payload_too_large", `The body is larger than ${maxBytes / 1024 / 1024} MB. Send at most 1,000 events or history records per request.`);
 }

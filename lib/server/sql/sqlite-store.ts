@@ -32,6 +32,7 @@ export type LeadRow = {
   lastActivityAt: number | null;
   scoredAt: number | null;
   ruleSetVersion: number | null;
+  modelVersion: number | null;
   returnedAt: number | null;
 };
 
@@ -49,12 +50,15 @@ export type ScoreUpdate = {
   lastActivityAt: number | null;
   firstEventAt: number | null;
   campaign: string | null;
+  probability: number | null;
+  modelVersion: number | null;
   now: number;
 };
+export type ModelRow = { version: number; model: string };
 export type AssignmentRow = { id: string; leadId: string; fromOwnerId: string | null; toOwnerId: string | null; rule: string; now: number };
 export type TransitionRow = { id: string; leadId: string; fromStage: string; toStage: string; move: string; reason: string; reasonCode: string | null; now: number };
 
-const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt, scoredAt, ruleSetVersion, returnedAt`;
+const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt, scoredAt, ruleSetVersion, modelVersion, returnedAt`;
 const IN_CHUNK = 500;
 const WAL_CHECKPOINT_INTERVAL_MS = 200;
 // SQLite's own upper limit (SQLITE_MAX_MMAP_SIZE); only address space, memory is the OS's cache.
@@ -81,7 +85,8 @@ function prepare(connection: Database.Database) {
       `UPDATE "Lead" SET fitScore = @fitScore, engagementScore = @engagementScore, totalScore = @totalScore,
          scoreFlags = @scoreFlags, ruleSetVersion = @ruleSetVersion,
          scoredAt = @now, lastActivityAt = @lastActivityAt,
-         firstEventAt = @firstEventAt, campaign = @campaign, updatedAt = @now
+         firstEventAt = @firstEventAt, campaign = @campaign,
+         probability = @probability, modelVersion = @modelVersion, updatedAt = @now
        WHERE id = @id`,
     ),
     moveLead: connection.prepare<[string, number, number, string, number]>(
@@ -104,6 +109,8 @@ function prepare(connection: Database.Database) {
     ),
     activeRuleSet: connection.prepare<[], { version: number; rules: string }>(`SELECT version, rules FROM "RuleSet" WHERE active = 1 LIMIT 1`),
     ruleSetByVersion: connection.prepare<[number], { version: number; rules: string }>(`SELECT version, rules FROM "RuleSet" WHERE version = ?`),
+    activeModel: connection.prepare<[], ModelRow>(`SELECT version, model FROM "ScoringModel" WHERE active = 1 AND status = 'ready' LIMIT 1`),
+    modelByVersion: connection.prepare<[number], ModelRow>(`SELECT version, model FROM "ScoringModel" WHERE version = ? AND model IS NOT NULL`),
   };
 }
 
@@ -247,6 +254,19 @@ export function storeRouting(row: AssignmentRow & { routedAt: number | null }): 
 
 export function activeRuleSetRow(): { version: number; rules: string } | undefined {
   return store().statements.activeRuleSet.get();
+}
+
+export function activeModelRow(): ModelRow | undefined {
+  return store().statements.activeModel.get();
+}
+
+export function modelRowByVersion(version: number): ModelRow | undefined {
+  return store().statements.modelByVersion.get(version);
+}
+
+/** The write connection, for the other stores in this folder: their statements share its transactions. */
+export function writeConnection(): Database.Database {
+  return store().connection;
 }
 
 export function ruleSetRowByVersion(version: number): { version: number; rules: string } | undefined {

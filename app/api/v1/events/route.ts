@@ -7,7 +7,7 @@ import { ingestEvents } from "@/lib/server/ingest-events";
 
 const ITEM_ERROR_STATUS = { validation_failed: 400, not_found: 404, conflict: 409 } as const;
 
-export const POST = apiRoute(async ({ request }) => {
+export const POST = apiRoute("ingest", async ({ request }) => {
   const body = await readJson(request);
   if (body && typeof body === "object" && !Array.isArray(body) && "events" in body) {
     const batch = eventBatchSchema.safeParse(body);

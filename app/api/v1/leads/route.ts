@@ -7,14 +7,14 @@ import { readJson } from "@/lib/server/api/read-json";
 import { leadListQuerySchema } from "@/lib/server/api/schemas";
 import { upsertLead } from "@/lib/server/upsert-lead";
 
-export const POST = apiRoute(async ({ request }) => {
+export const POST = apiRoute("ingest", async ({ request }) => {
   const parsed = leadInputSchema.safeParse(await readJson(request));
   if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error));
   const { leadId, created } = upsertLead(parsed.data);
   return Response.json({ lead: await findApiLead(leadId), created }, { status: created ? 201 : 200 });
 });
 
-export const GET = apiRoute(async ({ request }) => {
+export const GET = apiRoute("read", async ({ request }) => {
   const query = leadListQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw validationError(fieldErrorsOf(query.error));
   return Response.json(await listLeads(query.data));

@@ -2,7 +2,7 @@ import { fieldErrorsOf } from "@/lib/core/field-errors";
 import { apiRoute, validationError } from "@/lib/server/api/api-route";
 import { dashboardFiltersFromQuery, dashboardMetrics } from "@/lib/server/metrics";
 
-export const GET = apiRoute(async ({ request }) => {
+export const GET = apiRoute("read", async ({ request }) => {
   const filters = dashboardFiltersFromQuery(new URL(request.url).searchParams);
   if (!filters.success) throw validationError(fieldErrorsOf(filters.error));
   return Response.json(await dashboardMetrics(filters.data));

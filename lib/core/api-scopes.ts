@@ -1,0 +1,19 @@
+/** What an API key may do. Keys made before scopes existed, and the demo key, have all of them. */
+export const API_SCOPES = ["ingest", "read", "scoring"] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+export const API_SCOPE_LABELS: Record<ApiScope, string> = {
+  ingest: "Send leads, events and history",
+  read: "Read leads and metrics",
+  scoring: "Backtest, suggest and change scoring; train models",
+};
+
+/** The stored comma-separated list as scopes; unknown names are ignored. */
+export function parseScopes(text: string): ApiScope[] {
+  const names = text.split(",").map((name) => name.trim());
+  return API_SCOPES.filter((scope) => names.includes(scope));
+}
+
+export function formatScopes(scopes: readonly ApiScope[]): string {
+  return API_SCOPES.filter((scope) => scopes.includes(scope)).join(",");
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import type { HistoryRecord } from "@/lib/core/history/history-record";
+import { IMPORTED_MOVE, checkHistoryRecord, finalStage } from "@/lib/core/history/history-record";
+import { importedEventKey } from "../ingest/event-key";
+import type { ActiveRuleSet } from "../lead-scoring";
+import { activeRuleSet, scoreAndStore } from "../lead-scoring";
+import { backdateLead, inSavepoint, insertImportedTransition, moveToImportedStage, transitionKey, transitionKeys } from "../sql/history-store";
+import { eventsForLeads, findEventByIdempotencyKey, findLeadById, inWriteTransaction, insertEvent } from "../sql/sqlite-store";
+import { timeOrderedId } from "../time-ordered-id";
+import { storeLeadInput } from "../upsert-lead";
+
+export type HistoryResult =
+  | { index: number; status: "created" | "updated"; leadId: string; events: { stored: number; alreadyKnown: number }; stages: { stored: number; alreadyKnown: number } }
+  | { index: number; status: "error"; errors: Array<{ field: string; message: string }> };
+
+/**
+ * Imports past leads with their events and stage history, all records in one transaction and
+ * each record in a savepoint of its own: a record is stored whole or, with the reason per
+ * field, not at all. The past fires nothing: no routing, no automatic MQL or disqualification,
+ * no SLA clock. Leads are matched by e-mail, events and stage entries by content, so sending
+ * the same records again stores nothing new.
+ */
+export function importHistory(items: readonly unknown[], options: { now?: Date } = {}): HistoryResult[] {
+  const now = (options.now ?? new Date()).getTime();
+  const checked = items.map((item) => checkHistoryRecord(item, now));
+  return inWriteTransaction(() => {
+    const ruleSet = activeRuleSet();
+    return checked.map((check, index): HistoryResult => {
+      if (!check.ok) return { index, status: "error", errors: check.errors };
+      return { index, ...inSavepoint(() => importRecord(check.record, ruleSet, now)) };
+    });
+  });
+}
+
+function importRecord(record: HistoryRecord, ruleSet: ActiveRuleSet, now: number) {
+  const { leadId, created } = storeLeadInput(record.lead, now);
+  backdateLead(leadId, record.createdAt);
+  const events = { stored: 0, alreadyKnown: 0 };
+  for (const event of record.events) {
+    const key = importedEventKey({ email: record.lead.email, type: event.type, occurredAt: new Date(event.occurredAt).toISOString(), properties: event.properties });
+    if (findEventByIdempotencyKey(key)) {
+      events.alreadyKnown += 1;
+      continue;
+    }
+    insertEvent({ id: timeOrderedId(now), leadId, type: event.type, occurredAt: event.occurredAt, properties: JSON.stringify(event.properties), source: "import", idempotencyKey: key, now });
+    events.stored += 1;
+  }
+  const stages = { stored: 0, alreadyKnown: 0 };
+  const known = transitionKeys(leadId);
+  let fromStage = "LEAD";
+  for (const entry of record.stages) {
+    if (known.has(transitionKey(entry.stage, entry.at))) stages.alreadyKnown += 1;
+    else {
+      insertImportedTransition({ id: timeOrderedId(entry.at), leadId, fromStage, toStage: entry.stage, move: IMPORTED_MOVE[entry.stage], reason: entry.reason ?? "Imported history", at: entry.at });
+      stages.stored += 1;
+    }
+    fromStage = entry.stage;
+  }
+  if (record.stages.length > 0) {
+    const { stage, at } = finalStage(record);
+    moveToImportedStage({ leadId, stage, at, now });
+  }
+  scoreAndStore(findLeadById(leadId)!, eventsForLeads([leadId]), ruleSet, now, { automaticMoves: false });
+  return { status: created ? ("created" as const) : ("updated" as const), leadId, events, stages };
+}
