@@ -8,7 +8,7 @@ import { DEFAULT_CHECKLIST } from "./qualification";
  * Stored as JSON by key; anything missing or unreadable falls back to the defaults below.
  */
 
-export const SETTING_KEYS = { routing: "routing", sla: "sla", checklist: "qualificationChecklist" } as const;
+export const SETTING_KEYS = { routing: "routing", sla: "sla", checklist: "qualificationChecklist", scoringLab: "scoringLab" } as const;
 
 const COUNTRY = /^[A-Z]{2}$/;
 

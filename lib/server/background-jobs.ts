@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "./db";
 import { AppError } from "./errors";
 
-export type JobKind = "rescore" | "import";
+export type JobKind = "rescore" | "import" | "train";
 export type JobStatus = "queued" | "running" | "done" | "failed";
 export type JobView = { id: string; kind: JobKind; status: JobStatus; total: number; processed: number; failed: number; result: unknown; error: string | null; createdAt: string; updatedAt: string };
 

@@ -71,8 +71,11 @@ function parseJsonObject(text: string): Record<string, unknown> {
   }
 }
 
-export function leadAttributes(lead: LeadRow): LeadAttributes {
-  return { ...lead, customFields: parseJsonObject(lead.customFields) as LeadAttributes["customFields"] };
+type AttributeColumns = Pick<LeadRow, "email" | "title" | "seniority" | "company" | "companySize" | "annualRevenue" | "industry" | "country" | "website" | "source" | "customFields">;
+
+export function leadAttributes(lead: AttributeColumns): LeadAttributes {
+  const { email, title, seniority, company, companySize, annualRevenue, industry, country, website, source } = lead;
+  return { email, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields: parseJsonObject(lead.customFields) as LeadAttributes["customFields"] };
 }
 
 export function scoringEvent(event: EventRow): ScoringEvent {

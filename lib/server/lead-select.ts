@@ -25,5 +25,7 @@ export const leadProfileSelect = {
   totalScore: true,
   scoredAt: true,
   ruleSetVersion: true,
+  probability: true,
+  modelVersion: true,
   createdAt: true,
 } satisfies Prisma.LeadSelect;

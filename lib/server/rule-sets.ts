@@ -30,6 +30,15 @@ export async function getActiveRuleSet(): Promise<ActiveRuleSetView> {
   return { version: row.version, rules: parsed.rules, note: row.note };
 }
 
+/** The rules of one saved version, or null when there is no such version. */
+export async function getRuleSetVersion(version: number): Promise<ScoringRules | null> {
+  const row = await db.ruleSet.findUnique({ where: { version }, select: { rules: true } });
+  if (!row) return null;
+  const parsed = parseScoringRules(JSON.parse(row.rules));
+  if (!parsed.ok) throw new Error(`Scoring rule set v${version} is invalid: ${describe(parsed.errors)}`);
+  return parsed.rules;
+}
+
 /** Every version, newest first: the history a restore picks from. */
 export async function listRuleSetVersions(): Promise<RuleSetVersion[]> {
   const rows = await db.ruleSet.findMany({
@@ -51,9 +60,9 @@ export async function validateRules(raw: unknown): Promise<ScoringRules> {
   throw new AppError("VALIDATION", `${count} ${count === 1 ? "setting needs" : "settings need"} fixing before the rules can be used; see the marked fields.`, byPath(parsed.errors));
 }
 
-export async function saveRuleSet(input: { rules: unknown; note?: string; userId: string }): Promise<{ version: number }> {
+export async function saveRuleSet(input: { rules: unknown; note?: string; userId: string | null; activate?: boolean }): Promise<{ version: number }> {
   const rules = await validateRules(input.rules);
-  return createActiveVersion({ rules, note: input.note?.trim() || null, userId: input.userId });
+  return createVersion({ rules, note: input.note?.trim() || null, userId: input.userId, activate: input.activate ?? true });
 }
 
 /** Makes an old version current again as a new version, so the history is never rewritten. */
@@ -67,16 +76,17 @@ export async function restoreRuleSet(input: { version: number; userId: string })
     // Typically a disqualification reason retired since: the old version can't run as it was.
     throw new AppError("VALIDATION", `v${input.version} can't be restored as it was: ${describe(parsed.errors)}. Edit the current rules instead.`);
   }
-  return createActiveVersion({ rules: parsed.rules, note: `Restored from v${input.version}`, userId: input.userId });
+  return createVersion({ rules: parsed.rules, note: `Restored from v${input.version}`, userId: input.userId, activate: true });
 }
 
-async function createActiveVersion(input: { rules: ScoringRules; note: string | null; userId: string }): Promise<{ version: number }> {
+/** Saves the next version; an active one replaces the current rules, an inactive one waits in the history. */
+async function createVersion(input: { rules: ScoringRules; note: string | null; userId: string | null; activate: boolean }): Promise<{ version: number }> {
   try {
     return await db.$transaction(async (tx) => {
       const latest = await tx.ruleSet.aggregate({ _max: { version: true } });
       const version = (latest._max.version ?? 0) + 1;
-      await tx.ruleSet.updateMany({ where: { active: true }, data: { active: false } });
-      await tx.ruleSet.create({ data: { version, rules: JSON.stringify(input.rules), note: input.note, active: true, createdById: input.userId } });
+      if (input.activate) await tx.ruleSet.updateMany({ where: { active: true }, data: { active: false } });
+      await tx.ruleSet.create({ data: { version, rules: JSON.stringify(input.rules), note: input.note, active: input.activate, createdById: input.userId } });
       return { version };
     });
   } catch (error) {

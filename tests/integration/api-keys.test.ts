@@ -41,6 +41,7 @@ describe("creating a key", () => {
       lastUsedAt: null,
       revokedAt: null,
       createdByName: "Ada Admin",
+      scopes: ["ingest", "read", "scoring"],
     });
     expect(JSON.stringify(listed)).not.toContain(secretPart);
   });
@@ -92,7 +93,7 @@ describe("revoking a key", () => {
 describe("authenticating with a key", () => {
   test("a valid key names itself, a revoked one says so, anything else is unknown", async () => {
     const created = await createKey("Authenticating");
-    expect(await authenticateApiKey(created.key)).toEqual({ id: created.id, name: "Authenticating" });
+    expect(await authenticateApiKey(created.key)).toEqual({ id: created.id, name: "Authenticating", scopes: ["ingest", "read", "scoring"] });
     for (const garbage of ["", "lg_live_", created.prefix, `${created.key}x`, created.key.toUpperCase(), "Bearer nonsense", "ü".repeat(5000)]) {
       expect(await authenticateApiKey(garbage)).toBeNull();
     }
@@ -132,7 +133,7 @@ describe("the demo key", () => {
     const rows = await db.apiKey.findMany({ where: { hash: sha256(demoKey) } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: "Demo key", prefix: "lg_live_demo", createdById: null });
-    expect(await authenticateApiKey(demoKey)).toEqual({ id: rows[0].id, name: "Demo key" });
+    expect(await authenticateApiKey(demoKey)).toEqual({ id: rows[0].id, name: "Demo key", scopes: ["ingest", "read", "scoring"] });
   });
 
   test("stays revoked once an admin revokes it", async () => {
@@ -153,7 +154,7 @@ describe("only admins", () => {
     expect(await createApiKeyAction({ name: `Made by ${role}` })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await revokeApiKeyAction({ id: target.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await db.apiKey.count({ where: { name: `Made by ${role}` } })).toBe(0);
-    expect(await authenticateApiKey(target.key)).toEqual({ id: target.id, name: `Target for ${role}` });
+    expect(await authenticateApiKey(target.key)).toEqual({ id: target.id, name: `Target for ${role}`, scopes: ["ingest", "read", "scoring"] });
   });
 
   test("nobody signed out can", async () => {

@@ -2,11 +2,11 @@
 
 import { z } from "zod";
 import { authorizedAction } from "../action";
-import { getJob, runningJob, startJob } from "../background-jobs";
+import { getJob } from "../background-jobs";
 import { AppError } from "../errors";
 import { previewRules } from "../preview-rules";
-import { rescoreAllLeads } from "../rescore-all";
-import { restoreRuleSet, saveRuleSet, validateRules, VERSION_NOTE_MAX_LENGTH } from "../rule-sets";
+import { validateRules, VERSION_NOTE_MAX_LENGTH } from "../rule-sets";
+import { restoreRules, saveRules } from "../scoring/save-rules";
 
 const SCORING_EDITORS = ["MARKETER", "MANAGER"] as const;
 
@@ -26,17 +26,15 @@ const saveRulesSchema = z.strictObject({
 export type SavedRules = { version: number; jobId: string };
 
 export const saveRulesAction = authorizedAction({ schema: saveRulesSchema, roles: SCORING_EDITORS }, async (input, user): Promise<SavedRules> => {
-  await refuseWhileRescoring();
-  const { version } = await saveRuleSet({ rules: input.rules, note: input.note, userId: user.id });
-  return { version, jobId: await startRescore(user.id, version) };
+  const saved = await saveRules({ rules: input.rules, note: input.note, userId: user.id });
+  return { version: saved.version, jobId: saved.jobId! };
 });
 
 export const restoreRuleSetAction = authorizedAction(
   { schema: z.strictObject({ version: z.int().positive() }), roles: SCORING_EDITORS },
   async (input, user): Promise<SavedRules> => {
-    await refuseWhileRescoring();
-    const { version } = await restoreRuleSet({ version: input.version, userId: user.id });
-    return { version, jobId: await startRescore(user.id, version) };
+    const restored = await restoreRules({ version: input.version, userId: user.id });
+    return { version: restored.version, jobId: restored.jobId! };
   },
 );
 
@@ -47,18 +45,3 @@ export const getJobAction = authorizedAction({ schema: z.strictObject({ jobId: z
   if (job.kind !== "rescore") throw new AppError("NOT_FOUND", "This job no longer exists.");
   return job;
 });
-
-// Two re-scores at once would race over the same leads with different rules, and the one
-// that finished last would decide which version the scores belong to.
-async function refuseWhileRescoring() {
-  const jobId = await runningJob("rescore");
-  if (jobId) {
-    throw new AppError("CONFLICT", "Leads are still being re-scored with the last saved rules. Wait until that finishes, then save again; your edits are kept.", undefined, { jobId });
-  }
-}
-
-function startRescore(userId: string, version: number): Promise<string> {
-  return startJob({ kind: "rescore", createdById: userId, payload: { ruleSetVersion: version } }, (progress) =>
-    rescoreAllLeads((processed, total) => progress({ processed, total })),
-  );
-}

@@ -34,12 +34,14 @@ async function authenticate(request: Request): Promise<AuthenticatedKey> {
  * key, then the handler; any failure becomes the documented `{ error: { code, message, details } }`
  * with its status.
  */
-export function apiRoute(scope: ApiScope, handler: (context: ApiContext) => Promise<Response>) {
+export function apiRoute(scope: ApiScope | readonly ApiScope[], handler: (context: ApiContext) => Promise<Response>) {
+  const allowed: readonly ApiScope[] = typeof scope === "string" ? [scope] : scope;
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const apiKey = await authenticate(request);
-      if (!apiKey.scopes.includes(scope)) {
-        throw new ApiError(403, "forbidden", `This API key doesn't have the "${scope}" scope this endpoint needs. An admin can create a key that has it under API keys.`);
+      if (!allowed.some((needed) => apiKey.scopes.includes(needed))) {
+        const names = allowed.map((needed) => `"${needed}"`).join(" or ");
+        throw new ApiError(403, "forbidden", `This API key doesn't have the ${names} scope this endpoint needs. An admin can create a key that has it under API keys.`);
       }
       const retryAfter = takeToken(apiKey.id, apiRateLimitPerMinute());
       if (retryAfter > 0) {

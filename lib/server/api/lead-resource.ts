@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { explainScore } from "../lead-scoring";
+import { explainProbability, explainScore } from "../lead-scoring";
 import { leadProfileSelect } from "../lead-select";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -16,13 +16,26 @@ function parseObject(text: string): unknown {
   }
 }
 
-/** A lead as the API shows it: attributes, stage, owner and scores. */
+/**
+ * A lead as the API shows it: attributes, stage, owner and scores — with the active model's
+ * probability and the factors that raised and lowered it (null without an active model).
+ */
 export function apiLead(lead: LeadRow) {
-  const { fitScore, engagementScore, totalScore, scoredAt, ruleSetVersion, customFields, ...rest } = lead;
+  const { fitScore, engagementScore, totalScore, scoredAt, ruleSetVersion, probability, modelVersion, customFields, ...rest } = lead;
+  const prediction = probability === null ? null : explainProbability(lead.id);
   return {
     ...rest,
     customFields: parseObject(customFields),
-    score: { fit: fitScore, engagement: engagementScore, total: totalScore, scoredAt: scoredAt?.toISOString() ?? null, ruleSetVersion },
+    score: {
+      fit: fitScore,
+      engagement: engagementScore,
+      total: totalScore,
+      scoredAt: scoredAt?.toISOString() ?? null,
+      ruleSetVersion,
+      probability,
+      modelVersion,
+      factors: prediction ? { raising: prediction.raising, lowering: prediction.lowering } : null,
+    },
     stageEnteredAt: lead.stageEnteredAt.toISOString(),
     createdAt: lead.createdAt.toISOString(),
     updatedAt: lead.updatedAt.toISOString(),

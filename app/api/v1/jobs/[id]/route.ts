@@ -1,0 +1,6 @@
+import { API_SCOPES } from "@/lib/core/api-scopes";
+import { apiRoute } from "@/lib/server/api/api-route";
+import { apiJob } from "@/lib/server/api/job-resource";
+import { getJob } from "@/lib/server/background-jobs";
+
+export const GET = apiRoute(API_SCOPES, async ({ params }) => Response.json({ job: apiJob(await getJob(params.id)) }));

@@ -1,0 +1,153 @@
+import "server-only";
+import { setImmediate as yieldToServer } from "node:timers/promises";
+import type { ModelEvaluation, PredictiveModel } from "@/lib/core/scoring-lab/model";
+import { trainModel } from "@/lib/core/scoring-lab/model";
+import type { Target } from "@/lib/core/scoring-lab/outcomes";
+import { runningJob, startJob } from "../background-jobs";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { Prisma } from "../generated/prisma/client";
+import { activeRuleSet } from "../lead-scoring";
+import { startRescoreJob } from "../scheduled-rescore";
+import { labSettings, labeledHistory } from "./lab";
+
+export type ModelStatus = "training" | "ready" | "failed";
+export type LearnedWeight = { label: string; weight: number };
+export type ModelView = {
+  id: string;
+  version: number;
+  target: Target;
+  status: ModelStatus;
+  active: boolean;
+  createdAt: string;
+  createdByName: string | null;
+  jobId: string | null;
+  error: string | null;
+  evaluation: ModelEvaluation | null;
+  /** What the model learned most strongly, in log-odds: the columns that raise and lower the chance most. */
+  strongest: { raising: LearnedWeight[]; lowering: LearnedWeight[] } | null;
+};
+
+const STRONGEST_SHOWN = 8;
+const modelSelect = {
+  id: true,
+  version: true,
+  target: true,
+  status: true,
+  active: true,
+  createdAt: true,
+  jobId: true,
+  error: true,
+  model: true,
+  evaluation: true,
+  createdBy: { select: { name: true } },
+} satisfies Prisma.ScoringModelSelect;
+
+type ModelRow = Prisma.ScoringModelGetPayload<{ select: typeof modelSelect }>;
+
+function strongest(model: PredictiveModel): ModelView["strongest"] {
+  const weights = model.columns.map((column, index) => ({ label: column.label, weight: Math.round(model.weights[index] * 100) / 100 }));
+  return {
+    raising: weights.filter((entry) => entry.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, STRONGEST_SHOWN),
+    lowering: weights.filter((entry) => entry.weight < 0).sort((a, b) => a.weight - b.weight).slice(0, STRONGEST_SHOWN),
+  };
+}
+
+function view(row: ModelRow): ModelView {
+  return {
+    id: row.id,
+    version: row.version,
+    target: row.target as Target,
+    status: row.status as ModelStatus,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+    createdByName: row.createdBy?.name ?? null,
+    jobId: row.jobId,
+    error: row.error,
+    evaluation: row.evaluation ? (JSON.parse(row.evaluation) as ModelEvaluation) : null,
+    strongest: row.model ? strongest(JSON.parse(row.model) as PredictiveModel) : null,
+  };
+}
+
+export async function listModels(): Promise<ModelView[]> {
+  return (await db.scoringModel.findMany({ orderBy: { version: "desc" }, select: modelSelect })).map(view);
+}
+
+export async function getModel(id: string): Promise<ModelView> {
+  const row = await db.scoringModel.findUnique({ where: { id }, select: modelSelect });
+  if (!row) throw new AppError("NOT_FOUND", `No model has the id "${id}".`);
+  return view(row);
+}
+
+async function nextVersion(): Promise<number> {
+  const latest = await db.scoringModel.findFirst({ orderBy: { version: "desc" }, select: { version: true } });
+  return (latest?.version ?? 0) + 1;
+}
+
+/**
+ * Trains a model on the history as a background job: the model row exists at once (status
+ * "training"), and the job fills it in, or marks it failed with the reason.
+ */
+export async function startModelTraining(input: { target?: Target; userId: string | null }): Promise<{ model: ModelView; jobId: string }> {
+  if (await runningJob("train")) throw new AppError("CONFLICT", "A model is being trained already. Wait until it finishes, then train again.");
+  const target = input.target ?? labSettings().target;
+  let row: ModelRow;
+  try {
+    row = await db.scoringModel.create({ data: { version: await nextVersion(), target, createdById: input.userId }, select: modelSelect });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", "Someone started training a model at the same moment. Try again.");
+    throw error;
+  }
+  const jobId = await startJob({ kind: "train", createdById: input.userId, payload: { modelId: row.id, target } }, async (progress) => {
+    try {
+      return await train(row.id, target, progress);
+    } catch (error) {
+      const message = error instanceof AppError ? error.message : "Training stopped because of an unexpected error.";
+      await db.scoringModel.update({ where: { id: row.id }, data: { status: "failed", error: message } });
+      throw error;
+    }
+  });
+  await db.scoringModel.update({ where: { id: row.id }, data: { jobId } });
+  return { model: { ...view(row), jobId }, jobId };
+}
+
+async function train(modelId: string, target: Target, progress: (update: { processed: number; total: number }) => Promise<void>) {
+  const settings = labSettings();
+  await progress({ processed: 0, total: 3 });
+  const history = labeledHistory({ target, maturityDays: settings.maturityDays, now: Date.now() });
+  await progress({ processed: 1, total: 3 });
+  await yieldToServer();
+  const rules = activeRuleSet();
+  const result = trainModel({ leads: history.labeled, pending: history.pending, target, rules: rules.rules, probabilityThreshold: rules.rules.threshold.probability });
+  if (!result.ok) throw new AppError("VALIDATION", result.error);
+  await progress({ processed: 2, total: 3 });
+  await db.scoringModel.update({ where: { id: modelId }, data: { status: "ready", model: JSON.stringify(result.model), evaluation: JSON.stringify(result.evaluation) } });
+  await progress({ processed: 3, total: 3 });
+  return { modelId, auc: result.evaluation.holdout.auc, rulesAuc: result.evaluation.rulesAuc };
+}
+
+/**
+ * Makes a trained model the one that scores leads, then re-scores every lead with it as a job.
+ * Refused while a re-score runs: leads already done would keep the other model's probability.
+ */
+export async function activateModel(id: string): Promise<{ model: ModelView; jobId: string }> {
+  const model = await getModel(id);
+  if (model.status !== "ready") throw new AppError("CONFLICT", model.status === "training" ? "This model is still being trained." : "This model failed to train; train a new one.");
+  if (await runningJob("rescore")) throw new AppError("CONFLICT", "Leads are being re-scored right now. Wait until that finishes, then activate the model.");
+  await db.$transaction([
+    db.scoringModel.updateMany({ where: { active: true, NOT: { id } }, data: { active: false } }),
+    db.scoringModel.update({ where: { id }, data: { active: true } }),
+  ]);
+  const jobId = await startRescoreJob(null);
+  return { model: { ...model, active: true }, jobId };
+}
+
+/** Stops scoring with a model: probabilities are cleared, so no lead shows one from a model no longer in use. */
+export async function deactivateModels(): Promise<void> {
+  await db.$transaction([
+    db.scoringModel.updateMany({ where: { active: true }, data: { active: false } }),
+    db.lead.updateMany({ where: { modelVersion: { not: null } }, data: { probability: null, modelVersion: null } }),
+  ]);
+}
+
+

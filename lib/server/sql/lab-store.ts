@@ -1,0 +1,38 @@
+import "server-only";
+import type { EventRow } from "./sqlite-store";
+import { sqliteReadConnection } from "./sqlite-store";
+
+/* Whole-table reads for the scoring lab (SQLite dialect): every lead, stage entry and event, once. */
+
+export type LabLeadRow = {
+  id: string;
+  email: string;
+  title: string | null;
+  seniority: string | null;
+  company: string | null;
+  companySize: number | null;
+  annualRevenue: number | null;
+  industry: string | null;
+  country: string | null;
+  website: string | null;
+  source: string | null;
+  customFields: string;
+  createdAt: number;
+};
+
+export function labLeadRows(): LabLeadRow[] {
+  return sqliteReadConnection()
+    .prepare<[], LabLeadRow>(
+      `SELECT id, email, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, createdAt FROM "Lead"`,
+    )
+    .all();
+}
+
+export function labTransitionRows(): Array<{ leadId: string; toStage: string; at: number }> {
+  return sqliteReadConnection().prepare<[], { leadId: string; toStage: string; at: number }>(`SELECT leadId, toStage, createdAt AS at FROM "StageTransition"`).all();
+}
+
+/** Every event, in one pass over the table: cheaper than a lookup per lead when most leads are wanted. */
+export function allEventRows(): EventRow[] {
+  return sqliteReadConnection().prepare<[], EventRow>(`SELECT id, leadId, type, occurredAt, properties FROM "Event"`).all();
+}
