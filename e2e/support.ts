@@ -38,3 +38,11 @@ export async function firstMovableCard(page: Page, stage: string): Promise<{ car
 export async function openMoveMenu(card: Locator, name: string) {
   await card.getByRole("button", { name: `Move ${name}` }).click();
 }
+
+/** Fails the test on any serious or critical accessibility violation axe finds on the page as it is now. */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
