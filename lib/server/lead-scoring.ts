@@ -6,7 +6,7 @@ import { scoreLead, scoreWithoutExplanation } from "@/lib/core/scoring/engine";
 import { parseScoringRules } from "@/lib/core/scoring/rules-schema";
 import type { Contribution, LeadAttributes, ScoreResult, ScoringEvent, ScoringRules } from "@/lib/core/scoring/types";
 import type { PredictiveModel, Prediction } from "@/lib/core/scoring-lab/model";
-import { predictLead } from "@/lib/core/scoring-lab/model";
+import { predictLead, predictProbability } from "@/lib/core/scoring-lab/model";
 import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
 import type { EventRow, LeadRow } from "./sql/sqlite-store";
@@ -63,6 +63,8 @@ function parsedRules(row: { version: number; rules: string }): ScoringRules {
 }
 
 function parseJsonObject(text: string): Record<string, unknown> {
+  // Most events carry no properties: no need to run the parser for those.
+  if (text === "{}") return {};
   try {
     const value: unknown = JSON.parse(text);
     return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -130,7 +132,7 @@ export function scoreAndStore(lead: LeadRow, events: readonly EventRow[], ruleSe
   const scoringEvents = events.map(scoringEvent);
   const attributes = leadAttributes(lead);
   const result = scoreWithoutExplanation({ lead: attributes, events: scoringEvents, rules: ruleSet.rules, now: new Date(now) });
-  const probability = ruleSet.model ? predictLead(ruleSet.model.model, { attributes, events: scoringEvents }, now).probability : null;
+  const probability = ruleSet.model ? predictProbability(ruleSet.model.model, { attributes, events: scoringEvents }, now) : null;
   let lastActivity: number | null = null;
   let firstEvent: number | null = null;
   for (const { occurredAt } of events) {

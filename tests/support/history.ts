@@ -27,7 +27,7 @@ export type PlantedHistory = { records: Array<Record<string, unknown>>; won: num
  * sigmoid(−2.2 + 1.6·Software + 2.2·asked for a demo + 1.0·referral − 1.2·paid search).
  * Leads younger than 90 days with no outcome are still open (pending).
  */
-export function plantedHistory(count: number, options: { now?: number; seed?: number; prefix?: string } = {}): PlantedHistory {
+export function plantedHistory(count: number, options: { now?: number; seed?: number; prefix?: string; noiseEvents?: number } = {}): PlantedHistory {
   const now = options.now ?? Date.now();
   const random = mulberry32(options.seed ?? 7);
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
@@ -44,6 +44,9 @@ export function plantedHistory(count: number, options: { now?: number; seed?: nu
     const views = Math.floor(random() * 6);
     for (let v = 0; v < views; v++) events.push({ type: "page_view", occurredAt: iso(createdAt + Math.floor(random() * 15 * DAY) + v), properties: { url: pick(["/product", "/pricing", "/blog"]) } });
     if (demo) events.push({ type: "demo_request", occurredAt: iso(createdAt + 16 * DAY) });
+    // Activity that says nothing about the outcome, `noiseEvents` a lead on average.
+    const noise = Math.floor(random() * 2 * (options.noiseEvents ?? 0));
+    for (let e = 0; e < noise; e++) events.push({ type: pick(["email_open", "email_click", "page_view"]), occurredAt: iso(createdAt + Math.floor(random() * 60 * DAY)), properties: { campaign: pick(["spring", "autumn"]) } });
     const lead = { email: `${options.prefix ?? "past"}${n}@history.example`, firstName: "Past", lastName: `Lead ${n}`, industry, source, companySize: 20 + Math.floor(random() * 2000), createdAt: iso(createdAt) };
     let stages: Array<Record<string, unknown>> = [];
     if (won && decidedAt < now) {

@@ -144,10 +144,22 @@ function factorLabel(column: Column, value: number): string {
   return column.label;
 }
 
-/** The model's probability for one lead now, from its fields and events so far, with what moved it most. */
-export function predictLead(model: PredictiveModel, lead: { attributes: LeadAttributes; events: readonly ScoringEvent[] }, now: number): Prediction {
+type LeadNow = { attributes: LeadAttributes; events: readonly ScoringEvent[] };
+
+function vectorNow(model: PredictiveModel, lead: LeadNow, now: number) {
   const events = lead.events.filter((event) => event.occurredAt.getTime() <= now + DAY_MS);
-  const vector = featurize(model.spec, { attributes: lead.attributes, events }, now);
+  return featurize(model.spec, { attributes: lead.attributes, events }, now);
+}
+
+/** The model's probability for one lead now, from its fields and events so far: what scoring stores. */
+export function predictProbability(model: PredictiveModel, lead: LeadNow, now: number): number {
+  const vector = vectorNow(model, lead, now);
+  return sigmoid(linearPredictor(model, vector.indices, vector.values));
+}
+
+/** The probability with what moved it most: what a person reads. */
+export function predictLead(model: PredictiveModel, lead: LeadNow, now: number): Prediction {
+  const vector = vectorNow(model, lead, now);
   const z = linearPredictor(model, vector.indices, vector.values);
   const effects = vector.indices.map((index, k) => ({ label: factorLabel(model.columns[index], vector.values[k]), effect: model.weights[index] * vector.values[k] }));
   const rounded = (factor: Factor) => ({ label: factor.label, effect: Math.round(factor.effect * 100) / 100 });

@@ -33,9 +33,13 @@ const EXITS: readonly Stage[] = ["LOST", "DISQUALIFIED"];
 /**
  * The outcome of one lead for `target`, as known at `now`; null while it is still open and younger
  * than the maturity window (neither positive nor negative yet). A lead that matured with no
- * outcome counts as negative, judged on what it had done when it matured.
+ * outcome counts as negative from the moment it matured.
  */
 export function outcomeOf(lead: Pick<LabLead, "createdAt" | "transitions">, target: Target, now: number, maturityDays: number): Outcome | null {
+  return classify(lead, target, now, maturityDays)?.outcome ?? null;
+}
+
+function classify(lead: Pick<LabLead, "createdAt" | "transitions">, target: Target, now: number, maturityDays: number): { outcome: Outcome; matured: boolean } | null {
   let reachedAt = Infinity;
   let exitedAt = Infinity;
   for (const { toStage, at } of lead.transitions) {
@@ -43,10 +47,10 @@ export function outcomeOf(lead: Pick<LabLead, "createdAt" | "transitions">, targ
     if (REACHES[target].includes(toStage)) reachedAt = Math.min(reachedAt, at);
     else if (EXITS.includes(toStage)) exitedAt = Math.min(exitedAt, at);
   }
-  if (reachedAt !== Infinity) return { positive: true, at: reachedAt };
-  if (exitedAt !== Infinity) return { positive: false, at: exitedAt };
+  if (reachedAt !== Infinity) return { outcome: { positive: true, at: reachedAt }, matured: false };
+  if (exitedAt !== Infinity) return { outcome: { positive: false, at: exitedAt }, matured: false };
   const maturedAt = lead.createdAt + maturityDays * DAY_MS;
-  return maturedAt <= now ? { positive: false, at: maturedAt } : null;
+  return maturedAt <= now ? { outcome: { positive: false, at: maturedAt }, matured: true } : null;
 }
 
 /** The events that happened strictly before a moment: all that may inform a prediction made then. */
@@ -58,16 +62,44 @@ export type LabeledLead = LabLead & { outcome: Outcome };
 
 export type LabeledHistory = { labeled: LabeledLead[]; pending: number };
 
-/** The leads with an outcome, each with it; the others are only counted. */
+/**
+ * The leads with an outcome, each with it; the others are only counted.
+ *
+ * A lead that matured with no outcome has no moment of its own to be judged at, and judging it
+ * at the end of the window would describe it older than any lead that reached the target (those
+ * are described just before their outcome): its activity would have faded, and "recent activity"
+ * would look predictive only because of when leads are looked at. So each such lead is described
+ * at the age a lead that reached the target typically had at its outcome: one of those ages,
+ * picked by its id, so the ages of the two groups match and the choice is repeatable.
+ */
 export function labelHistory(leads: readonly LabLead[], target: Target, now: number, maturityDays: number): LabeledHistory {
-  const labeled: LabeledLead[] = [];
+  const classified: Array<{ lead: LabLead; outcome: Outcome; matured: boolean }> = [];
   let pending = 0;
   for (const lead of leads) {
-    const outcome = outcomeOf(lead, target, now, maturityDays);
-    if (outcome) labeled.push({ ...lead, outcome });
+    const found = classify(lead, target, now, maturityDays);
+    if (found) classified.push({ lead, ...found });
     else pending += 1;
   }
+  const maturity = maturityDays * DAY_MS;
+  const ages = classified
+    .filter((item) => item.outcome.positive)
+    .map((item) => Math.min(maturity, Math.max(0, item.outcome.at - item.lead.createdAt)))
+    .sort((a, b) => a - b);
+  const labeled = classified.map(({ lead, outcome, matured }): LabeledLead => {
+    if (!matured || ages.length === 0) return { ...lead, outcome };
+    return { ...lead, outcome: { positive: false, at: lead.createdAt + ages[Math.floor(unitHash(lead.id) * ages.length)] } };
+  });
   return { labeled, pending };
+}
+
+/** A number in [0, 1) from a text (FNV-1a): the same text always gives the same number. */
+function unitHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) / 4294967296;
 }
 
 /**

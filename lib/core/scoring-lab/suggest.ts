@@ -48,7 +48,11 @@ function clip(text: string): string {
 type Sample = FeatureSource & { positive: boolean };
 
 class RuleIds {
-  private readonly used = new Set<string>();
+  private readonly used: Set<string>;
+  /** `taken`: ids the rule set already holds, which a new rule must not reuse. */
+  constructor(taken: Iterable<string>) {
+    this.used = new Set(taken);
+  }
   next(base: string): string {
     let id = base.slice(0, 90);
     for (let n = 2; this.used.has(id); n++) id = `${base.slice(0, 90)}-${n}`;
@@ -103,6 +107,8 @@ function bandRules(samples: readonly Sample[], field: FitField, context: RuleCon
   // Bands are inclusive ranges between whole numbers; fractional values are left to the model.
   if (present.length < context.support || present.some((value) => !Number.isInteger(value))) return [];
   const edges = quantileEdges(present, 5);
+  // No cut means one band holding every value: a range with no bound, which the rules can't state.
+  if (edges.length === 0) return [];
   const bandOf = (value: number) => edges.filter((edge) => value >= edge).length;
   const groups = tally(samples, (sample) => {
     const value = asNumber(readField(sample.attributes, field));
@@ -174,7 +180,9 @@ export function suggestRules(input: { leads: readonly LabeledLead[]; active: Sco
   const samples: Sample[] = input.leads.map((lead) => ({ attributes: lead.attributes, events: eventsBefore(lead.events, lead.outcome.at), positive: lead.outcome.positive }));
   const positives = samples.filter((sample) => sample.positive).length;
   const baseRate = Math.min(0.999, Math.max(0.001, positives / Math.max(1, samples.length)));
-  const context: RuleContext = { support: minimumSupport(samples.length), baseRate, ids: new RuleIds(), evidence: {} };
+  // Ids must be unique across the whole set, and the disqualifying rules are copied in as they are.
+  const ids = new RuleIds(input.active.disqualify.map((rule) => rule.id));
+  const context: RuleContext = { support: minimumSupport(samples.length), baseRate, ids, evidence: {} };
   const customFields = [...new Set(samples.flatMap((sample) => Object.keys(sample.attributes.customFields ?? {})))].sort().map((name) => `custom.${name}` as FitField);
   const fit: FitRule[] = [];
   for (const field of [...STANDARD_CATEGORY_FIELDS, ...customFields]) {

@@ -14,7 +14,7 @@ import { isStage } from "@/lib/core/stages";
 import { SETTING_KEYS, readSetting } from "@/lib/core/workflow-settings";
 import { AppError } from "../errors";
 import { leadAttributes, scoringEvent } from "../lead-scoring";
-import { allEventRows, labLeadRows, labTransitionRows } from "../sql/lab-store";
+import { eachEventRow, labLeadRows, labTransitionRows } from "../sql/lab-store";
 import { settingValue } from "../sql/sqlite-store";
 import { saveSetting } from "../workflow-settings";
 import { db } from "../db";
@@ -51,7 +51,7 @@ export function labeledHistory(query: LabQuery): LabeledHistory {
   }));
   const history = labelHistory(leads, query.target, query.now, query.maturityDays);
   const byLead = new Map<string, ScoringEvent[]>(history.labeled.map((lead) => [lead.id, lead.events as ScoringEvent[]]));
-  for (const row of allEventRows()) byLead.get(row.leadId)?.push(scoringEvent(row));
+  eachEventRow((row) => byLead.get(row.leadId)?.push(scoringEvent(row)));
   return history;
 }
 

@@ -32,7 +32,10 @@ export function labTransitionRows(): Array<{ leadId: string; toStage: string; at
   return sqliteReadConnection().prepare<[], { leadId: string; toStage: string; at: number }>(`SELECT leadId, toStage, createdAt AS at FROM "StageTransition"`).all();
 }
 
-/** Every event, in one pass over the table: cheaper than a lookup per lead when most leads are wanted. */
-export function allEventRows(): EventRow[] {
-  return sqliteReadConnection().prepare<[], EventRow>(`SELECT id, leadId, type, occurredAt, properties FROM "Event"`).all();
+/**
+ * Every event, in one pass over the table: cheaper than a lookup per lead when most leads are
+ * wanted. Rows are handed over one at a time, so a million of them are never held at once.
+ */
+export function eachEventRow(visit: (row: EventRow) => void): void {
+  for (const row of sqliteReadConnection().prepare<[], EventRow>(`SELECT id, leadId, type, occurredAt, properties FROM "Event"`).iterate()) visit(row);
 }

@@ -120,6 +120,8 @@ type Store = {
   statements: Statements;
   file: string;
   eventsByLeads: Map<number, Database.Statement<string[], EventRow>>;
+  /** An import writes the same few column sets over and over: each is prepared once. */
+  leadUpdates: Map<string, Database.Statement>;
   reader?: Database.Database;
 };
 
@@ -139,7 +141,7 @@ function store(): Store {
   // page once however often it changed in between.
   connection.pragma("wal_autocheckpoint = 0");
   setInterval(() => connection.open && connection.pragma("wal_checkpoint(PASSIVE)"), WAL_CHECKPOINT_INTERVAL_MS).unref();
-  globalForStore.leadgateSqlite = { connection, statements: prepare(connection), file, eventsByLeads: new Map() };
+  globalForStore.leadgateSqlite = { connection, statements: prepare(connection), file, eventsByLeads: new Map(), leadUpdates: new Map() };
   return globalForStore.leadgateSqlite;
 }
 
@@ -294,8 +296,15 @@ export type LeadFields = Partial<Record<(typeof WRITABLE_LEAD_FIELDS)[number], s
 /** Writes the given attributes of a lead; only the whitelisted column names above reach the SQL. */
 export function writeLeadFields(id: string, fields: LeadFields, now: number): void {
   const columns = WRITABLE_LEAD_FIELDS.filter((column) => fields[column] !== undefined);
-  const assignments = [...columns.map((column) => `"${column}" = @${column}`), `"updatedAt" = @now`].join(", ");
-  store().connection.prepare(`UPDATE "Lead" SET ${assignments} WHERE id = @id`).run({ ...fields, id, now });
+  const { connection, leadUpdates } = store();
+  const key = columns.join(",");
+  let statement = leadUpdates.get(key);
+  if (!statement) {
+    const assignments = [...columns.map((column) => `"${column}" = @${column}`), `"updatedAt" = @now`].join(", ");
+    statement = connection.prepare(`UPDATE "Lead" SET ${assignments} WHERE id = @id`);
+    leadUpdates.set(key, statement);
+  }
+  statement.run({ ...fields, id, now });
 }
 
 export function countLeads(): number {
