@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { authSecret } from "./env";
+import { authSecret, checkEnvironment, demoDataEnabled, firstAdmin } from "./env";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -24,5 +24,32 @@ describe("the session secret", () => {
     vi.stubEnv("NODE_ENV", "development");
     vi.stubEnv("NEXTAUTH_SECRET", "");
     expect(authSecret()).toMatch(/development/);
+  });
+});
+
+describe("the first-run settings", () => {
+  test("the demo is on unless LEADGATE_DEMO is off; anything else is refused by name", () => {
+    vi.stubEnv("LEADGATE_DEMO", "");
+    expect(demoDataEnabled()).toBe(true);
+    vi.stubEnv("LEADGATE_DEMO", "off");
+    expect(demoDataEnabled()).toBe(false);
+    vi.stubEnv("LEADGATE_DEMO", "no");
+    expect(() => checkEnvironment()).toThrow(/LEADGATE_DEMO: must be "on" .* or "off"/);
+  });
+
+  test("the first admin needs both an e-mail and a password of at least 12 characters", () => {
+    vi.stubEnv("LEADGATE_ADMIN_EMAIL", "");
+    vi.stubEnv("LEADGATE_ADMIN_PASSWORD", "");
+    expect(firstAdmin()).toBeNull();
+    vi.stubEnv("LEADGATE_ADMIN_EMAIL", " Ops@Example.COM ");
+    vi.stubEnv("LEADGATE_ADMIN_PASSWORD", " twelve chars ");
+    expect(firstAdmin()).toEqual({ email: "ops@example.com", password: " twelve chars " });
+    vi.stubEnv("LEADGATE_ADMIN_PASSWORD", "eleven char");
+    expect(() => firstAdmin()).toThrow(/LEADGATE_ADMIN_PASSWORD: must be at least 12 characters/);
+    vi.stubEnv("LEADGATE_ADMIN_EMAIL", "not-an-address");
+    vi.stubEnv("LEADGATE_ADMIN_PASSWORD", "long enough password");
+    expect(() => firstAdmin()).toThrow(/LEADGATE_ADMIN_EMAIL: must be an e-mail address/);
+    vi.stubEnv("LEADGATE_ADMIN_EMAIL", "");
+    expect(() => checkEnvironment()).toThrow(/LEADGATE_ADMIN_PASSWORD is set but LEADGATE_ADMIN_EMAIL is not/);
   });
 });

@@ -9,7 +9,16 @@ const schema = z.object({
   LEADGATE_DEMO_API_KEY: z.string().optional(),
   LEADGATE_API_RATE_LIMIT: z.coerce.number().int().positive().default(3000),
   LEADGATE_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
+  // First run: demo leads and users, or a clean start with a first admin (scripts/setup-database.ts).
+  LEADGATE_DEMO: unset(z.enum(["on", "off"], { error: 'must be "on" (seed the demo leads and users) or "off" (start with an empty database)' }).default("on")),
+  LEADGATE_ADMIN_EMAIL: unset(z.string().trim().toLowerCase().pipe(z.email({ error: "must be an e-mail address, e.g. you@example.com" })).optional()),
+  LEADGATE_ADMIN_PASSWORD: unset(z.string().min(12, { error: "must be at least 12 characters" }).max(200, { error: "must be at most 200 characters" }).optional()),
 });
+
+/** An empty or blank variable (`LEADGATE_DEMO=`) counts as unset, so its default applies. */
+function unset<T extends z.ZodType>(type: T) {
+  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), type);
+}
 
 const DEVELOPMENT_SECRET = "leadgate-development-secret-not-for-production";
 
@@ -51,6 +60,34 @@ export function apiRateLimitPerMinute(): number {
 /** The stack-ceiling routes under /api/bench exist only for `npm run bench:ingest`. */
 export function benchRoutesEnabled(): boolean {
   return read().LEADGATE_BENCH_ROUTES === "1";
+}
+
+/** Whether an empty database gets the demo leads and users (LEADGATE_DEMO, default on). */
+export function demoDataEnabled(): boolean {
+  return read().LEADGATE_DEMO === "on";
+}
+
+export type FirstAdmin = { email: string; password: string };
+
+/**
+ * The first admin to create on set-up (LEADGATE_ADMIN_EMAIL and LEADGATE_ADMIN_PASSWORD), or null
+ * when neither is set. Setting only one of the two is an error, not a silent skip.
+ */
+export function firstAdmin(): FirstAdmin | null {
+  const { LEADGATE_ADMIN_EMAIL: email, LEADGATE_ADMIN_PASSWORD: password } = read();
+  if (email && password) return { email, password };
+  if (!email && !password) return null;
+  throw new Error(
+    email
+      ? "Invalid environment: LEADGATE_ADMIN_EMAIL is set but LEADGATE_ADMIN_PASSWORD is not. Set both (the password at least 12 characters) to create the first admin, or neither."
+      : "Invalid environment: LEADGATE_ADMIN_PASSWORD is set but LEADGATE_ADMIN_EMAIL is not. Set both to create the first admin, or neither.",
+  );
+}
+
+/** Reads every setting once, so a bad value stops a script before it does any work. */
+export function checkEnvironment(): void {
+  read();
+  firstAdmin();
 }
 
 /** True in the Node.js server process (not the edge runtime or a build worker). */

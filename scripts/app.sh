@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # `npm run app`: install, build, migrate and seed (only an empty database), then serve.
+# LEADGATE_DEMO=off starts without the demo leads and users; LEADGATE_ADMIN_EMAIL and
+# LEADGATE_ADMIN_PASSWORD create the first admin (README, Configuration).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/environment.sh
 
 PORT="${PORT:-3000}"
 install_dependencies
+echo "==> Checking settings"
+npm run --silent db:setup -- --check   # a bad LEADGATE_* value stops here, not after the build
 
 mkdir -p data
 if [ -z "${NEXTAUTH_SECRET:-}" ]; then

@@ -58,7 +58,7 @@ export async function generateLeads(options: { leads?: number; out?: string } = 
   try {
     const anchor = demoAnchor();
     // With no leads, seedDemo writes just the demo users and reasons, exactly as the demo has them.
-    await seedDemo(db, { leadCount: 0, anchor });
+    await seedDemo(db, { leadCount: 0, historyCount: 0, anchor });
     const users = await db.user.findMany({ select: { id: true, email: true } });
     const idOf = (email: string) => users.find((user) => user.email === email)!.id;
     const actors = {

@@ -1,20 +1,28 @@
-// Brings the database to the current schema (prisma migrate deploy) and seeds the demo
-// data into an empty database. Never overwrites: a database with users or leads is left as is.
+// Brings the database to the current schema (prisma migrate deploy) and prepares it for a first run
+// (prisma/seed/prepare-database.ts):
+// - LEADGATE_DEMO=on (the default): an empty database gets the demo users and leads;
+// - LEADGATE_DEMO=off: no demo leads or users, a clean start for a team's own data.
+// Either way it installs the default scoring rules and disqualification reasons when there are none,
+// creates the first admin from LEADGATE_ADMIN_EMAIL and LEADGATE_ADMIN_PASSWORD when no user has
+// that e-mail, and registers the API key from LEADGATE_DEMO_API_KEY.
+// Never overwrites: what is already there is left as it is, so running it again changes nothing.
+// Usage: npm run db:setup            (npm run db:setup -- --check only validates the settings)
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { sqliteUrl } from "../lib/database-url";
-import { databaseUrl, demoApiKey } from "../lib/env";
-import { ensureDemoApiKey } from "../lib/server/api-keys";
-import { createDb } from "../lib/server/db";
-import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/demo-users";
-import { isEmpty, seedDemo } from "../prisma/seed/seed-demo";
-import { rescoreAllLeads } from "../lib/server/rescore-all";
-import { closeStore } from "../lib/server/sql/sqlite-store";
-import { ensureActiveRuleSet } from "../lib/server/rule-sets";
+import { checkEnvironment, databaseUrl } from "../lib/env";
 
 async function main() {
+  // A bad setting stops here, before anything is migrated or written (and before the modules that
+  // read the settings as they load).
+  checkEnvironment();
+  if (process.argv.includes("--check")) return;
+  const { createDb } = await import("../lib/server/db");
+  const { closeStore } = await import("../lib/server/sql/sqlite-store");
+  const { prepareDatabase } = await import("../prisma/seed/prepare-database");
+
   const file = sqliteUrl(databaseUrl());
   mkdirSync(path.dirname(file), { recursive: true });
   execFileSync("npx", ["prisma", "migrate", "deploy"], {
@@ -26,25 +34,13 @@ async function main() {
 
   const db = createDb(file);
   try {
-    if (await isEmpty(db)) {
-      const started = Date.now();
-      await seedDemo(db);
-      // The demo's scores come from the real engine and the default rules, as live ones would.
-      const scored = await rescoreAllLeads();
-      console.log(`Seeded the demo data into ${file} and scored ${scored.leads} leads in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-    } else {
-      await ensureActiveRuleSet(db);
-      console.log(`${file} already holds data; leaving it as it is.`);
-    }
-    // Outside the seed, so a database seeded before the variable was set gets the key too.
-    const demoKey = demoApiKey();
-    if (demoKey && (await ensureDemoApiKey(demoKey, db))) console.log("Registered the demo API key.");
+    const report = await prepareDatabase(db);
+    console.log(`\nDatabase: ${file}`);
+    for (const line of report.lines) console.log(line);
   } finally {
     await db.$disconnect();
     closeStore();
   }
-  console.log(`\nDemo sign-ins (password "${DEMO_PASSWORD}"):`);
-  for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(8)} ${user.email}`);
 }
 
 main().catch((error) => {

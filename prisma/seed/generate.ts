@@ -5,8 +5,8 @@ import { DISQUALIFICATION_REASONS } from "./demo-users";
 
 // Deterministic demo data: the same seed and anchor date always give the same leads.
 
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
+export const HOUR = 60 * 60 * 1000;
+export const DAY = 24 * HOUR;
 
 export type GeneratedLead = {
   id: string;
@@ -23,6 +23,8 @@ export type GeneratedLead = {
   country: string;
   website: string | null;
   source: string;
+  /** Custom fields as stored (JSON). */
+  customFields: string;
   stage: Stage;
   ownerIndex: number | null;
   fitScore: number;
@@ -49,10 +51,10 @@ export type GeneratedTransition = {
   createdAt: Date;
 };
 
-const INDUSTRIES = ["Software", "Financial services", "Manufacturing", "Healthcare", "Retail", "Logistics", "Education", "Media", "Energy", "Public sector"];
-const COUNTRIES = ["US", "GB", "DE", "FR", "NL", "CA", "AU", "SE", "ES", "IN"];
+export const INDUSTRIES = ["Software", "Financial services", "Manufacturing", "Healthcare", "Retail", "Logistics", "Education", "Media", "Energy", "Public sector"];
+export const COUNTRIES = ["US", "GB", "DE", "FR", "NL", "CA", "AU", "SE", "ES", "IN"];
 const SOURCES = ["website", "paid_search", "linkedin_ads", "webinar", "content_syndication", "trade_show", "referral", "partner"];
-const SENIORITY_TITLES: Array<[string, string[]]> = [
+export const SENIORITY_TITLES: Array<[string, string[]]> = [
   ["C-level", ["Chief Revenue Officer", "Chief Technology Officer", "Chief Marketing Officer", "CEO"]],
   ["VP", ["VP Sales", "VP Marketing", "VP Engineering", "VP Operations"]],
   ["Director", ["Director of Demand Generation", "IT Director", "Director of Sales Operations", "Head of Growth"]],
@@ -64,9 +66,9 @@ const EVENT_TYPES: Array<[string, number]> = [
   ["page_view", 40], ["email_open", 25], ["email_click", 10], ["content_download", 8], ["form_submit", 4],
   ["webinar_attended", 4], ["event_attended", 2], ["contact_request", 2], ["meeting_booked", 1], ["unsubscribe", 1], ["email_bounce", 1],
 ];
-const CONTENT = ["State of RevOps 2026 report", "Lead scoring playbook", "ROI calculator", "Buyer's guide", "Customer case study: Nordwind"];
-const PAGES = ["/pricing", "/product", "/customers", "/blog/lead-scoring", "/integrations", "/security"];
-const CAMPAIGNS = ["q3-revops-webinar", "spring-launch", "retargeting-eu", "partner-summit", "brand-search"];
+export const CONTENT = ["State of RevOps 2026 report", "Lead scoring playbook", "ROI calculator", "Buyer's guide", "Customer case study: Nordwind"];
+export const PAGES = ["/pricing", "/product", "/customers", "/blog/lead-scoring", "/integrations", "/security"];
+export const CAMPAIGNS = ["q3-revops-webinar", "spring-launch", "retargeting-eu", "partner-summit", "brand-search"];
 
 // Final stages with their share of the demo funnel (the rest of each lead's path follows).
 const OUTCOMES: Array<[Stage, number]> = [["LEAD", 52], ["MQL", 11], ["SAL", 9], ["SQL", 7], ["WON", 4], ["LOST", 5], ["DISQUALIFIED", 12]];
@@ -79,14 +81,14 @@ const PATHS: Record<Stage, Array<[Move, Stage]>> = {
   LOST: [["markMql", "MQL"], ["accept", "SAL"], ["qualify", "SQL"], ["lose", "LOST"]],
   DISQUALIFIED: [["disqualify", "DISQUALIFIED"]],
 };
-const LOST_REASONS = ["Chose a competitor", "Project postponed", "Price too high", "No decision made"];
-const SEND_BACK_REASONS = ["Not ready to talk yet, revisit next quarter", "Researching only, no project", "Wrong contact, no buying role"];
+export const LOST_REASONS = ["Chose a competitor", "Project postponed", "Price too high", "No decision made"];
+export const SEND_BACK_REASONS = ["Not ready to talk yet, revisit next quarter", "Researching only, no project", "Wrong contact, no buying role"];
 
-function weighted<T>(faker: Faker, options: Array<[T, number]>): T {
+export function weighted<T>(faker: Faker, options: Array<[T, number]>): T {
   return faker.helpers.weightedArrayElement(options.map(([value, weight]) => ({ value, weight })));
 }
 
-function fitOf(lead: Pick<GeneratedLead, "companySize" | "seniority" | "industry">): number {
+export function fitOf(lead: Pick<GeneratedLead, "companySize" | "seniority" | "industry">): number {
   let fit = 0;
   fit += lead.companySize >= 1000 ? 25 : lead.companySize >= 200 ? 18 : lead.companySize >= 50 ? 10 : 2;
   fit += { "C-level": 20, VP: 18, Director: 14, Manager: 8, "Individual contributor": 3, Student: -20 }[lead.seniority] ?? 0;
@@ -94,7 +96,7 @@ function fitOf(lead: Pick<GeneratedLead, "companySize" | "seniority" | "industry
   return fit;
 }
 
-const ENGAGEMENT_POINTS: Record<string, number> = {
+export const ENGAGEMENT_POINTS: Record<string, number> = {
   page_view: 1, email_open: 1, email_click: 3, content_download: 8, form_submit: 10, webinar_attended: 12,
   event_attended: 15, contact_request: 25, meeting_booked: 30, unsubscribe: -15, email_bounce: -10,
 };
@@ -139,6 +141,7 @@ export function generateDataset(options: { count: number; anchor: Date; days?: n
       country: faker.helpers.arrayElement(COUNTRIES),
       website: personal ? null : `https://www.${domain}`,
       source: faker.helpers.arrayElement(SOURCES),
+      customFields: "{}",
       stage: outcome,
       ownerIndex: null,
       fitScore: 0,

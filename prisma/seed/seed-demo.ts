@@ -2,10 +2,13 @@ import type { PrismaClient } from "../../lib/server/generated/prisma/client";
 import { hashPassword } from "../../lib/server/password";
 import { ensureActiveRuleSet } from "../../lib/server/rule-sets";
 import { DEMO_PASSWORD, DEMO_USERS, DISQUALIFICATION_REASONS } from "./demo-users";
-import { generateDataset } from "./generate";
+import { generateDemoDataset } from "./history";
 import { insertDataset } from "./insert";
 
+/** Recent leads, created over the 90 days before the anchor: the live funnel, queues and SLA. */
 export const DEMO_LEAD_COUNT = 1_000;
+/** Past leads with outcomes, created 100–450 days before the anchor: what the scoring lab learns from. */
+export const DEMO_HISTORY_COUNT = 2_500;
 
 /** The start of today (UTC): the demo's "now", so one day's seeds are identical. */
 export function demoAnchor(now = new Date()): Date {
@@ -17,15 +20,23 @@ export async function isEmpty(db: PrismaClient): Promise<boolean> {
   return users === 0 && leads === 0;
 }
 
-/** Seeds the demo users, reference lists and `leadCount` leads in one transaction. */
-export async function seedDemo(db: PrismaClient, options: { leadCount?: number; anchor?: Date } = {}): Promise<void> {
+/**
+ * Seeds the demo users, reference lists, `leadCount` recent leads and `historyCount` past leads
+ * (prisma/seed/history.ts) in one transaction.
+ */
+export async function seedDemo(db: PrismaClient, options: { leadCount?: number; historyCount?: number; anchor?: Date } = {}): Promise<{ leads: number; pastLeads: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const dataset = generateDataset({ count: options.leadCount ?? DEMO_LEAD_COUNT, anchor: options.anchor ?? demoAnchor() });
+  const leadCount = options.leadCount ?? DEMO_LEAD_COUNT;
+  const historyCount = options.historyCount ?? DEMO_HISTORY_COUNT;
+  const dataset = generateDemoDataset({ leadCount, historyCount, anchor: options.anchor ?? demoAnchor() });
   await db.$transaction(
     async (tx) => {
       const users = await Promise.all(DEMO_USERS.map((user) => tx.user.create({ data: { ...user, passwordHash } })));
       const idOf = (email: string) => users.find((user) => user.email === email)!.id;
-      await tx.disqualificationReason.createMany({ data: DISQUALIFICATION_REASONS.map((reason, sortOrder) => ({ ...reason, sortOrder })) });
+      // A clean start (LEADGATE_DEMO=off) may have installed them already.
+      if ((await tx.disqualificationReason.count()) === 0) {
+        await tx.disqualificationReason.createMany({ data: DISQUALIFICATION_REASONS.map((reason, sortOrder) => ({ ...reason, sortOrder })) });
+      }
       await ensureActiveRuleSet(tx);
       await insertDataset(tx, dataset, {
         marketerId: idOf("marketer@leadgate.test"),
@@ -35,4 +46,5 @@ export async function seedDemo(db: PrismaClient, options: { leadCount?: number; 
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+  return { leads: leadCount, pastLeads: historyCount };
 }
