@@ -1,10 +1,27 @@
-type Schema = { anyOf?: Schema[]; maxLength?: number; type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; description?: string; enum?: unknown[]; format?: string; $ref?: string; oneOf?: Schema[] };
+import type { ApiScope } from "@/lib/core/api-scopes";
+import { API_SCOPES, API_SCOPE_LABELS } from "@/lib/core/api-scopes";
+
+type Schema = {
+  anyOf?: Schema[];
+  maxLength?: number;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  description?: string;
+  enum?: unknown[];
+  format?: string;
+  $ref?: string;
+  oneOf?: Schema[];
+  items?: Schema;
+};
 type Operation = {
   summary: string;
   description?: string;
   parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema: Schema }>;
   requestBody?: { content: Record<string, { schema: Schema }> };
   responses: Record<string, { description: string }>;
+  /** Alternatives: a key with any one of these scopes may call the endpoint. */
+  security?: Array<Record<string, string[]>>;
 };
 
 const METHOD_COLOURS: Record<string, string> = { get: "bg-emerald-100 text-emerald-800", post: "bg-brand-100 text-brand-700" };
@@ -13,6 +30,7 @@ function typeOf(schema: Schema): string {
   if (schema.anyOf) return schema.anyOf.map(typeOf).join(" | ");
   if (schema.$ref) return schema.$ref.split("/").at(-1) ?? "object";
   if (schema.enum) return schema.enum.map(String).join(" | ");
+  if (schema.items) return `${typeOf(schema.items)}[]`;
   const type = Array.isArray(schema.type) ? schema.type.join(" | ") : (schema.type ?? "any");
   return schema.format ? `${type} (${schema.format})` : type;
 }
@@ -35,7 +53,10 @@ function Fields({ schema }: { schema: Schema }) {
               {name}
               {schema.required?.includes(name) && <span className="ml-1 text-red-700" title="required">*</span>}
             </td>
-            <td className="py-1 text-slate-700">{typeOf(property)}</td>
+            <td className="py-1 text-slate-700">
+              {typeOf(property)}
+              {property.description && <span className="block text-xs text-slate-500">{property.description}</span>}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -60,7 +81,22 @@ export function WithCode({ text }: { text: string }) {
   );
 }
 
-/** One endpoint of the API page: what it does, its parameters, body and answers. */
+function Scopes({ security }: { security: NonNullable<Operation["security"]> }) {
+  const scopes = security.flatMap((requirement) => Object.values(requirement).flat());
+  return (
+    <p className="mt-2 text-sm text-slate-600">
+      <WithCode
+        text={
+          scopes.length === API_SCOPES.length
+            ? "Any API key with at least one scope may call it."
+            : `Needs a key with the ${scopes.map((scope) => `\`${scope}\` scope (${API_SCOPE_LABELS[scope as ApiScope]})`).join(" or ")}.`
+        }
+      />
+    </p>
+  );
+}
+
+/** One endpoint of the API page: what it does, the scope it needs, its parameters, body and answers. */
 export function ApiOperation({ path, method, operation, schemas }: { path: string; method: string; operation: Operation; schemas: Record<string, unknown> }) {
   const resolve = (schema: Schema): Schema => (schema.$ref ? ((schemas[schema.$ref.split("/").at(-1) ?? ""] as Schema | undefined) ?? schema) : schema);
   const body = operation.requestBody?.content["application/json"]?.schema;
@@ -69,9 +105,10 @@ export function ApiOperation({ path, method, operation, schemas }: { path: strin
     <section aria-labelledby={`${method}-${path}`} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <h2 id={`${method}-${path}`} className="flex flex-wrap items-center gap-2 text-base font-semibold">
         <span className={`rounded px-2 py-0.5 font-mono text-xs ${METHOD_COLOURS[method] ?? "bg-slate-100"}`}>{method.toUpperCase()}</span>
-        <span className="font-mono">/api/v1{path}</span>
+        <span className="break-all font-mono">/api/v1{path}</span>
       </h2>
       <p className="mt-2 text-sm font-medium text-slate-800">{operation.summary}</p>
+      {operation.security && <Scopes security={operation.security} />}
       {operation.description && (
         <p className="mt-1 text-sm text-slate-600">
           <WithCode text={operation.description} />

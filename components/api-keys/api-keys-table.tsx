@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { ApiScope } from "@/lib/core/api-scopes";
+import { API_SCOPE_LABELS } from "@/lib/core/api-scopes";
 import { revokeApiKeyAction } from "@/lib/server/actions/api-keys";
 import type { ApiKeyRow } from "@/lib/server/api-keys";
 
@@ -12,6 +14,19 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 
 function When({ iso }: { iso: string }) {
   return <time dateTime={iso}>{dateFormat.format(new Date(iso))} UTC</time>;
+}
+
+function KeyScopes({ scopes }: { scopes: ApiScope[] }) {
+  if (scopes.length === 0) return <span className="text-slate-500">None</span>;
+  return (
+    <ul className="flex flex-wrap gap-1">
+      {scopes.map((scope) => (
+        <li key={scope} title={API_SCOPE_LABELS[scope]} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
+          {scope}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
@@ -48,12 +63,14 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
       {keys.length === 0 ? (
         <p className="px-6 pb-6 pt-3 text-sm text-slate-600">No API keys yet. Create one above for each system that should send leads or events to Leadgate.</p>
       ) : (
-        <div className="overflow-x-auto">
+        // relative: the screen-reader-only labels are absolutely positioned, and would otherwise widen the page, not this scroller.
+        <div className="relative overflow-x-auto">
           <table className="mt-3 w-full text-left text-sm">
             <thead className="border-y border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 <th scope="col" className="px-6 py-2 font-medium">Name</th>
                 <th scope="col" className="px-3 py-2 font-medium">Key</th>
+                <th scope="col" className="px-3 py-2 font-medium">Scopes</th>
                 <th scope="col" className="px-3 py-2 font-medium">Created</th>
                 <th scope="col" className="px-3 py-2 font-medium">Created by</th>
                 <th scope="col" className="px-3 py-2 font-medium">Last used</th>
@@ -65,11 +82,14 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {keys.map((key) => (
-                <tr key={key.id} className={key.revokedAt ? "text-slate-400" : ""} data-testid="api-key-row">
+                <tr key={key.id} className={key.revokedAt ? "text-slate-500" : ""} data-testid="api-key-row">
                   <th scope="row" className="px-6 py-3 font-medium">
                     {key.name}
                   </th>
                   <td className="whitespace-nowrap px-3 py-3 font-mono text-xs">{key.prefix}…</td>
+                  <td className="px-3 py-3">
+                    <KeyScopes scopes={key.scopes} />
+                  </td>
                   <td className="whitespace-nowrap px-3 py-3">
                     <When iso={key.createdAt} />
                   </td>

@@ -5,10 +5,12 @@ import type { FormEvent } from "react";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { API_SCOPES } from "@/lib/core/api-scopes";
 import { createApiKeyAction } from "@/lib/server/actions/api-keys";
 import type { CreatedApiKey } from "@/lib/server/api-keys";
 import type { FieldErrors } from "@/lib/server/errors";
 import { NewApiKey } from "./new-api-key";
+import { ScopeChoices } from "./scope-choices";
 
 export function CreateApiKeyForm() {
   const router = useRouter();
@@ -25,7 +27,7 @@ export function CreateApiKeyForm() {
     setPending(true);
     setError(null);
     setCreated(null);
-    const result = await createApiKeyAction({ name: String(form.get("name") ?? "") });
+    const result = await createApiKeyAction({ name: String(form.get("name") ?? ""), scopes: API_SCOPES.filter((scope) => form.getAll("scopes").includes(scope)) });
     setPending(false);
     if (!result.ok) {
       setErrors(result.error.fieldErrors ?? {});
@@ -49,7 +51,7 @@ export function CreateApiKeyForm() {
       <h2 id="create-api-key-heading" className="text-base font-semibold">
         Create an API key
       </h2>
-      <form ref={formRef} onSubmit={submit} className="mt-4 flex flex-col gap-4 sm:flex-row sm:items-start">
+      <form ref={formRef} onSubmit={submit} className="mt-4 flex flex-col items-start gap-4">
         <TextField
           label="Key name"
           name="name"
@@ -59,9 +61,10 @@ export function CreateApiKeyForm() {
           autoComplete="off"
           hint="What will use it, e.g. “Website forms” or “HubSpot sync”."
           error={errors.name}
-          className="sm:w-96"
+          className="w-full sm:w-96"
         />
-        <Button type="submit" disabled={pending} className="sm:mt-6">
+        <ScopeChoices error={errors.scopes} />
+        <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create key"}
         </Button>
       </form>

@@ -1,8 +1,13 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, test, vi } from "vitest";
+import { POST as postEvents } from "@/app/api/v1/events/route";
+import { GET as listLeads } from "@/app/api/v1/leads/route";
+import type { ApiScope } from "@/lib/core/api-scopes";
+import { API_SCOPES } from "@/lib/core/api-scopes";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/server/actions/api-keys";
 import { authenticateApiKey, ensureDemoApiKey, listApiKeys } from "@/lib/server/api-keys";
 import { db } from "@/lib/server/db";
+import { call } from "../support/api";
 import { createUser } from "../support/factories";
 import { signInAs } from "../support/sign-in";
 
@@ -12,9 +17,11 @@ beforeAll(async () => {
   admin = await createUser("ADMIN", { name: "Ada Admin" });
 });
 
-async function createKey(name: string) {
+const ALL = [...API_SCOPES];
+
+async function createKey(name: string, scopes: ApiScope[] = ALL) {
   signInAs(admin);
-  const result = await createApiKeyAction({ name });
+  const result = await createApiKeyAction({ name, scopes });
   if (!result.ok) throw new Error(`Creating the key failed: ${result.error.message}`);
   return result.data;
 }
@@ -54,19 +61,44 @@ describe("creating a key", () => {
 
   test("an active key's name can't be reused, a revoked key's can", async () => {
     const original = await createKey("CRM sync");
-    expect(await createApiKeyAction({ name: "CRM sync" })).toMatchObject({
+    expect(await createApiKeyAction({ name: "CRM sync", scopes: ALL })).toMatchObject({
       ok: false,
       error: { code: "CONFLICT", fieldErrors: { name: "An active key already has this name; choose another." } },
     });
     expect(await revokeApiKeyAction({ id: original.id })).toEqual({ ok: true, data: undefined });
-    expect(await createApiKeyAction({ name: "CRM sync" })).toMatchObject({ ok: true, data: { name: "CRM sync" } });
+    expect(await createApiKeyAction({ name: "CRM sync", scopes: ALL })).toMatchObject({ ok: true, data: { name: "CRM sync" } });
   });
 
   test("the name needs 2 to 60 characters, and nothing else is accepted", async () => {
     signInAs(admin);
-    expect(await createApiKeyAction({ name: " x " })).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { name: expect.any(String) } } });
-    expect(await createApiKeyAction({ name: "x".repeat(61) })).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { name: expect.any(String) } } });
-    expect(await createApiKeyAction({ name: "Sneaky", createdById: "someone-else" } as never)).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(await createApiKeyAction({ name: " x ", scopes: ALL })).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { name: expect.any(String) } } });
+    expect(await createApiKeyAction({ name: "x".repeat(61), scopes: ALL })).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { name: expect.any(String) } } });
+    expect(await createApiKeyAction({ name: "Sneaky", scopes: ALL, createdById: "someone-else" } as never)).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  });
+
+  test("a key gets the scopes chosen for it, and the API holds it to them", async () => {
+    const readOnly = await createKey("Reporting", ["read"]);
+    expect(readOnly.scopes).toEqual(["read"]);
+    expect((await listApiKeys()).find((key) => key.id === readOnly.id)?.scopes).toEqual(["read"]);
+    expect((await call(listLeads, { path: "/leads", key: readOnly.key })).status).toBe(200);
+    const refused = await call(postEvents, { path: "/events", key: readOnly.key, body: { email: "refused@prospect.example", type: "page_view" } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: "forbidden", message: expect.stringContaining('"ingest"') });
+    expect(await db.lead.count({ where: { email: "refused@prospect.example" } })).toBe(0);
+
+    const twoOfThree = await createKey("Forms and lab", ["scoring", "ingest"]);
+    expect(twoOfThree.scopes).toEqual(["ingest", "scoring"]);
+  });
+
+  test("at least one scope, each a real one", async () => {
+    signInAs(admin);
+    expect(await createApiKeyAction({ name: "Can do nothing", scopes: [] })).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION", fieldErrors: { scopes: "Choose at least one thing the key may do." } },
+    });
+    expect(await createApiKeyAction({ name: "Forgot scopes" } as never)).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { scopes: expect.any(String) } } });
+    expect(await createApiKeyAction({ name: "Made up", scopes: ["read", "admin"] as never })).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { "scopes.1": expect.any(String) } } });
+    expect(await db.apiKey.count({ where: { name: { in: ["Can do nothing", "Forgot scopes", "Made up"] } } })).toBe(0);
   });
 
   test("keys are listed newest first", async () => {
@@ -151,7 +183,7 @@ describe("only admins", () => {
   test.each(["MANAGER", "MARKETER", "SALES"] as const)("a %s can't create or revoke keys", async (role) => {
     const target = await createKey(`Target for ${role}`);
     signInAs(await createUser(role));
-    expect(await createApiKeyAction({ name: `Made by ${role}` })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await createApiKeyAction({ name: `Made by ${role}`, scopes: ALL })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await revokeApiKeyAction({ id: target.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await db.apiKey.count({ where: { name: `Made by ${role}` } })).toBe(0);
     expect(await authenticateApiKey(target.key)).toEqual({ id: target.id, name: `Target for ${role}`, scopes: ["ingest", "read", "scoring"] });
@@ -160,7 +192,7 @@ describe("only admins", () => {
   test("nobody signed out can", async () => {
     const target = await createKey("Target for nobody");
     signInAs(null);
-    expect(await createApiKeyAction({ name: "Made by nobody" })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    expect(await createApiKeyAction({ name: "Made by nobody", scopes: ALL })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
     expect(await revokeApiKeyAction({ id: target.id })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
     expect(await authenticateApiKey(target.key)).not.toBe("revoked");
   });
