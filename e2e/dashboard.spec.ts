@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { expectNoSeriousA11yViolations, signIn } from "./support";
 
 const DAY_MS = 86_400_000;
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -147,6 +147,50 @@ test("a table cell links to its leads, with the segment applied", async ({ page 
   await sqlLink.click();
   await expect(page).toHaveURL(/\/leads\?.*reached=SQL/);
   await expect(page).toHaveURL(new RegExp(`source=${encodeURIComponent(firstSource)}`));
+  await expect(page.getByTestId("lead-total")).toHaveText(`${count} leads`);
+});
+
+test("the cycle-time picker works by keyboard, keeps its pair in the URL, and the page passes axe", async ({ page }) => {
+  await signIn(page, "manager@leadgate.test", "/dashboard");
+  const picker = page.getByTestId("cycle-time");
+  const from = picker.getByLabel("From stage");
+  const to = picker.getByLabel("To stage");
+  await expect(from).toHaveValue("MQL");
+  await expect(to).toHaveValue("WON");
+  await expectNoSeriousA11yViolations(page);
+
+  // Arrow keys on a closed select change its value: MQL → Created (LEAD); the later stage stays WON.
+  await from.focus();
+  await page.keyboard.press("ArrowUp");
+  await expect(page).toHaveURL(/[?&]cycleFrom=LEAD&cycleTo=WON$/);
+  await page.keyboard.press("Tab");
+  await expect(to).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(page).toHaveURL(/[?&]cycleFrom=LEAD&cycleTo=SQL$/);
+  await expect(to).toHaveValue("SQL");
+  // Every lead that became SQL in the range was created before: the demo has some.
+  expect(asNumber(await picker.getByTestId("cycle-time-count").innerText())).toBeGreaterThan(0);
+  await expect(picker.getByTestId("cycle-time-median")).toHaveText(/\d/);
+
+  // The pair survives a reload and a change of filters.
+  await page.reload();
+  await expect(to).toHaveValue("SQL");
+  await page.getByRole("button", { name: "Last 30 days" }).click();
+  await expect(page).toHaveURL(/from=.*cycleFrom=LEAD&cycleTo=SQL/);
+  await expect(from).toHaveValue("LEAD");
+});
+
+test("won by source: a source's won leads link to exactly those leads", async ({ page }) => {
+  await signIn(page, "manager@leadgate.test", "/dashboard");
+  const won = section(page, "won-by-source");
+  await won.getByRole("button", { name: "Table" }).click();
+  const table = won.getByRole("table", { name: "Leads won by source" });
+  await expect(table.getByRole("columnheader")).toHaveText(["Source", "Leads", "Won by now", "Win rate", "Median time to win"]);
+  // The first source with a won lead: "Won by now" is the second data cell after the row's name.
+  const link = table.locator("tbody tr td:nth-of-type(2) a").first();
+  const count = (await link.innerText()).trim();
+  await link.click();
+  await expect(page).toHaveURL(/\/leads\?.*reached=WON/);
   await expect(page.getByTestId("lead-total")).toHaveText(`${count} leads`);
 });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useId, useTransition } from "react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -9,7 +9,7 @@ import { COMPANY_SIZE_BANDS } from "@/lib/core/metrics/segment";
 import type { FilterOptions } from "@/lib/server/lead-table";
 import type { UserOption } from "@/lib/server/reference-data";
 import type { FilterErrors, FilterField } from "./dashboard-query";
-import { RANGE_PRESETS, dashboardHref, matchingPreset, presetRange } from "./dashboard-query";
+import { RANGE_PRESETS, dashboardHref, matchingPreset, presetRange, withCyclePair } from "./dashboard-query";
 
 type Props = { filters: DashboardFilters; errors: FilterErrors; options: FilterOptions; owners: UserOption[]; now: string };
 type Option = { value: string; label: string };
@@ -40,11 +40,12 @@ const asOptions = (values: string[]): Option[] => values.map((value) => ({ value
 /** The date range and the segment; every choice is in the URL, so a view can be shared. */
 export function DashboardFiltersBar({ filters, errors, options, owners, now }: Props) {
   const router = useRouter();
+  const current = useSearchParams();
   const [pending, startTransition] = useTransition();
   const clock = new Date(now);
   const preset = matchingPreset(filters, clock);
 
-  const go = (next: Partial<DashboardFilters>) => startTransition(() => router.push(dashboardHref({ ...filters, ...next }, clock)));
+  const go = (next: Partial<DashboardFilters>) => startTransition(() => router.push(withCyclePair(dashboardHref({ ...filters, ...next }, clock), current)));
 
   const segments: { field: Exclude<FilterField, "from" | "to">; label: string; any: string; options: Option[] }[] = [
     { field: "source", label: "Source", any: "All sources", options: asOptions(options.sources) },

@@ -98,6 +98,19 @@ export function dashboardHref(filters: Partial<DashboardFilters>, now: Date): st
   return query ? `/dashboard?${query}` : "/dashboard";
 }
 
+/** The cycle-time pair's parameters: a view of the figures rather than a filter, so the API has none. */
+export const CYCLE_PARAMS = { from: "cycleFrom", to: "cycleTo" } as const;
+
+/** A dashboard URL that keeps the current page's cycle-time pair, so changing a filter doesn't reset it. */
+export function withCyclePair(href: string, current: Pick<URLSearchParams, "get">): string {
+  const url = new URL(href, "http://dashboard.invalid");
+  for (const name of Object.values(CYCLE_PARAMS)) {
+    const value = current.get(name);
+    if (value) url.searchParams.set(name, value);
+  }
+  return `${url.pathname}${url.search}`;
+}
+
 /** The lead table of the segment's MQLs past the SLA right now, whatever the range, like "Overdue now". */
 export function overdueLeadsHref(filters: DashboardFilters): string {
   const table = {

@@ -38,6 +38,11 @@ export function formatHours(value: number | null): string {
   return days.format(value / 24);
 }
 
+/** A number of days, e.g. "1.5 days". */
+export function formatDays(value: number | null): string {
+  return value === null ? NO_VALUE : days.format(value);
+}
+
 /** "2026-09" → "Sep 2026". */
 export function formatMonth(month: string): string {
   return monthFormat.format(new Date(`${month}-01T00:00:00Z`));

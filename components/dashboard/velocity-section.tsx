@@ -5,6 +5,7 @@ import type { DashboardFilters } from "@/lib/core/metrics/segment";
 import type { DurationStats, Velocity } from "@/lib/core/metrics/types";
 import { ChartFrame, Legend, LegendItem, TOOLTIP_STYLE } from "./chart-frame";
 import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, OUTCOME_COLORS } from "./chart-theme";
+import { CycleTimePicker } from "./cycle-time-picker";
 import { formatCount, formatDecimal, formatHours } from "./format";
 import { MetricCard } from "./metric-card";
 import type { MetricColumn } from "./metric-table";
@@ -20,6 +21,7 @@ function rowsOf(velocity: Velocity): Row[] {
     { measure: "Time in SQL", ...velocity.timeInStage.SQL },
     { measure: "First event → MQL", ...velocity.firstEventToMql },
     { measure: "MQL → SQL", ...velocity.mqlToSql },
+    { measure: "MQL → WON", ...velocity.mqlToWon },
   ];
 }
 
@@ -58,9 +60,11 @@ export function VelocitySection({ velocity, filters }: { velocity: Velocity; fil
       description={
         <p>
           How long leads take. Half of them are faster than the median; nine in ten are faster than the 90th percentile, so a long p90 bar means a slow tail. Time in a stage counts
-          stays that ended in the range; first event → MQL and MQL → SQL count leads that reached MQL or SQL in the range.
+          stays that ended in the range; first event → MQL, MQL → SQL and MQL → WON count leads that reached MQL, SQL or WON in the range (MQL → SQL from the latest MQL
+          entry before it, MQL → WON from the first).
         </p>
       }
+      footer={<CycleTimePicker times={velocity.cycleTimes} />}
       table={{ caption: "Time in stage and between milestones", columns: COLUMNS, rows, rowKey: (row) => row.measure }}
       chart={
         <>

@@ -181,8 +181,8 @@ describe("GET /api/v1/metrics/funnel", () => {
     // First event → MQL: A from its earliest event (Oct 1 12:00) 46 h, C from Sep 21 00:00 465 h.
     expect(body.velocity.firstEventToMql).toEqual({ count: 2, medianHours: 255.5, p90Hours: 423.1 });
     expect(body.sources).toEqual([
-      { key: "web", leads: 2, mql: 2, sql: 1, won: 0, sqlRate: 0.5, wonRate: 0 },
-      { key: "event", leads: 1, mql: 0, sql: 0, won: 0, sqlRate: 0, wonRate: 0 },
+      { key: "web", leads: 2, mql: 2, sql: 1, won: 0, sqlRate: 0.5, wonRate: 0, medianDaysToWon: null },
+      { key: "event", leads: 1, mql: 0, sql: 0, won: 0, sqlRate: 0, wonRate: 0, medianDaysToWon: null },
     ]);
     expect(body.campaigns.map((row: { key: string; leads: number }) => [row.key, row.leads])).toEqual([
       ["(none)", 2],

@@ -12,6 +12,7 @@ import { SourcesSection } from "@/components/dashboard/sources-section";
 import { SummaryTiles } from "@/components/dashboard/summary-tiles";
 import { TrendSection } from "@/components/dashboard/trend-section";
 import { VelocitySection } from "@/components/dashboard/velocity-section";
+import { WonBySourceSection } from "@/components/dashboard/won-by-source-section";
 import { leadFilterOptions } from "@/lib/server/lead-table";
 import { dashboardMetrics } from "@/lib/server/metrics";
 import { leadOwnerOptions } from "@/lib/server/reference-data";
@@ -53,6 +54,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <RepsSection reps={metrics.reps} filters={filters} people={people} />
         <CohortsSection cohorts={metrics.cohorts} filters={filters} />
         <CalibrationSection bands={metrics.calibration} filters={filters} />
+        <WonBySourceSection sources={metrics.sources} filters={filters} />
       </div>
     </div>
   );

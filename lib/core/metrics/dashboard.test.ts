@@ -180,10 +180,27 @@ describe("computeDashboard, for any histories that follow the move table", () =>
     });
   });
 
+  test("cycle times: a pair counts only leads that entered its later stage in the range, each once", () => {
+    check((_, metrics) => {
+      for (const time of metrics.velocity.cycleTimes) {
+        expect(time.count).toBeLessThanOrEqual(metrics.funnel[FUNNEL_STAGES.indexOf(time.to)].entered);
+      }
+    });
+  });
+
+  test("sources and campaigns: a median time to WON exactly when some lead was won", () => {
+    check((_, metrics) => {
+      for (const row of [...metrics.sources, ...metrics.campaigns]) {
+        expect(row.medianDaysToWon === null).toBe(row.won === 0);
+        if (row.medianDaysToWon !== null) expect(row.medianDaysToWon).toBeGreaterThanOrEqual(0);
+      }
+    });
+  });
+
   test("velocity: the median never exceeds the 90th percentile", () => {
     check((_, { velocity }) => {
-      for (const stats of [...Object.values(velocity.timeInStage), velocity.firstEventToMql, velocity.mqlToSql]) {
-        if (stats.count === 0) expect(stats).toEqual({ count: 0, medianHours: null, p90Hours: null });
+      for (const stats of [...Object.values(velocity.timeInStage), velocity.firstEventToMql, velocity.mqlToSql, velocity.mqlToWon, ...velocity.cycleTimes]) {
+        if (stats.count === 0) expect(stats).toMatchObject({ medianHours: null, p90Hours: null });
         else expect(stats.medianHours!).toBeLessThanOrEqual(stats.p90Hours!);
       }
     });

@@ -106,6 +106,12 @@ export function reachedStage(histories: Histories, i: number, stage: Stage): boo
   return (histories.reached[i] & (1 << STAGE_CODE[stage])) !== 0;
 }
 
+/** When lead i first moved into the stage (STAGE_CODE), or null if it never did. */
+export function firstEntryAt(histories: Histories, i: number, stageCode: number): number | null {
+  for (let e = histories.first[i]; e < histories.first[i + 1]; e++) if (histories.toStage[e] === stageCode) return histories.at[e];
+  return null;
+}
+
 /** The range includes its start and excludes its end. */
 export function inRange(range: TimeRange, at: number): boolean {
   return at >= range.from && at < range.to;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { durationStats, hours, medianHours, quantile, share } from "./stats";
-import { HOUR } from "./test-fixtures";
+import { durationStats, hours, medianDays, medianHours, quantile, share } from "./stats";
+import { DAY, HOUR } from "./test-fixtures";
 
 describe("quantile", () => {
   test("none without values", () => {
@@ -43,6 +43,17 @@ describe("durationStats", () => {
     // Sorted: 1, 2, 3, 10 h. Median: position 1.5 → 2.5 h. p90: position 2.7 → 3 + 0.7 · 7 = 7.9 h.
     expect(durationStats([10 * HOUR, 1 * HOUR, 3 * HOUR, 2 * HOUR])).toEqual({ count: 4, medianHours: 2.5, p90Hours: 7.9 });
     expect(medianHours([10 * HOUR, 1 * HOUR, 3 * HOUR, 2 * HOUR])).toBe(2.5);
+  });
+});
+
+describe("medianDays", () => {
+  test("the median in days, rounded to a tenth; null without durations", () => {
+    // Sorted: 1 h, 2 days, 30 days. Median 2 days.
+    expect(medianDays([30 * DAY, HOUR, 2 * DAY])).toBe(2);
+    // Median of 1 and 2 days: 1.5 days; of 1 day and 1 day 1 h: 1 day 30 min = 1.02 days → 1.
+    expect(medianDays([DAY, 2 * DAY])).toBe(1.5);
+    expect(medianDays([DAY, DAY + HOUR])).toBe(1);
+    expect(medianDays([])).toBeNull();
   });
 });
 

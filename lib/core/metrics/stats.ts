@@ -1,4 +1,4 @@
-import { HOUR_MS } from "./history";
+import { DAY_MS, HOUR_MS } from "./history";
 import type { DurationStats } from "./types";
 
 /**
@@ -39,4 +39,10 @@ export function durationStats(durationsMs: readonly number[]): DurationStats {
 export function medianHours(durationsMs: readonly number[]): number | null {
   const median = quantile(ascending(durationsMs), 0.5);
   return median === null ? null : hours(median);
+}
+
+/** The median in days, rounded to a tenth (null when there are none): waits of weeks read better in days. */
+export function medianDays(durationsMs: readonly number[]): number | null {
+  const median = quantile(ascending(durationsMs), 0.5);
+  return median === null ? null : Math.round((median / DAY_MS) * 10) / 10;
 }

@@ -67,6 +67,9 @@ export type FunnelStep = {
 
 export type DurationStats = { count: number; medianHours: number | null; p90Hours: number | null };
 
+/** The time from a lead's first entry into one funnel stage (LEAD: its creation) to its first entry into a later one after that. */
+export type CycleTime = DurationStats & { from: FunnelStage; to: FunnelStage };
+
 export type Velocity = {
   /** Time spent in each stage, for stints that ended in the range. */
   timeInStage: Record<"LEAD" | "MQL" | "SAL" | "SQL", DurationStats>;
@@ -74,6 +77,10 @@ export type Velocity = {
   firstEventToMql: DurationStats;
   /** MQL → SQL (from the MQL entry that led to it), for leads that became SQL in the range. */
   mqlToSql: DurationStats;
+  /** First MQL entry → WON, for leads won in the range (leads that skipped MQL are left out). */
+  mqlToWon: DurationStats;
+  /** Every pair of funnel stages, earlier first (LEAD → MQL, LEAD → SAL, … SQL → WON), for leads that reached the later stage in the range. */
+  cycleTimes: CycleTime[];
 };
 
 export type SlaRepRow = { repId: string | null; mqls: number; withinSla: number; late: number; waiting: number; overdueNow: number };
@@ -92,7 +99,17 @@ export type SlaMetrics = {
   byRep: SlaRepRow[];
 };
 
-export type SourceRow = { key: string; leads: number; mql: number; sql: number; won: number; sqlRate: number | null; wonRate: number | null };
+export type SourceRow = {
+  key: string;
+  leads: number;
+  mql: number;
+  sql: number;
+  won: number;
+  sqlRate: number | null;
+  wonRate: number | null;
+  /** Of the won leads, the median time from creation to WON in days (a tenth); null when none was won. */
+  medianDaysToWon: number | null;
+};
 
 export type RepRow = { repId: string; accepted: number; rejected: number; qualified: number; won: number; medianResponseHours: number | null };
 

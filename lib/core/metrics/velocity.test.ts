@@ -84,8 +84,48 @@ describe("velocity", () => {
     expect(result.mqlToSql).toEqual({ count: 1, medianHours: 30, p90Hours: 30 });
   });
 
+  test("MQL → WON: none of these leads was won", () => {
+    expect(result.mqlToWon).toEqual({ count: 0, medianHours: null, p90Hours: null });
+  });
+
+  test("MQL → WON: from the first MQL entry, for leads won in the range; leads that skipped MQL are left out", () => {
+    const won = velocity(
+      historiesOf(
+        // w1: MQL at 10 h, sent back, MQL again at 30 h, won at 110 h: 100 h from the first MQL entry.
+        leadWith("w1", hour(0), [
+          ["MQL", "markMql", hour(10)],
+          ["LEAD", "reject", hour(20)],
+          ["MQL", "markMql", hour(30)],
+          ["SAL", "accept", hour(40)],
+          ["SQL", "qualify", hour(50)],
+          ["WON", "win", hour(110)],
+        ]),
+        // w2: MQL before the range (−40 h), won inside it (200 h): 240 h.
+        leadWith("w2", hour(-50), [
+          ["MQL", "markMql", hour(-40)],
+          ["SQL", "qualify", hour(0)],
+          ["WON", "win", hour(200)],
+        ]),
+        // w3: imported straight into WON: it never was an MQL.
+        leadWith("w3", hour(0), [["WON", "win", hour(20)]]),
+        // w4: won after the range.
+        leadWith("w4", hour(0), [
+          ["MQL", "markMql", hour(1)],
+          ["WON", "win", hour(336 + 1)],
+        ]),
+      ),
+      range,
+    );
+    // Sorted 100, 240: median 170 h; p90: position 0.9 → 100 + 0.9 · 140 = 226 h.
+    expect(won.mqlToWon).toEqual({ count: 2, medianHours: 170, p90Hours: 226 });
+    expect(won.cycleTimes.find((time) => time.from === "MQL" && time.to === "WON")).toEqual({ from: "MQL", to: "WON", ...won.mqlToWon });
+  });
+
   test("no leads: counts of zero and no figures", () => {
     const none = { count: 0, medianHours: null, p90Hours: null };
-    expect(velocity(historiesOf(), range)).toEqual({ timeInStage: { LEAD: none, MQL: none, SAL: none, SQL: none }, firstEventToMql: none, mqlToSql: none });
+    const { cycleTimes, ...rest } = velocity(historiesOf(), range);
+    expect(rest).toEqual({ timeInStage: { LEAD: none, MQL: none, SAL: none, SQL: none }, firstEventToMql: none, mqlToSql: none, mqlToWon: none });
+    expect(cycleTimes).toHaveLength(10);
+    expect(cycleTimes.every((time) => time.count === 0 && time.medianHours === null && time.p90Hours === null)).toBe(true);
   });
 });

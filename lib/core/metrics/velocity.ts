@@ -1,3 +1,4 @@
+import { cycleTimeOf, cycleTimes } from "./cycle-times";
 import type { Histories } from "./history";
 import { FUNNEL_INDEX, STAGE_CODE, entryAt, entryStage, inRange } from "./history";
 import { durationStats } from "./stats";
@@ -15,6 +16,8 @@ const TIMED_STAGES = ["LEAD", "MQL", "SAL", "SQL"] as const satisfies readonly (
  *   earliest event (leads without events, or whose first event came later, are left out).
  * - MQL → SQL: for each entry into SQL in the range, the time since the lead's latest MQL entry
  *   before it (leads that skipped MQL are left out).
+ * - MQL → WON, and every other pair of funnel stages: see cycleTimes() (from the first entry
+ *   into the earlier stage, for leads that reached the later one in the range).
  */
 export function velocity(histories: Histories, range: TimeRange): Velocity {
   // By funnel index; WON is final, so none of its stints ever ends.
@@ -40,9 +43,13 @@ export function velocity(histories: Histories, range: TimeRange): Velocity {
       }
     }
   }
+  const cycles = cycleTimes(histories, range);
+  const { count, medianHours, p90Hours } = cycleTimeOf(cycles, { from: "MQL", to: "WON" });
   return {
     timeInStage: Object.fromEntries(TIMED_STAGES.map((stage) => [stage, durationStats(stints[FUNNEL_INDEX[STAGE_CODE[stage]]])])) as Velocity["timeInStage"],
     firstEventToMql: durationStats(toMql),
     mqlToSql: durationStats(toSql),
+    mqlToWon: { count, medianHours, p90Hours },
+    cycleTimes: cycles,
   };
 }

@@ -7,23 +7,11 @@ import type { DashboardMetrics } from "@/lib/core/metrics/types";
 import { FUNNEL_STAGES } from "@/lib/core/metrics/types";
 import { STAGES } from "@/lib/core/stages";
 import { DEFAULT_RANGE_DAYS } from "../metrics";
+import { bodyErrors, errorResponse, jsonSchema, scoped } from "./openapi-parts";
+import { leadPredictionProperties, scoringLabPaths, scoringLabSchemas } from "./openapi-scoring";
 import { LEAD_PAGE_DEFAULT, LEAD_PAGE_MAX } from "./schemas";
 
-// Request bodies come from the same zod schemas the routes validate with, so they can't drift.
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
-
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
-const commonErrors = {
-  "401": errorResponse("No API key, an unknown one, or a revoked one."),
-  "429": { ...errorResponse("Too many requests for this key."), headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } },
-};
-const bodyErrors = {
-  "400": errorResponse("Bad JSON, or validation failed: `details` maps each field path to its problem."),
-  "413": errorResponse("The body is larger than 1 MB."),
-  "415": errorResponse("The body is not sent as application/json."),
-};
-
-const score = { type: "object", properties: { fit: { type: "integer" }, engagement: { type: "integer" }, total: { type: "integer" }, scoredAt: { type: ["string", "null"], format: "date-time" }, ruleSetVersion: { type: ["integer", "null"] } } };
+const score = { type: "object", properties: { fit: { type: "integer" }, engagement: { type: "integer" }, total: { type: "integer" }, scoredAt: { type: ["string", "null"], format: "date-time" }, ruleSetVersion: { type: ["integer", "null"] }, ...leadPredictionProperties } };
 const lead = {
   type: "object",
   required: ["id", "email", "stage", "score"],
@@ -56,12 +44,24 @@ const eventResult = {
     error: { $ref: "#/components/schemas/ErrorBody" },
   },
 };
+// A single event's answer has no position to report.
+const { index: _index, ...singleEventProperties } = eventResult.properties;
+const singleEventResult = { ...eventResult, required: ["status"], properties: singleEventProperties };
 
 const count = z.int().nonnegative();
 const share = z.number().min(0).max(1).nullable().describe("A share between 0 and 1; null when there is nothing to divide by.");
 const durationStats = z.strictObject({ count, medianHours: z.number().nullable(), p90Hours: z.number().nullable() });
 const losses = z.strictObject({ count, reasons: z.array(z.strictObject({ reason: z.string(), count })) });
-const conversionRow = z.strictObject({ key: z.string().describe('The value, or "(none)".'), leads: count, mql: count, sql: count, won: count, sqlRate: share, wonRate: share });
+const conversionRow = z.strictObject({
+  key: z.string().describe('The value, or "(none)".'),
+  leads: count,
+  mql: count,
+  sql: count,
+  won: count,
+  sqlRate: share,
+  wonRate: share,
+  medianDaysToWon: z.number().nullable().describe("Of the won leads, the median days from creation to WON; null when none was won."),
+});
 const stageCounts = <const S extends readonly string[]>(stages: S) => z.strictObject(Object.fromEntries(stages.map((stage) => [stage, count])) as { [K in S[number]]: typeof count });
 
 /**
@@ -85,6 +85,10 @@ export const dashboardMetricsSchema = z.strictObject({
     timeInStage: z.strictObject({ LEAD: durationStats, MQL: durationStats, SAL: durationStats, SQL: durationStats }).describe("Stints in each stage that ended in the range."),
     firstEventToMql: durationStats.describe("Leads whose first MQL entry is in the range: time since their earliest event."),
     mqlToSql: durationStats.describe("Entries into SQL in the range: time since the lead's latest MQL entry."),
+    mqlToWon: durationStats.describe("Leads won in the range: time since their first MQL entry (leads that skipped MQL are left out)."),
+    cycleTimes: z
+      .array(z.strictObject({ from: z.enum(FUNNEL_STAGES), to: z.enum(FUNNEL_STAGES), ...durationStats.shape }))
+      .describe("Every pair of funnel stages, earlier first (LEAD → MQL … SQL → WON): for leads that first entered `to` in the range after entering `from`, time since their first entry into `from` (LEAD: creation)."),
   }),
   sla: z.strictObject({
     slaHours: z.number(),
@@ -116,24 +120,23 @@ export function openApiDocument() {
       title: "Leadgate API",
       version: "1.0.0",
       description:
-        "Send leads and what they did; get back scores, stages and why. JSON only. Authenticate with `Authorization: Bearer <api key>` (admins create keys under API keys). Errors are `{ \"error\": { \"code\", \"message\", \"details\"? } }`.",
+        "Send leads and what they did; get back scores, stages and why. JSON only. Authenticate with `Authorization: Bearer <api key>`: admins create keys under API keys, each with the scopes it needs — `ingest` (send leads, events and history), `read` (read leads and metrics), `scoring` (the scoring lab); a key without the scope an endpoint needs gets a 403. Errors are `{ \"error\": { \"code\", \"message\", \"details\"? } }`.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ apiKey: [] }],
     paths: {
       "/leads": {
-        post: {
+        post: scoped("ingest", {
           summary: "Create a lead, or update the one with the same e-mail",
           description: "Given fields are written (null clears one), others stay; custom fields are merged. The lead is re-scored.",
           requestBody: { required: true, content: { "application/json": { schema: jsonSchema(leadInputSchema) } } },
           responses: {
             "200": { description: "Updated.", content: { "application/json": { schema: { type: "object", properties: { lead, created: { const: false } } } } } },
             "201": { description: "Created.", content: { "application/json": { schema: { type: "object", properties: { lead, created: { const: true } } } } } },
-            ...bodyErrors,
-            ...commonErrors,
+            ...bodyErrors(),
           },
-        },
-        get: {
+        }),
+        get: scoped("read", {
           summary: "List leads, oldest change first",
           parameters: [
             { name: "stage", in: "query", schema: { type: "string", enum: [...STAGES] } },
@@ -145,12 +148,11 @@ export function openApiDocument() {
           responses: {
             "200": { description: "A page of leads.", content: { "application/json": { schema: { type: "object", properties: { leads: { type: "array", items: lead }, nextCursor: { type: ["string", "null"] } } } } } },
             "400": errorResponse("A query parameter is not valid."),
-            ...commonErrors,
           },
-        },
+        }),
       },
       "/leads/{id}": {
-        get: {
+        get: scoped("read", {
           summary: "One lead with its score explanation and stage history",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
           responses: {
@@ -170,12 +172,11 @@ export function openApiDocument() {
               },
             },
             "404": errorResponse("No such lead."),
-            ...commonErrors,
           },
-        },
+        }),
       },
       "/events": {
-        post: {
+        post: scoped("ingest", {
           summary: `Record one event, or a batch of up to ${MAX_BATCH_EVENTS}`,
           description: `Each event re-scores its lead in the same transaction. An unknown e-mail creates the lead. A repeated idempotencyKey returns the first result and is never counted twice; reusing it for a different event is a conflict. Standard types: ${STANDARD_EVENT_TYPES.join(", ")}; other types are stored and scored when a rule names them.`,
           requestBody: {
@@ -194,18 +195,17 @@ export function openApiDocument() {
           responses: {
             "200": {
               description: "A batch was processed (each item answered in `results`), or a single event repeated an idempotency key.",
-              content: { "application/json": { schema: { type: "object", properties: { results: { type: "array", items: eventResult }, summary: { type: "object" }, event: eventResult } } } },
+              content: { "application/json": { schema: { type: "object", properties: { results: { type: "array", items: eventResult }, summary: { type: "object" }, event: singleEventResult } } } },
             },
-            "201": { description: "The event was stored and its lead re-scored.", content: { "application/json": { schema: { type: "object", properties: { event: eventResult } } } } },
+            "201": { description: "The event was stored and its lead re-scored.", content: { "application/json": { schema: { type: "object", properties: { event: singleEventResult } } } } },
             "404": errorResponse("A single event named a leadId that does not exist."),
             "409": errorResponse("The idempotency key was already used for a different event."),
-            ...bodyErrors,
-            ...commonErrors,
+            ...bodyErrors(),
           },
-        },
+        }),
       },
       "/metrics/funnel": {
-        get: {
+        get: scoped("read", {
           summary: "The manager dashboard's figures for a date range and segment",
           description: `Funnel (entered, conversion, losses with reasons), velocity, MQL response SLA, sources, first-touch campaigns, reps, monthly cohorts, weekly trend and score calibration — the numbers the Dashboard page shows. Days are UTC and both ends are included. Without \`to\` the range ends today; without \`from\` it is the ${DEFAULT_RANGE_DAYS} days ending on \`to\`. A range spans at most three years.`,
           parameters: [
@@ -220,10 +220,10 @@ export function openApiDocument() {
           responses: {
             "200": { description: "The figures.", content: { "application/json": { schema: { $ref: "#/components/schemas/DashboardMetrics" } } } },
             "400": errorResponse("A query parameter is not valid (e.g. not a real date, or `to` before `from`): `details` names it."),
-            ...commonErrors,
           },
-        },
+        }),
       },
+      ...scoringLabPaths,
     },
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key created by an admin." } },
@@ -232,6 +232,7 @@ export function openApiDocument() {
         DashboardMetrics: z.toJSONSchema(dashboardMetricsSchema),
         ErrorBody: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, details: {} } },
         Error: { type: "object", required: ["error"], properties: { error: { $ref: "#/components/schemas/ErrorBody" } } },
+        ...scoringLabSchemas(),
       },
     },
   };
