@@ -4,18 +4,9 @@
  * sends the same records.
  */
 
-const DAY = 86_400_000;
+import { mulberry32 } from "../../lib/core/scoring-lab/test-history";
 
-function mulberry32(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const DAY = 86_400_000;
 
 const iso = (at: number) => new Date(at).toISOString();
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));

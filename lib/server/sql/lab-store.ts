@@ -1,24 +1,14 @@
 import "server-only";
-import type { EventRow } from "./sqlite-store";
+import type { EventRow, LeadRow } from "./sqlite-store";
 import { sqliteReadConnection } from "./sqlite-store";
 
 /* Whole-table reads for the scoring lab (SQLite dialect): every lead, stage entry and event, once. */
 
-export type LabLeadRow = {
-  id: string;
-  email: string;
-  title: string | null;
-  seniority: string | null;
-  company: string | null;
-  companySize: number | null;
-  annualRevenue: number | null;
-  industry: string | null;
-  country: string | null;
-  website: string | null;
-  source: string | null;
-  customFields: string;
-  createdAt: number;
-};
+/** A lead's attributes as scoring reads them, with when it was created. */
+export type LabLeadRow = Pick<
+  LeadRow,
+  "id" | "email" | "title" | "seniority" | "company" | "companySize" | "annualRevenue" | "industry" | "country" | "website" | "source" | "customFields"
+> & { createdAt: number };
 
 export function labLeadRows(): LabLeadRow[] {
   return sqliteReadConnection()
