@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { DEMO_API_KEY } from "./e2e/support";
 
 const PORT = 3100;
 
@@ -25,7 +26,7 @@ export default defineConfig({
   webServer: {
     command: "bash scripts/e2e-server.sh",
     url: `http://localhost:${PORT}/signin`,
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), LEADGATE_DEMO_API_KEY: DEMO_API_KEY },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",

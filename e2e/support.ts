@@ -2,6 +2,8 @@ import type { Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
 export const DEMO_PASSWORD = "leadgate-demo";
+/** The key the browser tests' server registers as its demo API key (playwright.config.ts): every scope. */
+export const DEMO_API_KEY = "lg_live_browser-tests-only-demo-key";
 
 export async function signIn(page: Page, email: string, destination = "/board") {
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(destination)}`);

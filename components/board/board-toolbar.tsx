@@ -3,12 +3,15 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
+import type { BoardSort } from "@/lib/core/board";
+import { DEFAULT_BOARD_SORT, parseBoardSort } from "@/lib/core/board";
 import type { Role } from "@/lib/core/roles";
 import type { UserOption } from "@/lib/server/reference-data";
 
 type Props = {
   owner: string;
   search: string;
+  sort: BoardSort;
   showOutcomes: boolean;
   outcomeCounts: Record<string, number> | null;
   owners: UserOption[];
@@ -17,23 +20,33 @@ type Props = {
 
 const controlClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30";
 
-function boardUrl(params: { owner: string; q: string; outcomes: boolean }): string {
+const SORT_LABELS: Record<BoardSort, string> = { score: "Score", probability: "Likely to buy" };
+
+function boardUrl(params: { owner: string; q: string; sort: BoardSort; outcomes: boolean }): string {
   const query = new URLSearchParams();
   if (params.owner && params.owner !== "all") query.set("owner", params.owner);
   if (params.q) query.set("q", params.q);
+  if (params.sort !== DEFAULT_BOARD_SORT) query.set("sort", params.sort);
   if (params.outcomes) query.set("outcomes", "1");
   const text = query.toString();
   return text ? `/board?${text}` : "/board";
 }
 
-/** Owner filter, search and the outcomes toggle; all of it lives in the URL. */
-export function BoardToolbar({ owner, search, showOutcomes, outcomeCounts, owners, viewerRole }: Props) {
+/** Owner filter, search, the cards' order and the outcomes toggle; all of it lives in the URL. */
+export function BoardToolbar({ owner, search, sort, showOutcomes, outcomeCounts, owners, viewerRole }: Props) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
 
-  function apply(next: Partial<{ owner: string; q: string }>) {
+  function apply(next: Partial<{ owner: string; q: string; sort: BoardSort }>) {
     const form = new FormData(formRef.current ?? undefined);
-    router.push(boardUrl({ owner: next.owner ?? String(form.get("owner") ?? ""), q: next.q ?? String(form.get("q") ?? "").trim(), outcomes: showOutcomes }));
+    router.push(
+      boardUrl({
+        owner: next.owner ?? String(form.get("owner") ?? ""),
+        q: next.q ?? String(form.get("q") ?? "").trim(),
+        sort: next.sort ?? parseBoardSort(String(form.get("sort") ?? "")),
+        outcomes: showOutcomes,
+      }),
+    );
   }
 
   const outcomesSummary = outcomeCounts ? ` (${["WON", "LOST", "DISQUALIFIED"].map((stage) => `${stage.toLowerCase()} ${outcomeCounts[stage] ?? 0}`).join(", ")})` : "";
@@ -64,6 +77,18 @@ export function BoardToolbar({ owner, search, showOutcomes, outcomeCounts, owner
           ))}
         </select>
       </div>
+      <div>
+        <label htmlFor="board-sort" className="block text-xs font-medium text-slate-600">
+          Sort cards by
+        </label>
+        <select id="board-sort" name="sort" defaultValue={sort} onChange={(event) => apply({ sort: parseBoardSort(event.target.value) })} className={controlClass}>
+          {Object.entries(SORT_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="min-w-64 flex-1 sm:flex-none">
         <label htmlFor="board-search" className="block text-xs font-medium text-slate-600">
           Search
@@ -76,12 +101,12 @@ export function BoardToolbar({ owner, search, showOutcomes, outcomeCounts, owner
         </div>
       </div>
       {(owner || search) && (
-        <Link href={boardUrl({ owner: "", q: "", outcomes: showOutcomes })} className="pb-1.5 text-sm text-brand-700 underline-offset-2 hover:underline">
+        <Link href={boardUrl({ owner: "", q: "", sort, outcomes: showOutcomes })} className="pb-1.5 text-sm text-brand-700 underline-offset-2 hover:underline">
           Clear filters
         </Link>
       )}
       <Link
-        href={boardUrl({ owner, q: search, outcomes: !showOutcomes })}
+        href={boardUrl({ owner, q: search, sort, outcomes: !showOutcomes })}
         aria-pressed={showOutcomes}
         className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
       >

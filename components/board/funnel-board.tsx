@@ -3,7 +3,7 @@
 import type { DragEndEvent, DragStartEvent } from "@dnd-kit/core";
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors } from "@dnd-kit/core";
 import { useCallback, useMemo, useState } from "react";
-import type { BoardCard, BoardColumn as Column } from "@/lib/core/board";
+import type { BoardCard, BoardSort, BoardColumn as Column } from "@/lib/core/board";
 import { adoptServerColumns, findCard, placeCard } from "@/lib/core/board-state";
 import type { MoveDetails, MoveRule } from "@/lib/core/funnel";
 import { availableMoves, movesTo } from "@/lib/core/funnel";
@@ -29,6 +29,7 @@ type Props = {
   reasons: ReasonOption[];
   checklist: readonly ChecklistItem[];
   filters: { owner?: string; search?: string };
+  sort: BoardSort;
   now: string;
 };
 
@@ -37,7 +38,7 @@ function needsDialog(rules: MoveRule[], role: Role): boolean {
   return rules[0].requires.some((requirement) => requirement !== "assignee" || role === "MANAGER");
 }
 
-export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, filters, now: nowIso }: Props) {
+export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, filters, sort, now: nowIso }: Props) {
   const toast = useToast();
   const now = useMemo(() => new Date(nowIso), [nowIso]);
   const [columns, setColumns] = useState(initialColumns);
@@ -56,7 +57,7 @@ export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, 
   // wait while a card is being dragged, so the drag isn't pulled from under the user.
   if (initialColumns !== adoptedColumns && !dragged) {
     setAdoptedColumns(initialColumns);
-    setColumns((current) => adoptServerColumns(current, initialColumns, pendingIds));
+    setColumns((current) => adoptServerColumns(current, initialColumns, pendingIds, sort));
   }
 
   const rulesFor = useCallback((card: BoardCard) => availableMoves(viewer, card), [viewer]);
@@ -73,17 +74,17 @@ export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, 
     // Show the move at once; the server's answer confirms it or puts the card back.
     const predictedOwner = rule.move === "accept" ? (viewer.role === "SALES" ? viewer.id : (details.assigneeId ?? card.ownerId)) : card.ownerId;
     const predictedOwnerName = predictedOwner === card.ownerId ? card.ownerName : (reps.find((rep) => rep.id === predictedOwner)?.name ?? null);
-    setColumns((current) => placeCard(current, { ...card, stage: rule.to, ownerId: predictedOwner, ownerName: predictedOwnerName, stageEnteredAt: new Date().toISOString() }));
+    setColumns((current) => placeCard(current, { ...card, stage: rule.to, ownerId: predictedOwner, ownerName: predictedOwnerName, stageEnteredAt: new Date().toISOString() }, sort));
     const result = await moveLeadAction({ leadId: card.id, version: card.version, move: rule.move, ...details });
     setPending(card.id, false);
     if (result.ok) {
-      setColumns((current) => placeCard(current, result.data));
+      setColumns((current) => placeCard(current, result.data, sort));
       setDialog(null);
       toast.show("success", `${card.name} moved to ${result.data.stage}.`);
       return;
     }
     const actual = (result.error.details as { lead?: BoardCard } | undefined)?.lead;
-    setColumns((current) => placeCard(current, actual ?? card));
+    setColumns((current) => placeCard(current, actual ?? card, sort));
     if (result.error.code === "VALIDATION" && dialog) {
       setDialogErrors(result.error.fieldErrors ?? { form: result.error.message });
       return;
@@ -122,7 +123,7 @@ export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, 
   async function loadMore(column: Column) {
     if (!column.nextCursor) return;
     setLoadingStage(column.stage);
-    const result = await loadColumnAction({ stage: column.stage, cursor: column.nextCursor, owner: filters.owner, search: filters.search });
+    const result = await loadColumnAction({ stage: column.stage, cursor: column.nextCursor, owner: filters.owner, search: filters.search, sort });
     setLoadingStage(null);
     if (!result.ok) {
       toast.show("error", result.error.message);

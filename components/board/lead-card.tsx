@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { formatDistanceStrict } from "date-fns";
 import type { BoardCard } from "@/lib/core/board";
 import type { MoveRule } from "@/lib/core/funnel";
+import { formatProbability } from "@/lib/core/probability";
 import { LeadCardMenu } from "./lead-card-menu";
 import { ScoreBadge } from "./score-badge";
 
@@ -39,7 +40,14 @@ export function LeadCardBody({ card, now, action }: { card: BoardCard; now: Date
             {card.company ?? card.email}
           </p>
         </div>
-        <ScoreBadge total={card.totalScore} fit={card.fitScore} engagement={card.engagementScore} />
+        <div className="flex shrink-0 flex-col items-end gap-1">
+          <ScoreBadge total={card.totalScore} fit={card.fitScore} engagement={card.engagementScore} />
+          {card.probability !== null && (
+            <span className="text-xs font-medium tabular-nums text-brand-700" data-testid="card-probability" title="Likely to buy, as the predictive model estimates">
+              {formatProbability(card.probability)} likely
+            </span>
+          )}
+        </div>
       </div>
       <div className="mt-2 flex items-center justify-between gap-2 text-xs text-slate-500">
         <span data-testid="card-owner" className="min-w-0 truncate" title={card.ownerName ? `Owner: ${card.ownerName}` : "No owner yet"}>
@@ -63,7 +71,7 @@ export function LeadCard({ card, rules, now, pending, onChooseMove }: Props) {
       {...attributes}
       {...listeners}
       aria-roledescription={movable ? "draggable lead" : "lead"}
-      aria-label={`${card.name}, ${card.company ?? card.email}, score ${card.totalScore}, owner ${card.ownerName ?? "none"}`}
+      aria-label={`${card.name}, ${card.company ?? card.email}, score ${card.totalScore}${card.probability === null ? "" : `, likely to buy ${formatProbability(card.probability)}`}, owner ${card.ownerName ?? "none"}`}
       aria-busy={pending || undefined}
       data-testid="lead-card"
       data-lead-id={card.id}

@@ -4,6 +4,7 @@ import type { DragEvent } from "react";
 import { useId, useState } from "react";
 import type { ImportKind } from "@/lib/core/csv-import";
 import { MAX_CSV_BYTES } from "@/lib/core/csv-import";
+import { HISTORY_EXAMPLE_CSV } from "@/lib/core/history/history-csv";
 import { previewCsvAction } from "@/lib/server/actions/csv-import";
 import type { CsvPreview } from "@/lib/server/csv-import";
 import { StepSection } from "./step-section";
@@ -14,7 +15,15 @@ export type Upload = { fileName: string; text: string; kind: ImportKind; preview
 const KINDS: Array<{ kind: ImportKind; title: string; description: string }> = [
   { kind: "leads", title: "Leads", description: "People and their companies. Matched by e-mail: known leads are updated, new ones created." },
   { kind: "events", title: "Offline events", description: "What leads did: trade-show badge scans, webinar attendance, meetings. Each event is stored once." },
+  {
+    kind: "history",
+    title: "Past leads with outcomes (history)",
+    description: "A CRM lifecycle export: when each lead was created and reached MQL, SAL, SQL, won or lost. The scoring lab learns from it; nothing is routed.",
+  },
 ];
+
+// The example is built in the page, so it always matches the columns the import suggests.
+const HISTORY_EXAMPLE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(HISTORY_EXAMPLE_CSV)}`;
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -68,7 +77,7 @@ export function ChooseFileStep({ initialKind, focusHeading, onPreviewed }: Props
     <StepSection title="Choose what to import" focusOnMount={focusHeading} description="Comma, semicolon or tab separated, up to 20 MB. The first row must name the columns.">
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">The file holds</legend>
-        <div className="mt-2 grid gap-3 sm:grid-cols-2">
+        <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {KINDS.map((option) => (
             <label
               key={option.kind}
@@ -84,6 +93,16 @@ export function ChooseFileStep({ initialKind, focusHeading, onPreviewed }: Props
             </label>
           ))}
         </div>
+        {kind === "history" && (
+          <p className="mt-3 text-sm text-slate-600">
+            Columns: the lead&apos;s fields, <code>created_at</code>, and a date for each stage reached (<code>mql_at</code>, <code>sal_at</code>, <code>sql_at</code>,{" "}
+            <code>won_at</code> or <code>lost_at</code> with <code>lost_reason</code>); leave a stage empty if the lead never reached it. Import the leads&apos; events
+            separately, as offline events.{" "}
+            <a href={HISTORY_EXAMPLE_HREF} download="leadgate-history-example.csv" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+              Download an example history CSV
+            </a>
+          </p>
+        )}
       </fieldset>
 
       <div

@@ -12,6 +12,13 @@ type Props = { jobId: string; kind: ImportKind; fileName: string; totalRows: num
 
 const count = (value: number) => value.toLocaleString("en");
 
+/** The summary's tiles per kind: what a created and an updated row mean; null where the kind has none. */
+const TILES: Record<ImportKind, { created: string; updated: string | null; duplicates: string | null }> = {
+  leads: { created: "New leads", updated: "Existing leads updated", duplicates: "Repeated e-mails, merged" },
+  events: { created: "Events added", updated: null, duplicates: "Already imported, skipped" },
+  history: { created: "Past leads added", updated: "Known leads updated", duplicates: null },
+};
+
 /** Follows the import job until it ends, then says what happened to every row. */
 export function ImportProgress({ jobId, kind, fileName, totalRows, onImportAnother }: Props) {
   const { job, trouble } = useJobPolling<ImportJob>(jobId, getImportJobAction);
@@ -20,6 +27,7 @@ export function ImportProgress({ jobId, kind, fileName, totalRows, onImportAnoth
   const processed = job?.processed ?? 0;
   const percent = total > 0 ? Math.round((processed / total) * 100) : 0;
   const finished = job?.status === "done" || job?.status === "failed";
+  const tiles = TILES[kind];
 
   return (
     <StepSection title={finished ? (job?.status === "done" ? "Import finished" : "Import stopped") : `Importing ${fileName}`}>
@@ -56,10 +64,10 @@ export function ImportProgress({ jobId, kind, fileName, totalRows, onImportAnoth
       <div role="status" className="mt-6">
         {job?.status === "failed" && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{job.error}</p>}
         {job?.status === "done" && job.result && (
-          <dl className={`grid gap-3 ${kind === "leads" ? "sm:grid-cols-4" : "sm:grid-cols-3"}`} data-testid="import-summary">
-            <SummaryTile label={kind === "leads" ? "New leads" : "Events added"} value={job.result.created} tone="good" />
-            {kind === "leads" && <SummaryTile label="Existing leads updated" value={job.result.updated} tone="good" />}
-            <SummaryTile label={kind === "leads" ? "Repeated e-mails, merged" : "Already imported, skipped"} value={job.result.duplicates} tone="neutral" />
+          <dl className={`grid gap-3 ${tiles.updated && tiles.duplicates ? "sm:grid-cols-4" : "sm:grid-cols-3"}`} data-testid="import-summary">
+            <SummaryTile label={tiles.created} value={job.result.created} tone="good" />
+            {tiles.updated && <SummaryTile label={tiles.updated} value={job.result.updated} tone="good" />}
+            {tiles.duplicates && <SummaryTile label={tiles.duplicates} value={job.result.duplicates} tone="neutral" />}
             <SummaryTile label="Bad rows, not imported" value={job.result.failed} tone={job.result.failed > 0 ? "bad" : "neutral"} />
           </dl>
         )}

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ColumnMapping } from "@/lib/core/csv-import";
 import { mappingProblems, rowToInput } from "@/lib/core/csv-import";
+import { rowToHistory } from "@/lib/core/history/history-csv";
 import { startCsvImportAction } from "@/lib/server/actions/csv-import";
 import type { Upload } from "./choose-file-step";
 import { MappingTable } from "./mapping-table";
@@ -12,6 +13,7 @@ import { PreviewTable } from "./preview-table";
 import { StepSection } from "./step-section";
 
 const DELIMITER_NAMES: Record<string, string> = { ",": "commas", ";": "semicolons", "\t": "tabs" };
+const ROWS_OF: Record<Upload["kind"], string> = { leads: "leads", events: "offline events", history: "past leads with outcomes" };
 
 type Props = { upload: Upload; onBack: () => void; onStarted: (jobId: string) => void };
 
@@ -24,13 +26,16 @@ export function MappingStep({ upload, onBack, onStarted }: Props) {
 
   // The server checked these rows against its suggested mapping; as the user changes the mapping
   // they are checked again here, with the same function the import itself uses.
+  // History dates are checked against when the file was chosen, so a row's check doesn't change while mapping.
+  const [now] = useState(Date.now);
   const rows = useMemo(
     () =>
       preview.rows.map((row) => {
-        const result = rowToInput({ ...row, raw: "" }, mapping, kind);
+        const record = { ...row, raw: "" };
+        const result = kind === "history" ? rowToHistory(record, mapping, preview.headers, now) : rowToInput(record, mapping, kind);
         return { ...row, problem: result.ok ? null : result };
       }),
-    [preview.rows, mapping, kind],
+    [preview.rows, preview.headers, mapping, kind, now],
   );
   const examples = useMemo(() => preview.headers.map((_, column) => preview.rows.map((row) => row.cells[column]?.trim() ?? "").find(Boolean) ?? ""), [preview]);
   const rowCount = preview.totalRows.toLocaleString("en");
@@ -57,9 +62,9 @@ export function MappingStep({ upload, onBack, onStarted }: Props) {
       description={
         <>
           <span className="font-medium text-slate-800">{upload.fileName}</span>: {rowCount} {preview.totalRows === 1 ? "row" : "rows"} of{" "}
-          {kind === "leads" ? "leads" : "offline events"}, separated by {DELIMITER_NAMES[preview.delimiter] ?? preview.delimiter}. Columns were matched by
-          their names; change any that are wrong.
-          {kind === "events" && " Dates without a time zone are read as UTC."}
+          {ROWS_OF[kind]}, separated by {DELIMITER_NAMES[preview.delimiter] ?? preview.delimiter}. Columns were matched by their names; change any that are
+          wrong.
+          {kind !== "leads" && " Dates without a time zone are read as UTC."}
         </>
       }
     >

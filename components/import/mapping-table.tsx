@@ -65,7 +65,7 @@ export function MappingTable({ kind, headers, mapping, examples, onChange }: Pro
                       className="w-full min-w-[13rem] rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
                     >
                       <option value={DONT_IMPORT}>Don&apos;t import</option>
-                      <optgroup label={kind === "leads" ? "Lead fields (* required)" : "Event fields (* required)"}>
+                      <optgroup label={kind === "events" ? "Event fields (* required)" : "Lead fields (* required)"}>
                         {TARGET_FIELDS[kind].map((field) => (
                           <option key={field.key} value={field.key}>
                             {field.label}
@@ -75,7 +75,7 @@ export function MappingTable({ kind, headers, mapping, examples, onChange }: Pro
                       </optgroup>
                       <optgroup label="Keep as">
                         <option value={extra}>
-                          {kind === "leads" ? "Custom field" : "Event property"} “{extraFieldName(header, column)}”
+                          {kind === "events" ? "Event property" : "Custom field"} “{extraFieldName(header, column)}”
                         </option>
                       </optgroup>
                     </select>

@@ -25,15 +25,18 @@ function dayOrNull(value: FormDataEntryValue | null): string | null {
   return typeof value === "string" && value ? value : null;
 }
 
-function RangeInputs({ legend, name, range }: { legend: string; name: string; range: NumberRange }) {
+type RangeProps = { legend: string; name: string; range: NumberRange; limits?: { min: number; max: number }; hint?: string };
+
+function RangeInputs({ legend, name, range, limits, hint }: RangeProps) {
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-700">{legend}</legend>
       <div className="mt-1 flex items-center gap-2">
-        <input type="number" name={`${name}Min`} aria-label={`${legend} from`} placeholder="from" defaultValue={range.min ?? ""} className={inputClass} />
+        <input type="number" name={`${name}Min`} aria-label={`${legend} from`} placeholder="from" {...limits} defaultValue={range.min ?? ""} className={inputClass} />
         <span aria-hidden="true">–</span>
-        <input type="number" name={`${name}Max`} aria-label={`${legend} to`} placeholder="to" defaultValue={range.max ?? ""} className={inputClass} />
+        <input type="number" name={`${name}Max`} aria-label={`${legend} to`} placeholder="to" {...limits} defaultValue={range.max ?? ""} className={inputClass} />
       </div>
+      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
     </fieldset>
   );
 }
@@ -97,6 +100,8 @@ export function FiltersPanel({ filters, owners, options, onApply, onClose }: Pro
       overdue: form.get("overdue") === "on",
       score: { min: numberOrNull(form.get("scoreMin")), max: numberOrNull(form.get("scoreMax")) },
       fit: { min: numberOrNull(form.get("fitMin")), max: numberOrNull(form.get("fitMax")) },
+      // The inputs' min and max keep the percents within 0–100: the browser refuses others before this runs.
+      probability: { min: numberOrNull(form.get("probabilityMin")), max: numberOrNull(form.get("probabilityMax")) },
       sources: strings("source"),
       campaigns: strings("campaign"),
       industries: strings("industry"),
@@ -130,6 +135,13 @@ export function FiltersPanel({ filters, owners, options, onApply, onClose }: Pro
         </label>
         <RangeInputs legend="Score" name="score" range={filters.score} />
         <RangeInputs legend="Fit" name="fit" range={filters.fit} />
+        <RangeInputs
+          legend="Likely to buy (%)"
+          name="probability"
+          range={filters.probability}
+          limits={{ min: 0, max: 100 }}
+          hint="The predictive model's chance; leads it hasn't scored are left out."
+        />
         <label className="flex items-center gap-2 self-end pb-2 text-sm text-slate-700">
           <input type="checkbox" name="overdue" defaultChecked={filters.overdue} className="size-4 rounded border-slate-300" />
           Only MQLs past the response SLA

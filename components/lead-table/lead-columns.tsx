@@ -5,6 +5,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { columnVisibilityFeature, columnOrderingFeature, createColumnHelper, rowSelectionFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
 import type { LeadColumnId } from "@/lib/core/lead-table";
 import { columnLabel, isSortableColumn } from "@/lib/core/lead-table";
+import { formatProbability } from "@/lib/core/probability";
 import { describeSla, mqlSla } from "@/lib/core/sla";
 import type { LeadTableRow } from "@/lib/server/lead-table";
 import { ScoreBadge } from "@/components/board/score-badge";
@@ -18,7 +19,7 @@ export type LeadColumnDef = ColumnDef<Features, LeadTableRow, unknown>;
 const helper = createColumnHelper<Features, LeadTableRow>();
 
 /** Numbers and dates sort high/new first on the first click; text sorts A→Z. */
-const DESCENDING_FIRST = new Set<string>(["totalScore", "fitScore", "engagementScore", "stageEnteredAt", "createdAt", "updatedAt", "lastActivityAt"]);
+const DESCENDING_FIRST = new Set<string>(["totalScore", "fitScore", "engagementScore", "probability", "stageEnteredAt", "createdAt", "updatedAt", "lastActivityAt"]);
 
 export function sortsDescendingFirst(columnId: string): boolean {
   return DESCENDING_FIRST.has(columnId);
@@ -72,6 +73,12 @@ export function leadColumns(options: { now: string; slaHours: number }): LeadCol
     }) as LeadColumnDef,
     fitScore: helper.accessor("fitScore", { cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }) as LeadColumnDef,
     engagementScore: helper.accessor("engagementScore", { cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }) as LeadColumnDef,
+    probability: helper.accessor("probability", {
+      cell: (info) => {
+        const probability = info.getValue();
+        return probability === null ? muted("—") : <span className="tabular-nums">{formatProbability(probability)}</span>;
+      },
+    }) as LeadColumnDef,
     source: helper.accessor("source", { cell: (info) => text(info.getValue()) }) as LeadColumnDef,
     industry: helper.accessor("industry", { cell: (info) => text(info.getValue()) }) as LeadColumnDef,
     country: helper.accessor("country", { cell: (info) => text(info.getValue()) }) as LeadColumnDef,

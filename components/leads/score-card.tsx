@@ -1,10 +1,17 @@
 import type { RuleFlag } from "@/lib/core/scoring/types";
 import type { ExplainedContribution, LeadScores } from "@/lib/server/lead-details";
+import type { LeadProbability } from "@/lib/server/lead-probability";
+import { ProbabilitySummary } from "./probability-summary";
 import { ContributionGroup } from "./score-contributions";
 import { SectionCard } from "./section-card";
 import { Timestamp } from "./timestamp";
 
-type Props = { scores: LeadScores; explanation: { contributions: ExplainedContribution[]; flags: RuleFlag[] }; now: string };
+type Props = {
+  scores: LeadScores;
+  explanation: { contributions: ExplainedContribution[]; flags: RuleFlag[] };
+  probability: LeadProbability | null;
+  now: string;
+};
 
 function ScoredWhen({ scores, now }: { scores: LeadScores; now: string }) {
   if (!scores.scoredAt) return <>Not scored yet</>;
@@ -36,14 +43,14 @@ function Flags({ flags }: { flags: RuleFlag[] }) {
 function Figure({ label, value, emphasis = false }: { label: string; value: number; emphasis?: boolean }) {
   return (
     <div className={`rounded-lg px-4 py-3 ${emphasis ? "bg-brand-50" : "bg-slate-50"}`}>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
       <dd className={`mt-1 text-2xl font-semibold tabular-nums ${emphasis ? "text-brand-700" : "text-slate-900"}`}>{value}</dd>
     </div>
   );
 }
 
-/** The lead's scores and why: each rule that added or took points, and anything flagged. */
-export function ScoreCard({ scores, explanation, now }: Props) {
+/** The lead's scores and why: each rule that added or took points, anything flagged, and the model's chance when one is active. */
+export function ScoreCard({ scores, explanation, probability, now }: Props) {
   const byKind = (kind: ExplainedContribution["kind"]) => explanation.contributions.filter((contribution) => contribution.kind === kind);
   return (
     <SectionCard id="score" title="Score" summary={<ScoredWhen scores={scores} now={now} />}>
@@ -52,6 +59,7 @@ export function ScoreCard({ scores, explanation, now }: Props) {
         <Figure label="Engagement" value={scores.engagement} />
         <Figure label="Total" value={scores.total} emphasis />
       </dl>
+      {probability && <ProbabilitySummary probability={probability} />}
       {explanation.flags.length > 0 && <Flags flags={explanation.flags} />}
       {scores.scoredAt ? (
         <div className="mt-5 grid gap-6 md:grid-cols-2">

@@ -1,3 +1,5 @@
+import type { ThresholdDraft } from "@/lib/core/scoring/threshold-draft";
+import { fromThresholdDraft, toThresholdDraft } from "@/lib/core/scoring/threshold-draft";
 import type { Condition, DisqualifyRule, EngagementRule, FitRule, ScoringRules } from "@/lib/core/scoring/types";
 
 // What the editor holds while a marketer types: every input as the text in it, so a half-typed
@@ -32,7 +34,7 @@ export type EngagementRuleDraft = {
   halfLifeDays: string;
 };
 export type DisqualifyRuleDraft = { id: string; label: string; target: FieldDraft; condition: ConditionDraft; action: DisqualifyRule["action"]; reasonCode: string };
-export type RulesDraft = { fit: FitRuleDraft[]; engagement: EngagementRuleDraft[]; disqualify: DisqualifyRuleDraft[]; thresholdTotal: string; thresholdFit: string };
+export type RulesDraft = { fit: FitRuleDraft[]; engagement: EngagementRuleDraft[]; disqualify: DisqualifyRuleDraft[] } & ThresholdDraft;
 
 const text = (value: number | undefined) => (value === undefined ? "" : String(value));
 
@@ -69,8 +71,7 @@ export function toDraft(rules: ScoringRules, standardEventTypes: readonly string
       };
     }),
     disqualify: rules.disqualify.map((rule) => ({ id: rule.id, label: rule.label, target: fieldDraft(rule.field), condition: conditionDraft(rule.condition), action: rule.action, reasonCode: rule.reasonCode })),
-    thresholdTotal: String(rules.threshold.total),
-    thresholdFit: text(rules.threshold.fit),
+    ...toThresholdDraft(rules.threshold),
   };
 }
 
@@ -139,7 +140,7 @@ export function fromDraft(draft: RulesDraft): unknown {
       action: rule.action,
       reasonCode: rule.reasonCode,
     })),
-    threshold: { total: requiredNumber(draft.thresholdTotal), fit: optionalNumber(draft.thresholdFit) },
+    threshold: fromThresholdDraft(draft),
   };
 }
 

@@ -1,22 +1,22 @@
-import type { BoardCard, BoardColumn, ColumnCursor } from "./board";
-import { decodeCursor, encodeCursor } from "./board";
+import type { BoardCard, BoardColumn, BoardSort } from "./board";
+import { cardPosition, comparePositions, decodeCursor, encodeCursor } from "./board";
 
-/** Score order of a column: highest total first, ties by id, as the server pages it. */
-export function compareCards(a: ColumnCursor, b: ColumnCursor): number {
-  return b.totalScore - a.totalScore || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+/** The board's order of cards, as the server pages it: by the sort's value, highest first, ties by id. */
+export function compareCards(sort: BoardSort): (a: BoardCard, b: BoardCard) => number {
+  return (a, b) => comparePositions(cardPosition(a, sort), cardPosition(b, sort));
 }
 
 /**
  * Puts a card where its stage says: out of whichever column holds it, into its stage's
- * column in score order, keeping the counts right. A stage not on the board only loses it.
+ * column in the board's order, keeping the counts right. A stage not on the board only loses it.
  */
-export function placeCard(columns: readonly BoardColumn[], card: BoardCard): BoardColumn[] {
+export function placeCard(columns: readonly BoardColumn[], card: BoardCard, sort: BoardSort): BoardColumn[] {
   return columns.map((column) => {
     const had = column.cards.some((existing) => existing.id === card.id);
     let cards = had ? column.cards.filter((existing) => existing.id !== card.id) : column.cards;
     let count = had ? column.count - 1 : column.count;
     if (column.stage === card.stage) {
-      cards = [...cards, card].sort(compareCards);
+      cards = [...cards, card].sort(compareCards(sort));
       count += 1;
     }
     return had || column.stage === card.stage ? { ...column, cards, count } : column;
@@ -32,14 +32,16 @@ export function findCard(columns: readonly BoardColumn[], id: string): BoardCard
 }
 
 /** One column of fresh server data, keeping the cards this browser loaded beyond its first page. */
-function withCardsLoadedFurther(fresh: BoardColumn, shown: BoardColumn | undefined, onFreshPages: ReadonlySet<string>): BoardColumn {
+function withCardsLoadedFurther(fresh: BoardColumn, shown: BoardColumn | undefined, onFreshPages: ReadonlySet<string>, sort: BoardSort): BoardColumn {
   const lastFresh = fresh.cards.at(-1);
-  const freshCursor = fresh.nextCursor ? decodeCursor(fresh.nextCursor) : null;
+  const freshCursor = fresh.nextCursor ? decodeCursor(fresh.nextCursor, sort) : null;
   // Without a next page the server sent the whole column: nothing else belongs in it.
   if (!shown || !lastFresh || !freshCursor) return fresh;
-  const further = shown.cards.filter((card) => !onFreshPages.has(card.id) && compareCards(card, lastFresh) > 0).sort(compareCards);
-  const loadedTo = shown.nextCursor ? decodeCursor(shown.nextCursor) : shown.cards.at(-1);
-  const nextCursor = loadedTo && compareCards(loadedTo, freshCursor) > 0 ? encodeCursor(loadedTo) : fresh.nextCursor;
+  const order = compareCards(sort);
+  const further = shown.cards.filter((card) => !onFreshPages.has(card.id) && order(card, lastFresh) > 0).sort(order);
+  const lastShown = shown.cards.at(-1);
+  const loadedTo = shown.nextCursor ? decodeCursor(shown.nextCursor, sort) : lastShown && cardPosition(lastShown, sort);
+  const nextCursor = loadedTo && comparePositions(loadedTo, freshCursor) > 0 ? encodeCursor(loadedTo) : fresh.nextCursor;
   return { ...fresh, cards: [...fresh.cards, ...further], nextCursor };
 }
 
@@ -51,12 +53,12 @@ function withCardsLoadedFurther(fresh: BoardColumn, shown: BoardColumn | undefin
  * card whose move is still on its way, or whose move came back after the server rendered
  * these columns (a higher version), stays as this browser has it.
  */
-export function adoptServerColumns(shown: readonly BoardColumn[], fresh: readonly BoardColumn[], pendingIds: ReadonlySet<string>): BoardColumn[] {
+export function adoptServerColumns(shown: readonly BoardColumn[], fresh: readonly BoardColumn[], pendingIds: ReadonlySet<string>, sort: BoardSort): BoardColumn[] {
   const freshVersions = new Map(fresh.flatMap((column) => column.cards.map((card) => [card.id, card.version] as const)));
   const onFreshPages = new Set(freshVersions.keys());
-  const merged = fresh.map((column) => withCardsLoadedFurther(column, shown.find((candidate) => candidate.stage === column.stage), onFreshPages));
+  const merged = fresh.map((column) => withCardsLoadedFurther(column, shown.find((candidate) => candidate.stage === column.stage), onFreshPages, sort));
   const keptHere = shown
     .flatMap((column) => column.cards)
     .filter((card) => pendingIds.has(card.id) || card.version > (freshVersions.get(card.id) ?? Number.POSITIVE_INFINITY));
-  return keptHere.reduce(placeCard, merged);
+  return keptHere.reduce((columns, card) => placeCard(columns, card, sort), merged);
 }

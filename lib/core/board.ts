@@ -12,16 +12,48 @@ export function parseOwnerFilter(value: string | null | undefined, currentUserId
   return { kind: "user", userId: value };
 }
 
-/** A column is paged by score, highest first; the cursor is the last card's score and id. */
-export type ColumnCursor = { totalScore: number; id: string };
+/** What orders a column, highest first: the score, or the predictive model's probability. */
+export const BOARD_SORTS = ["score", "probability"] as const;
+export type BoardSort = (typeof BOARD_SORTS)[number];
+export const DEFAULT_BOARD_SORT: BoardSort = "score";
 
-export function encodeCursor(cursor: ColumnCursor): string {
-  return `${cursor.totalScore}:${cursor.id}`;
+/** The board's `sort` URL parameter; anything else is the default. */
+export function parseBoardSort(value: string | null | undefined): BoardSort {
+  return BOARD_SORTS.find((sort) => sort === value) ?? DEFAULT_BOARD_SORT;
 }
 
-export function decodeCursor(value: string): ColumnCursor | null {
-  const match = /^(-?\d+):([\w-]+)$/.exec(value);
-  return match ? { totalScore: Number(match[1]), id: match[2] } : null;
+/**
+ * Where a card sits in its column: the value the column is sorted by and the card's id, both
+ * descending. A card without a probability (no model scored it) comes after every card with one.
+ * The cursor of a page is the position of its last card.
+ */
+export type ColumnCursor = { value: number | null; id: string };
+
+export function cardPosition(card: Pick<BoardCard, "id" | "totalScore" | "probability">, sort: BoardSort): ColumnCursor {
+  return { value: sort === "score" ? card.totalScore : card.probability, id: card.id };
+}
+
+/** Column order: negative when `a` comes first. */
+export function comparePositions(a: ColumnCursor, b: ColumnCursor): number {
+  if (a.value !== b.value) {
+    if (a.value === null) return 1;
+    if (b.value === null) return -1;
+    return b.value - a.value;
+  }
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+export function encodeCursor(cursor: ColumnCursor): string {
+  return `${cursor.value ?? "none"}:${cursor.id}`;
+}
+
+/** A cursor as the sort writes it (a whole score; a probability from 0 to 1 or none), or null. */
+export function decodeCursor(text: string, sort: BoardSort): ColumnCursor | null {
+  const match = /^(none|-?\d+(?:\.\d+)?(?:e-?\d+)?):([\w-]+)$/.exec(text);
+  if (!match) return null;
+  const value = match[1] === "none" ? null : Number(match[1]);
+  const valid = sort === "score" ? Number.isInteger(value) : value === null || (value >= 0 && value <= 1);
+  return valid ? { value, id: match[2] } : null;
 }
 
 export type BoardCard = {
@@ -36,6 +68,8 @@ export type BoardCard = {
   fitScore: number;
   engagementScore: number;
   totalScore: number;
+  /** The active model's chance (0–1); null without one. */
+  probability: number | null;
   stageEnteredAt: string;
 };
 

@@ -6,8 +6,10 @@ import type { LeadInput } from "./lead-input";
 import { leadInputSchema } from "./lead-input";
 import type { Role } from "./roles";
 
-export const IMPORT_KINDS = ["leads", "events"] as const;
+export const IMPORT_KINDS = ["leads", "events", "history"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+/** The kinds whose rows are read by rowToInput; a history row is read by rowToHistory (lib/core/history/history-csv.ts). */
+export type InputKind = Exclude<ImportKind, "history">;
 
 export const CSV_IMPORT_ROLES: readonly Role[] = ["MARKETER", "MANAGER", "ADMIN"];
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
@@ -18,8 +20,7 @@ type TargetField = { key: string; label: string; parse?: Parse; synonyms: readon
 
 const EMAIL_SYNONYMS = ["e-mail", "email address", "e-mail address", "mail", "work email", "business email"];
 
-export const TARGET_FIELDS: Record<ImportKind, readonly TargetField[]> = {
-  leads: [
+const LEAD_FIELDS: readonly TargetField[] = [
     { key: "email", label: "E-mail", synonyms: EMAIL_SYNONYMS },
     { key: "firstName", label: "First name", synonyms: ["first name", "given name", "forename", "first"] },
     { key: "lastName", label: "Last name", synonyms: ["last name", "surname", "family name", "last"] },
@@ -33,7 +34,35 @@ export const TARGET_FIELDS: Record<ImportKind, readonly TargetField[]> = {
     { key: "country", label: "Country", synonyms: ["country name", "country code", "nation"] },
     { key: "website", label: "Website", synonyms: ["web site", "company website", "url", "homepage", "domain"] },
     { key: "source", label: "Source", synonyms: ["lead source", "origin", "channel"] },
-  ],
+];
+
+/**
+ * A past lead's dates, named as CRM lifecycle exports name them (HubSpot's "Became a … Date",
+ * Salesforce's "Created Date", "Close Date"), one column per stage reached.
+ */
+const HISTORY_FIELDS: readonly TargetField[] = [
+  { key: "createdAt", label: "Created (created_at)", parse: "dateTime", synonyms: ["created", "create date", "created date", "date created", "creation date", "became a lead date"] },
+  {
+    key: "mqlAt",
+    label: "Became MQL (mql_at)",
+    parse: "dateTime",
+    synonyms: ["mql date", "became mql", "became an mql date", "became a marketing qualified lead date", "marketing qualified date", "mql at"],
+  },
+  { key: "salAt", label: "Became SAL (sal_at)", parse: "dateTime", synonyms: ["sal date", "became sal", "became a sales accepted lead date", "accepted date", "sales accepted date"] },
+  {
+    key: "sqlAt",
+    label: "Became SQL (sql_at)",
+    parse: "dateTime",
+    synonyms: ["sql date", "became sql", "became a sales qualified lead date", "sales qualified date", "became an opportunity date", "opportunity created date"],
+  },
+  { key: "wonAt", label: "Won (won_at)", parse: "dateTime", synonyms: ["won date", "date won", "closed won date", "close date", "became a customer date", "customer since"] },
+  { key: "lostAt", label: "Lost (lost_at)", parse: "dateTime", synonyms: ["lost date", "date lost", "closed lost date"] },
+  { key: "lostReason", label: "Lost reason (lost_reason)", synonyms: ["lost reason", "loss reason", "reason lost", "closed lost reason"] },
+];
+
+export const TARGET_FIELDS: Record<ImportKind, readonly TargetField[]> = {
+  leads: LEAD_FIELDS,
+  history: [...LEAD_FIELDS, ...HISTORY_FIELDS],
   events: [
     { key: "email", label: "E-mail", synonyms: EMAIL_SYNONYMS },
     { key: "leadId", label: "Lead id", synonyms: ["lead"] },
@@ -51,10 +80,14 @@ export const REQUIRED_FIELDS: Record<ImportKind, readonly RequiredField[]> = {
     { label: "Event type", keys: ["type"], missing: "Choose the column that holds the event type, e.g. event_attended." },
     { label: "E-mail or lead id", keys: ["email", "leadId"], missing: "Choose the column with the lead's e-mail address (or lead id): it says whose event each row is." },
   ],
+  history: [
+    { label: "E-mail", keys: ["email"], missing: "Choose the column that holds the e-mail address: every past lead needs one, and leads are matched by it." },
+    { label: "Created (created_at)", keys: ["createdAt"], missing: "Choose the column with the date each lead was created (created_at): the stages are dated from it." },
+  ],
 };
 
 /** Where an unlisted column goes when the user keeps it: a custom field of the lead, a property of the event. */
-export const EXTRA_PREFIX: Record<ImportKind, string> = { leads: "custom.", events: "property." };
+export const EXTRA_PREFIX: Record<ImportKind, string> = { leads: "custom.", events: "property.", history: "custom." };
 
 /** For each CSV column, in order, the field it fills, or null for "don't import". */
 export type ColumnMapping = Array<string | null>;
@@ -92,7 +125,7 @@ function isTarget(kind: ImportKind, target: string): boolean {
 }
 
 export function targetLabel(kind: ImportKind, target: string): string {
-  if (target.startsWith(EXTRA_PREFIX[kind])) return `${kind === "leads" ? "Custom field" : "Property"} ${target.slice(EXTRA_PREFIX[kind].length)}`;
+  if (target.startsWith(EXTRA_PREFIX[kind])) return `${kind === "events" ? "Property" : "Custom field"} ${target.slice(EXTRA_PREFIX[kind].length)}`;
   return TARGET_FIELDS[kind].find((field) => field.key === target)?.label ?? target;
 }
 
@@ -152,32 +185,38 @@ export type RowResult<T> = { ok: true; line: number; input: T } | ({ ok: false }
 
 const shorten = (value: string) => (value.length > 60 ? `${value.slice(0, 57)}…` : value);
 
-function problem(line: number, kind: ImportKind, field: string | null, message: string, value?: string): RowProblem & { ok: false } {
-  const subject = field ? `${targetLabel(kind, field)}${value ? ` "${shorten(value)}"` : ""}: ` : "";
+/** How a row's problem names a field: by its label, or (history) by the column of the file. */
+export type FieldNamer = (field: string) => string;
+export type RowFailure = RowProblem & { ok: false };
+
+export function rowProblem(line: number, name: FieldNamer, field: string | null, message: string, value?: string): RowFailure {
+  const subject = field ? `${name(field)}${value ? ` "${shorten(value)}"` : ""}: ` : "";
   return { ok: false, line, field, reason: subject + message };
 }
 
-function firstSchemaProblem(line: number, kind: ImportKind, error: z.ZodError, values: ReadonlyMap<string, string>) {
+/** The first problem the lead or event schema found, named as the row's fields are. */
+export function schemaProblem(line: number, kind: ImportKind, name: FieldNamer, error: z.ZodError, values: ReadonlyMap<string, string>): RowFailure {
   const [issue] = error.issues;
-  const [head, name] = issue.path.map(String);
-  const field = head === "customFields" || head === "properties" ? EXTRA_PREFIX[kind] + name : head;
-  return problem(line, kind, field ?? null, issue.message, field ? values.get(field) : undefined);
+  const [head, extra] = issue.path.map(String);
+  const field = head === "customFields" || head === "properties" ? EXTRA_PREFIX[kind] + extra : head;
+  return rowProblem(line, name, field ?? null, issue.message, field ? values.get(field) : undefined);
 }
 
 const FIELD_PARSE = new Map(Object.entries(TARGET_FIELDS).map(([kind, fields]) => [kind, new Map(fields.map((field) => [field.key, field.parse ?? "text"]))]));
 
+/** A row's filled cells by field (as written), the fields parsed, and the extra columns kept. */
+export type ReadRow = { values: Map<string, string>; input: Record<string, unknown>; extras: Record<string, string> };
+
 /**
- * One CSV row as the input the API takes, or why it can't be: the line, the field and the reason.
- * Empty cells are left out, so a re-import never blanks a field the file doesn't fill.
+ * Reads a row's mapped cells and parses each by its field (numbers, dates, event types), or says
+ * what keeps it from being read. Empty cells are left out, so a re-import never blanks a field
+ * the file doesn't fill.
  */
-export function rowToInput(record: CsvRecord, mapping: ColumnMapping, kind: "leads"): RowResult<LeadInput>;
-export function rowToInput(record: CsvRecord, mapping: ColumnMapping, kind: "events"): RowResult<EventInput>;
-export function rowToInput(record: CsvRecord, mapping: ColumnMapping, kind: ImportKind): RowResult<LeadInput | EventInput>;
-export function rowToInput(record: CsvRecord, mapping: ColumnMapping, kind: ImportKind): RowResult<LeadInput | EventInput> {
+export function readRow(record: CsvRecord, mapping: ColumnMapping, kind: ImportKind, name: FieldNamer): { ok: true; row: ReadRow } | RowFailure {
   const { line, cells } = record;
-  if (record.parseError) return problem(line, kind, null, record.parseError);
+  if (record.parseError) return rowProblem(line, name, null, record.parseError);
   if (cells.slice(mapping.length).some((cell) => cell.trim() !== "")) {
-    return problem(line, kind, null, `The row has ${cells.length} values but the header has ${mapping.length} columns; a value containing the separator needs quotes.`);
+    return rowProblem(line, name, null, `The row has ${cells.length} values but the header has ${mapping.length} columns; a value containing the separator needs quotes.`);
   }
   const values = new Map<string, string>();
   mapping.forEach((target, index) => {
@@ -195,32 +234,45 @@ export function rowToInput(record: CsvRecord, mapping: ColumnMapping, kind: Impo
     const parse = FIELD_PARSE.get(kind)?.get(target);
     if (parse === "wholeNumber") {
       const number = parseWholeNumber(value);
-      if (number === null) return problem(line, kind, target, "Is not a number; write it like 1200 or 1,200.", value);
-      if (number === "fraction") return problem(line, kind, target, "Must be a whole number.", value);
-      if (number < 0) return problem(line, kind, target, "Can't be negative.", value);
+      if (number === null) return rowProblem(line, name, target, "Is not a number; write it like 1200 or 1,200.", value);
+      if (number === "fraction") return rowProblem(line, name, target, "Must be a whole number.", value);
+      if (number < 0) return rowProblem(line, name, target, "Can't be negative.", value);
       input[target] = number;
     } else if (parse === "dateTime") {
       const date = parseImportDate(value);
-      if (!date) return problem(line, kind, target, "Is not a date; write it like 2026-11-24, 2026-11-24 09:30 or 2026-11-24T09:30:00Z.", value);
+      if (!date) return rowProblem(line, name, target, "Is not a date; write it like 2026-11-24, 2026-11-24 09:30 or 2026-11-24T09:30:00Z.", value);
       input[target] = date;
     } else {
       input[target] = parse === "eventType" ? normalizeEventType(value) : value;
     }
   }
+  return { ok: true, row: { values, input, extras } };
+}
+
+/** One CSV row of leads or events as the input the API takes, or why it can't be: the line, the field and the reason. */
+export function rowToInput(record: CsvRecord, mapping: ColumnMapping, kind: "leads"): RowResult<LeadInput>;
+export function rowToInput(record: CsvRecord, mapping: ColumnMapping, kind: "events"): RowResult<EventInput>;
+export function rowToInput(record: CsvRecord, mapping: ColumnMapping, kind: InputKind): RowResult<LeadInput | EventInput>;
+export function rowToInput(record: CsvRecord, mapping: ColumnMapping, kind: InputKind): RowResult<LeadInput | EventInput> {
+  const { line } = record;
+  const name: FieldNamer = (field) => targetLabel(kind, field);
+  const read = readRow(record, mapping, kind, name);
+  if (!read.ok) return read;
+  const { values, input, extras } = read.row;
 
   if (kind === "leads") {
-    if (!values.has("email")) return problem(line, kind, "email", "Is empty; every lead needs an e-mail address.");
+    if (!values.has("email")) return rowProblem(line, name, "email", "Is empty; every lead needs an e-mail address.");
     if (Object.keys(extras).length > 0) input.customFields = extras;
     const parsed = leadInputSchema.safeParse(input);
-    return parsed.success ? { ok: true, line, input: parsed.data } : firstSchemaProblem(line, kind, parsed.error, values);
+    return parsed.success ? { ok: true, line, input: parsed.data } : schemaProblem(line, kind, name, parsed.error, values);
   }
-  if (!values.has("type")) return problem(line, kind, "type", "Is empty; every event needs a type, e.g. event_attended.");
+  if (!values.has("type")) return rowProblem(line, name, "type", "Is empty; every event needs a type, e.g. event_attended.");
   // A lead id names the lead exactly; an e-mail in the same row is then only a reminder for people.
   if (input.leadId) delete input.email;
-  if (!input.email && !input.leadId) return problem(line, kind, "email", "Is empty, and there is no lead id: the event can't be matched to a lead.");
+  if (!input.email && !input.leadId) return rowProblem(line, name, "email", "Is empty, and there is no lead id: the event can't be matched to a lead.");
   if (Object.keys(extras).length > 0) input.properties = extras;
   const parsed = eventInputSchema.safeParse(input);
-  return parsed.success ? { ok: true, line, input: parsed.data } : firstSchemaProblem(line, kind, parsed.error, values);
+  return parsed.success ? { ok: true, line, input: parsed.data } : schemaProblem(line, kind, name, parsed.error, values);
 }
 
 /** Later rows for the same e-mail win field by field; custom fields are merged, as upserting them one after another would. */

@@ -32,7 +32,7 @@ describe("parseLeadTableQuery", () => {
 
   test("reads every filter, the sort, the page, the page size, the columns and the view", () => {
     const query =
-      "view=mine&q=Acme&stage=SAL,LEAD&owner=me&overdue=1&minScore=40&maxScore=90&minFit=-5&maxFit=30&source=webinar&industry=Software&country=DE&country=AT" +
+      "view=mine&q=Acme&stage=SAL,LEAD&owner=me&overdue=1&minScore=40&maxScore=90&minFit=-5&maxFit=30&probMin=20&probMax=100&source=webinar&industry=Software&country=DE&country=AT" +
       "&createdFrom=2026-11-01&createdTo=2026-11-30&updatedFrom=2026-10-01&updatedTo=2026-10-02&enteredFrom=2026-09-09&enteredTo=2026-09-10" +
       "&campaign=spring-launch&companySize=50-199&reached=SQL&reachedFrom=2026-08-01&reachedTo=2026-10-29" +
       "&sort=name.asc&cols=email,name&size=25&page=3";
@@ -43,6 +43,7 @@ describe("parseLeadTableQuery", () => {
           owner: "me",
           score: { min: 40, max: 90 },
           fit: { min: -5, max: 30 },
+          probability: { min: 20, max: 100 },
           sources: ["webinar"],
           campaigns: ["spring-launch"],
           industries: ["Software"],
@@ -89,6 +90,12 @@ describe("parseLeadTableQuery", () => {
     ["companySize=10-20", "companySize=10-20"],
     ["companySize=1000", "companySize=1000"],
     ["reachedTo=2026-02-30", "reachedTo=2026-02-30"],
+    ["probMin=101", "probMin=101"],
+    ["probMin=-5", "probMin=-5"],
+    ["probMax=12.5", "probMax=12.5"],
+    ["probMax=0.3", "probMax=0.3"],
+    ["probMin=30%25", "probMin=30%"],
+    ["sort=probability", "sort=probability"],
   ])("%s is ignored", (query, reported) => {
     const { state, ignored } = parse(query);
     expect(state).toEqual(DEFAULT_TABLE_STATE);
@@ -162,6 +169,27 @@ describe("parseLeadTableQuery", () => {
   });
 });
 
+describe("the probability filter and sort", () => {
+  test("are whole percents in the URL, either end alone, 0 and 100 included", () => {
+    expect(parse("probMin=20").state.filters.probability).toEqual({ min: 20, max: null });
+    expect(parse("probMax=0").state.filters.probability).toEqual({ min: null, max: 0 });
+    expect(parse("probMin=0&probMax=100").state.filters.probability).toEqual({ min: 0, max: 100 });
+    expect(parse("sort=probability.desc").state.sort).toEqual({ column: "probability", direction: "desc" });
+  });
+
+  test("are written after the fit range, and read back the same", () => {
+    const state = stateWith({ fit: { min: 10, max: null }, probability: { min: 20, max: 80 }, sources: ["webinar"] }, { sort: { column: "probability", direction: "asc" } });
+    const query = leadTableQuery(state);
+    expect(query).toBe("minFit=10&probMin=20&probMax=80&source=webinar&sort=probability.asc");
+    expect(parse(query)).toEqual({ state, ignored: [] });
+  });
+
+  test("the column can be shown and counts as one filter", () => {
+    expect(parse("cols=name,probability").state.columns).toEqual(["name", "probability"]);
+    expect(activeFilterCount({ ...EMPTY_FILTERS, probability: { min: null, max: 50 } })).toBe(1);
+  });
+});
+
 describe("leadTableQuery", () => {
   test("the default state is the empty query: defaults are left out", () => {
     expect(leadTableQuery(DEFAULT_TABLE_STATE)).toBe("");
@@ -200,6 +228,7 @@ const day = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
 const bound = optional(fc.integer({ min: -999_999, max: 999_999 }));
 const range = fc.record({ min: bound, max: bound });
+const percentBound = optional(fc.integer({ min: 0, max: 100 }));
 const days = fc.record({ from: optional(day), to: optional(day) });
 const trimmed = (arbitrary: fc.Arbitrary<string>) => arbitrary.map((value) => value.trim()).filter((value) => value.length > 0);
 // Free-text values as leads carry them, including commas and non-ASCII letters.
@@ -213,6 +242,7 @@ const stateArbitrary: fc.Arbitrary<LeadTableState> = fc.record({
     owner: optional(fc.oneof(fc.constantFrom("me", "unassigned"), fc.stringMatching(/^c[a-z0-9]{8,24}$/))),
     score: range,
     fit: range,
+    probability: fc.record({ min: percentBound, max: percentBound }),
     sources: freeText,
     campaigns: freeText,
     industries: freeText,
@@ -233,10 +263,10 @@ const stateArbitrary: fc.Arbitrary<LeadTableState> = fc.record({
 });
 
 // Queries as people and old links write them: known keys with valid, odd and broken values.
-const QUERY_KEYS = ["view", "q", "stage", "owner", "overdue", "minScore", "maxScore", "minFit", "maxFit", "source", "industry", "country", "createdFrom", "createdTo", "updatedFrom", "updatedTo", "enteredFrom", "enteredTo", "campaign", "companySize", "reached", "reachedFrom", "reachedTo", "sort", "cols", "size", "page", "colour"];
+const QUERY_KEYS = ["view", "q", "stage", "owner", "overdue", "minScore", "maxScore", "minFit", "maxFit", "probMin", "probMax", "source", "industry", "country", "createdFrom", "createdTo", "updatedFrom", "updatedTo", "enteredFrom", "enteredTo", "campaign", "companySize", "reached", "reachedFrom", "reachedTo", "sort", "cols", "size", "page", "colour"];
 const queryValue = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom("MQL,SAL", "lead", "all", "me", "1", "0", "-0", "007", "-15", "25", "100", "name.asc", "fitScore.desc", "stage.asc", "name,email", "2026-11-05", "2026-02-30", " de ,at", "Banking, Financial Services", "  Jane   Doe ", "SQL", "LEAD", "1-49", "1000+", " 200-999 "),
+  fc.constantFrom("MQL,SAL", "lead", "all", "me", "1", "0", "-0", "007", "-15", "25", "100", "name.asc", "fitScore.desc", "stage.asc", "name,email", "2026-11-05", "2026-02-30", "101", "99.5", "probability.asc", " de ,at", "Banking, Financial Services", "  Jane   Doe ", "SQL", "LEAD", "1-49", "1000+", " 200-999 "),
   day,
 );
 const queryArbitrary = fc.array(fc.tuple(fc.constantFrom(...QUERY_KEYS), queryValue), { maxLength: 12 }).map((pairs) => new URLSearchParams(pairs).toString());
@@ -305,6 +335,7 @@ describe("activeFilterCount", () => {
       owner: "me",
       score: { min: 10, max: 90 },
       fit: { min: null, max: 5 },
+      probability: { min: 30, max: null },
       sources: ["webinar", "referral"],
       campaigns: ["spring", "autumn"],
       industries: ["Software"],
@@ -317,8 +348,8 @@ describe("activeFilterCount", () => {
       overdue: true,
       search: "acme",
     };
-    // stages, owner, score, fit, sources, campaigns, industries, countries, companySize, created, updated, stageEntered, reached, overdue, search
-    expect(activeFilterCount(filters)).toBe(15);
+    // stages, owner, score, fit, probability, sources, campaigns, industries, countries, companySize, created, updated, stageEntered, reached, overdue, search
+    expect(activeFilterCount(filters)).toBe(16);
     expect(activeFilterCount({ ...EMPTY_FILTERS, score: { min: 0, max: null } })).toBe(1);
     // A reached stage counts with or without its days.
     expect(activeFilterCount({ ...EMPTY_FILTERS, reached: { stage: "WON", from: null, to: null } })).toBe(1);

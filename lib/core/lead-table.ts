@@ -21,6 +21,8 @@ export const LEAD_TABLE_COLUMNS = [
   { id: "totalScore", label: "Score", sortable: true },
   { id: "fitScore", label: "Fit", sortable: true },
   { id: "engagementScore", label: "Engagement", sortable: true },
+  // The active predictive model's chance (Lead.probability), shown and filtered in whole percent.
+  { id: "probability", label: "Likely to buy", sortable: true },
   { id: "source", label: "Source", sortable: true },
   { id: "industry", label: "Industry", sortable: true },
   { id: "country", label: "Country", sortable: true },
@@ -73,6 +75,8 @@ export type LeadTableFilters = {
   owner: string | null;
   score: NumberRange;
   fit: NumberRange;
+  /** Whole percent, 0–100, as the column shows it; a lead without a probability is outside any range. */
+  probability: NumberRange;
   sources: string[];
   /** First-touch campaigns (Lead.campaign). */
   campaigns: string[];
@@ -103,6 +107,7 @@ export const EMPTY_FILTERS: LeadTableFilters = {
   owner: null,
   score: { min: null, max: null },
   fit: { min: null, max: null },
+  probability: { min: null, max: null },
   sources: [],
   campaigns: [],
   industries: [],
@@ -160,6 +165,12 @@ function integer(value: string | null): number | null {
   return Number(value) || 0;
 }
 
+function percent(value: string | null): number | null {
+  if (value === null || !/^\d{1,3}$/.test(value)) return null;
+  const number = Number(value);
+  return number <= 100 ? number : null;
+}
+
 function companySizeBand(value: string | null): CompanySizeBand | null {
   return COMPANY_SIZE_BANDS.find((band) => band.id === value)?.id ?? null;
 }
@@ -203,6 +214,10 @@ export function parseLeadTableQuery(input: SearchParamsInput): { state: LeadTabl
     min: check(minKey, one(minKey), integer(one(minKey))),
     max: check(maxKey, one(maxKey), integer(one(maxKey))),
   });
+  const percents = (minKey: string, maxKey: string): NumberRange => ({
+    min: check(minKey, one(minKey), percent(one(minKey))),
+    max: check(maxKey, one(maxKey), percent(one(maxKey))),
+  });
   const days = (fromKey: string, toKey: string): DayRange => ({
     from: check(fromKey, one(fromKey), day(one(fromKey))),
     to: check(toKey, one(toKey), day(one(toKey))),
@@ -220,6 +235,7 @@ export function parseLeadTableQuery(input: SearchParamsInput): { state: LeadTabl
     owner: one("owner") && one("owner") !== "all" ? one("owner") : null,
     score: range("minScore", "maxScore"),
     fit: range("minFit", "maxFit"),
+    probability: percents("probMin", "probMax"),
     sources: unique(repeated("source")),
     campaigns: unique(repeated("campaign")),
     industries: unique(repeated("industry")),
@@ -255,6 +271,8 @@ export function leadTableQuery(state: LeadTableState, options: { includePage?: b
   setNumber("maxScore", filters.score.max);
   setNumber("minFit", filters.fit.min);
   setNumber("maxFit", filters.fit.max);
+  setNumber("probMin", filters.probability.min);
+  setNumber("probMax", filters.probability.max);
   for (const source of filters.sources) params.append("source", source);
   for (const campaign of filters.campaigns) params.append("campaign", campaign);
   for (const industry of filters.industries) params.append("industry", industry);
@@ -299,7 +317,7 @@ export function dayRangeBounds(range: DayRange): { gte?: Date; lt?: Date } {
 }
 
 export function activeFilterCount(filters: LeadTableFilters): number {
-  const ranges = [filters.score, filters.fit].filter((range) => range.min !== null || range.max !== null).length;
+  const ranges = [filters.score, filters.fit, filters.probability].filter((range) => range.min !== null || range.max !== null).length;
   const days = [filters.created, filters.updated, filters.stageEntered].filter((range) => range.from || range.to).length;
   const lists = [filters.stages, filters.sources, filters.campaigns, filters.industries, filters.countries].filter((list) => list.length > 0).length;
   const flags = [filters.owner, filters.companySize, filters.reached, filters.overdue, filters.search].filter(Boolean).length;

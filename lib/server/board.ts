@@ -1,7 +1,7 @@
 import "server-only";
 import { leadName } from "@/lib/core/lead-search";
-import type { BoardCard, BoardColumn, ColumnCursor, OwnerFilter } from "@/lib/core/board";
-import { BOARD_PAGE_SIZE, encodeCursor } from "@/lib/core/board";
+import type { BoardCard, BoardColumn, BoardSort, ColumnCursor, OwnerFilter } from "@/lib/core/board";
+import { BOARD_PAGE_SIZE, DEFAULT_BOARD_SORT, cardPosition, encodeCursor } from "@/lib/core/board";
 import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
 import { db } from "./db";
@@ -22,6 +22,7 @@ export const boardCardSelect = {
   fitScore: true,
   engagementScore: true,
   totalScore: true,
+  probability: true,
   stageEnteredAt: true,
 } satisfies Prisma.LeadSelect;
 
@@ -41,6 +42,7 @@ export function toBoardCard(row: CardRow): BoardCard {
     fitScore: row.fitScore,
     engagementScore: row.engagementScore,
     totalScore: row.totalScore,
+    probability: row.probability,
     stageEnteredAt: row.stageEnteredAt.toISOString(),
   };
 }
@@ -53,32 +55,42 @@ function filterWhere(stage: Stage, filters: BoardFilters): Prisma.LeadWhereInput
   return where;
 }
 
-// Highest score first; ties broken by id so the cursor is stable. Both descending, so the
-// (stage, totalScore, id) index is walked backwards with no sort step.
-const columnOrder: Prisma.LeadOrderByWithRelationInput[] = [{ totalScore: "desc" }, { id: "desc" }];
+// Highest first; ties broken by id so the cursor is stable. By score both run descending, so the
+// (stage, totalScore, id) index is walked backwards with no sort step. By probability, leads without
+// one come last: SQLite sorts NULL lowest. Saying `nulls: "last"` instead makes Prisma sort on a
+// CASE expression, which no index serves; this way the probability index can.
+const COLUMN_ORDER: Record<BoardSort, Prisma.LeadOrderByWithRelationInput[]> = {
+  score: [{ totalScore: "desc" }, { id: "desc" }],
+  probability: [{ probability: "desc" }, { id: "desc" }],
+};
 
-export async function loadColumnPage(stage: Stage, filters: BoardFilters, after?: ColumnCursor): Promise<Omit<BoardColumn, "count">> {
-  const where = filterWhere(stage, filters);
-  if (after) {
-    where.OR = [{ totalScore: { lt: after.totalScore } }, { totalScore: after.totalScore, id: { lt: after.id } }];
+/** The cards after the cursor in the column's order. */
+function afterWhere(after: ColumnCursor, sort: BoardSort): Prisma.LeadWhereInput {
+  if (sort === "score") {
+    // decodeCursor gives a score cursor a whole number, always.
+    const score = after.value ?? 0;
+    return { OR: [{ totalScore: { lt: score } }, { totalScore: score, id: { lt: after.id } }] };
   }
-  const rows = await db.lead.findMany({ where, orderBy: columnOrder, take: BOARD_PAGE_SIZE + 1, select: boardCardSelect });
-  const page = rows.slice(0, BOARD_PAGE_SIZE);
-  const last = page.at(-1);
-  return {
-    stage,
-    cards: page.map(toBoardCard),
-    nextCursor: rows.length > BOARD_PAGE_SIZE && last ? encodeCursor({ totalScore: last.totalScore, id: last.id }) : null,
-  };
+  if (after.value === null) return { probability: null, id: { lt: after.id } };
+  return { OR: [{ probability: { lt: after.value } }, { probability: after.value, id: { lt: after.id } }, { probability: null }] };
 }
 
-export async function loadColumn(stage: Stage, filters: BoardFilters): Promise<BoardColumn> {
-  const [page, count] = await Promise.all([loadColumnPage(stage, filters), db.lead.count({ where: filterWhere(stage, filters) })]);
+export async function loadColumnPage(stage: Stage, filters: BoardFilters, after?: ColumnCursor, sort: BoardSort = DEFAULT_BOARD_SORT): Promise<Omit<BoardColumn, "count">> {
+  const where = filterWhere(stage, filters);
+  if (after) Object.assign(where, afterWhere(after, sort));
+  const rows = await db.lead.findMany({ where, orderBy: COLUMN_ORDER[sort], take: BOARD_PAGE_SIZE + 1, select: boardCardSelect });
+  const page = rows.slice(0, BOARD_PAGE_SIZE).map(toBoardCard);
+  const last = page.at(-1);
+  return { stage, cards: page, nextCursor: rows.length > BOARD_PAGE_SIZE && last ? encodeCursor(cardPosition(last, sort)) : null };
+}
+
+export async function loadColumn(stage: Stage, filters: BoardFilters, sort: BoardSort = DEFAULT_BOARD_SORT): Promise<BoardColumn> {
+  const [page, count] = await Promise.all([loadColumnPage(stage, filters, undefined, sort), db.lead.count({ where: filterWhere(stage, filters) })]);
   return { ...page, count };
 }
 
-export async function loadBoard(stages: readonly Stage[], filters: BoardFilters): Promise<BoardColumn[]> {
-  return Promise.all(stages.map((stage) => loadColumn(stage, filters)));
+export async function loadBoard(stages: readonly Stage[], filters: BoardFilters, sort: BoardSort = DEFAULT_BOARD_SORT): Promise<BoardColumn[]> {
+  return Promise.all(stages.map((stage) => loadColumn(stage, filters, sort)));
 }
 
 /** Counts only, for the collapsed outcome columns. */

@@ -4,12 +4,15 @@ import type { CsvRecord } from "@/lib/core/csv-file";
 import type { ColumnMapping, ImportKind, RowProblem } from "@/lib/core/csv-import";
 import { EXTRA_PREFIX, mergeLeadInputs, rowToInput, targetLabel } from "@/lib/core/csv-import";
 import type { EventInput } from "@/lib/core/events";
+import type { HistoryRow } from "@/lib/core/history/history-csv";
+import { columnNamer, historyProblem, rowToHistory } from "@/lib/core/history/history-csv";
 import type { LeadInput } from "@/lib/core/lead-input";
 import type { JobProgress } from "./background-jobs";
 import { db } from "./db";
 import { importedEventKey } from "./ingest/event-key";
 import type { RefusedEvent } from "./ingest-events";
 import { ingestEvents } from "./ingest-events";
+import { importHistory } from "./history/import-history";
 import { upsertLeads } from "./upsert-lead";
 
 export const IMPORT_BATCH_ROWS = 500;
@@ -97,14 +100,63 @@ function eventImporter() {
 }
 
 /**
+ * Each row is one past lead's history, imported whole or not at all (importHistory, a savepoint
+ * per row). A lead's history belongs in one row: a second row for an e-mail is refused rather
+ * than guessed into the first. Known leads are updated; stage entries already stored are kept once.
+ */
+function historyImporter(headers: readonly string[]) {
+  const linesByEmail = new Map<string, number>();
+  return (records: readonly CsvRecord[], mapping: ColumnMapping): BatchOutcome => {
+    const outcome: BatchOutcome = { created: 0, updated: 0, duplicates: 0, errors: [] };
+    const name = columnNamer(mapping, headers);
+    const now = new Date();
+    const rows: Array<{ record: CsvRecord; row: HistoryRow }> = [];
+    for (const record of records) {
+      const result = rowToHistory(record, mapping, headers, now.getTime());
+      if (!result.ok) {
+        outcome.errors.push(problemError(record, result));
+        continue;
+      }
+      const earlier = linesByEmail.get(result.input.lead.email);
+      if (earlier !== undefined) {
+        outcome.errors.push(rowError(record, `${name("email")}: Line ${earlier} already holds this lead's history; give each lead one row.`));
+        continue;
+      }
+      linesByEmail.set(result.input.lead.email, record.line);
+      rows.push({ record, row: result.input });
+    }
+    importHistory(rows.map((item) => item.row), { now }).forEach((result, index) => {
+      const { record, row } = rows[index];
+      if (result.status === "error") outcome.errors.push(problemError(record, historyProblem(record.line, result.errors, row.stages, name)));
+      else if (result.status === "created") outcome.created += 1;
+      else outcome.updated += 1;
+    });
+    return outcome;
+  };
+}
+
+function importerFor(kind: ImportKind, headers: readonly string[]) {
+  if (kind === "leads") return leadImporter();
+  if (kind === "events") return eventImporter();
+  return historyImporter(headers);
+}
+
+/**
  * The import job's work: rows in batches of 500, each batch one transaction, bad rows recorded
  * with their line, progress after each batch, and a pause between batches so the server keeps
  * answering (the progress polls among them) while a big file goes in.
  */
-export async function importRecords(input: { jobId: string; kind: ImportKind; records: readonly CsvRecord[]; mapping: ColumnMapping; progress: JobProgress }): Promise<ImportSummary> {
+export async function importRecords(input: {
+  jobId: string;
+  kind: ImportKind;
+  headers: readonly string[];
+  records: readonly CsvRecord[];
+  mapping: ColumnMapping;
+  progress: JobProgress;
+}): Promise<ImportSummary> {
   const { jobId, kind, records, mapping, progress } = input;
   const summary: ImportSummary = { kind, total: records.length, created: 0, updated: 0, duplicates: 0, failed: 0 };
-  const importBatch = kind === "leads" ? leadImporter() : eventImporter();
+  const importBatch = importerFor(kind, input.headers);
   for (let start = 0; start < records.length; start += IMPORT_BATCH_ROWS) {
     const outcome = importBatch(records.slice(start, start + IMPORT_BATCH_ROWS), mapping);
     summary.created += outcome.created;

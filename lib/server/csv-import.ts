@@ -4,6 +4,7 @@ import type { CsvFile } from "@/lib/core/csv-file";
 import { readCsv } from "@/lib/core/csv-file";
 import type { ColumnMapping, ImportKind, RowProblem } from "@/lib/core/csv-import";
 import { CSV_IMPORT_ROLES, MAX_CSV_BYTES, mappingProblems, rowToInput, suggestMapping } from "@/lib/core/csv-import";
+import { rowToHistory } from "@/lib/core/history/history-csv";
 import type { JobView } from "./background-jobs";
 import { getJob, startJob } from "./background-jobs";
 import type { CurrentUser } from "./current-user";
@@ -35,8 +36,9 @@ function readUpload(text: string): CsvFile {
 export function previewCsv(input: { text: string; kind: ImportKind }): CsvPreview {
   const file = readUpload(input.text);
   const mapping = suggestMapping(file.headers, input.kind);
+  const now = Date.now();
   const rows = file.records.slice(0, PREVIEW_ROWS).map((record) => {
-    const result = rowToInput(record, mapping, input.kind);
+    const result = input.kind === "history" ? rowToHistory(record, mapping, file.headers, now) : rowToInput(record, mapping, input.kind);
     const { raw: _raw, ...row } = record;
     return { ...row, problem: result.ok ? null : { line: result.line, field: result.field, reason: result.reason } };
   });
@@ -55,7 +57,7 @@ export async function startCsvImport(input: { text: string; kind: ImportKind; ma
   if (problems.length > 0) throw new AppError("VALIDATION", problems.join(" "), { mapping: problems[0] });
   const payload = { importKind: input.kind, headers: file.headers, mapping: input.mapping, rows: file.records.length };
   return startJob({ kind: "import", createdById: input.userId, payload }, (progress, jobId) =>
-    importRecords({ jobId, kind: input.kind, records: file.records, mapping: input.mapping, progress }),
+    importRecords({ jobId, kind: input.kind, headers: file.headers, records: file.records, mapping: input.mapping, progress }),
   );
 }
 

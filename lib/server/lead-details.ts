@@ -9,6 +9,8 @@ import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
 import { db } from "./db";
 import { explainScore } from "./lead-scoring";
+import type { LeadProbability } from "./lead-probability";
+import { leadProbability } from "./lead-probability";
 import { leadProfileSelect } from "./lead-select";
 import { AppError } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
@@ -72,6 +74,8 @@ export type LeadDetails = {
   profile: LeadProfile;
   scores: LeadScores;
   explanation: { contributions: ExplainedContribution[]; flags: RuleFlag[] };
+  /** Null unless an active model scored the lead. */
+  probability: LeadProbability | null;
   history: StageHistoryEntry[];
   assignments: AssignmentEntry[];
   /** Newest first. */
@@ -169,7 +173,10 @@ export async function getLeadDetails(id: string): Promise<LeadDetails> {
 
   // The explanation comes with the times of the events it read: no second query for them.
   const explained = explainScore(lead.id);
-  const labels = await reasonLabels(lead.transitions.flatMap((transition) => (transition.reasonCode ? [transition.reasonCode] : [])));
+  const [labels, probability] = await Promise.all([
+    reasonLabels(lead.transitions.flatMap((transition) => (transition.reasonCode ? [transition.reasonCode] : []))),
+    leadProbability(lead),
+  ]);
 
   return {
     id: lead.id,
@@ -207,6 +214,7 @@ export async function getLeadDetails(id: string): Promise<LeadDetails> {
       })),
       flags: parseList(lead.scoreFlags, flagSchema),
     },
+    probability,
     history: lead.transitions.map((transition) => ({
       id: transition.id,
       fromStage: transition.fromStage,

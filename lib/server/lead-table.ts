@@ -4,6 +4,7 @@ import type { LeadSort, LeadTableFilters, LeadTableState, ReachedFilter } from "
 import { dayRangeBounds, ownerFilterOf } from "@/lib/core/lead-table";
 import type { CompanySizeBand } from "@/lib/core/metrics/segment";
 import { COMPANY_SIZE_BANDS } from "@/lib/core/metrics/segment";
+import { percentRangeBounds } from "@/lib/core/probability";
 import { overdueCutoff } from "@/lib/core/sla";
 import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
@@ -24,6 +25,8 @@ export type LeadTableRow = {
   totalScore: number;
   fitScore: number;
   engagementScore: number;
+  /** The active model's chance (0–1); null without one. */
+  probability: number | null;
   source: string | null;
   industry: string | null;
   country: string | null;
@@ -54,6 +57,7 @@ export const leadTableSelect = {
   totalScore: true,
   fitScore: true,
   engagementScore: true,
+  probability: true,
   source: true,
   industry: true,
   country: true,
@@ -81,6 +85,7 @@ export function toLeadTableRow(row: Row): LeadTableRow {
     totalScore: row.totalScore,
     fitScore: row.fitScore,
     engagementScore: row.engagementScore,
+    probability: row.probability,
     source: row.source,
     industry: row.industry,
     country: row.country,
@@ -130,6 +135,9 @@ export function leadTableWhere(filters: LeadTableFilters, context: FilterContext
   if (score) and.push({ totalScore: score });
   const fit = numberRange(filters.fit);
   if (fit) and.push({ fitScore: fit });
+  // In whole percents as the column shows them, so a lead shown as 20 % is in "from 20".
+  const probability = percentRangeBounds(filters.probability);
+  if (probability) and.push({ probability });
   if (filters.sources.length > 0) and.push({ source: { in: filters.sources } });
   if (filters.campaigns.length > 0) and.push({ campaign: { in: filters.campaigns } });
   if (filters.industries.length > 0) and.push({ industry: { in: filters.industries } });

@@ -5,6 +5,7 @@ import { automaticMove } from "@/lib/core/scoring/decision";
 import { scoreLead, scoreWithoutExplanation } from "@/lib/core/scoring/engine";
 import type { ScoreInput } from "@/lib/core/scoring/engine";
 import type { Contribution, ScoringEvent, ScoringRules } from "@/lib/core/scoring/types";
+import { predictProbability } from "@/lib/core/scoring-lab/model";
 import { isStage } from "@/lib/core/stages";
 import { activeRuleSet, leadAttributes, scoringEvent } from "./lead-scoring";
 import type { LeadRow } from "./sql/sqlite-store";
@@ -42,6 +43,9 @@ export async function previewRules(rules: ScoringRules): Promise<RulesPreview> {
   const tally = { leads: 0, becomeMql: 0, disqualified: 0, scoresUp: 0, scoresDown: 0, sumBefore: 0, sumAfter: 0 };
   let examples: PreviewExample[] = [];
   let afterId = "";
+  // Only a threshold on the model's chance needs it, as the re-score would compute it; without a model nobody is promoted.
+  const model = rules.threshold.probability === undefined ? null : active.model;
+  const chanceOf = (input: Omit<ScoreInput, "rules">) => (model ? predictProbability(model.model, { attributes: input.lead, events: input.events }, now.getTime()) : null);
   for (;;) {
     const leads = leadsAfter(afterId, CHUNK);
     if (leads.length === 0) break;
@@ -50,7 +54,9 @@ export async function previewRules(rules: ScoringRules): Promise<RulesPreview> {
       const input = { lead: leadAttributes(lead), events: (history.get(lead.id) ?? []).map(scoringEvent), now };
       const after = scoreWithoutExplanation({ ...input, rules });
       const totalBefore = scoreBefore(input, after);
-      const move = isStage(lead.stage) ? automaticMove({ stage: lead.stage, result: after, threshold: rules.threshold, returnedByPerson: lead.returnedAt !== null }) : null;
+      const move = isStage(lead.stage)
+        ? automaticMove({ stage: lead.stage, result: after, threshold: rules.threshold, returnedByPerson: lead.returnedAt !== null, probability: chanceOf(input) })
+        : null;
       tally.leads += 1;
       tally.sumBefore += totalBefore;
       tally.sumAfter += after.total;

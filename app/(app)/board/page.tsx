@@ -3,7 +3,7 @@ import { BoardToolbar } from "@/components/board/board-toolbar";
 import { FunnelBoard } from "@/components/board/funnel-board";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { ToastProvider } from "@/components/ui/toast";
-import { parseOwnerFilter } from "@/lib/core/board";
+import { parseBoardSort, parseOwnerFilter } from "@/lib/core/board";
 import { normalizeSearch } from "@/lib/core/lead-search";
 import { ACTIVE_STAGES, OUTCOME_STAGES } from "@/lib/core/stages";
 import { countByStage, loadBoard } from "@/lib/server/board";
@@ -22,11 +22,12 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
   const owner = first(params.owner);
   const search = first(params.q);
   const showOutcomes = first(params.outcomes) === "1";
+  const sort = parseBoardSort(first(params.sort));
   const filters = { owner: parseOwnerFilter(owner, user.id), search: normalizeSearch(search) };
   const stages = showOutcomes ? [...ACTIVE_STAGES, ...OUTCOME_STAGES] : ACTIVE_STAGES;
 
   const [columns, outcomeCounts, owners, reasons, checklist] = await Promise.all([
-    loadBoard(stages, filters),
+    loadBoard(stages, filters, sort),
     showOutcomes ? null : countByStage(OUTCOME_STAGES, filters),
     leadOwnerOptions(),
     activeDisqualificationReasons(),
@@ -47,16 +48,17 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
             </p>
           )}
         </div>
-        <BoardToolbar key={`${owner}|${search}`} owner={owner} search={search} showOutcomes={showOutcomes} outcomeCounts={outcomeCounts} owners={owners} viewerRole={user.role} />
+        <BoardToolbar key={`${owner}|${search}|${sort}`} owner={owner} search={search} sort={sort} showOutcomes={showOutcomes} outcomeCounts={outcomeCounts} owners={owners} viewerRole={user.role} />
         <div className="min-h-0 flex-1">
           <FunnelBoard
-            key={`${owner}|${search}|${showOutcomes}`}
+            key={`${owner}|${search}|${sort}|${showOutcomes}`}
             initialColumns={columns}
             viewer={{ id: user.id, role: user.role }}
             reps={owners}
             reasons={reasons}
             checklist={checklist}
             filters={{ owner: owner || undefined, search: search || undefined }}
+            sort={sort}
             now={new Date().toISOString()}
           />
         </div>

@@ -12,8 +12,9 @@ export default async function ImportPage() {
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Import from CSV</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Bring in leads from a list, or offline events such as trade-show badge scans. Importing the same file again is safe: leads are matched by
-          e-mail and events are stored once. Every row that can&apos;t be imported is listed with its line and the reason.
+          Bring in leads from a list, offline events such as trade-show badge scans, or past leads with what became of them for the scoring lab. Importing the
+          same file again is safe: leads are matched by e-mail, and events and stage dates are stored once. Every row that can&apos;t be imported is listed with
+          its line and the reason.
         </p>
       </div>
       <CsvImportWizard />

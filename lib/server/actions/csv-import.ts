@@ -6,7 +6,7 @@ import { authorizedAction } from "../action";
 import { getImportJob, previewCsv, startCsvImport } from "../csv-import";
 
 // The browser sends the file's text; its size is checked by the import itself, with a clear message.
-const fileSchema = { text: z.string(), kind: z.enum(IMPORT_KINDS, { error: "Choose whether the file holds leads or events." }) };
+const fileSchema = { text: z.string(), kind: z.enum(IMPORT_KINDS, { error: "Choose whether the file holds leads, events or history." }) };
 const mappingSchema = z.array(z.string().max(120).nullable()).max(1_000);
 
 export const previewCsvAction = authorizedAction({ schema: z.strictObject(fileSchema), roles: CSV_IMPORT_ROLES }, async (input) => previewCsv(input));

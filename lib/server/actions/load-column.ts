@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { decodeCursor, parseOwnerFilter } from "@/lib/core/board";
+import { BOARD_SORTS, DEFAULT_BOARD_SORT, decodeCursor, parseOwnerFilter } from "@/lib/core/board";
 import { normalizeSearch } from "@/lib/core/lead-search";
 import { STAGES } from "@/lib/core/stages";
 import { authorizedAction } from "../action";
@@ -13,11 +13,12 @@ const loadColumnSchema = z.strictObject({
   cursor: z.string().max(200).optional(),
   owner: z.string().max(100).optional(),
   search: z.string().max(200).optional(),
+  sort: z.enum(BOARD_SORTS).default(DEFAULT_BOARD_SORT),
 });
 
 /** The next page of one board column ("load more"), with the board's filters. */
 export const loadColumnAction = authorizedAction({ schema: loadColumnSchema }, async (input, user) => {
-  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const after = input.cursor ? decodeCursor(input.cursor, input.sort) : undefined;
   if (after === null) throw new AppError("VALIDATION", "The page cursor is not valid; reload the board.", { cursor: "Invalid cursor." });
-  return loadColumnPage(input.stage, { owner: parseOwnerFilter(input.owner, user.id), search: normalizeSearch(input.search) }, after);
+  return loadColumnPage(input.stage, { owner: parseOwnerFilter(input.owner, user.id), search: normalizeSearch(input.search) }, after, input.sort);
 });

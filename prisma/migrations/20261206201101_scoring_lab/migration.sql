@@ -23,3 +23,4 @@ CREATE TABLE "ScoringModel" (
 CREATE UNIQUE INDEX "ScoringModel_version_key" ON "ScoringModel"("version");
 CREATE INDEX "ScoringModel_active_idx" ON "ScoringModel"("active");
 CREATE INDEX "Lead_probability_idx" ON "Lead"("probability");
+CREATE INDEX "Lead_stage_probability_id_idx" ON "Lead"("stage", "probability", "id");

@@ -49,7 +49,7 @@ export default async function LeadPage({ params }: { params: Params }) {
       <LeadHeader lead={lead} now={now} />
       <div className="mx-auto grid max-w-7xl gap-6 px-4 pt-6 sm:px-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <ScoreCard scores={lead.scores} explanation={lead.explanation} now={now} />
+          <ScoreCard scores={lead.scores} explanation={lead.explanation} probability={lead.probability} now={now} />
           {user.role !== "ADMIN" && <LogEventForm leadId={lead.id} eventTypes={EVENT_TYPE_OPTIONS} previousTotal={lead.scores.total} />}
           {/* A newly logged event or activity changes the count, which restarts the timeline at its newest page. */}
           <LeadTimeline key={timelineTotal} leadId={lead.id} firstPage={firstEntries} total={timelineTotal} now={now} />
