@@ -9,13 +9,14 @@ import type { RescoreSummary } from "@/lib/server/rescore-all";
 
 const number = new Intl.NumberFormat("en-US");
 
-type Props = { jobId: string; version: number; onFinished: () => void; takeFocus: boolean };
+/** `subject`: what the leads are re-scored with, when not just the rules version (e.g. a model the lab activated). */
+type Props = { jobId: string; version: number; subject?: string; onFinished: () => void; takeFocus: boolean };
 
 /**
  * Follows a re-score in the background until it is done, polling its job. Started by a save
  * further down the page, it takes the focus, which also scrolls it into view.
  */
-export function RescoreProgress({ jobId, version, onFinished, takeFocus }: Props) {
+export function RescoreProgress({ jobId, version, subject = `v${version}`, onFinished, takeFocus }: Props) {
   const { job, trouble: error } = useJobPolling<JobView>(jobId, getJobAction, onFinished);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -28,7 +29,7 @@ export function RescoreProgress({ jobId, version, onFinished, takeFocus }: Props
   return (
     <section aria-labelledby="rescore-heading" className="rounded-xl border border-slate-200 bg-white px-5 py-4 shadow-sm" data-testid="rescore-progress">
       <h2 id="rescore-heading" ref={heading} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none">
-        {done ? `Leads re-scored with v${version}` : `Re-scoring every lead with v${version}`}
+        {done ? `Leads re-scored with ${subject}` : `Re-scoring every lead with ${subject}`}
       </h2>
       <div
         role="progressbar"

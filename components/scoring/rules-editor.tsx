@@ -18,6 +18,7 @@ import { PreviewPanel } from "./preview-panel";
 import type { RuleErrors } from "./rule-errors";
 import type { RulesDraft } from "./rules-draft";
 import { fromDraft, toDraft } from "./rules-draft";
+import type { ActiveModelSummary } from "./threshold-fields";
 import { ThresholdFields } from "./threshold-fields";
 
 type Props = {
@@ -30,6 +31,12 @@ type Props = {
   rescoring: boolean;
   onSaved: (saved: SavedRules) => void;
   onRescoreRunning: (jobId: string) => void;
+  /** Rules to start from instead of the active ones, unsaved (suggested points from the lab). */
+  initialDraft?: { rules: ScoringRules; note: string };
+  /** Told of every edit, so the lab can backtest the draft as it stands. */
+  onDraftChange?: (draft: RulesDraft, dirty: boolean) => void;
+  /** The predictive model scoring leads now: the threshold may then be its chance instead of points. */
+  activeModel: ActiveModelSummary | null;
 };
 
 const PREVIEW_HEADING = "rules-preview-heading";
@@ -37,11 +44,11 @@ const PREVIEW_HEADING = "rules-preview-heading";
 const PLACED = /^(fit|engagement|disqualify|threshold|note)(\.|$)/;
 
 /** The rules as a form: nothing changes until Save, which creates the next version. */
-export function RulesEditor({ rules, activeVersion, nextVersion, reasons, eventTypes, noteMaxLength, rescoring, onSaved, onRescoreRunning }: Props) {
+export function RulesEditor({ rules, activeVersion, nextVersion, reasons, eventTypes, noteMaxLength, rescoring, onSaved, onRescoreRunning, initialDraft, onDraftChange, activeModel }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const [saved] = useState(() => JSON.stringify(toDraft(rules, eventTypes)));
-  const [draft, setDraft] = useState<RulesDraft>(() => toDraft(rules, eventTypes));
-  const [note, setNote] = useState("");
+  const [draft, setDraft] = useState<RulesDraft>(() => toDraft(initialDraft?.rules ?? rules, eventTypes));
+  const [note, setNote] = useState(initialDraft?.note ?? "");
   const [errors, setErrors] = useState<RuleErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ result: RulesPreview; of: string } | null>(null);
@@ -49,6 +56,7 @@ export function RulesEditor({ rules, activeVersion, nextVersion, reasons, eventT
   const current = JSON.stringify(draft);
   const dirty = current !== saved;
   useUnsavedChangesWarning(dirty);
+  useEffect(() => onDraftChange?.(draft, dirty), [draft, dirty, onDraftChange]);
 
   const change = (patch: Partial<RulesDraft>) => setDraft((previous) => ({ ...previous, ...patch }));
 
@@ -100,7 +108,7 @@ export function RulesEditor({ rules, activeVersion, nextVersion, reasons, eventT
   const unplaced = Object.entries(errors).filter(([path]) => !PLACED.test(path));
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" aria-label="Scoring rules">
-      <ThresholdFields total={draft.thresholdTotal} fit={draft.thresholdFit} onChange={change} errors={errors} />
+      <ThresholdFields draft={draft} model={activeModel} onChange={change} errors={errors} />
       <FitRules rules={draft.fit} onChange={(fit) => change({ fit })} errors={errors} />
       <EngagementRules rules={draft.engagement} onChange={(engagement) => change({ engagement })} errors={errors} eventTypes={eventTypes} />
       <DisqualifyRules rules={draft.disqualify} onChange={(disqualify) => change({ disqualify })} errors={errors} reasons={reasons} />

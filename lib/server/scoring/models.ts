@@ -151,3 +151,9 @@ export async function deactivateModels(): Promise<void> {
 }
 
 
+
+/** The version and target of the model scoring leads now, or null: what the rules editor and lead pages need of it. */
+export async function activeModelSummary(): Promise<{ version: number; target: Target } | null> {
+  const row = await db.scoringModel.findFirst({ where: { active: true, status: "ready" }, select: { version: true, target: true } });
+  return row && { version: row.version, target: row.target as Target };
+}

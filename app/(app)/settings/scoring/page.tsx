@@ -5,12 +5,23 @@ import { runningJob } from "@/lib/server/background-jobs";
 import { activeDisqualificationReasons } from "@/lib/server/reference-data";
 import { requireRole } from "@/lib/server/require-user";
 import { getActiveRuleSet, listRuleSetVersions, VERSION_NOTE_MAX_LENGTH } from "@/lib/server/rule-sets";
+import { labSettings } from "@/lib/server/scoring/lab";
+import { activeModelSummary, listModels } from "@/lib/server/scoring/models";
 
 export const metadata: Metadata = { title: "Scoring" };
 
 export default async function ScoringSettingsPage() {
-  await requireRole(["MARKETER", "MANAGER"]);
-  const [active, versions, reasons, runningJobId] = await Promise.all([getActiveRuleSet(), listRuleSetVersions(), activeDisqualificationReasons(), runningJob("rescore")]);
+  const user = await requireRole(["MARKETER", "MANAGER"]);
+  const [active, versions, reasons, runningJobId, models, trainingJobId] = await Promise.all([
+    getActiveRuleSet(),
+    listRuleSetVersions(),
+    activeDisqualificationReasons(),
+    runningJob("rescore"),
+    listModels(),
+    runningJob("train"),
+  ]);
+  // The threshold may be the model's chance only while a model scores leads.
+  const activeModel = await activeModelSummary();
   return (
     <div className="mx-auto max-w-6xl space-y-6 px-4 pt-8 sm:px-6">
       <div>
@@ -19,7 +30,7 @@ export default async function ScoringSettingsPage() {
         </h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
           How leads are scored and when they become marketing qualified. Change the rules, preview what they would do to today&apos;s leads, then save them as a new version:
-          every lead is re-scored with it.
+          every lead is re-scored with it. The scoring lab below the rules checks them against your past leads.
         </p>
       </div>
       <ScoringSettings
@@ -30,6 +41,8 @@ export default async function ScoringSettingsPage() {
         runningJobId={runningJobId}
         noteMaxLength={VERSION_NOTE_MAX_LENGTH}
         now={new Date().toISOString()}
+        lab={{ settings: labSettings(), canSaveSettings: user.role === "MANAGER", models, trainingJobId }}
+        activeModel={activeModel}
       />
     </div>
   );

@@ -1,0 +1,60 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame, Legend, LegendItem, TOOLTIP_STYLE } from "@/components/dashboard/chart-frame";
+import { AXIS_TICK, CURSOR_FILL, GRID_STROKE } from "@/components/dashboard/chart-theme";
+import type { Target } from "@/lib/core/scoring-lab/outcomes";
+import type { Band } from "@/lib/core/scoring-lab/ranking";
+import { ChartOrTable } from "./chart-or-table";
+import type { LabColumn } from "./lab-table";
+import { LabTable } from "./lab-table";
+import { formatCount, formatPercent, formatRate, targetWords } from "./lab-format";
+
+const PREDICTED = "#a5b4fc";
+const OBSERVED = "#4f46e5";
+const bandLabel = (band: Band) => `${formatPercent(band.from)}–${formatPercent(band.to)}`;
+
+/** Whether the probabilities mean what they say: on the held-out leads, predicted against observed per band of probability. */
+export function ModelCalibration({ bands, target }: { bands: readonly Band[]; target: Target }) {
+  const words = targetWords(target);
+  const filled = bands.filter((band) => band.leads > 0);
+  const columns: LabColumn<Band>[] = [
+    { header: "Probability", cell: bandLabel },
+    { header: "Leads", cell: (band) => formatCount(band.leads), numeric: true },
+    { header: "Predicted", cell: (band) => formatRate(band.meanScore), numeric: true },
+    { header: `Observed (${words.label})`, cell: (band) => formatRate(band.rate), numeric: true },
+  ];
+  const data = filled.map((band) => ({ ...band, label: bandLabel(band) }));
+  return (
+    <ChartOrTable
+      title="Held-out calibration"
+      testId="model-calibration"
+      description={<p>For the held-out leads in each band of probability, the average the model predicted and the share that actually {words.reached}. Close pairs mean a 30&nbsp;% can be read as 30&nbsp;%.</p>}
+      table={<LabTable caption="Predicted and observed rates per probability band on the held-out leads" columns={columns} rows={filled} rowKey={bandLabel} />}
+      chart={
+        <>
+          <Legend>
+            <LegendItem color={PREDICTED} label="Predicted (average)" />
+            <LegendItem color={OBSERVED} label={`Observed: ${words.reached}`} />
+          </Legend>
+          <ChartFrame height={240}>
+            <BarChart
+              data={data}
+              responsive
+              style={{ width: "100%", height: "100%" }}
+              margin={{ top: 8, right: 8, bottom: 16, left: 0 }}
+              aria-label={`Bar chart of predicted against observed rates per probability band: ${filled.map((band) => `${bandLabel(band)} predicted ${formatRate(band.meanScore)}, observed ${formatRate(band.rate)} of ${formatCount(band.leads)}`).join("; ")}.`}
+            >
+              <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+              <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} label={{ value: "Predicted probability", position: "insideBottom", offset: -10, fill: "#64748b", fontSize: 12 }} />
+              <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatPercent(value)} />
+              <Tooltip cursor={CURSOR_FILL} contentStyle={TOOLTIP_STYLE} formatter={(value, name) => [formatRate(value === null ? null : Number(value)), name]} />
+              <Bar dataKey="meanScore" name="Predicted" fill={PREDICTED} radius={[4, 4, 0, 0]} maxBarSize={28} />
+              <Bar dataKey="rate" name="Observed" fill={OBSERVED} radius={[4, 4, 0, 0]} maxBarSize={28} />
+            </BarChart>
+          </ChartFrame>
+        </>
+      }
+    />
+  );
+}
