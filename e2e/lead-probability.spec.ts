@@ -125,6 +125,12 @@ test("a marketer imports past leads from a CSV; once a model scores leads, the l
   const chances = column(page, "LEAD").getByTestId("card-probability");
   await expect(chances.first()).toHaveText(/^\d{1,3} % likely$/);
   expect(descending(percents(await chances.allInnerTexts()))).toBe(true);
+  // …and filtered by it, from the keyboard: only cards at or above the chance chosen stay.
+  await page.getByLabel("Likely to buy", { exact: true }).focus();
+  await page.getByLabel("Likely to buy", { exact: true }).selectOption("25");
+  await expect(page).toHaveURL(/probMin=25/);
+  await expect(page).toHaveURL(/sort=probability/);
+  await expect(async () => expect(percents(await chances.allInnerTexts()).every((percent) => percent >= 25)).toBe(true)).toPass();
 
   // With a model active, the MQL threshold may be the chance instead of points; the preview counts what it would do.
   await page.goto("/settings/scoring");

@@ -28,7 +28,7 @@ type Props = {
   reps: UserOption[];
   reasons: ReasonOption[];
   checklist: readonly ChecklistItem[];
-  filters: { owner?: string; search?: string };
+  filters: { owner?: string; search?: string; probMin?: number | null };
   sort: BoardSort;
   now: string;
 };
@@ -123,7 +123,7 @@ export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, 
   async function loadMore(column: Column) {
     if (!column.nextCursor) return;
     setLoadingStage(column.stage);
-    const result = await loadColumnAction({ stage: column.stage, cursor: column.nextCursor, owner: filters.owner, search: filters.search, sort });
+    const result = await loadColumnAction({ stage: column.stage, cursor: column.nextCursor, owner: filters.owner, search: filters.search, probMin: filters.probMin, sort });
     setLoadingStage(null);
     if (!result.ok) {
       toast.show("error", result.error.message);

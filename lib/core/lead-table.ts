@@ -1,3 +1,4 @@
+import { parsePercent } from "./probability";
 import type { OwnerFilter } from "./board";
 import { parseOwnerFilter } from "./board";
 import { normalizeSearch } from "./lead-search";
@@ -165,11 +166,6 @@ function integer(value: string | null): number | null {
   return Number(value) || 0;
 }
 
-function percent(value: string | null): number | null {
-  if (value === null || !/^\d{1,3}$/.test(value)) return null;
-  const number = Number(value);
-  return number <= 100 ? number : null;
-}
 
 function companySizeBand(value: string | null): CompanySizeBand | null {
   return COMPANY_SIZE_BANDS.find((band) => band.id === value)?.id ?? null;
@@ -215,8 +211,8 @@ export function parseLeadTableQuery(input: SearchParamsInput): { state: LeadTabl
     max: check(maxKey, one(maxKey), integer(one(maxKey))),
   });
   const percents = (minKey: string, maxKey: string): NumberRange => ({
-    min: check(minKey, one(minKey), percent(one(minKey))),
-    max: check(maxKey, one(maxKey), percent(one(maxKey))),
+    min: check(minKey, one(minKey), parsePercent(one(minKey))),
+    max: check(maxKey, one(maxKey), parsePercent(one(maxKey))),
   });
   const days = (fromKey: string, toKey: string): DayRange => ({
     from: check(fromKey, one(fromKey), day(one(fromKey))),

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { factorStrength, formatProbability, likelihoodLabel, percentRangeBounds, percentToProbability, probabilityPercent, probabilityToPercentText } from "./probability";
+import { factorStrength, formatProbability, likelihoodLabel, parsePercent, percentRangeBounds, percentToProbability, probabilityPercent, probabilityToPercentText } from "./probability";
 
 describe("probabilityPercent", () => {
   test.each([
@@ -20,6 +20,22 @@ describe("probabilityPercent", () => {
 
   test("reads as written with a space before the sign", () => {
     expect(formatProbability(0.3412)).toBe("34 %");
+  });
+});
+
+describe("parsePercent", () => {
+  test.each([
+    ["0", 0],
+    ["25", 25],
+    ["100", 100],
+    ["101", null],
+    ["-5", null],
+    ["2.5", null],
+    ["", null],
+    [null, null],
+    [undefined, null],
+  ])("%j → %j", (text, expected) => {
+    expect(parsePercent(text)).toBe(expected);
   });
 });
 

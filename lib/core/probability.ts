@@ -36,6 +36,16 @@ export function factorStrength(effect: number): "slightly" | "somewhat" | "stron
   return "slightly";
 }
 
+/** A whole percent from a URL ("20"), 0–100; null for anything else. */
+export function parsePercent(value: string | null | undefined): number | null {
+  if (value === null || value === undefined || !/^\d{1,3}$/.test(value)) return null;
+  const number = Number(value);
+  return number <= 100 ? number : null;
+}
+
+/** The board's "likely to buy at least" choices, in whole percent. */
+export const BOARD_PROBABILITY_STEPS = [10, 25, 50, 75] as const;
+
 /** A percent as typed into a threshold field ("27.5") as the 0–1 the rules store, or null when it is not a number. */
 export function percentToProbability(text: string): number | null {
   const value = text.trim() === "" ? Number.NaN : Number(text);

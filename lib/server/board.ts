@@ -1,5 +1,6 @@
 import "server-only";
 import { leadName } from "@/lib/core/lead-search";
+import { percentRangeBounds } from "@/lib/core/probability";
 import type { BoardCard, BoardColumn, BoardSort, ColumnCursor, OwnerFilter } from "@/lib/core/board";
 import { BOARD_PAGE_SIZE, DEFAULT_BOARD_SORT, cardPosition, encodeCursor } from "@/lib/core/board";
 import type { Stage } from "@/lib/core/stages";
@@ -7,7 +8,8 @@ import { isStage } from "@/lib/core/stages";
 import { db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
 
-export type BoardFilters = { owner: OwnerFilter; search?: string };
+/** `probMin`: only leads the active model gives at least this whole percent. */
+export type BoardFilters = { owner: OwnerFilter; search?: string; probMin?: number | null };
 
 export const boardCardSelect = {
   id: true,
@@ -52,6 +54,8 @@ function filterWhere(stage: Stage, filters: BoardFilters): Prisma.LeadWhereInput
   if (filters.owner.kind === "unassigned") where.ownerId = null;
   if (filters.owner.kind === "user") where.ownerId = filters.owner.userId;
   if (filters.search) where.searchText = { contains: filters.search };
+  const probability = filters.probMin ? percentRangeBounds({ min: filters.probMin, max: null }) : null;
+  if (probability) where.probability = probability;
   return where;
 }
 
@@ -76,8 +80,8 @@ function afterWhere(after: ColumnCursor, sort: BoardSort): Prisma.LeadWhereInput
 }
 
 export async function loadColumnPage(stage: Stage, filters: BoardFilters, after?: ColumnCursor, sort: BoardSort = DEFAULT_BOARD_SORT): Promise<Omit<BoardColumn, "count">> {
-  const where = filterWhere(stage, filters);
-  if (after) Object.assign(where, afterWhere(after, sort));
+  // Both may name the probability: combined, so the cursor never replaces the filter.
+  const where: Prisma.LeadWhereInput = after ? { AND: [filterWhere(stage, filters), afterWhere(after, sort)] } : filterWhere(stage, filters);
   const rows = await db.lead.findMany({ where, orderBy: COLUMN_ORDER[sort], take: BOARD_PAGE_SIZE + 1, select: boardCardSelect });
   const page = rows.slice(0, BOARD_PAGE_SIZE).map(toBoardCard);
   const last = page.at(-1);

@@ -90,6 +90,19 @@ describe("the board sorted by probability", () => {
     expect(await keys(firstUnscored)).toEqual([secondUnscored]);
     expect(await keys(secondUnscored)).toEqual([]);
   });
+
+  test("a minimum chance keeps only the leads shown at or above it, also in counts and when loading more", async () => {
+    const atLeast20 = { ...filters, probMin: 20 };
+    const [lead] = await loadBoard(["LEAD"], atLeast20, "probability");
+    // bob's 0.195 shows as 20 %, so it is in; fay (5 %) and the leads without a chance are not.
+    expect(lead.cards.map((card) => keyOf(card.id))).toEqual(["ann", "cat", "bob"]);
+    expect(lead.count).toBe(3);
+    const afterCat = cardPosition(lead.cards[1], "probability");
+    expect((await loadColumnPage("LEAD", atLeast20, afterCat, "probability")).cards.map((card) => keyOf(card.id))).toEqual(["bob"]);
+    // Sorted by score, the filter holds just the same.
+    const [byScore] = await loadBoard(["LEAD"], { ...filters, probMin: 50 });
+    expect(byScore.cards.map((card) => keyOf(card.id))).toEqual(["ann"]);
+  });
 });
 
 async function waitForJob(id: string) {

@@ -5,10 +5,12 @@ import { LiveRefresh } from "@/components/live/live-refresh";
 import { ToastProvider } from "@/components/ui/toast";
 import { parseBoardSort, parseOwnerFilter } from "@/lib/core/board";
 import { normalizeSearch } from "@/lib/core/lead-search";
+import { parsePercent } from "@/lib/core/probability";
 import { ACTIVE_STAGES, OUTCOME_STAGES } from "@/lib/core/stages";
 import { countByStage, loadBoard } from "@/lib/server/board";
 import { activeDisqualificationReasons, leadOwnerOptions } from "@/lib/server/reference-data";
 import { requireUser } from "@/lib/server/require-user";
+import { activeModelSummary } from "@/lib/server/scoring/models";
 import { qualificationChecklist } from "@/lib/server/workflow-settings";
 
 export const metadata: Metadata = { title: "Funnel board" };
@@ -23,15 +25,17 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
   const search = first(params.q);
   const showOutcomes = first(params.outcomes) === "1";
   const sort = parseBoardSort(first(params.sort));
-  const filters = { owner: parseOwnerFilter(owner, user.id), search: normalizeSearch(search) };
+  const probMin = parsePercent(first(params.probMin));
+  const filters = { owner: parseOwnerFilter(owner, user.id), search: normalizeSearch(search), probMin };
   const stages = showOutcomes ? [...ACTIVE_STAGES, ...OUTCOME_STAGES] : ACTIVE_STAGES;
 
-  const [columns, outcomeCounts, owners, reasons, checklist] = await Promise.all([
+  const [columns, outcomeCounts, owners, reasons, checklist, activeModel] = await Promise.all([
     loadBoard(stages, filters, sort),
     showOutcomes ? null : countByStage(OUTCOME_STAGES, filters),
     leadOwnerOptions(),
     activeDisqualificationReasons(),
     qualificationChecklist(),
+    activeModelSummary(),
   ]);
 
   return (
@@ -48,16 +52,23 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
             </p>
           )}
         </div>
-        <BoardToolbar key={`${owner}|${search}|${sort}`} owner={owner} search={search} sort={sort} showOutcomes={showOutcomes} outcomeCounts={outcomeCounts} owners={owners} viewerRole={user.role} />
+        <BoardToolbar
+          key={`${owner}|${search}|${sort}|${probMin}`}
+          owner={owner}
+          search={search}
+          sort={sort}
+          probMin={probMin}
+          modelActive={activeModel !== null}
+          showOutcomes={showOutcomes} outcomeCounts={outcomeCounts} owners={owners} viewerRole={user.role} />
         <div className="min-h-0 flex-1">
           <FunnelBoard
-            key={`${owner}|${search}|${sort}|${showOutcomes}`}
+            key={`${owner}|${search}|${sort}|${probMin}|${showOutcomes}`}
             initialColumns={columns}
             viewer={{ id: user.id, role: user.role }}
             reps={owners}
             reasons={reasons}
             checklist={checklist}
-            filters={{ owner: owner || undefined, search: search || undefined }}
+            filters={{ owner: owner || undefined, search: search || undefined, probMin }}
             sort={sort}
             now={new Date().toISOString()}
           />

@@ -13,6 +13,7 @@ const loadColumnSchema = z.strictObject({
   cursor: z.string().max(200).optional(),
   owner: z.string().max(100).optional(),
   search: z.string().max(200).optional(),
+  probMin: z.int().min(0).max(100).nullable().optional(),
   sort: z.enum(BOARD_SORTS).default(DEFAULT_BOARD_SORT),
 });
 
@@ -20,5 +21,5 @@ const loadColumnSchema = z.strictObject({
 export const loadColumnAction = authorizedAction({ schema: loadColumnSchema }, async (input, user) => {
   const after = input.cursor ? decodeCursor(input.cursor, input.sort) : undefined;
   if (after === null) throw new AppError("VALIDATION", "The page cursor is not valid; reload the board.", { cursor: "Invalid cursor." });
-  return loadColumnPage(input.stage, { owner: parseOwnerFilter(input.owner, user.id), search: normalizeSearch(input.search) }, after, input.sort);
+  return loadColumnPage(input.stage, { owner: parseOwnerFilter(input.owner, user.id), search: normalizeSearch(input.search), probMin: input.probMin }, after, input.sort);
 });
