@@ -1,21 +1,23 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { LeadgateLogo } from "@/components/layout/leadgate-logo";
+import { sameOriginPath } from "@/lib/core/safe-redirect";
 import { currentUser } from "@/lib/server/current-user";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-function safeCallback(value: string | string[] | undefined): string {
+async function safeCallback(value: string | string[] | undefined): Promise<string> {
   const target = Array.isArray(value) ? value[0] : value;
-  // Only same-site paths: an absolute or protocol-relative URL would be an open redirect.
-  return target && target.startsWith("/") && !target.startsWith("//") ? target : "/board";
+  const origin = `http://${(await headers()).get("host") ?? "localhost"}`;
+  return sameOriginPath(target, origin) ?? "/board";
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = await safeCallback(params.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

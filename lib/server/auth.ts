@@ -3,9 +3,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { isRole } from "@/lib/core/roles";
+import { sameOriginPath } from "@/lib/core/safe-redirect";
 import { authSecret } from "@/lib/env";
-import { db } from "./db";
-import { verifyPassword } from "./password";
+import { attemptSignIn, clientAddress } from "./sign-in";
 
 const credentialsSchema = z.object({
   email: z.email().transform((email) => email.toLowerCase()),
@@ -29,17 +29,24 @@ function buildAuthOptions(secret: string): NextAuthOptions {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await db.user.findUnique({ where: { email: parsed.data.email } });
-        if (!user || !user.active || !isRole(user.role)) return null;
-        if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        const address = clientAddress(request?.headers?.["x-forwarded-for"] as string | undefined);
+        const outcome = await attemptSignIn({ email: parsed.data.email, address }, parsed.data.password, new Date());
+        return outcome.status === "signed-in" ? outcome.user : null;
       },
     }),
   ],
   callbacks: {
+    // next-auth hands over the callback address as given or made absolute on our origin;
+    // anything that would leave the origin goes to the home page instead.
+    redirect({ url, baseUrl }) {
+      const origin = new URL(baseUrl).origin;
+      const relative = url.startsWith(`${origin}/`) ? url.slice(origin.length) : url;
+      const path = sameOriginPath(relative, origin);
+      return path ? new URL(path, origin).href : baseUrl;
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
