@@ -1,14 +1,14 @@
 "use client";
 
-import Papa from "papaparse";
 import type { BulkRun } from "./use-bulk-runner";
 import { Button } from "@/components/ui/button";
+import { bulkResultsCsv } from "@/lib/core/bulk";
 
 const SHOWN_REFUSALS = 20;
 const numberFormat = new Intl.NumberFormat("en-US");
 
 function downloadReport(run: BulkRun) {
-  const csv = Papa.unparse(run.rows.map((row) => ({ lead_id: row.id, name: row.name, result: row.status, message: row.message ?? "" })));
+  const csv = bulkResultsCsv(run.rows);
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
   const link = Object.assign(document.createElement("a"), { href: url, download: "bulk-action-results.csv" });
   link.click();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { BulkLead, BulkRowResult } from "./bulk";
-import { bulkOutcome, planBulkAssign, planBulkMove } from "./bulk";
+import { bulkOutcome, bulkResultsCsv, planBulkAssign, planBulkMove } from "./bulk";
 import type { Actor, RequirementContext } from "./funnel";
 import { DEFAULT_CHECKLIST } from "./qualification";
 import type { Stage } from "./stages";
@@ -107,5 +107,21 @@ describe("bulkOutcome", () => {
       unchanged: 0,
       refused: 1,
     });
+  });
+});
+
+describe("bulkResultsCsv", () => {
+  test("escapes names a spreadsheet would run as a formula, and leaves other cells as they are", () => {
+    const rows: BulkRowResult[] = [
+      { id: "a", name: '=HYPERLINK("http://evil","x")', status: "done" },
+      { id: "b", name: "@SUM(1)", status: "refused", message: "-Already an MQL" },
+      { id: "c", name: "Ada Adams", status: "unchanged" },
+    ];
+    expect(bulkResultsCsv(rows).split("\r\n")).toEqual([
+      "lead_id,name,result,message",
+      'a,"\'=HYPERLINK(""http://evil"",""x"")",done,',
+      `b,"'@SUM(1)",refused,"'-Already an MQL"`,
+      "c,Ada Adams,unchanged,",
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import type { Actor, LeadPosition, Move, MoveDetails, MoveRule, RequirementContext } from "./funnel";
 import { authorizeMove, checkRequirements } from "./funnel";
 import type { Stage } from "./stages";
@@ -88,4 +89,15 @@ export function bulkOutcome(requestedIds: readonly string[], results: readonly B
     unchanged: rows.filter((row) => row.status === "unchanged").length,
     refused: rows.filter((row) => row.status === "refused").length,
   };
+}
+
+/**
+ * A run's results as CSV, one row per lead. Names come from people's input and the file is made
+ * for a spreadsheet, so a cell starting with = + - @ tab or CR gets a leading ' and can't run.
+ */
+export function bulkResultsCsv(rows: readonly BulkRowResult[]): string {
+  return Papa.unparse(
+    rows.map((row) => ({ lead_id: row.id, name: row.name, result: row.status, message: row.message ?? "" })),
+    { escapeFormulae: true, newline: "\r\n" },
+  );
 }

@@ -29,6 +29,10 @@ const COLUMNS = [
   "lastActivityAt",
 ] as const;
 
+// The file is made to be opened in a spreadsheet: a text cell starting with = + - @ tab or CR
+// gets a leading ' so it can't run as a formula. Numbers (a negative score) stay numbers.
+const CSV_OPTIONS = { escapeFormulae: true, newline: "\r\n" };
+
 /**
  * The leads as CSV, in table order: every lead matching the filter, or only the given ids.
  * Written in chunks, so a large export streams instead of being built in memory first.
@@ -39,7 +43,7 @@ export async function leadExportStream(state: LeadTableState, context: FilterCon
   let offset = 0;
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`${Papa.unparse([[...COLUMNS]])}\r\n`));
+      controller.enqueue(encoder.encode(`${Papa.unparse([[...COLUMNS]], CSV_OPTIONS)}\r\n`));
     },
     async pull(controller) {
       if (offset >= ids.length) return controller.close();
@@ -51,7 +55,7 @@ export async function leadExportStream(state: LeadTableState, context: FilterCon
         const row = byId.get(id);
         return row ? [COLUMNS.map((column) => (column === "owner" ? (row.ownerName ?? "") : (row[column] ?? "")))] : [];
       });
-      if (records.length > 0) controller.enqueue(encoder.encode(`${Papa.unparse(records)}\r\n`));
+      if (records.length > 0) controller.enqueue(encoder.encode(`${Papa.unparse(records, CSV_OPTIONS)}\r\n`));
     },
   });
 }

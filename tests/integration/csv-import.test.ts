@@ -201,4 +201,10 @@ describe("downloading the bad rows", () => {
     signInAs(marketer);
     expect((await download("no-such-job")).status).toBe(404);
   });
+
+  test("escapes original rows a spreadsheet would run as a formula", async () => {
+    const { jobId } = await importCsv(["E-mail,First Name,Last Name", "@SUM(1),Eve,Formula", "-2+3,Mal,Formula", ""].join("\n"), "leads");
+    const lines = (await (await download(jobId)).text()).split("\r\n");
+    expect(lines.slice(1, 3)).toEqual([expect.stringMatching(/^2,".*","'@SUM\(1\),Eve,Formula"$/), expect.stringMatching(/^3,".*","'-2\+3,Mal,Formula"$/)]);
+  });
 });
