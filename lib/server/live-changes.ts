@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "./db";
 
 /**
- * A token that changes whenever any lead changes: moved, re-scored, given an owner, edited or
+ * A token that changes whenever any lead changes: moved, re-scored to a new score, given an owner, edited or
  * newly created. Every lead write sets Lead.updatedAt (Prisma's @updatedAt, and the raw SQL
  * of the ingestion path in sql/sqlite-store.ts), so the latest updatedAt is enough.
  *

@@ -81,12 +81,21 @@ function prepare(connection: Database.Database) {
        VALUES (@id, @leadId, @type, @occurredAt, @properties, @source, @idempotencyKey, @now)`,
     ),
     setEventResult: connection.prepare<[string, string]>(`UPDATE "Event" SET ingestResult = ? WHERE id = ?`),
+    // updatedAt moves only when the score changes (SET reads the row as it was before this
+    // UPDATE), so a re-score with the same outcome stays out of updatedSince syncs and the
+    // live-change token; scoredAt always records the scoring.
     updateScore: connection.prepare<ScoreUpdate>(
       `UPDATE "Lead" SET fitScore = @fitScore, engagementScore = @engagementScore, totalScore = @totalScore,
          scoreFlags = @scoreFlags, ruleSetVersion = @ruleSetVersion,
          scoredAt = @now, lastActivityAt = @lastActivityAt,
          firstEventAt = @firstEventAt, campaign = @campaign,
-         probability = @probability, modelVersion = @modelVersion, updatedAt = @now
+         probability = @probability, modelVersion = @modelVersion,
+         updatedAt = CASE WHEN fitScore IS NOT @fitScore OR engagementScore IS NOT @engagementScore
+             OR totalScore IS NOT @totalScore OR scoreFlags IS NOT @scoreFlags
+             OR probability IS NOT @probability OR ruleSetVersion IS NOT @ruleSetVersion
+             OR modelVersion IS NOT @modelVersion OR lastActivityAt IS NOT @lastActivityAt
+             OR firstEventAt IS NOT @firstEventAt OR campaign IS NOT @campaign
+           THEN @now ELSE updatedAt END
        WHERE id = @id`,
     ),
     moveLead: connection.prepare<[string, number, number, string, number]>(
