@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parseLeadTableQuery } from "@/lib/core/lead-table";
 import { SETTING_KEYS } from "@/lib/core/workflow-settings";
@@ -117,6 +118,18 @@ describe("CSV export", () => {
     const response = await post({ query: "q=tablecorp&sort=name.desc", ids: `${ids.bo},${ids.ada}` });
     const lines = (await response.text()).trim().split("\r\n");
     expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual([ids.bo, ids.ada]);
+  });
+
+  test("escapes text cells a spreadsheet would run as a formula, and keeps negative numbers as numbers", async () => {
+    await createLead({ firstName: '=HYPERLINK("http://evil","x")', lastName: "Formula", company: "Formulacorp", totalScore: -5 });
+    await createLead({ firstName: "@SUM(1)", lastName: "Formula", company: "Formulacorp", totalScore: 12 });
+    signInAs(users.marketer);
+    const response = await post({ query: "q=formulacorp&sort=totalScore.asc" });
+    const parsed = Papa.parse<Record<string, string>>((await response.text()).trim(), { header: true });
+    expect(parsed.data.map((row) => [row.name, row.totalScore, row.company])).toEqual([
+      ['\'=HYPERLINK("http://evil","x") Formula', "-5", "Formulacorp"],
+      ["'@SUM(1) Formula", "12", "Formulacorp"],
+    ]);
   });
 
   test("refuses signed-out callers and malformed forms", async () => {
