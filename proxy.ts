@@ -1,19 +1,65 @@
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { authSecret } from "@/lib/env";
+import { cameOverHttps, isCrossOriginAction, securityHeaders } from "@/lib/core/security-headers";
+import { authSecret, isDevelopment } from "@/lib/env";
 
-// A first gate for pages: visitors without a session go to sign-in. Every page and
-// action still checks the session (and the user's current role) on its own.
+// Paths that answer without a session: the API checks its own keys or sessions, sign-in must be
+// reachable signed out, and Next's assets and icons are public.
+const PUBLIC_PATH = /^\/(?:api\/|signin|_next\/|favicon\.ico)|\.(?:svg|png|ico)$/;
+
+/**
+ * Runs before every page and API answer: puts the security headers on it (with a fresh CSP
+ * nonce, also handed to Next on the request so its inline scripts carry it), refuses server
+ * actions from a foreign origin with a 403, and sends visitors without a session to sign-in.
+ * Every page and action still checks the session (and the user's current role) on its own.
+ */
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: authSecret() });
-  if (token) return NextResponse.next();
-  const signIn = new URL("/signin", request.url);
-  const destination = request.nextUrl.pathname + request.nextUrl.search;
-  if (destination !== "/") signIn.searchParams.set("callbackUrl", destination);
-  return NextResponse.redirect(signIn);
+  const headers = securityHeaders({
+    nonce: Buffer.from(crypto.randomUUID()).toString("base64"),
+    https: cameOverHttps(request.url, request.headers),
+    development: isDevelopment(),
+  });
+  return withHeaders(await answer(request, headers["Content-Security-Policy"]), headers);
+}
+
+async function answer(request: NextRequest, policy: string): Promise<NextResponse> {
+  if (isCrossOriginAction(request.method, request.headers)) {
+    // Next.js would refuse it too, but as a 500; a forged request is the caller's fault.
+    return NextResponse.json({ error: { code: "forbidden", message: "Origin: server actions only run from this site's own pages." } }, { status: 403 });
+  }
+  const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith("/api/") && !decodes(pathname)) {
+    // Next's router can't decode such a path's parameters and would answer a plain-text 500.
+    return NextResponse.json({ error: { code: "bad_request", message: "The path has a malformed percent-encoding (e.g. %E0%A4%A); encode each path segment as UTF-8." } }, { status: 400 });
+  }
+  if (!PUBLIC_PATH.test(pathname) && !(await getToken({ req: request, secret: authSecret() }))) {
+    const signIn = new URL("/signin", request.url);
+    if (pathname !== "/") signIn.searchParams.set("callbackUrl", pathname + search);
+    return NextResponse.redirect(signIn);
+  }
+  // Next reads the nonce for its inline scripts from the policy on the request, as its CSP guide
+  // documents. (Next 16.4 also copies the proxy's response headers onto the request, which would
+  // win over this one: they carry the same policy.)
+  const forwarded = new Headers(request.headers);
+  forwarded.set("Content-Security-Policy", policy);
+  return NextResponse.next({ request: { headers: forwarded } });
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {
-  matcher: ["/((?!api/|signin|_next/|favicon.ico|.*\\.(?:svg|png|ico)$).*)"],
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

@@ -90,6 +90,11 @@ export function checkEnvironment(): void {
   firstAdmin();
 }
 
+/** `next dev`: the Content-Security-Policy then allows the eval React uses for its error stacks. */
+export function isDevelopment(): boolean {
+  return read().NODE_ENV === "development";
+}
+
 /** True in the Node.js server process (not the edge runtime or a build worker). */
 export function isNodeServer(): boolean {
   return read().NEXT_RUNTIME === "nodejs";
