@@ -3,6 +3,19 @@ import { z } from "zod";
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
 const customValue = z.union([z.string().max(1_000), z.number(), z.boolean(), z.null()]);
 
+export const MAX_CUSTOM_FIELDS = 50;
+// Each upsert merges into what is stored, so without a cap on the whole a lead could grow without bound.
+export const MAX_CUSTOM_FIELDS_BYTES = 16 * 1024;
+
+/** Why a lead's custom fields, as they would be stored, are too many or too big; null if they fit. */
+export function customFieldsProblem(fields: Record<string, unknown>): string | null {
+  const count = Object.keys(fields).length;
+  if (count > MAX_CUSTOM_FIELDS) return `At most ${MAX_CUSTOM_FIELDS} custom fields per lead; this would make ${count}.`;
+  const bytes = new TextEncoder().encode(JSON.stringify(fields)).length;
+  if (bytes > MAX_CUSTOM_FIELDS_BYTES) return `Custom fields may take at most 16 KB per lead as JSON; this would make ${Math.ceil(bytes / 1024)} KB.`;
+  return null;
+}
+
 /** A lead's contact and company attributes, as the API and CSV import accept them. */
 export const leadInputSchema = z.strictObject({
   email: z.email("Must be a valid e-mail address.").max(254).transform((email) => email.toLowerCase()),
@@ -20,7 +33,10 @@ export const leadInputSchema = z.strictObject({
   source: text(100),
   customFields: z
     .record(z.string().regex(/^[A-Za-z0-9_]{1,50}$/, "Custom field names use letters, digits and underscores."), customValue)
-    .refine((fields) => Object.keys(fields).length <= 50, "At most 50 custom fields.")
+    .superRefine((fields, context) => {
+      const problem = customFieldsProblem(fields);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    })
     .optional(),
 });
 export type LeadInput = z.infer<typeof leadInputSchema>;

@@ -69,7 +69,6 @@ export async function listApiKeys(): Promise<ApiKeyRow[]> {
 export async function revokeApiKey(id: string): Promise<void> {
   // Conditional update: of two admins revoking at once, exactly one succeeds and the other is told why.
   const { count } = await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-  for (const [hash, entry] of recentlyAuthenticated) if (entry.key.id === id) recentlyAuthenticated.delete(hash);
   if (count === 1) return;
   const key = await db.apiKey.findUnique({ where: { id }, select: { name: true } });
   if (!key) throw new AppError("NOT_FOUND", "This API key no longer exists.");
@@ -79,13 +78,13 @@ export async function revokeApiKey(id: string): Promise<void> {
 /**
  * Who is calling the HTTP API: the key's id and name, "revoked" so the caller can say the key
  * was revoked rather than unknown, or null for a token that is not a key.
+ * Reads the key's row on every request (one lookup by its unique hash): a cache in module state
+ * would be per server instance, so a key revoked on one instance, or straight in the database,
+ * would keep working on the others until their caches expired.
  */
 export async function authenticateApiKey(token: string): Promise<AuthenticatedKey | "revoked" | null> {
   if (!token) return null;
-  const hash = hashOf(token);
-  const cached = recentlyAuthenticated.get(hash);
-  if (cached && Date.now() - cached.at < AUTHENTICATION_CACHE_MS) return cached.key;
-  const key = await db.apiKey.findUnique({ where: { hash }, select: { id: true, name: true, scopes: true, lastUsedAt: true, revokedAt: true } });
+  const key = await db.apiKey.findUnique({ where: { hash: hashOf(token) }, select: { id: true, name: true, scopes: true, lastUsedAt: true, revokedAt: true } });
   if (!key) return null;
   if (key.revokedAt) return "revoked";
   const now = Date.now();
@@ -97,15 +96,8 @@ export async function authenticateApiKey(token: string): Promise<AuthenticatedKe
       data: { lastUsedAt: new Date(now) },
     });
   }
-  const authenticated = { id: key.id, name: key.name, scopes: parseScopes(key.scopes) };
-  recentlyAuthenticated.set(hash, { key: authenticated, at: now });
-  return authenticated;
+  return { id: key.id, name: key.name, scopes: parseScopes(key.scopes) };
 }
-
-// A busy integration sends hundreds of requests a second with one key: a valid key is trusted
-// for a few seconds without a lookup. Revoking a key clears it here at once.
-const AUTHENTICATION_CACHE_MS = 5_000;
-const recentlyAuthenticated = new Map<string, { key: AuthenticatedKey; at: number }>();
 
 /**
  * Registers the demo key given in the environment, unless its hash is already stored (even as

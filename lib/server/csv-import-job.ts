@@ -41,7 +41,7 @@ function leadImporter() {
   const emailsInFile = new Set<string>();
   return (records: readonly CsvRecord[], mapping: ColumnMapping): BatchOutcome => {
     const outcome: BatchOutcome = { created: 0, updated: 0, duplicates: 0, errors: [] };
-    const batch = new Map<string, { input: LeadInput; firstInFile: boolean }>();
+    const batch = new Map<string, { input: LeadInput; firstInFile: boolean; record: CsvRecord }>();
     for (const record of records) {
       const result = rowToInput(record, mapping, "leads");
       if (!result.ok) {
@@ -50,15 +50,24 @@ function leadImporter() {
       }
       const { email } = result.input;
       const earlier = batch.get(email);
-      if (earlier) earlier.input = mergeLeadInputs(earlier.input, result.input);
-      else batch.set(email, { input: result.input, firstInFile: !emailsInFile.has(email) });
+      if (earlier) Object.assign(earlier, { input: mergeLeadInputs(earlier.input, result.input), record });
+      else batch.set(email, { input: result.input, firstInFile: !emailsInFile.has(email), record });
       if (earlier || emailsInFile.has(email)) outcome.duplicates += 1;
       emailsInFile.add(email);
     }
     // Only valid rows reach the transaction, so one bad row can't take its batch down with it.
     const entries = [...batch.values()];
     upsertLeads(entries.map((entry) => entry.input)).forEach((upserted, index) => {
-      if (!entries[index].firstInFile) return;
+      const { firstInFile, record } = entries[index];
+      if ("refused" in upserted) {
+        // Reported on the lead's last row in the batch, the one that tipped it over. Its rows were
+        // all counted as duplicates unless the file's first row for it is in this batch (then
+        // that row counts as this failure); one duplicate becomes the failure.
+        outcome.errors.push(rowError(record, `Custom fields: ${upserted.refused.customFields}`));
+        if (!firstInFile) outcome.duplicates -= 1;
+        return;
+      }
+      if (!firstInFile) return;
       if (upserted.created) outcome.created += 1;
       else outcome.updated += 1;
     });

@@ -1,7 +1,9 @@
 import "server-only";
 import { timeOrderedId } from "./time-ordered-id";
 import type { LeadInput } from "@/lib/core/lead-input";
-import { namesFromEmail } from "@/lib/core/lead-input";
+import { customFieldsProblem, namesFromEmail } from "@/lib/core/lead-input";
+import type { FieldErrors } from "./errors";
+import { AppError } from "./errors";
 import { searchTextOf } from "@/lib/core/lead-search";
 import type { ActiveRuleSet } from "./lead-scoring";
 import { activeRuleSet, scoreAndStore } from "./lead-scoring";
@@ -14,17 +16,31 @@ import { eventsForLeads, findLeadByEmail, findLeadById, inWriteTransaction, inse
  * have changed, in the same transaction.
  */
 export function upsertLead(input: LeadInput, options: { now?: Date } = {}): UpsertedLead {
-  return upsertLeads([input], options)[0];
+  const [result] = upsertLeads([input], options);
+  if ("refused" in result) throw new AppError("VALIDATION", "The lead can't be stored; see details for each field.", result.refused);
+  return result;
 }
 
 export type UpsertedLead = { leadId: string; created: boolean };
+/** A lead whose input is valid on its own but not with what is stored (see storeLeadInput). */
+export type RefusedLead = { refused: FieldErrors };
 
-/** Many leads in one transaction (CSV import): all are written, or none. */
-export function upsertLeads(inputs: readonly LeadInput[], options: { now?: Date } = {}): UpsertedLead[] {
+/**
+ * Many leads in one transaction (CSV import): all are written, or none if the database fails;
+ * a lead refused for what it would become is left as it was, and the others are written.
+ */
+export function upsertLeads(inputs: readonly LeadInput[], options: { now?: Date } = {}): Array<UpsertedLead | RefusedLead> {
   const now = (options.now ?? new Date()).getTime();
   return inWriteTransaction(() => {
     const ruleSet = activeRuleSet();
-    return inputs.map((input) => writeLead(input, ruleSet, now));
+    return inputs.map((input) => {
+      try {
+        return writeLead(input, ruleSet, now);
+      } catch (error) {
+        if (error instanceof AppError && error.code === "VALIDATION" && error.fieldErrors) return { refused: error.fieldErrors };
+        throw error;
+      }
+    });
   });
 }
 
@@ -36,20 +52,24 @@ function writeLead(input: LeadInput, ruleSet: ActiveRuleSet, now: number): Upser
 
 /**
  * Writes a lead's attributes, creating it when its e-mail is new, without scoring it: for
- * callers that score it themselves once they have stored more (a history import).
+ * callers that score it themselves once they have stored more (a history import). Throws a
+ * VALIDATION error naming customFields, before writing anything, when the merged custom fields
+ * would be too many or too big.
  */
 export function storeLeadInput(input: LeadInput, now: number): UpsertedLead {
   const existing = findLeadByEmail(input.email);
+  const { email, customFields, ...attributes } = input;
+  const fields: LeadFields = { ...attributes };
+  if (customFields) {
+    const merged = { ...(existing ? (JSON.parse(existing.customFields) as Record<string, unknown>) : {}), ...customFields };
+    const problem = customFieldsProblem(merged);
+    if (problem) throw new AppError("VALIDATION", problem, { customFields: problem });
+    fields.customFields = JSON.stringify(merged);
+  }
   const id = existing?.id ?? timeOrderedId(now);
   if (!existing) {
     const names = namesFromEmail(input.email);
     insertLead({ id, email: input.email, ...names, searchText: searchTextOf({ ...names, email: input.email }), source: null, now });
-  }
-  const { email, customFields, ...attributes } = input;
-  const fields: LeadFields = { ...attributes };
-  if (customFields) {
-    const stored = existing ? (JSON.parse(existing.customFields) as Record<string, unknown>) : {};
-    fields.customFields = JSON.stringify({ ...stored, ...customFields });
   }
   // Names can't be cleared: a lead always has something to be called by.
   if (fields.firstName === null) delete fields.firstName;

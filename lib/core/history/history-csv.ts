@@ -40,7 +40,8 @@ export function columnNamer(mapping: ColumnMapping, headers: readonly string[]):
 /** The row field a record's error path points at: `lead.createdAt` → createdAt, `stages.1.at` → that stage's column. */
 function fieldOfPath(path: string, stages: HistoryRow["stages"]): string | null {
   const [head, second, third] = path.split(".");
-  if (head === "lead") return second === "customFields" ? `custom.${third}` : (second ?? null);
+  // The custom fields as a whole (too many of them) are no one column.
+  if (head === "lead") return second === "customFields" ? (third === undefined ? null : `custom.${third}`) : (second ?? null);
   if (head !== "stages" || second === undefined) return null;
   const entry = stages[Number(second)];
   if (!entry) return null;

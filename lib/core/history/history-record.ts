@@ -2,7 +2,7 @@ import { z } from "zod";
 import { fieldErrorsOf } from "../field-errors";
 import { leadInputSchema } from "../lead-input";
 import type { LeadInput } from "../lead-input";
-import { MAX_CLOCK_SKEW_MS } from "../events";
+import { MAX_CLOCK_SKEW_MS, pastDateTime } from "../events";
 import type { Stage } from "../stages";
 
 /*
@@ -19,7 +19,7 @@ export const MAX_HISTORY_EVENTS = 1_000;
 /** The funnel order of the stages a history may hold; LOST may follow any of them. */
 const FUNNEL_ORDER: Record<Exclude<HistoryStage, "LOST">, number> = { MQL: 1, SAL: 2, SQL: 3, WON: 4 };
 
-const dateTime = (what: string) => z.iso.datetime({ offset: true, error: `${what} must be an ISO 8601 date-time, e.g. 2026-03-01T09:30:00Z.` });
+const dateTime = (what: string) => pastDateTime(`${what} must be an ISO 8601 date-time, e.g. 2026-03-01T09:30:00Z.`);
 
 const historyEventSchema = z.strictObject({
   type: z.string({ error: "Give the event type." }).regex(/^[a-z0-9_]{1,50}$/, "Use 1–50 lower-case letters, digits or underscores, e.g. content_download."),

@@ -7,6 +7,7 @@ import { activeRuleSet, scoreAndStore } from "../lead-scoring";
 import { backdateLead, inSavepoint, insertImportedTransition, moveToImportedStage, transitionKey, transitionKeys } from "../sql/history-store";
 import { eventsForLeads, findEventByIdempotencyKey, findLeadById, inWriteTransaction, insertEvent } from "../sql/sqlite-store";
 import { timeOrderedId } from "../time-ordered-id";
+import { AppError } from "../errors";
 import { storeLeadInput } from "../upsert-lead";
 
 export type HistoryResult =
@@ -27,7 +28,13 @@ export function importHistory(items: readonly unknown[], options: { now?: Date }
     const ruleSet = activeRuleSet();
     return checked.map((check, index): HistoryResult => {
       if (!check.ok) return { index, status: "error", errors: check.errors };
-      return { index, ...inSavepoint(() => importRecord(check.record, ruleSet, now)) };
+      try {
+        return { index, ...inSavepoint(() => importRecord(check.record, ruleSet, now)) };
+      } catch (error) {
+        // A record valid on its own can still be refused for what it would make of the stored lead.
+        if (!(error instanceof AppError && error.code === "VALIDATION" && error.fieldErrors)) throw error;
+        return { index, status: "error", errors: Object.entries(error.fieldErrors).map(([field, message]) => ({ field: `lead.${field}`, message })) };
+      }
     });
   });
 }

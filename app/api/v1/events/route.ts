@@ -4,6 +4,7 @@ import { readJson } from "@/lib/server/api/read-json";
 import { eventBatchSchema } from "@/lib/server/api/schemas";
 import { fieldErrorsOf } from "@/lib/core/field-errors";
 import { ingestEvents } from "@/lib/server/ingest-events";
+import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 
 const ITEM_ERROR_STATUS = { validation_failed: 400, not_found: 404, conflict: 409 } as const;
 
@@ -24,3 +25,5 @@ export const POST = apiRoute("ingest", async ({ request }) => {
   const { index: _index, ...event } = result;
   return Response.json({ event }, { status: result.status === "created" ? 201 : 200 });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods("POST");

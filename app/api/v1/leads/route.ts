@@ -6,6 +6,7 @@ import { listLeads } from "@/lib/server/api/list-leads";
 import { readJson } from "@/lib/server/api/read-json";
 import { leadListQuerySchema } from "@/lib/server/api/schemas";
 import { upsertLead } from "@/lib/server/upsert-lead";
+import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 
 export const POST = apiRoute("ingest", async ({ request }) => {
   const parsed = leadInputSchema.safeParse(await readJson(request));
@@ -19,3 +20,5 @@ export const GET = apiRoute("read", async ({ request }) => {
   if (!query.success) throw validationError(fieldErrorsOf(query.error));
   return Response.json(await listLeads(query.data));
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods("POST", "GET");

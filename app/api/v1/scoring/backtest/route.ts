@@ -5,6 +5,7 @@ import { readJson } from "@/lib/server/api/read-json";
 import { backtestRequestSchema } from "@/lib/server/api/scoring-schemas";
 import { getActiveRuleSet, getRuleSetVersion, validateRules } from "@/lib/server/rule-sets";
 import { backtest } from "@/lib/server/scoring/lab";
+import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 
 export const POST = apiRoute("scoring", async ({ request }) => {
   const parsed = backtestRequestSchema.safeParse(await readJson(request));
@@ -14,3 +15,5 @@ export const POST = apiRoute("scoring", async ({ request }) => {
   if (!rules) throw new ApiError(404, "not_found", `Version ${version} of the scoring rules doesn't exist.`);
   return Response.json({ backtest: backtest({ rules, target, maturityDays }) });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods("POST");

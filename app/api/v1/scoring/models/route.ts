@@ -5,6 +5,7 @@ import { readJson } from "@/lib/server/api/read-json";
 import { modelRequestSchema } from "@/lib/server/api/scoring-schemas";
 import { getJob } from "@/lib/server/background-jobs";
 import { listModels, startModelTraining } from "@/lib/server/scoring/models";
+import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 
 export const POST = apiRoute("scoring", async ({ request }) => {
   const parsed = modelRequestSchema.safeParse(await readJson(request));
@@ -14,3 +15,5 @@ export const POST = apiRoute("scoring", async ({ request }) => {
 });
 
 export const GET = apiRoute("scoring", async () => Response.json({ models: await listModels() }));
+
+export const { PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods("POST", "GET");

@@ -5,6 +5,7 @@ import { readJson } from "@/lib/server/api/read-json";
 import { ruleSetRequestSchema } from "@/lib/server/api/scoring-schemas";
 import { getJob } from "@/lib/server/background-jobs";
 import { saveRules } from "@/lib/server/scoring/save-rules";
+import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 
 export const POST = apiRoute("scoring", async ({ request }) => {
   const parsed = ruleSetRequestSchema.safeParse(await readJson(request));
@@ -15,3 +16,5 @@ export const POST = apiRoute("scoring", async ({ request }) => {
     { status: 201 },
   );
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods("POST");
