@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ROLE_LABELS, ROLES } from "@/lib/core/roles";
 import type { Role } from "@/lib/core/roles";
-import { updateUserAction } from "@/lib/server/actions/users";
+import { endSessionsAction, updateUserAction } from "@/lib/server/actions/users";
 import type { UserRow } from "@/lib/server/users";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
@@ -14,14 +14,27 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
   const [error, setError] = useState<string | null>(null);
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<UserRow | null>(null);
+  const [ending, setEnding] = useState<UserRow | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   async function update(userId: string, change: { role?: Role; active?: boolean }) {
     setPendingId(userId);
     setError(null);
+    setNotice(null);
     const result = await updateUserAction({ userId, ...change });
     setPendingId(null);
     if (!result.ok) setError(result.error.message);
     router.refresh();
+  }
+
+  async function endSessions(user: UserRow) {
+    setPendingId(user.id);
+    setError(null);
+    setNotice(null);
+    const result = await endSessionsAction({ userId: user.id });
+    setPendingId(null);
+    if (result.ok) setNotice(`${user.name} is signed out everywhere.`);
+    else setError(result.error.message);
   }
 
   return (
@@ -32,6 +45,11 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
       {error && (
         <p role="alert" className="mx-6 mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
+        </p>
+      )}
+      {notice && (
+        <p role="status" className="mx-6 mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {notice}
         </p>
       )}
       <div className="overflow-x-auto">
@@ -80,6 +98,11 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
                     </span>
                   </td>
                   <td className="px-6 py-3 text-right">
+                    {!self && user.active && (
+                      <Button variant="ghost" disabled={pendingId === user.id} onClick={() => setEnding(user)}>
+                        End sessions
+                      </Button>
+                    )}
                     {!self &&
                       (user.active ? (
                         <Button variant="ghost" disabled={pendingId === user.id} onClick={() => setConfirming(user)}>
@@ -109,6 +132,20 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
           }}
         >
           {confirming.name} will be signed out and can&apos;t sign in until reactivated. Their leads and history stay as they are.
+        </ConfirmDialog>
+      )}
+      {ending && (
+        <ConfirmDialog
+          title={`End ${ending.name}'s sessions?`}
+          confirmLabel="End sessions"
+          onCancel={() => setEnding(null)}
+          onConfirm={() => {
+            const user = ending;
+            setEnding(null);
+            void endSessions(user);
+          }}
+        >
+          {ending.name} will be signed out on every device and has to sign in again. Nothing else changes.
         </ConfirmDialog>
       )}
     </section>

@@ -6,6 +6,7 @@ import { isRole } from "@/lib/core/roles";
 import { sameOriginPath } from "@/lib/core/safe-redirect";
 import { authSecret } from "@/lib/env";
 import { attemptSignIn, clientAddress } from "./sign-in";
+import { endSessions } from "./users";
 
 const credentialsSchema = z.object({
   email: z.email().transform((email) => email.toLowerCase()),
@@ -51,6 +52,7 @@ function buildAuthOptions(secret: string): NextAuthOptions {
       if (user) {
         token.sub = user.id;
         token.role = user.role;
+        token.sessionVersion = user.sessionVersion;
       }
       return token;
     },
@@ -58,8 +60,17 @@ function buildAuthOptions(secret: string): NextAuthOptions {
       if (session.user && token.sub && isRole(token.role)) {
         session.user.id = token.sub;
         session.user.role = token.role;
+        // A token issued before versions existed matches no user's version: it must sign in again.
+        session.user.sessionVersion = token.sessionVersion ?? -1;
       }
       return session;
+    },
+  },
+  events: {
+    // The JWT itself stays valid until it expires, so signing out has to end it on our side:
+    // a copy of the cookie replayed later no longer matches the user's session version.
+    async signOut({ token }) {
+      if (token?.sub) await endSessions(token.sub);
     },
   },
   };

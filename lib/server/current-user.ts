@@ -9,13 +9,14 @@ export type CurrentUser = { id: string; email: string; name: string; role: Role 
 
 /**
  * The signed-in user, read fresh from the database on every request so that a
- * deactivation or role change takes effect at once, not when the session expires.
+ * deactivation, role change or ended session takes effect at once, not when the session expires.
  */
 export async function currentUser(): Promise<CurrentUser | null> {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });
-  if (!user || !user.active || !isRole(user.role)) return null;
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true } });
+  // A session from before sign-out, deactivation or "End sessions" carries an older version.
+  if (!user || !user.active || !isRole(user.role) || session.user.sessionVersion !== user.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -8,7 +8,7 @@ import { db } from "./db";
 import { hashPassword, verifyPassword } from "./password";
 
 export type SignInOutcome =
-  | { status: "signed-in"; user: { id: string; email: string; name: string; role: Role } }
+  | { status: "signed-in"; user: { id: string; email: string; name: string; role: Role; sessionVersion: number } }
   | { status: "refused" }
   | { status: "throttled"; retryAfterSeconds: number };
 
@@ -66,5 +66,5 @@ export async function attemptSignIn(attempt: Attempt, password: string, now: Dat
   }
   // Only the account's count: a success must not wipe the failures other e-mails made from this address.
   await db.signInThrottle.deleteMany({ where: { key: emailKey(attempt) } });
-  return { status: "signed-in", user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return { status: "signed-in", user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
 }

@@ -38,6 +38,20 @@ export async function updateUser(adminId: string, input: { userId: string; role?
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!user) throw new AppError("NOT_FOUND", "This user no longer exists.");
-    await tx.user.update({ where: { id: input.userId }, data: { role: input.role, active: input.active } });
+    // Deactivating also ends the sessions, so reactivating later doesn't revive them.
+    const ending = input.active === false ? { sessionVersion: { increment: 1 } } : {};
+    await tx.user.update({ where: { id: input.userId }, data: { role: input.role, active: input.active, ...ending } });
   });
+}
+
+/** Ends every session the user has: tokens carrying the old version are refused from now on. */
+export async function endSessions(userId: string): Promise<void> {
+  await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+export async function endUserSessions(adminId: string, userId: string): Promise<void> {
+  refuseSelf(adminId, userId, "end the sessions of");
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!user) throw new AppError("NOT_FOUND", "This user no longer exists.");
+  await endSessions(userId);
 }

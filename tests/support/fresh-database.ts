@@ -3,7 +3,7 @@ import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, vi } from "vitest";
 import { TEMPLATE_DATABASE, TMP_DIR } from "./paths";
-import { signedInUserId } from "./sign-in";
+import { signedInSession } from "./sign-in";
 
 // Runs before each test file: a fresh database file of its own, and sessions that the
 // test chooses with signInAs() instead of a browser cookie. Everything else is real.
@@ -18,8 +18,8 @@ vi.mock("next-auth", async (importOriginal) => {
   return {
     ...original,
     getServerSession: async () => {
-      const id = signedInUserId();
-      return id ? { user: { id }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null;
+      const signedIn = signedInSession();
+      return signedIn ? { user: signedIn, expires: new Date(Date.now() + 3_600_000).toISOString() } : null;
     },
   };
 });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/core/roles";
 import { authorizedAction } from "../action";
-import { createUser, updateUser } from "../users";
+import { createUser, endUserSessions, updateUser } from "../users";
 
 const ADMIN_ONLY = ["ADMIN"] as const;
 
@@ -25,3 +25,9 @@ const updateUserSchema = z
   .refine((input) => input.role !== undefined || input.active !== undefined, { message: "Nothing to change.", path: ["role"] });
 
 export const updateUserAction = authorizedAction({ schema: updateUserSchema, roles: ADMIN_ONLY }, (input, admin) => updateUser(admin.id, input));
+
+const endSessionsSchema = z.strictObject({ userId: z.string().min(1, "Choose a user.") });
+
+export const endSessionsAction = authorizedAction({ schema: endSessionsSchema, roles: ADMIN_ONLY }, (input, admin) =>
+  endUserSessions(admin.id, input.userId),
+);
