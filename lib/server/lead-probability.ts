@@ -1,8 +1,8 @@
 import "server-only";
 import type { ProbabilityTarget } from "@/lib/core/probability";
 import type { Factor } from "@/lib/core/scoring-lab/model";
-import { db } from "./db";
 import { explainProbability } from "./lead-scoring";
+import { modelTarget } from "./sql/model-store";
 
 /**
  * The active model's chance that the lead reaches the model's target, as last scored, with the
@@ -13,14 +13,11 @@ export type LeadProbability = { probability: number; target: ProbabilityTarget; 
 /** The stored probability with its factors, rebuilt from the model that gave it; null when no model scored the lead. */
 export async function leadProbability(lead: { id: string; probability: number | null; modelVersion: number | null }): Promise<LeadProbability | null> {
   if (lead.probability === null || lead.modelVersion === null) return null;
-  const [explained, model] = await Promise.all([
-    explainProbability(lead.id),
-    db.scoringModel.findUnique({ where: { version: lead.modelVersion }, select: { target: true } }),
-  ]);
-  if (!explained || !model) return null;
+  const [explained, target] = await Promise.all([explainProbability(lead.id), modelTarget(lead.modelVersion)]);
+  if (!explained || !target) return null;
   return {
     probability: lead.probability,
-    target: model.target === "SQL" ? "SQL" : "WON",
+    target: target === "SQL" ? "SQL" : "WON",
     modelVersion: explained.modelVersion,
     raising: explained.raising,
     lowering: explained.lowering,

@@ -2,10 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/core/roles";
 import { isRole } from "@/lib/core/roles";
-import type { FailureCount } from "@/lib/core/sign-in-throttle";
-import { afterFailure, MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL, retryAfterSeconds, THROTTLE_WINDOW_MS } from "@/lib/core/sign-in-throttle";
-import { db } from "./db";
+import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL, retryAfterSeconds } from "@/lib/core/sign-in-throttle";
 import { hashPassword, verifyPassword } from "./password";
+import { clearThrottle, recordThrottleFailures, throttleCounts, userByEmail } from "./sql/sign-in-store";
 
 export type SignInOutcome =
   | { status: "signed-in"; user: { id: string; email: string; name: string; role: Role; sessionVersion: number } }
@@ -29,23 +28,11 @@ export function clientAddress(forwardedFor: string | null | undefined): string {
 
 /** Seconds before this e-mail or address may try again (the longer of the two); 0: now. */
 export async function signInRetryAfter(attempt: Attempt, now: Date): Promise<number> {
-  const rows = await db.signInThrottle.findMany({ where: { key: { in: [emailKey(attempt), addressKey(attempt)] } } });
-  const count = (key: string): FailureCount | null => rows.find((row) => row.key === key) ?? null;
+  const counts = await throttleCounts([emailKey(attempt), addressKey(attempt)]);
   return Math.max(
-    retryAfterSeconds(count(emailKey(attempt)), MAX_FAILURES_PER_EMAIL, now),
-    retryAfterSeconds(count(addressKey(attempt)), MAX_FAILURES_PER_ADDRESS, now),
+    retryAfterSeconds(counts.get(emailKey(attempt)) ?? null, MAX_FAILURES_PER_EMAIL, now),
+    retryAfterSeconds(counts.get(addressKey(attempt)) ?? null, MAX_FAILURES_PER_ADDRESS, now),
   );
-}
-
-async function recordFailure(attempt: Attempt, now: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
-    // Counts whose window has ended say nothing any more; dropping them keeps the table small.
-    await tx.signInThrottle.deleteMany({ where: { windowStart: { lte: new Date(now.getTime() - THROTTLE_WINDOW_MS) } } });
-    for (const key of [emailKey(attempt), addressKey(attempt)]) {
-      const next = afterFailure(await tx.signInThrottle.findUnique({ where: { key } }), now);
-      await tx.signInThrottle.upsert({ where: { key }, create: { key, ...next }, update: next });
-    }
-  });
 }
 
 // A hash of a password nobody knows, so an unknown or inactive account costs one scrypt like
@@ -58,13 +45,13 @@ export async function attemptSignIn(attempt: Attempt, password: string, now: Dat
   if (wait > 0) return { status: "throttled", retryAfterSeconds: wait };
   // Made before the lookup so that even the process's first attempt costs the same either way.
   const dummy = (dummyHash ??= hashPassword(randomUUID()));
-  const user = await db.user.findUnique({ where: { email: attempt.email } });
+  const user = await userByEmail(attempt.email);
   const matches = await verifyPassword(password, user?.passwordHash ?? (await dummy));
   if (!user || !matches || !user.active || !isRole(user.role)) {
-    await recordFailure(attempt, now);
+    await recordThrottleFailures([emailKey(attempt), addressKey(attempt)], now);
     return { status: "refused" };
   }
   // Only the account's count: a success must not wipe the failures other e-mails made from this address.
-  await db.signInThrottle.deleteMany({ where: { key: emailKey(attempt) } });
+  await clearThrottle(emailKey(attempt));
   return { status: "signed-in", user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
 }

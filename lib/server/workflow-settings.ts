@@ -39,6 +39,11 @@ export async function saveSetting(client: Tx, key: string, value: unknown, userI
   await client.setting.upsert({ where: { key }, create: { key, value: json, updatedById: userId }, update: { value: json, updatedById: userId } });
 }
 
+/** Stores one validated setting in its own transaction. */
+export async function saveSettingNow(key: string, value: unknown, userId: string): Promise<void> {
+  await db.$transaction((tx) => saveSetting(tx, key, value, userId));
+}
+
 export async function saveSlaSettings(settings: SlaSettings, userId: string): Promise<SlaSettings> {
   await db.$transaction((tx) => saveSetting(tx, SETTING_KEYS.sla, settings, userId));
   return settings;

@@ -16,15 +16,14 @@ import { AppError } from "../errors";
 import { leadAttributes, scoringEvent } from "../lead-scoring";
 import { eachEventRow, labLeadRows, labTransitionRows } from "../sql/lab-store";
 import { settingValue } from "../sql/sqlite-store";
-import { saveSetting } from "../workflow-settings";
-import { db } from "../db";
+import { saveSettingNow } from "../workflow-settings";
 
 export function labSettings(): LabSettings {
   return readSetting(labSettingsSchema, settingValue(SETTING_KEYS.scoringLab), DEFAULT_LAB_SETTINGS);
 }
 
 export async function saveLabSettings(settings: LabSettings, userId: string): Promise<LabSettings> {
-  await db.$transaction((tx) => saveSetting(tx, SETTING_KEYS.scoringLab, settings, userId));
+  await saveSettingNow(SETTING_KEYS.scoringLab, settings, userId);
   return settings;
 }
 

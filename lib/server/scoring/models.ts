@@ -4,11 +4,11 @@ import type { ModelEvaluation, PredictiveModel } from "@/lib/core/scoring-lab/mo
 import { trainModel } from "@/lib/core/scoring-lab/model";
 import type { Target } from "@/lib/core/scoring-lab/outcomes";
 import { runningJob, startJob } from "../background-jobs";
-import { db } from "../db";
 import { AppError } from "../errors";
-import { Prisma } from "../generated/prisma/client";
 import { activeRuleSet } from "../lead-scoring";
 import { startRescoreJob } from "../scheduled-rescore";
+import type { ModelRow } from "../sql/model-store";
+import { activeModelRow, clearActiveModel, createModelRow, modelRow, modelRows, setActiveModel, updateModelRow } from "../sql/model-store";
 import { labSettings, labeledHistory } from "./lab";
 
 export type ModelStatus = "training" | "ready" | "failed";
@@ -29,21 +29,6 @@ export type ModelView = {
 };
 
 const STRONGEST_SHOWN = 8;
-const modelSelect = {
-  id: true,
-  version: true,
-  target: true,
-  status: true,
-  active: true,
-  createdAt: true,
-  jobId: true,
-  error: true,
-  model: true,
-  evaluation: true,
-  createdBy: { select: { name: true } },
-} satisfies Prisma.ScoringModelSelect;
-
-type ModelRow = Prisma.ScoringModelGetPayload<{ select: typeof modelSelect }>;
 
 function strongest(model: PredictiveModel): ModelView["strongest"] {
   const weights = model.columns.map((column, index) => ({ label: column.label, weight: Math.round(model.weights[index] * 100) / 100 }));
@@ -70,18 +55,13 @@ function view(row: ModelRow): ModelView {
 }
 
 export async function listModels(): Promise<ModelView[]> {
-  return (await db.scoringModel.findMany({ orderBy: { version: "desc" }, select: modelSelect })).map(view);
+  return (await modelRows()).map(view);
 }
 
 export async function getModel(id: string): Promise<ModelView> {
-  const row = await db.scoringModel.findUnique({ where: { id }, select: modelSelect });
+  const row = await modelRow(id);
   if (!row) throw new AppError("NOT_FOUND", `No model has the id "${id}".`);
   return view(row);
-}
-
-async function nextVersion(): Promise<number> {
-  const latest = await db.scoringModel.findFirst({ orderBy: { version: "desc" }, select: { version: true } });
-  return (latest?.version ?? 0) + 1;
 }
 
 /**
@@ -91,23 +71,18 @@ async function nextVersion(): Promise<number> {
 export async function startModelTraining(input: { target?: Target; userId: string | null }): Promise<{ model: ModelView; jobId: string }> {
   if (await runningJob("train")) throw new AppError("CONFLICT", "A model is being trained already. Wait until it finishes, then train again.");
   const target = input.target ?? labSettings().target;
-  let row: ModelRow;
-  try {
-    row = await db.scoringModel.create({ data: { version: await nextVersion(), target, createdById: input.userId }, select: modelSelect });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", "Someone started training a model at the same moment. Try again.");
-    throw error;
-  }
+  const row: ModelRow | null = await createModelRow({ target, createdById: input.userId });
+  if (!row) throw new AppError("CONFLICT", "Someone started training a model at the same moment. Try again.");
   const jobId = await startJob({ kind: "train", createdById: input.userId, payload: { modelId: row.id, target } }, async (progress) => {
     try {
       return await train(row.id, target, progress);
     } catch (error) {
       const message = error instanceof AppError ? error.message : "Training stopped because of an unexpected error.";
-      await db.scoringModel.update({ where: { id: row.id }, data: { status: "failed", error: message } });
+      await updateModelRow(row.id, { status: "failed", error: message });
       throw error;
     }
   });
-  await db.scoringModel.update({ where: { id: row.id }, data: { jobId } });
+  await updateModelRow(row.id, { jobId });
   return { model: { ...view(row), jobId }, jobId };
 }
 
@@ -121,7 +96,7 @@ async function train(modelId: string, target: Target, progress: (update: { proce
   const result = trainModel({ leads: history.labeled, pending: history.pending, target, rules: rules.rules, probabilityThreshold: rules.rules.threshold.probability });
   if (!result.ok) throw new AppError("VALIDATION", result.error);
   await progress({ processed: 2, total: 3 });
-  await db.scoringModel.update({ where: { id: modelId }, data: { status: "ready", model: JSON.stringify(result.model), evaluation: JSON.stringify(result.evaluation) } });
+  await updateModelRow(modelId, { status: "ready", model: JSON.stringify(result.model), evaluation: JSON.stringify(result.evaluation) });
   await progress({ processed: 3, total: 3 });
   return { modelId, auc: result.evaluation.holdout.auc, rulesAuc: result.evaluation.rulesAuc };
 }
@@ -134,26 +109,18 @@ export async function activateModel(id: string): Promise<{ model: ModelView; job
   const model = await getModel(id);
   if (model.status !== "ready") throw new AppError("CONFLICT", model.status === "training" ? "This model is still being trained." : "This model failed to train; train a new one.");
   if (await runningJob("rescore")) throw new AppError("CONFLICT", "Leads are being re-scored right now. Wait until that finishes, then activate the model.");
-  await db.$transaction([
-    db.scoringModel.updateMany({ where: { active: true, NOT: { id } }, data: { active: false } }),
-    db.scoringModel.update({ where: { id }, data: { active: true } }),
-  ]);
+  await setActiveModel(id);
   const jobId = await startRescoreJob(null);
   return { model: { ...model, active: true }, jobId };
 }
 
 /** Stops scoring with a model: probabilities are cleared, so no lead shows one from a model no longer in use. */
 export async function deactivateModels(): Promise<void> {
-  await db.$transaction([
-    db.scoringModel.updateMany({ where: { active: true }, data: { active: false } }),
-    db.lead.updateMany({ where: { modelVersion: { not: null } }, data: { probability: null, modelVersion: null } }),
-  ]);
+  await clearActiveModel();
 }
-
-
 
 /** The version and target of the model scoring leads now, or null: what the rules editor and lead pages need of it. */
 export async function activeModelSummary(): Promise<{ version: number; target: Target } | null> {
-  const row = await db.scoringModel.findFirst({ where: { active: true, status: "ready" }, select: { version: true, target: true } });
+  const row = await activeModelRow();
   return row && { version: row.version, target: row.target as Target };
 }
