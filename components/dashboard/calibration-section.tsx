@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from "
 import type { DashboardFilters } from "@/lib/core/metrics/segment";
 import type { ScoreBand } from "@/lib/core/metrics/types";
 import { ChartFrame, TOOLTIP_STYLE } from "./chart-frame";
-import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, STAGE_COLORS } from "./chart-theme";
+import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, STAGE_COLORS, axisTitle } from "./chart-theme";
 import { formatCount, formatShare, sharePercent } from "./format";
 import { MetricCard } from "./metric-card";
 import type { MetricColumn } from "./metric-table";
@@ -53,7 +53,7 @@ export function CalibrationSection({ bands, filters }: { bands: ScoreBand[]; fil
               tickLine={false}
               axisLine={{ stroke: GRID_STROKE }}
               interval={0}
-              label={{ value: "Total score", position: "insideBottom", offset: -10, fill: "#64748b", fontSize: 12 }}
+              label={axisTitle("Total score")}
             />
             <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={48} tickFormatter={(value: number) => formatShare(value).replace(".0%", "%")} />
             <Tooltip

@@ -19,5 +19,9 @@ export const OUTCOME_COLORS = {
 
 export const AXIS_TICK = { fill: "#475569", fontSize: 12 };
 export const GRID_STROKE = "#e2e8f0";
+/** A title under the x axis. */
+export function axisTitle(value: string) {
+  return { value, position: "insideBottom" as const, offset: -10, fill: "#64748b", fontSize: 12 };
+}
 /** The hover band behind a bar group. */
 export const CURSOR_FILL = { fill: "#f1f5f9" };

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import type { DashboardFilters } from "@/lib/core/metrics/segment";
 import type { DurationStats, Velocity } from "@/lib/core/metrics/types";
 import { ChartFrame, Legend, LegendItem, TOOLTIP_STYLE } from "./chart-frame";
-import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, OUTCOME_COLORS } from "./chart-theme";
+import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, OUTCOME_COLORS, axisTitle } from "./chart-theme";
 import { CycleTimePicker } from "./cycle-time-picker";
 import { formatCount, formatDecimal, formatHours } from "./format";
 import { MetricCard } from "./metric-card";
@@ -88,7 +88,7 @@ export function VelocitySection({ velocity, filters }: { velocity: Velocity; fil
                 tickLine={false}
                 axisLine={{ stroke: GRID_STROKE }}
                 tickFormatter={formatDecimal}
-                label={{ value: unit.label, position: "insideBottom", offset: -10, fill: "#64748b", fontSize: 12 }}
+                label={axisTitle(unit.label)}
               />
               <YAxis type="category" dataKey="measure" tick={AXIS_TICK} tickLine={false} axisLine={false} width={130} />
               <Tooltip cursor={CURSOR_FILL} contentStyle={TOOLTIP_STYLE} formatter={(value, name) => [formatHours(Number(value) * unit.divisor), name]} />

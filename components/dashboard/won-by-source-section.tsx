@@ -6,7 +6,7 @@ import type { DashboardFilters } from "@/lib/core/metrics/segment";
 import { NO_KEY } from "@/lib/core/metrics/sources";
 import type { SourceRow } from "@/lib/core/metrics/types";
 import { ChartFrame, TOOLTIP_STYLE } from "./chart-frame";
-import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, STAGE_COLORS } from "./chart-theme";
+import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, STAGE_COLORS, axisTitle } from "./chart-theme";
 import { formatCount, formatDays, formatShare, sharePercent } from "./format";
 import { MetricCard } from "./metric-card";
 import type { MetricColumn } from "./metric-table";
@@ -77,7 +77,7 @@ export function WonBySourceSection({ sources, filters }: { sources: SourceRow[];
                 tickLine={false}
                 axisLine={{ stroke: GRID_STROKE }}
                 tickFormatter={(value: number) => formatShare(value).replace(".0%", "%")}
-                label={{ value: "won by now", position: "insideBottom", offset: -10, fill: "#64748b", fontSize: 12 }}
+                label={axisTitle("won by now")}
               />
               <YAxis type="category" dataKey="key" tick={AXIS_TICK} tickLine={false} axisLine={false} width={130} />
               <Tooltip

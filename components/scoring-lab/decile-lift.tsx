@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame, TOOLTIP_STYLE } from "@/components/dashboard/chart-frame";
-import { AXIS_TICK, CURSOR_FILL, GRID_STROKE } from "@/components/dashboard/chart-theme";
+import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, axisTitle } from "@/components/dashboard/chart-theme";
 import type { Target } from "@/lib/core/scoring-lab/outcomes";
 import type { Decile } from "@/lib/core/scoring-lab/ranking";
 import { ChartOrTable } from "./chart-or-table";
@@ -56,7 +56,7 @@ export function DecileLift({ deciles, target, overallRate }: Props) {
             aria-label={`Bar chart of the share that ${words.reached} per tenth of the leads by score: ${deciles.map((decile) => `${tenth(decile)} ${formatRate(decile.rate)}`).join("; ")}. Average ${formatRate(overallRate)}.`}
           >
             <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-            <XAxis dataKey="decile" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} label={{ value: "Tenth of the leads, highest scores first", position: "insideBottom", offset: -10, fill: "#64748b", fontSize: 12 }} />
+            <XAxis dataKey="decile" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} label={axisTitle("Tenth of the leads, highest scores first")} />
             <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatPercent(value)} />
             <Tooltip
               cursor={CURSOR_FILL}

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame, Legend, LegendItem, TOOLTIP_STYLE } from "@/components/dashboard/chart-frame";
-import { AXIS_TICK, CURSOR_FILL, GRID_STROKE } from "@/components/dashboard/chart-theme";
+import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, axisTitle } from "@/components/dashboard/chart-theme";
 import type { Target } from "@/lib/core/scoring-lab/outcomes";
 import type { Band } from "@/lib/core/scoring-lab/ranking";
 import { ChartOrTable } from "./chart-or-table";
@@ -46,7 +46,7 @@ export function ModelCalibration({ bands, target }: { bands: readonly Band[]; ta
               aria-label={`Bar chart of predicted against observed rates per probability band: ${filled.map((band) => `${bandLabel(band)} predicted ${formatRate(band.meanScore)}, observed ${formatRate(band.rate)} of ${formatCount(band.leads)}`).join("; ")}.`}
             >
               <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-              <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} label={{ value: "Predicted probability", position: "insideBottom", offset: -10, fill: "#64748b", fontSize: 12 }} />
+              <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} label={axisTitle("Predicted probability")} />
               <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatPercent(value)} />
               <Tooltip cursor={CURSOR_FILL} contentStyle={TOOLTIP_STYLE} formatter={(value, name) => [formatRate(value === null ? null : Number(value)), name]} />
               <Bar dataKey="meanScore" name="Predicted" fill={PREDICTED} radius={[4, 4, 0, 0]} maxBarSize={28} />

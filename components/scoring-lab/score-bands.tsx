@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame, TOOLTIP_STYLE } from "@/components/dashboard/chart-frame";
-import { AXIS_TICK, CURSOR_FILL, GRID_STROKE } from "@/components/dashboard/chart-theme";
+import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, axisTitle } from "@/components/dashboard/chart-theme";
 import type { Target } from "@/lib/core/scoring-lab/outcomes";
 import type { Band } from "@/lib/core/scoring-lab/ranking";
 import { ChartOrTable } from "./chart-or-table";
@@ -39,7 +39,7 @@ export function ScoreBands({ bands, target }: { bands: readonly Band[]; target: 
             aria-label={`Bar chart of the share that ${words.reached} per band of points: ${bands.map((band) => `${bandLabel(band)} ${formatRate(band.rate)} of ${formatCount(band.leads)}`).join("; ")}.`}
           >
             <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-            <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} minTickGap={4} label={{ value: "Points just before the outcome", position: "insideBottom", offset: -10, fill: "#64748b", fontSize: 12 }} />
+            <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} minTickGap={4} label={axisTitle("Points just before the outcome")} />
             <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatPercent(value)} />
             <Tooltip
               cursor={CURSOR_FILL}
