@@ -5,9 +5,10 @@
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { backtestRules } from "../lib/core/scoring-lab/backtest";
-import { trainModel } from "../lib/core/scoring-lab/model";
+import { HOLDOUT_SHARE, trainModel } from "../lib/core/scoring-lab/model";
+import { suggestRules } from "../lib/core/scoring-lab/suggest";
 import type { LabLead, Target } from "../lib/core/scoring-lab/outcomes";
-import { DEFAULT_MATURITY_DAYS, labelHistory } from "../lib/core/scoring-lab/outcomes";
+import { DEFAULT_MATURITY_DAYS, labelHistory, splitByOutcomeTime } from "../lib/core/scoring-lab/outcomes";
 import { DEFAULT_SCORING_RULES } from "../lib/core/scoring/default-rules";
 import type { Dataset } from "../prisma/seed/generate";
 import { generateDemoDataset, generateHistory } from "../prisma/seed/history";
@@ -32,13 +33,16 @@ export function labLeadsOf(dataset: Dataset): LabLead[] {
   return [...byLead.values()];
 }
 
-export type LabFigures = { target: Target; labeled: number; positives: number; pending: number; rulesAuc: number | null; modelAuc: number | null; rulesAucOnHoldout: number | null };
+export type LabFigures = { target: Target; labeled: number; positives: number; pending: number; rulesAuc: number | null; modelAuc: number | null; rulesAucOnHoldout: number | null; suggestionAuc: number | null };
 
 export function labFigures(leads: readonly LabLead[], target: Target, now: number): LabFigures {
   const { labeled, pending } = labelHistory(leads, target, now, DEFAULT_MATURITY_DAYS);
   const backtest = backtestRules({ rules: DEFAULT_SCORING_RULES, leads: labeled, target, pending });
   const trained = trainModel({ leads: labeled, pending, target, rules: DEFAULT_SCORING_RULES });
   if (!trained.ok) throw new Error(trained.error);
+  // As the lab does: points learned on the older leads, judged on the newest fifth.
+  const { training, holdout } = splitByOutcomeTime(labeled, HOLDOUT_SHARE);
+  const suggestion = suggestRules({ leads: training, active: DEFAULT_SCORING_RULES });
   return {
     target,
     labeled: labeled.length,
@@ -47,6 +51,7 @@ export function labFigures(leads: readonly LabLead[], target: Target, now: numbe
     rulesAuc: backtest.auc,
     modelAuc: trained.evaluation.holdout.auc,
     rulesAucOnHoldout: trained.evaluation.rulesAuc,
+    suggestionAuc: backtestRules({ rules: suggestion.rules, leads: holdout, target, pending: 0 }).auc,
   };
 }
 
@@ -65,7 +70,7 @@ function main() {
       const figures = labFigures(leads, target, anchor.getTime());
       console.log(
         `${name.padEnd(16)} ${target}: ${figures.labeled} leads with an outcome (${figures.positives} positive, ${figures.pending} pending) · ` +
-          `default rules AUC ${format(figures.rulesAuc)} · model held-out AUC ${format(figures.modelAuc)} (rules on the same held-out leads ${format(figures.rulesAucOnHoldout)})`,
+          `default rules AUC ${format(figures.rulesAuc)} · model held-out AUC ${format(figures.modelAuc)} (rules on the same held-out leads ${format(figures.rulesAucOnHoldout)}) · suggested points held-out AUC ${format(figures.suggestionAuc)}`,
       );
       if (name === "whole demo" && target === "WON") {
         ok = figures.rulesAuc !== null && figures.modelAuc !== null && figures.rulesAuc >= 0.55 && figures.rulesAuc <= 0.75 && figures.modelAuc > figures.rulesAuc + 0.05;
