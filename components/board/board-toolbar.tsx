@@ -89,11 +89,14 @@ export function BoardToolbar({ owner, search, sort, probMin, modelActive, showOu
           Sort cards by
         </label>
         <select id="board-sort" name="sort" defaultValue={sort} onChange={(event) => apply({ sort: parseBoardSort(event.target.value) })} className={controlClass}>
-          {Object.entries(SORT_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          {/* Without a model no lead has a chance to sort by: the choice would only shuffle the cards. */}
+          {Object.entries(SORT_LABELS)
+            .filter(([value]) => value !== "probability" || modelActive || sort === "probability")
+            .map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
         </select>
       </div>
       {(modelActive || probMin !== null) && (
