@@ -9,7 +9,7 @@ import { columnNamer, historyProblem, rowToHistory } from "@/lib/core/history/hi
 import type { LeadInput } from "@/lib/core/lead-input";
 import type { JobProgress } from "./background-jobs";
 import { db } from "./db";
-import { importedEventKey } from "./ingest/event-key";
+import { IMPORT_SCOPE, importedEventKey } from "./ingest/event-key";
 import type { RefusedEvent } from "./ingest-events";
 import { ingestEvents } from "./ingest-events";
 import { importHistory } from "./history/import-history";
@@ -99,7 +99,7 @@ function eventImporter() {
       items.push({ ...result.input, idempotencyKey: importedEventKey(result.input) });
       itemRecords.push(record);
     }
-    for (const result of ingestEvents(items, { source: "import" })) {
+    for (const result of ingestEvents(items, { source: "import", idempotencyScope: IMPORT_SCOPE })) {
       if (result.status === "created") outcome.created += 1;
       else if (result.status === "duplicate") outcome.duplicates += 1;
       else if (result.status === "error") outcome.errors.push(rowError(itemRecords[result.index], refusalReason(result)));

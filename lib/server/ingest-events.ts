@@ -53,9 +53,11 @@ function fingerprintOf(event: EventInput): string {
 /**
  * Stores events and re-scores their leads in one transaction: a result is returned (and so
  * acknowledged) only for what is committed. Each item is answered on its own: good items are
- * stored, bad ones say why, and a repeated idempotency key gets the first answer again.
+ * stored, bad ones say why, and a repeated idempotency key gets the first answer again. Keys
+ * are looked up within `idempotencyScope` (by default the source), the sender's own keys.
  */
-export function ingestEvents(items: readonly unknown[], options: { source: EventSource; now?: Date }): IngestResult[] {
+export function ingestEvents(items: readonly unknown[], options: { source: EventSource; idempotencyScope?: string; now?: Date }): IngestResult[] {
+  const idempotencyScope = options.idempotencyScope ?? options.source;
   const now = (options.now ?? new Date()).getTime();
   return inWriteTransaction(() => {
     const ruleSet = activeRuleSet();
@@ -102,7 +104,7 @@ export function ingestEvents(items: readonly unknown[], options: { source: Event
           else results[index] = clash();
           return;
         }
-        const stored = findEventByIdempotencyKey(key);
+        const stored = findEventByIdempotencyKey(idempotencyScope, key);
         if (stored) {
           const first = stored.ingestResult ? (JSON.parse(stored.ingestResult) as { fingerprint: string; result: IngestedEvent }) : null;
           results[index] = first && first.fingerprint === fingerprint ? { ...first.result, index, status: "duplicate" } : clash();
@@ -124,6 +126,7 @@ export function ingestEvents(items: readonly unknown[], options: { source: Event
         occurredAt,
         properties: JSON.stringify(event.properties ?? {}),
         source: options.source,
+        idempotencyScope,
         idempotencyKey: key ?? null,
         now,
       });

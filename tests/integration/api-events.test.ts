@@ -204,4 +204,16 @@ describe("idempotency keys", () => {
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe("conflict");
   });
+  test("keys belong to the API key that sent them: another key neither sees nor collides with them", async () => {
+    const other = (await createKey()).key;
+    const first = await post({ email: "tenant.one@prospect.example", type: "page_view", idempotencyKey: "order-1" });
+    const fromOther = await post({ email: "tenant.two@prospect.example", type: "email_open", idempotencyKey: "order-1" }, { key: other });
+    expect(first.status).toBe(201);
+    expect(fromOther.status).toBe(201);
+    expect(fromOther.body.event).toMatchObject({ status: "created", leadCreated: true });
+    expect(fromOther.body.event.leadId).not.toBe(first.body.event.leadId);
+    const retry = await post({ email: "tenant.two@prospect.example", type: "email_open", idempotencyKey: "order-1" }, { key: other });
+    expect(retry.body.event).toEqual({ ...fromOther.body.event, status: "duplicate" });
+    expect(await db.event.count({ where: { idempotencyKey: "order-1" } })).toBe(2);
+  });
 });

@@ -178,7 +178,7 @@ export function openApiDocument() {
       "/events": {
         post: scoped("ingest", {
           summary: `Record one event, or a batch of up to ${MAX_BATCH_EVENTS}`,
-          description: `Each event re-scores its lead in the same transaction. An unknown e-mail creates the lead. A repeated idempotencyKey returns the first result and is never counted twice; reusing it for a different event is a conflict. Standard types: ${STANDARD_EVENT_TYPES.join(", ")}; other types are stored and scored when a rule names them.`,
+          description: `Each event re-scores its lead in the same transaction. An unknown e-mail creates the lead. Idempotency keys belong to the API key that sends them: a repeated idempotencyKey from the same API key returns the first result and is never counted twice, reusing it for a different event is a conflict, and another API key's keys never answer or clash. Standard types: ${STANDARD_EVENT_TYPES.join(", ")}; other types are stored and scored when a rule names them.`,
           requestBody: {
             required: true,
             content: {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { HistoryRecord } from "@/lib/core/history/history-record";
 import { IMPORTED_MOVE, checkHistoryRecord, finalStage } from "@/lib/core/history/history-record";
-import { importedEventKey } from "../ingest/event-key";
+import { IMPORT_SCOPE, importedEventKey } from "../ingest/event-key";
 import type { ActiveRuleSet } from "../lead-scoring";
 import { activeRuleSet, scoreAndStore } from "../lead-scoring";
 import { backdateLead, inSavepoint, insertImportedTransition, moveToImportedStage, transitionKey, transitionKeys } from "../sql/history-store";
@@ -45,11 +45,11 @@ function importRecord(record: HistoryRecord, ruleSet: ActiveRuleSet, now: number
   const events = { stored: 0, alreadyKnown: 0 };
   for (const event of record.events) {
     const key = importedEventKey({ email: record.lead.email, type: event.type, occurredAt: new Date(event.occurredAt).toISOString(), properties: event.properties });
-    if (findEventByIdempotencyKey(key)) {
+    if (findEventByIdempotencyKey(IMPORT_SCOPE, key)) {
       events.alreadyKnown += 1;
       continue;
     }
-    insertEvent({ id: timeOrderedId(now), leadId, type: event.type, occurredAt: event.occurredAt, properties: JSON.stringify(event.properties), source: "import", idempotencyKey: key, now });
+    insertEvent({ id: timeOrderedId(now), leadId, type: event.type, occurredAt: event.occurredAt, properties: JSON.stringify(event.properties), source: "import", idempotencyScope: IMPORT_SCOPE, idempotencyKey: key, now });
     events.stored += 1;
   }
   const stages = { stored: 0, alreadyKnown: 0 };

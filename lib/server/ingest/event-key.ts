@@ -12,3 +12,13 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 export function importedEventKey(input: EventInput): string {
   return stableEventKey(input, sha256);
 }
+
+/**
+ * Idempotency keys are kept per sender: an API key's keys, or the team's imports (files and
+ * history, whose keys derive from content, so importing the same data twice stores it once).
+ */
+export const IMPORT_SCOPE = "import";
+
+export function apiKeyScope(apiKeyId: string): string {
+  return `api-key:${apiKeyId}`;
+}

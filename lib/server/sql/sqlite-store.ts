@@ -39,7 +39,7 @@ export type LeadRow = {
 export type EventRow = { id: string; leadId: string; type: string; occurredAt: number; properties: string };
 
 export type NewLeadRow = { id: string; email: string; firstName: string; lastName: string; searchText: string; source: string | null; now: number };
-export type NewEventRow = EventRow & { source: string; idempotencyKey: string | null; now: number };
+export type NewEventRow = EventRow & { source: string; idempotencyScope: string; idempotencyKey: string | null; now: number };
 export type ScoreUpdate = {
   id: string;
   fitScore: number;
@@ -73,12 +73,12 @@ function prepare(connection: Database.Database) {
       `INSERT INTO "Lead" (id, email, firstName, lastName, searchText, source, stage, version, customFields, scoreFlags, stageEnteredAt, createdAt, updatedAt)
        VALUES (@id, @email, @firstName, @lastName, @searchText, @source, 'LEAD', 1, '{}', '[]', @now, @now, @now)`,
     ),
-    eventByKey: connection.prepare<[string], { id: string; leadId: string; ingestResult: string | null }>(
-      `SELECT id, leadId, ingestResult FROM "Event" WHERE idempotencyKey = ?`,
+    eventByKey: connection.prepare<[string, string], { id: string; leadId: string; ingestResult: string | null }>(
+      `SELECT id, leadId, ingestResult FROM "Event" WHERE idempotencyScope = ? AND idempotencyKey = ?`,
     ),
     insertEvent: connection.prepare<NewEventRow>(
-      `INSERT INTO "Event" (id, leadId, type, occurredAt, properties, source, idempotencyKey, createdAt)
-       VALUES (@id, @leadId, @type, @occurredAt, @properties, @source, @idempotencyKey, @now)`,
+      `INSERT INTO "Event" (id, leadId, type, occurredAt, properties, source, idempotencyScope, idempotencyKey, createdAt)
+       VALUES (@id, @leadId, @type, @occurredAt, @properties, @source, @idempotencyScope, @idempotencyKey, @now)`,
     ),
     setEventResult: connection.prepare<[string, string]>(`UPDATE "Event" SET ingestResult = ? WHERE id = ?`),
     // updatedAt moves only when the score changes (SET reads the row as it was before this
@@ -198,8 +198,8 @@ export function insertLead(row: NewLeadRow): void {
   store().statements.insertLead.run(row);
 }
 
-export function findEventByIdempotencyKey(key: string) {
-  return store().statements.eventByKey.get(key);
+export function findEventByIdempotencyKey(scope: string, key: string) {
+  return store().statements.eventByKey.get(scope, key);
 }
 
 export function insertEvent(row: NewEventRow): void {

@@ -4,21 +4,23 @@ import { readJson } from "@/lib/server/api/read-json";
 import { eventBatchSchema } from "@/lib/server/api/schemas";
 import { fieldErrorsOf } from "@/lib/core/field-errors";
 import { ingestEvents } from "@/lib/server/ingest-events";
+import { apiKeyScope } from "@/lib/server/ingest/event-key";
 import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 
 const ITEM_ERROR_STATUS = { validation_failed: 400, not_found: 404, conflict: 409 } as const;
 
-export const POST = apiRoute("ingest", async ({ request }) => {
+export const POST = apiRoute("ingest", async ({ request, apiKey }) => {
   const body = await readJson(request);
+  const options = { source: "api", idempotencyScope: apiKeyScope(apiKey.id) } as const;
   if (body && typeof body === "object" && !Array.isArray(body) && "events" in body) {
     const batch = eventBatchSchema.safeParse(body);
     if (!batch.success) throw validationError(fieldErrorsOf(batch.error));
-    const results = ingestEvents(batch.data.events, { source: "api" });
+    const results = ingestEvents(batch.data.events, options);
     const count = (status: string) => results.filter((result) => result.status === status).length;
     return Response.json({ results, summary: { created: count("created"), duplicates: count("duplicate"), failed: count("error") } });
   }
 
-  const [result] = ingestEvents([body], { source: "api" });
+  const [result] = ingestEvents([body], options);
   if (result.status === "error") {
     throw new ApiError(ITEM_ERROR_STATUS[result.error.code], result.error.code, result.error.message, result.error.details);
   }
