@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { authSecret, checkEnvironment, demoDataEnabled, firstAdmin } from "./env";
+import { authSecret, checkEnvironment, demoDataEnabled, firstAdmin, sqliteSynchronous } from "./env";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -51,5 +51,16 @@ describe("the first-run settings", () => {
     expect(() => firstAdmin()).toThrow(/LEADGATE_ADMIN_EMAIL: must be an e-mail address/);
     vi.stubEnv("LEADGATE_ADMIN_EMAIL", "");
     expect(() => checkEnvironment()).toThrow(/LEADGATE_ADMIN_PASSWORD is set but LEADGATE_ADMIN_EMAIL is not/);
+  });
+});
+
+describe("the durability setting", () => {
+  test("full unless LEADGATE_SQLITE_SYNC says normal; anything else is refused by name", () => {
+    vi.stubEnv("LEADGATE_SQLITE_SYNC", "");
+    expect(sqliteSynchronous()).toBe("FULL");
+    vi.stubEnv("LEADGATE_SQLITE_SYNC", "normal");
+    expect(sqliteSynchronous()).toBe("NORMAL");
+    vi.stubEnv("LEADGATE_SQLITE_SYNC", "off");
+    expect(() => checkEnvironment()).toThrow(/LEADGATE_SQLITE_SYNC: must be "full" .* or "normal"/);
   });
 });

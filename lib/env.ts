@@ -9,6 +9,8 @@ const schema = z.object({
   LEADGATE_DEMO_API_KEY: z.string().optional(),
   LEADGATE_API_RATE_LIMIT: z.coerce.number().int().positive().default(3000),
   LEADGATE_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
+  // How SQLite commits: "full" survives power loss; "normal" may lose the last commits then.
+  LEADGATE_SQLITE_SYNC: unset(z.enum(["full", "normal"], { error: 'must be "full" (every acknowledged write survives power loss) or "normal" (faster; a power cut may lose the last writes)' }).default("full")),
   // First run: demo leads and users, or a clean start with a first admin (scripts/setup-database.ts).
   LEADGATE_DEMO: unset(z.enum(["on", "off"], { error: 'must be "on" (seed the demo leads and users) or "off" (start with an empty database)' }).default("on")),
   LEADGATE_ADMIN_EMAIL: unset(z.string().trim().toLowerCase().pipe(z.email({ error: "must be an e-mail address, e.g. you@example.com" })).optional()),
@@ -55,6 +57,15 @@ export function demoApiKey(): string | undefined {
 /** Requests a minute each API key may make (bursts up to the same number). */
 export function apiRateLimitPerMinute(): number {
   return read().LEADGATE_API_RATE_LIMIT;
+}
+
+/**
+ * SQLite's synchronous mode for every connection that writes. FULL syncs the write-ahead log on
+ * each commit, so an acknowledged write survives a power cut; NORMAL syncs only at checkpoints
+ * (still safe against a crash of the process). BENCHMARKS.md measures what FULL costs.
+ */
+export function sqliteSynchronous(): "FULL" | "NORMAL" {
+  return read().LEADGATE_SQLITE_SYNC === "full" ? "FULL" : "NORMAL";
 }
 
 /** The stack-ceiling routes under /api/bench exist only for `npm run bench:ingest`. */

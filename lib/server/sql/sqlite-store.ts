@@ -1,7 +1,7 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { sqliteUrl } from "@/lib/database-url";
-import { databaseUrl } from "@/lib/env";
+import { databaseUrl, sqliteSynchronous } from "@/lib/env";
 
 /*
  * The ingestion hot path (events in, scores out, at thousands per second) and whole-table
@@ -143,7 +143,7 @@ function store(): Store {
   const connection = new Database(file);
   connection.pragma("busy_timeout = 5000");
   connection.pragma("foreign_keys = ON");
-  connection.pragma("synchronous = NORMAL");
+  connection.pragma(`synchronous = ${sqliteSynchronous()}`);
   connection.pragma("cache_size = -65536");
   // Copying the write-ahead log back into the database (a checkpoint) after every large commit
   // put that copy inside the request; five times a second, outside any transaction, it copies each hot
