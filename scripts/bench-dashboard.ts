@@ -47,7 +47,7 @@ async function prepareDatabase(): Promise<{ segment: { source: string }; emails:
     const { rescoreAllLeads } = await import("../lib/server/rescore-all");
     console.log("No lead has a campaign yet: re-scoring every lead once to fill them in…");
     const started = performance.now();
-    await rescoreAllLeads();
+    await rescoreAllLeads({ pauses: false });
     console.log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   // The segment: the biggest source, so the filtered dashboard still has most of the work to do.

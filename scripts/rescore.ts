@@ -7,10 +7,13 @@ import { closeStore } from "../lib/server/sql/sqlite-store";
 async function main() {
   const started = Date.now();
   let lastReport = 0;
-  const summary = await rescoreAllLeads((processed, total) => {
-    if (Date.now() - lastReport < 1_000 && processed < total) return;
-    lastReport = Date.now();
-    console.log(`  ${processed.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} leads`);
+  // Pauses between slices stay on: a running server shares the database's write lock.
+  const summary = await rescoreAllLeads({
+    onStep: ({ summary: { leads: processed }, total }) => {
+      if (Date.now() - lastReport < 1_000 && processed < total) return;
+      lastReport = Date.now();
+      console.log(`  ${processed.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} leads`);
+    },
   });
   console.log(
     `Re-scored ${summary.leads.toLocaleString("en-US")} leads with rule set v${summary.ruleSetVersion} in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { JobResumedNote } from "@/components/ui/job-resumed-note";
 import { useJobPolling } from "@/components/ui/use-job-polling";
 import type { ImportKind } from "@/lib/core/csv-import";
 import { getImportJobAction } from "@/lib/server/actions/csv-import";
@@ -52,6 +53,7 @@ export function ImportProgress({ jobId, kind, fileName, totalRows, onImportAnoth
             style={{ width: `${percent}%` }}
           />
         </div>
+        <JobResumedNote job={job} work="import" />
         {!finished && job && job.failed > 0 && <p className="text-sm text-slate-600">{count(job.failed)} bad rows so far; they&apos;ll be listed at the end.</p>}
       </div>
 

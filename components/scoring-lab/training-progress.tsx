@@ -2,6 +2,7 @@
 
 import { useJobPolling } from "@/components/ui/use-job-polling";
 import { getLabJobAction } from "@/lib/server/actions/scoring-lab";
+import { JobResumedNote } from "@/components/ui/job-resumed-note";
 import type { JobView } from "@/lib/server/background-jobs";
 
 // The training job reports three steps (lib/server/scoring/models.ts): what each one is doing.
@@ -32,6 +33,7 @@ export function TrainingProgress({ jobId, onFinished }: Props) {
         <div className="h-full rounded-full bg-brand-600 transition-[width] duration-300" style={{ width: `${percent}%` }} />
       </div>
       <p className="mt-2 text-sm text-slate-600">{job?.status === "running" ? `${STEPS[step]}…` : "Starting…"} You can leave this page; training carries on.</p>
+      <JobResumedNote job={job} work="training" startsOver />
       {trouble && (
         <p role="alert" className="mt-1 text-sm text-red-700">
           {trouble}

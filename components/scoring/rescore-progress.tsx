@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef } from "react";
+import { JobResumedNote } from "@/components/ui/job-resumed-note";
 import { useJobPolling } from "@/components/ui/use-job-polling";
 import { getJobAction } from "@/lib/server/actions/scoring-rules";
 import type { JobView } from "@/lib/server/background-jobs";
@@ -42,6 +43,7 @@ export function RescoreProgress({ jobId, version, subject = `v${version}`, onFin
       >
         <div className={`h-full rounded-full transition-[width] duration-300 ${done ? "bg-emerald-500" : "bg-brand-600"}`} style={{ width: `${percent}%` }} />
       </div>
+      <JobResumedNote job={job} work="re-score" />
       {job?.status === "running" || job?.status === "queued" || (!job && !error) ? (
         <p className="mt-2 text-sm text-slate-600">
           {job && job.total > 0 ? `${number.format(job.processed)} of ${number.format(job.total)} leads (${percent}%).` : "Starting…"} You can leave this page; the re-score carries on.

@@ -1,26 +1,37 @@
 import "server-only";
 import { db } from "./db";
 import { AppError } from "./errors";
+import { interruptedJobRows, markJobResumed } from "./sql/job-store";
 
 export type JobKind = "rescore" | "import" | "train";
 export type JobStatus = "queued" | "running" | "done" | "failed";
-export type JobView = { id: string; kind: JobKind; status: JobStatus; total: number; processed: number; failed: number; result: unknown; error: string | null; createdAt: string; updatedAt: string };
+export type JobView = { id: string; kind: JobKind; status: JobStatus; total: number; processed: number; failed: number; result: unknown; error: string | null; resumes: number; resumedAt: string | null; createdAt: string; updatedAt: string };
 
 export type JobProgress = (progress: { processed: number; total: number; failed?: number }) => Promise<void>;
+
+/**
+ * What a job's work gets: its payload, its input (an import's file), where it stood when a
+ * restart interrupted it (null on a fresh start), and a way to report progress that isn't
+ * written with the work. Work that checkpoints calls saveJobStep inside its own transactions.
+ */
+export type JobContext = { jobId: string; payload: unknown; input: string | null; checkpoint: unknown; progress: JobProgress };
+export type JobWork = (context: JobContext) => Promise<unknown>;
 
 const PROGRESS_WRITE_INTERVAL_MS = 250;
 
 /**
  * Starts work that outlives the request: the job row records status and progress for the
- * page that polls it. The work runs in this server process; a restart marks it failed.
+ * page that polls it. The work runs in this server process; if the server stops, the next
+ * start carries it on from its last checkpoint (resumeInterruptedJobs).
  */
-export async function startJob(input: { kind: JobKind; createdById: string | null; payload?: unknown }, work: (progress: JobProgress, jobId: string) => Promise<unknown>): Promise<string> {
-  const job = await db.backgroundJob.create({ data: { kind: input.kind, createdById: input.createdById, payload: JSON.stringify(input.payload ?? {}) } });
-  void runJob(job.id, work);
+export async function startJob(input: { kind: JobKind; createdById: string | null; payload?: unknown; input?: string }, work: JobWork): Promise<string> {
+  const payload = input.payload ?? {};
+  const job = await db.backgroundJob.create({ data: { kind: input.kind, createdById: input.createdById, payload: JSON.stringify(payload), input: input.input ?? null } });
+  void runJob(job.id, work, { payload, input: input.input ?? null, checkpoint: null });
   return job.id;
 }
 
-async function runJob(jobId: string, work: (progress: JobProgress, jobId: string) => Promise<unknown>) {
+async function runJob(jobId: string, work: JobWork, start: Pick<JobContext, "payload" | "input" | "checkpoint">) {
   let lastWrite = 0;
   const progress: JobProgress = async ({ processed, total, failed }) => {
     const now = Date.now();
@@ -30,13 +41,27 @@ async function runJob(jobId: string, work: (progress: JobProgress, jobId: string
   };
   try {
     await db.backgroundJob.update({ where: { id: jobId }, data: { status: "running" } });
-    const result = await work(progress, jobId);
-    await db.backgroundJob.update({ where: { id: jobId }, data: { status: "done", result: JSON.stringify(result ?? null) } });
+    const result = await work({ jobId, progress, ...start });
+    await db.backgroundJob.update({ where: { id: jobId }, data: { status: "done", result: JSON.stringify(result ?? null), input: null } });
   } catch (error) {
     console.error(`Background job ${jobId} failed`, error);
     const message = error instanceof AppError ? error.message : "The job stopped because of an unexpected error; nothing after the last progress update was saved.";
-    await db.backgroundJob.update({ where: { id: jobId }, data: { status: "failed", error: message } });
+    await db.backgroundJob.update({ where: { id: jobId }, data: { status: "failed", error: message, input: null } });
   }
+}
+
+/**
+ * Jobs a restart interrupted carry on where their last committed step left them (or start
+ * over, for work that has no steps), and record that they were resumed, which their pages show.
+ */
+export async function resumeInterruptedJobs(workFor: (kind: JobKind) => JobWork): Promise<string[]> {
+  const rows = interruptedJobRows();
+  for (const row of rows) {
+    markJobResumed(row.id);
+    const checkpoint = row.checkpoint === null ? null : (JSON.parse(row.checkpoint) as unknown);
+    void runJob(row.id, workFor(row.kind as JobKind), { payload: JSON.parse(row.payload) as unknown, input: row.input, checkpoint });
+  }
+  return rows.map((row) => row.id);
 }
 
 export async function getJob(id: string): Promise<JobView> {
@@ -51,6 +76,8 @@ export async function getJob(id: string): Promise<JobView> {
     failed: job.failed,
     result: job.result ? JSON.parse(job.result) : null,
     error: job.error,
+    resumes: job.resumes,
+    resumedAt: job.resumedAt?.toISOString() ?? null,
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),
   };
@@ -59,12 +86,4 @@ export async function getJob(id: string): Promise<JobView> {
 export async function runningJob(kind: JobKind): Promise<string | null> {
   const job = await db.backgroundJob.findFirst({ where: { kind, status: { in: ["queued", "running"] } }, select: { id: true } });
   return job?.id ?? null;
-}
-
-/** Jobs that were running when the server stopped can't finish: say so instead of spinning forever. */
-export async function failInterruptedJobs(): Promise<void> {
-  await db.backgroundJob.updateMany({
-    where: { status: { in: ["queued", "running"] } },
-    data: { status: "failed", error: "The server restarted while this job was running. Start it again." },
-  });
 }

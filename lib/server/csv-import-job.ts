@@ -1,5 +1,4 @@
 import "server-only";
-import { setImmediate as yieldToServer } from "node:timers/promises";
 import type { CsvRecord } from "@/lib/core/csv-file";
 import type { ColumnMapping, ImportKind, RowProblem } from "@/lib/core/csv-import";
 import { EXTRA_PREFIX, mergeLeadInputs, rowToInput, targetLabel } from "@/lib/core/csv-import";
@@ -7,15 +6,17 @@ import type { EventInput } from "@/lib/core/events";
 import type { HistoryRow } from "@/lib/core/history/history-csv";
 import { columnNamer, historyProblem, rowToHistory } from "@/lib/core/history/history-csv";
 import type { LeadInput } from "@/lib/core/lead-input";
-import type { JobProgress } from "./background-jobs";
-import { db } from "./db";
 import { IMPORT_SCOPE, importedEventKey } from "./ingest/event-key";
 import type { RefusedEvent } from "./ingest-events";
 import { ingestEvents } from "./ingest-events";
 import { importHistory } from "./history/import-history";
+import { TimeSlices } from "./jobs/time-slices";
+import { insertImportRowErrors, saveJobStep } from "./sql/job-store";
+import { inWriteTransaction } from "./sql/sqlite-store";
 import { upsertLeads } from "./upsert-lead";
 
-export const IMPORT_BATCH_ROWS = 500;
+// At most this many rows in one transaction, however cheap rows are.
+const IMPORT_BATCH_ROWS = 500;
 // A record with a quote that never closes swallows the rest of the file; its report needn't.
 const MAX_RAW_CHARS = 10_000;
 
@@ -24,6 +25,8 @@ export type ImportSummary = { kind: ImportKind; total: number; created: number; 
 
 type RowError = { line: number; reason: string; raw: string };
 type BatchOutcome = { created: number; updated: number; duplicates: number; errors: RowError[] };
+/** Imports a batch of rows; `remember` learns rows an interrupted run already imported, without writing. */
+type Importer = { importBatch: (records: readonly CsvRecord[], mapping: ColumnMapping) => BatchOutcome; remember: (records: readonly CsvRecord[], mapping: ColumnMapping) => void };
 
 function rowError(record: CsvRecord, reason: string): RowError {
   const raw = record.raw.length > MAX_RAW_CHARS ? `${record.raw.slice(0, MAX_RAW_CHARS)}…` : record.raw;
@@ -37,9 +40,15 @@ const problemError = (record: CsvRecord, problem: RowProblem) => rowError(record
  * that lead in file order: within a batch before writing, across batches by upserting again,
  * which writes the given fields and merges custom fields just the same.
  */
-function leadImporter() {
+function leadImporter(): Importer {
   const emailsInFile = new Set<string>();
-  return (records: readonly CsvRecord[], mapping: ColumnMapping): BatchOutcome => {
+  const remember: Importer["remember"] = (records, mapping) => {
+    for (const record of records) {
+      const result = rowToInput(record, mapping, "leads");
+      if (result.ok) emailsInFile.add(result.input.email);
+    }
+  };
+  const importBatch: Importer["importBatch"] = (records, mapping) => {
     const outcome: BatchOutcome = { created: 0, updated: 0, duplicates: 0, errors: [] };
     const batch = new Map<string, { input: LeadInput; firstInFile: boolean; record: CsvRecord }>();
     for (const record of records) {
@@ -73,6 +82,7 @@ function leadImporter() {
     });
     return outcome;
   };
+  return { importBatch, remember };
 }
 
 function refusalReason(refusal: RefusedEvent): string {
@@ -85,8 +95,8 @@ function refusalReason(refusal: RefusedEvent): string {
 }
 
 /** Events are stored once each: by the file's idempotency key or one derived from the event. */
-function eventImporter() {
-  return (records: readonly CsvRecord[], mapping: ColumnMapping): BatchOutcome => {
+function eventImporter(): Importer {
+  const importBatch: Importer["importBatch"] = (records, mapping) => {
     const outcome: BatchOutcome = { created: 0, updated: 0, duplicates: 0, errors: [] };
     const items: EventInput[] = [];
     const itemRecords: CsvRecord[] = [];
@@ -106,6 +116,7 @@ function eventImporter() {
     }
     return outcome;
   };
+  return { importBatch, remember: () => {} };
 }
 
 /**
@@ -113,9 +124,16 @@ function eventImporter() {
  * per row). A lead's history belongs in one row: a second row for an e-mail is refused rather
  * than guessed into the first. Known leads are updated; stage entries already stored are kept once.
  */
-function historyImporter(headers: readonly string[]) {
+function historyImporter(headers: readonly string[]): Importer {
   const linesByEmail = new Map<string, number>();
-  return (records: readonly CsvRecord[], mapping: ColumnMapping): BatchOutcome => {
+  const remember: Importer["remember"] = (records, mapping) => {
+    const now = Date.now();
+    for (const record of records) {
+      const result = rowToHistory(record, mapping, headers, now);
+      if (result.ok && !linesByEmail.has(result.input.lead.email)) linesByEmail.set(result.input.lead.email, record.line);
+    }
+  };
+  const importBatch: Importer["importBatch"] = (records, mapping) => {
     const outcome: BatchOutcome = { created: 0, updated: 0, duplicates: 0, errors: [] };
     const name = columnNamer(mapping, headers);
     const now = new Date();
@@ -142,18 +160,23 @@ function historyImporter(headers: readonly string[]) {
     });
     return outcome;
   };
+  return { importBatch, remember };
 }
 
-function importerFor(kind: ImportKind, headers: readonly string[]) {
+function importerFor(kind: ImportKind, headers: readonly string[]): Importer {
   if (kind === "leads") return leadImporter();
   if (kind === "events") return eventImporter();
   return historyImporter(headers);
 }
 
+/** What an import had done when it last committed: rows before nextRow are in, counted in summary. */
+export type ImportCheckpoint = { nextRow: number; summary: ImportSummary };
+
 /**
- * The import job's work: rows in batches of 500, each batch one transaction, bad rows recorded
- * with their line, progress after each batch, and a pause between batches so the server keeps
- * answering (the progress polls among them) while a big file goes in.
+ * The import job's work: rows in slices sized to take a few milliseconds each, each slice one
+ * transaction with its bad rows and the checkpoint, a pause between slices so the server keeps
+ * answering (the progress polls among them) while a big file goes in. Given a checkpoint, it
+ * carries on after it: the importer first relearns the rows before it (which e-mails it saw).
  */
 export async function importRecords(input: {
   jobId: string;
@@ -161,20 +184,28 @@ export async function importRecords(input: {
   headers: readonly string[];
   records: readonly CsvRecord[];
   mapping: ColumnMapping;
-  progress: JobProgress;
+  from?: ImportCheckpoint | null;
 }): Promise<ImportSummary> {
-  const { jobId, kind, records, mapping, progress } = input;
-  const summary: ImportSummary = { kind, total: records.length, created: 0, updated: 0, duplicates: 0, failed: 0 };
-  const importBatch = importerFor(kind, input.headers);
-  for (let start = 0; start < records.length; start += IMPORT_BATCH_ROWS) {
-    const outcome = importBatch(records.slice(start, start + IMPORT_BATCH_ROWS), mapping);
-    summary.created += outcome.created;
-    summary.updated += outcome.updated;
-    summary.duplicates += outcome.duplicates;
-    summary.failed += outcome.errors.length;
-    if (outcome.errors.length > 0) await db.importRowError.createMany({ data: outcome.errors.map((error) => ({ jobId, ...error })) });
-    await progress({ processed: Math.min(start + IMPORT_BATCH_ROWS, records.length), total: records.length, failed: summary.failed });
-    await yieldToServer();
+  const { jobId, kind, records, mapping } = input;
+  const summary: ImportSummary = input.from ? { ...input.from.summary } : { kind, total: records.length, created: 0, updated: 0, duplicates: 0, failed: 0 };
+  const importer = importerFor(kind, input.headers);
+  let start = input.from?.nextRow ?? 0;
+  importer.remember(records.slice(0, start), mapping);
+  const slices = new TimeSlices(50, { min: 10, max: IMPORT_BATCH_ROWS, pause: true });
+  while (start < records.length) {
+    start = await slices.run((size) =>
+      inWriteTransaction(() => {
+        const end = Math.min(start + size, records.length);
+        const outcome = importer.importBatch(records.slice(start, end), mapping);
+        summary.created += outcome.created;
+        summary.updated += outcome.updated;
+        summary.duplicates += outcome.duplicates;
+        summary.failed += outcome.errors.length;
+        insertImportRowErrors(jobId, outcome.errors);
+        saveJobStep(jobId, { checkpoint: { nextRow: end, summary } satisfies ImportCheckpoint, processed: end, total: records.length, failed: summary.failed });
+        return end;
+      }),
+    );
   }
   return summary;
 }

@@ -5,12 +5,12 @@ import { readCsv } from "@/lib/core/csv-file";
 import type { ColumnMapping, ImportKind, RowProblem } from "@/lib/core/csv-import";
 import { CSV_IMPORT_ROLES, MAX_CSV_BYTES, mappingProblems, rowToInput, suggestMapping } from "@/lib/core/csv-import";
 import { rowToHistory } from "@/lib/core/history/history-csv";
-import type { JobView } from "./background-jobs";
+import type { JobView, JobWork } from "./background-jobs";
 import { getJob, startJob } from "./background-jobs";
 import type { CurrentUser } from "./current-user";
 import { db } from "./db";
 import { AppError } from "./errors";
-import type { ImportSummary } from "./csv-import-job";
+import type { ImportCheckpoint, ImportSummary } from "./csv-import-job";
 import { importRecords } from "./csv-import-job";
 
 const PREVIEW_ROWS = 20;
@@ -45,20 +45,29 @@ export function previewCsv(input: { text: string; kind: ImportKind }): CsvPrevie
   return { headers: file.headers, mapping, delimiter: file.delimiter, totalRows: file.records.length, rows };
 }
 
+type ImportPayload = { importKind: ImportKind; headers: string[]; mapping: ColumnMapping; rows: number };
+
 /**
- * Starts importing a file in the background and returns the job's id. The parsed rows stay in
- * this process's memory for the job, never in the database: the job runs in this process anyway
- * (a restart fails it), and a copy of a 20 MB file of personal data has no business lingering in
- * the job table. The payload keeps only what describes the import.
+ * Starts importing a file in the background and returns the job's id. The file is kept with
+ * the job until it ends (then dropped: a copy of a 20 MB file of personal data has no business
+ * lingering), so a restart can carry the import on; the payload describes the import.
  */
 export async function startCsvImport(input: { text: string; kind: ImportKind; mapping: ColumnMapping; userId: string }): Promise<string> {
   const file = readUpload(input.text);
   const problems = mappingProblems(file.headers, input.mapping, input.kind);
   if (problems.length > 0) throw new AppError("VALIDATION", problems.join(" "), { mapping: problems[0] });
-  const payload = { importKind: input.kind, headers: file.headers, mapping: input.mapping, rows: file.records.length };
-  return startJob({ kind: "import", createdById: input.userId, payload }, (progress, jobId) =>
-    importRecords({ jobId, kind: input.kind, headers: file.headers, records: file.records, mapping: input.mapping, progress }),
-  );
+  const payload: ImportPayload = { importKind: input.kind, headers: file.headers, mapping: input.mapping, rows: file.records.length };
+  return startJob({ kind: "import", createdById: input.userId, payload, input: input.text }, importWork(file));
+}
+
+/** An import's work; on a restart the file is read again from the job. */
+export function importWork(parsed?: CsvFile): JobWork {
+  return async ({ jobId, payload, input, checkpoint }) => {
+    const { importKind, headers, mapping } = payload as ImportPayload;
+    if (!parsed && input === null) throw new AppError("INTERNAL", "The file of this import is no longer stored; import it again.");
+    const records = (parsed ?? readUpload(input!)).records;
+    return importRecords({ jobId, kind: importKind, headers, records, mapping, from: checkpoint as ImportCheckpoint | null });
+  };
 }
 
 // Bad rows hold the file's personal data: the person who imported it, and those who oversee the team, may read them.

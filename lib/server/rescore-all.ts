@@ -1,39 +1,48 @@
 import "server-only";
-import { setImmediate as yieldToServer } from "node:timers/promises";
+import { TimeSlices } from "./jobs/time-slices";
 import { activeRuleSet, scoreAndStore } from "./lead-scoring";
 import { countLeads, eventsByLead, inWriteTransaction, leadsAfter } from "./sql/sqlite-store";
 
-const CHUNK = 1_000;
-
 export type RescoreSummary = { leads: number; movedToMql: number; disqualified: number; ruleSetVersion: number };
+/** Where a re-score stands: leads are re-scored in id order, every id up to afterId is done. */
+export type RescoreCheckpoint = { afterId: string; summary: RescoreSummary };
+export type RescoreStep = RescoreCheckpoint & { total: number };
 
 /**
- * Re-scores every lead with the active rules and today's decay, a chunk of leads per
- * transaction, yielding between chunks so the server keeps answering requests meanwhile.
+ * Re-scores every lead with the active rules and today's decay, a slice of leads per
+ * transaction, pausing between slices so the server keeps answering requests meanwhile.
+ * `onStep` runs inside each slice's transaction (a job records its checkpoint there), and
+ * `from` carries on from such a checkpoint after a restart. Scripts, which serve no requests,
+ * pass `pauses: false`.
  */
-export async function rescoreAllLeads(onProgress: (processed: number, total: number) => Promise<void> | void = () => {}): Promise<RescoreSummary> {
+export async function rescoreAllLeads(
+  options: { from?: RescoreCheckpoint | null; onStep?: (step: RescoreStep) => void; pauses?: boolean } = {},
+): Promise<RescoreSummary> {
   const total = countLeads();
-  const summary: RescoreSummary = { leads: 0, movedToMql: 0, disqualified: 0, ruleSetVersion: activeRuleSet().version };
-  let afterId = "";
+  const summary: RescoreSummary = options.from ? { ...options.from.summary } : { leads: 0, movedToMql: 0, disqualified: 0, ruleSetVersion: activeRuleSet().version };
+  let afterId = options.from?.afterId ?? "";
+  const slices = new TimeSlices(200, { min: 50, max: 2_000, pause: options.pauses ?? true });
   for (;;) {
-    const processed = inWriteTransaction(() => {
-      const ruleSet = activeRuleSet();
-      summary.ruleSetVersion = ruleSet.version;
-      const leads = leadsAfter(afterId, CHUNK);
-      const events = eventsByLead(leads.map((lead) => lead.id));
-      const now = Date.now();
-      for (const lead of leads) {
-        const { moved } = scoreAndStore(lead, events.get(lead.id) ?? [], ruleSet, now);
-        if (moved?.to === "MQL") summary.movedToMql += 1;
-        if (moved?.to === "DISQUALIFIED") summary.disqualified += 1;
-      }
-      if (leads.length > 0) afterId = leads[leads.length - 1].id;
-      return leads.length;
-    });
+    const processed = await slices.run((size) =>
+      inWriteTransaction(() => {
+        const ruleSet = activeRuleSet();
+        summary.ruleSetVersion = ruleSet.version;
+        const leads = leadsAfter(afterId, size);
+        if (leads.length === 0) return 0;
+        const events = eventsByLead(leads.map((lead) => lead.id));
+        const now = Date.now();
+        for (const lead of leads) {
+          const { moved } = scoreAndStore(lead, events.get(lead.id) ?? [], ruleSet, now);
+          if (moved?.to === "MQL") summary.movedToMql += 1;
+          if (moved?.to === "DISQUALIFIED") summary.disqualified += 1;
+        }
+        afterId = leads[leads.length - 1].id;
+        summary.leads += leads.length;
+        options.onStep?.({ afterId, summary: { ...summary }, total: Math.max(total, summary.leads) });
+        return leads.length;
+      }),
+    );
     if (processed === 0) break;
-    summary.leads += processed;
-    await onProgress(summary.leads, Math.max(total, summary.leads));
-    await yieldToServer();
   }
   return summary;
 }

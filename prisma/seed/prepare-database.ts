@@ -51,7 +51,7 @@ export async function prepareDatabase(db: PrismaClient, options: { leadCount?: n
     const started = Date.now();
     const seeded = await seedDemo(db, options);
     // The demo's scores come from the real engine and the default rules, as live ones would.
-    const scored = await rescoreAllLeads();
+    const scored = await rescoreAllLeads({ pauses: false });
     demo = "seeded";
     lines.push(
       `Demo data: on — seeded ${seeded.leads.toLocaleString("en-US")} recent leads and ${seeded.pastLeads.toLocaleString("en-US")} past leads with outcomes, ` +

@@ -15,6 +15,8 @@ export function apiJob(job: JobView) {
     failed: job.failed,
     ...(job.error ? { error: job.error } : {}),
     result: job.result,
+    resumes: job.resumes,
+    resumedAt: job.resumedAt,
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
   };

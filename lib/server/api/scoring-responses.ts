@@ -115,6 +115,8 @@ export const jobSchema = z.strictObject({
   failed: count,
   error: z.string().optional().describe("Why it failed; only on failed jobs."),
   result: z.unknown().describe("Once succeeded: a training job gives { modelId, auc, rulesAuc }, a re-score { leads, movedToMql, disqualified, ruleSetVersion }, a CSV import its row counts."),
+  resumes: count.describe("How often a server restart interrupted the job; it carried on from its last committed step each time (training starts over)."),
+  resumedAt: dateTime.nullable().describe("When it last carried on after a restart; null if never interrupted."),
   createdAt: dateTime,
   updatedAt: dateTime,
 }) satisfies z.ZodType<ReturnType<typeof apiJob>>;

@@ -3,10 +3,11 @@ import { setImmediate as yieldToServer } from "node:timers/promises";
 import type { ModelEvaluation, PredictiveModel } from "@/lib/core/scoring-lab/model";
 import { trainModel } from "@/lib/core/scoring-lab/model";
 import type { Target } from "@/lib/core/scoring-lab/outcomes";
+import type { JobWork } from "../background-jobs";
 import { runningJob, startJob } from "../background-jobs";
 import { AppError } from "../errors";
 import { activeRuleSet } from "../lead-scoring";
-import { startRescoreJob } from "../scheduled-rescore";
+import { startRescoreJob } from "../jobs/rescore-job";
 import type { ModelRow } from "../sql/model-store";
 import { activeModelRow, clearActiveModel, createModelRow, modelRow, modelRows, setActiveModel, updateModelRow } from "../sql/model-store";
 import { labSettings, labeledHistory } from "./lab";
@@ -73,18 +74,27 @@ export async function startModelTraining(input: { target?: Target; userId: strin
   const target = input.target ?? labSettings().target;
   const row: ModelRow | null = await createModelRow({ target, createdById: input.userId });
   if (!row) throw new AppError("CONFLICT", "Someone started training a model at the same moment. Try again.");
-  const jobId = await startJob({ kind: "train", createdById: input.userId, payload: { modelId: row.id, target } }, async (progress) => {
-    try {
-      return await train(row.id, target, progress);
-    } catch (error) {
-      const message = error instanceof AppError ? error.message : "Training stopped because of an unexpected error.";
-      await updateModelRow(row.id, { status: "failed", error: message });
-      throw error;
-    }
-  });
+  const jobId = await startJob({ kind: "train", createdById: input.userId, payload: { modelId: row.id, target } satisfies TrainingPayload }, trainingWork);
   await updateModelRow(row.id, { jobId });
   return { model: { ...view(row), jobId }, jobId };
 }
+
+type TrainingPayload = { modelId: string; target: Target };
+
+/**
+ * Training as a job's work. It has no steps to carry on from: after a restart it trains the
+ * same model row again from the start, on the history as it is then.
+ */
+export const trainingWork: JobWork = async ({ payload, progress }) => {
+  const { modelId, target } = payload as TrainingPayload;
+  try {
+    return await train(modelId, target, progress);
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : "Training stopped because of an unexpected error.";
+    await updateModelRow(modelId, { status: "failed", error: message });
+    throw error;
+  }
+};
 
 async function train(modelId: string, target: Target, progress: (update: { processed: number; total: number }) => Promise<void>) {
   const settings = labSettings();

@@ -1,7 +1,7 @@
 import "server-only";
-import { runningJob, startJob } from "../background-jobs";
+import { runningJob } from "../background-jobs";
 import { AppError } from "../errors";
-import { rescoreAllLeads } from "../rescore-all";
+import { startRescoreJob } from "../jobs/rescore-job";
 import { restoreRuleSet, saveRuleSet } from "../rule-sets";
 
 export type SavedRules = { version: number; active: boolean; jobId: string | null };
@@ -16,9 +16,7 @@ async function refuseWhileRescoring() {
 }
 
 function startRescore(userId: string | null, version: number): Promise<string> {
-  return startJob({ kind: "rescore", createdById: userId, payload: { ruleSetVersion: version } }, (progress) =>
-    rescoreAllLeads((processed, total) => progress({ processed, total })),
-  );
+  return startRescoreJob(userId, { ruleSetVersion: version });
 }
 
 /** Saves a new version of the rules; an activated one re-scores every lead as a background job. */

@@ -1,0 +1,20 @@
+import "server-only";
+import type { JobWork } from "../background-jobs";
+import { runningJob, startJob } from "../background-jobs";
+import type { RescoreCheckpoint } from "../rescore-all";
+import { rescoreAllLeads } from "../rescore-all";
+import { saveJobStep } from "../sql/job-store";
+
+/** A re-score as a job: each slice's checkpoint commits with the slice, so a restart carries on after it. */
+export const rescoreWork: JobWork = ({ jobId, checkpoint }) =>
+  rescoreAllLeads({
+    from: checkpoint as RescoreCheckpoint | null,
+    onStep: ({ total, ...step }) => saveJobStep(jobId, { checkpoint: step, processed: step.summary.leads, total }),
+  });
+
+/** Starts a re-score of every lead as a background job, unless one is already running. */
+export async function startRescoreJob(createdById: string | null, payload?: { ruleSetVersion: number }): Promise<string> {
+  const running = await runningJob("rescore");
+  if (running) return running;
+  return startJob({ kind: "rescore", createdById, payload }, rescoreWork);
+}
