@@ -9,6 +9,7 @@ const schema = z.object({
   LEADGATE_DEMO_API_KEY: z.string().optional(),
   LEADGATE_API_RATE_LIMIT: z.coerce.number().int().positive().default(3000),
   LEADGATE_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
+  LEADGATE_API_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(32),
   // How SQLite commits: "full" survives power loss; "normal" may lose the last commits then.
   LEADGATE_SQLITE_SYNC: unset(z.enum(["full", "normal"], { error: 'must be "full" (every acknowledged write survives power loss) or "normal" (faster; a power cut may lose the last writes)' }).default("full")),
   // First run: demo leads and users, or a clean start with a first admin (scripts/setup-database.ts).
@@ -66,6 +67,11 @@ export function apiRateLimitPerMinute(): number {
  */
 export function sqliteSynchronous(): "FULL" | "NORMAL" {
   return read().LEADGATE_SQLITE_SYNC === "full" ? "FULL" : "NORMAL";
+}
+
+/** API requests one server works on at once; more are refused with 503 (lib/server/api/load-shedding.ts). */
+export function apiMaxInFlight(): number {
+  return read().LEADGATE_API_MAX_IN_FLIGHT;
 }
 
 /** The stack-ceiling routes under /api/bench exist only for `npm run bench:ingest`. */

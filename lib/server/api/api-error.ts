@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
+  | "overloaded"
   | "internal";
 
 /** An error the API answers with its status and a `{ error: { code, message, details } }` body. */

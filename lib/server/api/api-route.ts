@@ -5,6 +5,7 @@ import type { AuthenticatedKey } from "../api-keys";
 import { authenticateApiKey } from "../api-keys";
 import { AppError } from "../errors";
 import { ApiError, errorResponse } from "./api-error";
+import { withinLoadBound } from "./load-shedding";
 import { takeToken } from "./rate-limit";
 
 export type ApiContext = { request: Request; apiKey: AuthenticatedKey; params: Record<string, string> };
@@ -30,34 +31,42 @@ async function authenticate(request: Request): Promise<AuthenticatedKey> {
 }
 
 /**
- * Every v1 endpoint goes through here: API key, the scope the endpoint needs, rate limit per
- * key, then the handler; any failure becomes the documented `{ error: { code, message, details } }`
- * with its status.
+ * Every v1 endpoint goes through here: a bound on the work in flight, API key, the scope the
+ * endpoint needs, rate limit per key, then the handler; any failure becomes the documented
+ * `{ error: { code, message, details } }` with its status.
  */
 export function apiRoute(scope: ApiScope | readonly ApiScope[], handler: (context: ApiContext) => Promise<Response>) {
   const allowed: readonly ApiScope[] = typeof scope === "string" ? [scope] : scope;
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const apiKey = await authenticate(request);
-      if (!allowed.some((needed) => apiKey.scopes.includes(needed))) {
-        const names = allowed.map((needed) => `"${needed}"`).join(" or ");
-        throw new ApiError(403, "forbidden", `This API key doesn't have the ${names} scope this endpoint needs. An admin can create a key that has it under API keys.`);
-      }
-      const retryAfter = takeToken(apiKey.id, apiRateLimitPerMinute());
-      if (retryAfter > 0) {
-        throw new ApiError(429, "rate_limited", `Too many requests for this API key; retry in ${retryAfter} s.`, undefined, { "Retry-After": String(retryAfter) });
-      }
-      return await handler({ request, apiKey, params: (await context.params) ?? {} });
+      return await withinLoadBound(() => authorizedCall(request, context));
     } catch (error) {
-      if (error instanceof ApiError) return errorResponse(error);
-      if (error instanceof AppError) {
-        const [status, code] = APP_ERROR_STATUS[error.code];
-        return errorResponse(new ApiError(status, code, error.message, error.fieldErrors));
-      }
-      console.error("Unexpected error in API route", error);
-      return errorResponse(new ApiError(500, "internal", "Something went wrong on our side; nothing was stored. Try again."));
+      return failure(error);
     }
   };
+
+  async function authorizedCall(request: Request, context: RouteContext): Promise<Response> {
+    const apiKey = await authenticate(request);
+    if (!allowed.some((needed) => apiKey.scopes.includes(needed))) {
+      const names = allowed.map((needed) => `"${needed}"`).join(" or ");
+      throw new ApiError(403, "forbidden", `This API key doesn't have the ${names} scope this endpoint needs. An admin can create a key that has it under API keys.`);
+    }
+    const retryAfter = takeToken(apiKey.id, apiRateLimitPerMinute());
+    if (retryAfter > 0) {
+      throw new ApiError(429, "rate_limited", `Too many requests for this API key; retry in ${retryAfter} s.`, undefined, { "Retry-After": String(retryAfter) });
+    }
+    return await handler({ request, apiKey, params: (await context.params) ?? {} });
+  }
+}
+
+function failure(error: unknown): Response {
+  if (error instanceof ApiError) return errorResponse(error);
+  if (error instanceof AppError) {
+    const [status, code] = APP_ERROR_STATUS[error.code];
+    return errorResponse(new ApiError(status, code, error.message, error.fieldErrors));
+  }
+  console.error("Unexpected error in API route", error);
+  return errorResponse(new ApiError(500, "internal", "Something went wrong on our side; nothing was stored. Try again."));
 }
 
 export function validationError(details: Record<string, string>): ApiError {

@@ -46,6 +46,10 @@ export function scoped(scope: ApiScope | readonly ApiScope[], operation: Operati
       "401": errorResponse("No API key, an unknown one, or a revoked one."),
       "403": errorResponse(`${refusal} An admin chooses a key's scopes when creating it.`),
       "429": { ...errorResponse("Too many requests for this key."), headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } },
+      "503": {
+        ...errorResponse("The server has as much work in flight as it takes (code `overloaded`); nothing was stored. Retry after the time given."),
+        headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      },
     },
   };
 }
