@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { cameOverHttps, isCrossOriginAction, securityHeaders } from "@/lib/core/security-headers";
+import { signInAgainPath } from "@/lib/core/signed-out";
 import { authSecret, isDevelopment } from "@/lib/env";
 
 // Paths that answer without a session: the API checks its own keys or sessions, sign-in must be
@@ -11,7 +12,8 @@ const PUBLIC_PATH = /^\/(?:api\/|signin|_next\/|favicon\.ico)|\.(?:svg|png|ico)$
 /**
  * Runs before every page and API answer: puts the security headers on it (with a fresh CSP
  * nonce, also handed to Next on the request so its inline scripts carry it), refuses server
- * actions from a foreign origin with a 403, and sends visitors without a session to sign-in.
+ * actions from a foreign origin with a 403, and sends visitors without a session to sign-in
+ * (a page's server action without one gets a 401 that sends the page there).
  * Every page and action still checks the session (and the user's current role) on its own.
  */
 export async function proxy(request: NextRequest) {
@@ -34,6 +36,7 @@ async function answer(request: NextRequest, policy: string): Promise<NextRespons
     return NextResponse.json({ error: { code: "bad_request", message: "The path has a malformed percent-encoding (e.g. %E0%A4%A); encode each path segment as UTF-8." } }, { status: 400 });
   }
   if (!PUBLIC_PATH.test(pathname) && !(await getToken({ req: request, secret: authSecret() }))) {
+    if (request.method === "POST" && request.headers.has("next-action")) return signedOutAction(pathname + search, request.nextUrl.origin);
     const signIn = new URL("/signin", request.url);
     if (pathname !== "/") signIn.searchParams.set("callbackUrl", pathname + search);
     return NextResponse.redirect(signIn);
@@ -44,6 +47,19 @@ async function answer(request: NextRequest, policy: string): Promise<NextRespons
   const forwarded = new Headers(request.headers);
   forwarded.set("Content-Security-Policy", policy);
   return NextResponse.next({ request: { headers: forwarded } });
+}
+
+/**
+ * A server action posted after the session ended (signed out in another tab, expired). A redirect
+ * would make the action's fetch post to the sign-in page and leave the page with no usable answer;
+ * `x-action-redirect` is how Next tells its client an action redirected (as `redirect()` in an
+ * action does), so the page goes straight to sign-in and comes back to itself afterwards.
+ */
+function signedOutAction(page: string, origin: string): NextResponse {
+  return NextResponse.json(
+    { error: { code: "unauthorized", message: "You were signed out. Sign in again to continue." } },
+    { status: 401, headers: { "x-action-redirect": `${signInAgainPath(page, origin)};replace` } },
+  );
 }
 
 function decodes(pathname: string): boolean {

@@ -3,7 +3,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { LeadgateLogo } from "@/components/layout/leadgate-logo";
+import { SignedOutNotice } from "@/components/session/signed-out-notice";
 import { sameOriginPath } from "@/lib/core/safe-redirect";
+import { SIGNED_OUT_REASON } from "@/lib/core/signed-out";
 import { currentUser } from "@/lib/server/current-user";
 
 export const dynamic = "force-dynamic";
@@ -28,6 +30,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
           <h1 className="text-xl font-semibold">Sign in</h1>
           <p className="mt-1 text-sm text-slate-600">Use the e-mail and password your admin gave you.</p>
+          {params.reason === SIGNED_OUT_REASON && <SignedOutNotice />}
           <SignInForm callbackUrl={callbackUrl} />
         </div>
       </div>

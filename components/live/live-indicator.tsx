@@ -19,6 +19,12 @@ const LOOK: Record<LiveStatus, { label: string; dot: string; text: string; title
     text: "text-amber-800",
     title: "Can't reach the server; what you see may be out of date. Still trying.",
   },
+  "signed-out": {
+    label: "Signed out",
+    dot: "bg-slate-400",
+    text: "text-slate-600",
+    title: "Your session has ended; taking you to sign in.",
+  },
 };
 
 /** The "Live" dot for a page kept up to date by useLiveRefresh; it says so when the server is out of reach. */

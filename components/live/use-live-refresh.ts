@@ -2,9 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { startTransition, useEffect, useEffectEvent, useState } from "react";
+import { signInAgain } from "@/components/session/sign-in-again";
 
-/** Connecting until the first answer; Reconnecting while the server can't be reached. */
-export type LiveStatus = "connecting" | "live" | "reconnecting";
+/**
+ * Connecting until the first answer; Reconnecting while the server can't be reached;
+ * Signed out once it says the session has ended (on the way to sign-in).
+ */
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "signed-out";
 
 export type LiveRefreshOptions = {
   /** What to do when someone changed a lead. Default: re-render the page's server components. */
@@ -21,7 +25,8 @@ const FAILURES_BEFORE_RECONNECTING = 2;
  * Keeps a page up to date with other people's changes to leads: asks /api/live for the change
  * token every `intervalMs` while the tab is visible (with If-None-Match, so "nothing new" is
  * an empty 304) and calls `onChange` when it moves on. The first answer only records the
- * token, and a new request waits for the previous one. Returns the status for <LiveIndicator>.
+ * token, and a new request waits for the previous one. When the session has ended it stops and
+ * sends the user to sign-in, back to this page afterwards. Returns the status for <LiveIndicator>.
  */
 export function useLiveRefresh({ onChange, intervalMs = DEFAULT_INTERVAL_MS }: LiveRefreshOptions = {}): LiveStatus {
   const router = useRouter();
@@ -49,6 +54,10 @@ export function useLiveRefresh({ onChange, intervalMs = DEFAULT_INTERVAL_MS }: L
           cache: "no-store",
           signal: stop.signal,
         });
+        if (response.status === 401) {
+          setStatus("signed-out");
+          return signInAgain();
+        }
         if (response.status !== 304) {
           if (!response.ok) throw new Error(`The change check answered ${response.status}.`);
           const latest = ((await response.json()) as { token: string }).token;

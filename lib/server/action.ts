@@ -1,6 +1,9 @@
 import "server-only";
 import type { z } from "zod";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import type { Role } from "@/lib/core/roles";
+import { signInAgainPath } from "@/lib/core/signed-out";
 import type { CurrentUser } from "./current-user";
 import { currentUser } from "./current-user";
 import type { ActionResult } from "./errors";
@@ -8,6 +11,25 @@ import { fieldErrorsOf } from "@/lib/core/field-errors";
 import { AppError } from "./errors";
 
 type Options<S extends z.ZodType> = { schema: S; roles?: readonly Role[] };
+
+/**
+ * A page's action whose session ended elsewhere (signed out on another device, ended by an
+ * admin, deactivated) while the cookie stayed: the proxy let it through, so the action sends
+ * the page to sign-in itself, saying why, and back to the page afterwards. The page is the
+ * Referer, which same-origin requests carry whole (Referrer-Policy strict-origin-when-cross-origin).
+ * Called outside a request (a script, a test), there is no page: the result says it instead.
+ */
+async function sendPageToSignIn(): Promise<void> {
+  let page: URL;
+  try {
+    const referer = (await headers()).get("referer");
+    if (!referer) return;
+    page = new URL(referer);
+  } catch {
+    return;
+  }
+  redirect(signInAgainPath(page.pathname + page.search, page.origin));
+}
 
 /**
  * Wraps a server action so none can forget the basics: the caller is signed in and
@@ -20,7 +42,10 @@ export function authorizedAction<S extends z.ZodType, T>(
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
     const user = await currentUser();
-    if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again to continue." } };
+    if (!user) {
+      await sendPageToSignIn();
+      return { ok: false, error: { code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again to continue." } };
+    }
     if (options.roles && !options.roles.includes(user.role)) {
       return { ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this action." } };
     }
