@@ -26,7 +26,10 @@ const PROGRESS_WRITE_INTERVAL_MS = 250;
  */
 export async function startJob(input: { kind: JobKind; createdById: string | null; payload?: unknown; input?: string }, work: JobWork): Promise<string> {
   const payload = input.payload ?? {};
-  const job = await db.backgroundJob.create({ data: { kind: input.kind, createdById: input.createdById, payload: JSON.stringify(payload), input: input.input ?? null } });
+  const job = await db.backgroundJob.create({
+    data: { kind: input.kind, createdById: input.createdById, payload: JSON.stringify(payload), input: input.input ?? null },
+    select: { id: true },
+  });
   void runJob(job.id, work, { payload, input: input.input ?? null, checkpoint: null });
   return job.id;
 }
@@ -37,16 +40,16 @@ async function runJob(jobId: string, work: JobWork, start: Pick<JobContext, "pay
     const now = Date.now();
     if (now - lastWrite < PROGRESS_WRITE_INTERVAL_MS && processed < total) return;
     lastWrite = now;
-    await db.backgroundJob.update({ where: { id: jobId }, data: { processed, total, ...(failed === undefined ? {} : { failed }) } });
+    await db.backgroundJob.update({ where: { id: jobId }, data: { processed, total, ...(failed === undefined ? {} : { failed }) }, select: { id: true } });
   };
   try {
-    await db.backgroundJob.update({ where: { id: jobId }, data: { status: "running" } });
+    await db.backgroundJob.update({ where: { id: jobId }, data: { status: "running" }, select: { id: true } });
     const result = await work({ jobId, progress, ...start });
-    await db.backgroundJob.update({ where: { id: jobId }, data: { status: "done", result: JSON.stringify(result ?? null), input: null } });
+    await db.backgroundJob.update({ where: { id: jobId }, data: { status: "done", result: JSON.stringify(result ?? null), input: null }, select: { id: true } });
   } catch (error) {
     console.error(`Background job ${jobId} failed`, error);
     const message = error instanceof AppError ? error.message : "The job stopped because of an unexpected error; nothing after the last progress update was saved.";
-    await db.backgroundJob.update({ where: { id: jobId }, data: { status: "failed", error: message, input: null } });
+    await db.backgroundJob.update({ where: { id: jobId }, data: { status: "failed", error: message, input: null }, select: { id: true } });
   }
 }
 
@@ -65,7 +68,8 @@ export async function resumeInterruptedJobs(workFor: (kind: JobKind) => JobWork)
 }
 
 export async function getJob(id: string): Promise<JobView> {
-  const job = await db.backgroundJob.findUnique({ where: { id } });
+  // Never the input: an import's file is megabytes, and its page asks twice a second.
+  const job = await db.backgroundJob.findUnique({ where: { id }, omit: { input: true, checkpoint: true, payload: true } });
   if (!job) throw new AppError("NOT_FOUND", "This job no longer exists.");
   return {
     id: job.id,

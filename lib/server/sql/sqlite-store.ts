@@ -2,6 +2,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import { sqliteUrl } from "@/lib/database-url";
 import { databaseUrl, sqliteSynchronous } from "@/lib/env";
+import { startWalCheckpointer } from "./wal-checkpointer";
 
 /*
  * The ingestion hot path (events in, scores out, at thousands per second) and whole-table
@@ -61,8 +62,10 @@ export type TransitionRow = { id: string; leadId: string; fromStage: string; toS
 const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt, scoredAt, ruleSetVersion, modelVersion, returnedAt`;
 const IN_CHUNK = 500;
 const WAL_CHECKPOINT_INTERVAL_MS = 200;
-// SQLite's own upper limit (SQLITE_MAX_MMAP_SIZE); only address space, memory is the OS's cache.
-const READ_MMAP_BYTES = 0x7fff0000;
+// No memory-mapped reads: every page of the file a whole-table read touched stayed in the
+// server's resident memory (120 MB at 100,000 leads, growing with the file), which a soak at
+// 200 events/s must keep under 600 MB and flat (BENCHMARKS.md, Soak).
+const READ_MMAP_BYTES = 0;
 
 function prepare(connection: Database.Database) {
   return {
@@ -132,6 +135,7 @@ type Store = {
   /** An import writes the same few column sets over and over: each is prepared once. */
   leadUpdates: Map<string, Database.Statement>;
   reader?: Database.Database;
+  checkpointer: { stop(): void };
 };
 
 const globalForStore = globalThis as unknown as { leadgateSqlite?: Store };
@@ -146,19 +150,19 @@ function store(): Store {
   connection.pragma(`synchronous = ${sqliteSynchronous()}`);
   connection.pragma("cache_size = -65536");
   // Copying the write-ahead log back into the database (a checkpoint) after every large commit
-  // put that copy inside the request; five times a second, outside any transaction, it copies each hot
-  // page once however often it changed in between.
+  // put that copy inside the request; five times a second, on a thread of its own, it copies
+  // each hot page once however often it changed in between.
   connection.pragma("wal_autocheckpoint = 0");
-  setInterval(() => connection.open && connection.pragma("wal_checkpoint(PASSIVE)"), WAL_CHECKPOINT_INTERVAL_MS).unref();
-  globalForStore.leadgateSqlite = { connection, statements: prepare(connection), file, eventsByLeads: new Map(), leadUpdates: new Map() };
+  cached?.checkpointer.stop();
+  const checkpointer = startWalCheckpointer(file, WAL_CHECKPOINT_INTERVAL_MS);
+  globalForStore.leadgateSqlite = { connection, statements: prepare(connection), file, eventsByLeads: new Map(), leadUpdates: new Map(), checkpointer };
   return globalForStore.leadgateSqlite;
 }
 
 /**
- * A second connection, only for reads of whole tables (the dashboard's): it maps the file into
- * memory, so such a read takes pages straight from the OS's cache instead of copying each one
- * through SQLite's page cache, which the 64 MB cache above cannot hold them all in (about a
- * quarter faster at 100,000 leads). It never writes, so it never holds up the writers.
+ * A second connection, only for reads of whole tables (the dashboard's): it reads a snapshot of
+ * its own while the writers go on, and its data_version tells the dashboard's cache whether
+ * anything changed. It never writes, so it never holds up the writers.
  */
 export function sqliteReadConnection(): Database.Database {
   const current = store();
@@ -322,6 +326,7 @@ export function countLeads(): number {
 
 /** Closes the connections (tests and scripts, so the database file can be removed). */
 export function closeStore(): void {
+  globalForStore.leadgateSqlite?.checkpointer.stop();
   globalForStore.leadgateSqlite?.reader?.close();
   globalForStore.leadgateSqlite?.connection.close();
   globalForStore.leadgateSqlite = undefined;
