@@ -1,16 +1,25 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { SkipLink } from "@/components/layout/skip-link";
+import { navCounts } from "@/lib/server/nav-counts";
 import { requireUser } from "@/lib/server/require-user";
 
 // Every page here depends on who is signed in.
 export const dynamic = "force-dynamic";
 
+const MAIN_ID = "main";
+
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  const counts = await navCounts(user);
   return (
     <div className="flex min-h-screen flex-col">
-      <AppHeader user={user} />
-      <main className="flex-1">{children}</main>
+      <SkipLink target={MAIN_ID} />
+      <AppHeader user={user} counts={counts} />
+      {/* Focusable from the skip link only, so its outline would frame the whole page. */}
+      <main id={MAIN_ID} tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+        {children}
+      </main>
     </div>
   );
 }

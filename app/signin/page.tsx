@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { LeadgateLogo } from "@/components/layout/leadgate-logo";
 import { SignedOutNotice } from "@/components/session/signed-out-notice";
+import { roleHome } from "@/lib/core/role-home";
 import { sameOriginPath } from "@/lib/core/safe-redirect";
 import { SIGNED_OUT_REASON } from "@/lib/core/signed-out";
 import { currentUser } from "@/lib/server/current-user";
@@ -11,16 +12,19 @@ import { currentUser } from "@/lib/server/current-user";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-async function safeCallback(value: string | string[] | undefined): Promise<string> {
+async function safeCallback(value: string | string[] | undefined): Promise<string | null> {
   const target = Array.isArray(value) ? value[0] : value;
   const origin = `http://${(await headers()).get("host") ?? "localhost"}`;
-  return sameOriginPath(target, origin) ?? "/board";
+  return sameOriginPath(target, origin);
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = await safeCallback(params.callbackUrl);
-  if (await currentUser()) redirect(callbackUrl);
+  const asked = await safeCallback(params.callbackUrl);
+  const user = await currentUser();
+  if (user) redirect(asked ?? roleHome(user.role));
+  // Nobody is known yet: "/" sends whoever signs in to their role's home.
+  const callbackUrl = asked ?? "/";
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">

@@ -1,33 +1,44 @@
 import Link from "next/link";
 import { DASHBOARD_ROLES } from "@/components/dashboard/dashboard-access";
 import { CSV_IMPORT_ROLES } from "@/lib/core/csv-import";
+import { roleHome } from "@/lib/core/role-home";
 import { ROLE_LABELS } from "@/lib/core/roles";
 import type { CurrentUser } from "@/lib/server/current-user";
+import type { NavCounts } from "@/lib/server/nav-counts";
 import { LeadgateLogo } from "./leadgate-logo";
+import { MainNav } from "./main-nav";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppHeader({ user }: { user: CurrentUser }) {
+export function AppHeader({ user, counts }: { user: CurrentUser; counts: NavCounts }) {
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="relative border-b border-slate-200 bg-white">
       <div className="flex h-14 items-center gap-3 px-4 sm:gap-6 sm:px-6">
-        <Link href="/board" aria-label="Leadgate home">
+        <Link href={roleHome(user.role)} aria-label="Leadgate home" className="shrink-0">
           <LeadgateLogo />
         </Link>
-        <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto">
+        <MainNav>
           <NavLink href="/board">Funnel board</NavLink>
           {DASHBOARD_ROLES.includes(user.role) && <NavLink href="/dashboard">Dashboard</NavLink>}
           <NavLink href="/leads">Leads</NavLink>
-          {(user.role === "MARKETER" || user.role === "MANAGER") && <NavLink href="/review">MQL review</NavLink>}
-          {(user.role === "SALES" || user.role === "MANAGER") && <NavLink href="/queue">Sales queue</NavLink>}
+          {counts.review !== null && (
+            <NavLink href="/review" count={{ count: counts.review, noun: "waiting" }}>
+              MQL review
+            </NavLink>
+          )}
+          {counts.overdue !== null && (
+            <NavLink href="/queue" count={{ count: counts.overdue, noun: "overdue" }}>
+              Sales queue
+            </NavLink>
+          )}
           {(user.role === "MARKETER" || user.role === "MANAGER") && <NavLink href="/settings/scoring">Scoring</NavLink>}
           {(user.role === "MANAGER" || user.role === "ADMIN") && <NavLink href="/settings/workflow">Workflow</NavLink>}
           {CSV_IMPORT_ROLES.includes(user.role) && <NavLink href="/import">Import</NavLink>}
           {user.role === "ADMIN" && <NavLink href="/admin/users">Users</NavLink>}
           {user.role === "ADMIN" && <NavLink href="/admin/api-keys">API keys</NavLink>}
           {user.role !== "SALES" && <NavLink href="/api-docs">API</NavLink>}
-        </nav>
-        <div className="ml-auto flex items-center gap-3">
+        </MainNav>
+        <div className="ml-auto flex shrink-0 items-center gap-3">
           <div className="hidden text-right leading-tight sm:block">
             <p className="text-sm font-medium" data-testid="current-user">
               {user.name}

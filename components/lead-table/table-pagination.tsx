@@ -16,7 +16,7 @@ export function TablePagination({ page, pageCount, pageSize, total, onPage, onPa
       <p className="text-slate-600" aria-live="polite">
         {numberFormat.format(first)}–{numberFormat.format(last)} of {numberFormat.format(total)} leads
       </p>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <label className="flex items-center gap-2 text-slate-600">
           Rows per page
           <select value={pageSize} onChange={(event) => onPageSize(Number(event.target.value) as PageSize)} className="rounded-md border border-slate-300 px-2 py-1 text-sm">

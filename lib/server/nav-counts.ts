@@ -1,0 +1,28 @@
+import "server-only";
+import type { Role } from "@/lib/core/roles";
+import { filterContext } from "./lead-table";
+import { REVIEW_ROLES, reviewThreshold } from "./review-queue";
+import { QUEUE_ROLES } from "./sales-queue";
+import { countNearThreshold, countOverdueMqls } from "./sql/nav-count-store";
+
+/** What waits for the viewer's action, for the navigation; null where their role has no such page. */
+export type NavCounts = {
+  /** Leads near or over the MQL threshold, waiting for a marketer's decision (the review's first tab). */
+  review: number | null;
+  /** MQLs past the response SLA: a rep's own and the unassigned ones; every rep's for managers. */
+  overdue: number | null;
+};
+
+const mayUse = (roles: readonly Role[], role: Role) => roles.includes(role);
+
+export async function navCounts(viewer: { id: string; role: Role }, now: Date = new Date()): Promise<NavCounts> {
+  const reviews = mayUse(REVIEW_ROLES, viewer.role);
+  const queues = mayUse(QUEUE_ROLES, viewer.role);
+  if (!reviews && !queues) return { review: null, overdue: null };
+  const context = await filterContext(viewer.id, now);
+  const [review, overdue] = await Promise.all([
+    reviews ? countNearThreshold(reviewThreshold().minimumScore, context) : null,
+    queues ? countOverdueMqls(viewer.role === "MANAGER" ? null : viewer.id, context) : null,
+  ]);
+  return { review, overdue };
+}
