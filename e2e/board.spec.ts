@@ -68,7 +68,7 @@ test("a marketer drags a lead to MQL; columns they can't drop on refuse it", asy
 test("a marketer moves a lead with the keyboard alone", async ({ page }) => {
   await signIn(page, "marketer@leadgate.test");
   const lead = await firstMovableCard(page, "LEAD");
-  await lead.card.focus();
+  await lead.card.getByRole("button", { name: `Drag ${lead.name}` }).focus();
   await page.keyboard.press("Space");
   // Each key waits for the screen-reader announcement of the previous one, as a user would hear it.
   await expect(page.getByText("Over the LEAD column.")).toBeAttached();

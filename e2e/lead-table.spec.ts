@@ -7,7 +7,7 @@ const rows = (page: import("@playwright/test").Page) => page.getByRole("table", 
 test("a manager lands on the Overdue view; views, sorting and paging are links", async ({ page }) => {
   await signIn(page, "manager@leadgate.test", "/leads");
   await expect(page).toHaveURL(/view=overdue/);
-  await expect(page.getByRole("link", { name: "Overdue" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Overdue", exact: true })).toHaveAttribute("aria-current", "page");
 
   await page.getByRole("link", { name: "All leads" }).click();
   await expect(page).toHaveURL(/view=all/);

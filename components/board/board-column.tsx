@@ -20,7 +20,8 @@ type Props = {
 };
 
 export function BoardColumn({ column, now, pendingIds, dropAllowed, loadingMore, rulesFor, onChooseMove, onLoadMore }: Props) {
-  const { setNodeRef, isOver } = useDroppable({ id: column.stage, disabled: dropAllowed === false });
+  // A column that refuses the dragged lead still takes the drop, so the board can say why it refuses.
+  const { setNodeRef, isOver } = useDroppable({ id: column.stage });
   const headingId = `column-${column.stage}`;
   const ring = dropAllowed === null ? "" : dropAllowed ? (isOver ? "ring-2 ring-brand-500 bg-brand-50" : "ring-2 ring-brand-200") : "opacity-50";
   return (
@@ -32,7 +33,7 @@ export function BoardColumn({ column, now, pendingIds, dropAllowed, loadingMore,
     >
       <header className="flex items-center justify-between px-3 pb-2 pt-3">
         <h2 id={headingId} className="text-sm font-semibold text-slate-800">
-          {column.stage} <span className="font-normal text-slate-500">· {STAGE_LABELS[column.stage]}</span>
+          {column.stage} <span className="font-normal text-slate-600">· {STAGE_LABELS[column.stage]}</span>
         </h2>
         <span className="rounded-full bg-white px-2 py-0.5 text-xs font-semibold tabular-nums text-slate-700" data-testid="column-count" aria-label={`${column.count} leads`}>
           {column.count.toLocaleString("en-US")}
@@ -42,7 +43,7 @@ export function BoardColumn({ column, now, pendingIds, dropAllowed, loadingMore,
         {column.cards.map((card) => (
           <LeadCard key={card.id} card={card} rules={rulesFor(card)} now={now} pending={pendingIds.has(card.id)} onChooseMove={onChooseMove} />
         ))}
-        {column.cards.length === 0 && <li className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-500">No leads here</li>}
+        {column.cards.length === 0 && <li className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-600">No leads here</li>}
       </ol>
       {column.nextCursor && (
         <div className="px-2 pb-3">

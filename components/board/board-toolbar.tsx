@@ -126,7 +126,7 @@ export function BoardToolbar({ owner, search, sort, probMin, modelActive, showOu
           Search
         </label>
         <div className="flex gap-2">
-          <input id="board-search" name="q" type="search" defaultValue={search} placeholder="Name, e-mail or company" className={`${controlClass} w-full sm:w-72`} />
+          <input id="board-search" name="q" type="search" defaultValue={search} placeholder="Name, e-mail or company" className={`${controlClass} w-full placeholder:text-slate-500 sm:w-72`} />
           <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
             Search
           </button>
@@ -139,7 +139,6 @@ export function BoardToolbar({ owner, search, sort, probMin, modelActive, showOu
       )}
       <Link
         href={boardUrl({ owner, q: search, sort, probMin, outcomes: !showOutcomes })}
-        aria-pressed={showOutcomes}
         className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
       >
         {showOutcomes ? "Hide outcomes" : `Show outcomes${outcomesSummary}`}

@@ -2,7 +2,8 @@ import type { KeyboardCoordinateGetter } from "@dnd-kit/core";
 
 /**
  * Keyboard dragging jumps from column to column: left and right arrows move the lifted
- * card to the centre of the nearest column (that accepts it) on that side.
+ * card to the centre of the nearest column on that side. Columns that refuse the card are
+ * not skipped: dropping there says why.
  */
 export const columnKeyboardCoordinates: KeyboardCoordinateGetter = (event, { context }) => {
   const { collisionRect, droppableRects, droppableContainers } = context;

@@ -6,7 +6,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { BoardCard, BoardSort, BoardColumn as Column } from "@/lib/core/board";
 import { adoptServerColumns, findCard, placeCard } from "@/lib/core/board-state";
 import type { MoveDetails, MoveRule } from "@/lib/core/funnel";
-import { availableMoves, movesTo } from "@/lib/core/funnel";
+import { availableMoves, movesTo, refusedMoveReason } from "@/lib/core/funnel";
 import type { ChecklistItem } from "@/lib/core/qualification";
 import type { Role } from "@/lib/core/roles";
 import type { Stage } from "@/lib/core/stages";
@@ -48,6 +48,7 @@ export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, 
   const [dialog, setDialog] = useState<MoveDialogRequest | null>(null);
   const [dialogErrors, setDialogErrors] = useState<FieldErrors>({});
   const [loadingStage, setLoadingStage] = useState<Stage | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
@@ -95,6 +96,7 @@ export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, 
 
   function chooseMove(card: BoardCard, rules: MoveRule[]) {
     if (rules.length === 0) return;
+    setRefusal(null);
     if (needsDialog(rules, viewer.role)) {
       setDialogErrors({});
       setDialog({ card, rules });
@@ -103,7 +105,14 @@ export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, 
     }
   }
 
+  /** Why the dragged lead can't go to the column it is over; null when it can, or it isn't over one. */
+  function refusalOver(activeId: string | number, overId: string | number | undefined): string | null {
+    const card = findCard(columns, String(activeId));
+    return card && isStage(overId) ? refusedMoveReason(viewer, card, overId) : null;
+  }
+
   function onDragStart(event: DragStartEvent) {
+    setRefusal(null);
     setDragged(findCard(columns, String(event.active.id)) ?? null);
   }
 
@@ -112,12 +121,9 @@ export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, 
     const card = findCard(columns, String(event.active.id));
     const target = event.over?.id;
     if (!card || !isStage(target) || target === card.stage) return;
-    const rules = movesTo(viewer, card, target);
-    if (rules.length === 0) {
-      toast.show("error", `You can't move ${card.name} from ${card.stage} to ${target}.`);
-      return;
-    }
-    chooseMove(card, rules);
+    const reason = refusedMoveReason(viewer, card, target);
+    if (reason) setRefusal(reason);
+    else chooseMove(card, movesTo(viewer, card, target));
   }
 
   async function loadMore(column: Column) {
@@ -154,26 +160,38 @@ export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, 
           },
           announcements: {
             onDragStart: ({ active }) => `Picked up ${findCard(columns, String(active.id))?.name ?? "lead"}.`,
-            onDragOver: ({ over }) => (over ? `Over the ${over.id} column.` : "Not over a column."),
-            onDragEnd: ({ over }) => (over ? `Dropped on the ${over.id} column.` : "Dropped outside the columns; nothing moved."),
+            onDragOver: ({ active, over }) => {
+              if (!over) return "Not over a column.";
+              return refusalOver(active.id, over.id) ? `Over the ${over.id} column, which can't take this lead.` : `Over the ${over.id} column.`;
+            },
+            // A refused drop is announced as the reason the board shows, not as a drop.
+            onDragEnd: ({ active, over }) => (over ? (refusalOver(active.id, over.id) ?? `Dropped on the ${over.id} column.`) : "Dropped outside the columns; nothing moved."),
             onDragCancel: () => "Move cancelled; the lead stays where it was.",
           },
         }}
       >
-        <div className="flex h-full gap-3 overflow-x-auto px-4 pb-4 sm:px-6">
-          {columns.map((column) => (
-            <BoardColumn
-              key={column.stage}
-              column={column}
-              now={now}
-              pendingIds={pendingIds}
-              dropAllowed={allowedTargets ? column.stage === dragged?.stage || allowedTargets.has(column.stage) : null}
-              loadingMore={loadingStage === column.stage}
-              rulesFor={rulesFor}
-              onChooseMove={(card, rule) => chooseMove(card, [rule])}
-              onLoadMore={() => void loadMore(column)}
-            />
-          ))}
+        <div className="flex h-full flex-col">
+          {/* Not a live region of its own: dnd-kit's announces the same words, so they are heard once. */}
+          {refusal && (
+            <p data-testid="refused-drop" className="mx-4 mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200 sm:mx-6">
+              {refusal}
+            </p>
+          )}
+          <div className="flex min-h-0 flex-1 gap-3 overflow-x-auto px-4 pb-4 sm:px-6">
+            {columns.map((column) => (
+              <BoardColumn
+                key={column.stage}
+                column={column}
+                now={now}
+                pendingIds={pendingIds}
+                dropAllowed={allowedTargets ? column.stage === dragged?.stage || allowedTargets.has(column.stage) : null}
+                loadingMore={loadingStage === column.stage}
+                rulesFor={rulesFor}
+                onChooseMove={(card, rule) => chooseMove(card, [rule])}
+                onLoadMore={() => void loadMore(column)}
+              />
+            ))}
+          </div>
         </div>
         <DragOverlay dropAnimation={null}>
           {dragged && (

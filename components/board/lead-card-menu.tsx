@@ -53,7 +53,6 @@ export function LeadCardMenu({ leadName, rules, disabled, onChoose }: Props) {
         aria-label={`Move ${leadName}`}
         disabled={disabled}
         onPointerDown={(event) => event.stopPropagation()}
-        onKeyDown={(event) => event.stopPropagation()}
         onClick={() => setOpen((value) => !value)}
         className="-my-0.5 shrink-0 whitespace-nowrap rounded border border-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-40"
       >
@@ -82,7 +81,7 @@ export function LeadCardMenu({ leadName, rules, disabled, onChoose }: Props) {
                 className="flex w-full items-center justify-between px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-50 focus:bg-brand-50 focus:outline-none"
               >
                 <span>{rule.label}</span>
-                <span className="text-xs text-slate-400">→ {rule.to}</span>
+                <span className="text-xs text-slate-600">→ {rule.to}</span>
               </button>
           ))}
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import type { DraggableAttributes, DraggableSyntheticListeners } from "@dnd-kit/core";
 import { useDraggable } from "@dnd-kit/core";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -25,14 +26,8 @@ export function LeadCardBody({ card, now, action }: { card: BoardCard; now: Date
         <div className="min-w-0">
           <p className="truncate text-sm font-semibold text-slate-900" title={card.name}>
             {/* A click opens the lead and a drag (5px or more) moves the card, even from the name.
-                Enter on the focused card picks it up, so on the name it must reach the link instead.
                 A board holds hundreds of names, so none is prefetched; the lead page's loading state shows at once. */}
-            <Link
-              href={`/leads/${card.id}`}
-              prefetch={false}
-              onKeyDown={(event) => event.stopPropagation()}
-              className="rounded-sm hover:text-brand-700 hover:underline"
-            >
+            <Link href={`/leads/${card.id}`} prefetch={false} className="rounded-sm hover:text-brand-700 hover:underline">
               {card.name}
             </Link>
           </p>
@@ -62,16 +57,44 @@ export function LeadCardBody({ card, now, action }: { card: BoardCard; now: Date
   );
 }
 
+/**
+ * The card's own keyboard way to drag: space or enter lifts it. It holds nothing else, since the card's
+ * name link and Move menu can't sit inside another control.
+ */
+function DragHandle({ leadName, disabled, activatorRef, attributes, listeners }: {
+  leadName: string;
+  disabled: boolean;
+  activatorRef: (element: HTMLElement | null) => void;
+  attributes: DraggableAttributes;
+  listeners: DraggableSyntheticListeners;
+}) {
+  return (
+    <button
+      ref={activatorRef}
+      type="button"
+      {...attributes}
+      aria-label={`Drag ${leadName}`}
+      title="Drag to another column, or press space and the arrow keys"
+      disabled={disabled}
+      {...listeners}
+      className="-my-0.5 shrink-0 cursor-grab rounded border border-slate-200 px-1 py-0.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-40"
+    >
+      <svg aria-hidden="true" viewBox="0 0 10 16" className="h-3.5 w-2.5 fill-current">
+        {[3, 8, 13].flatMap((y) => [<circle key={`l${y}`} cx="2.5" cy={y} r="1.5" />, <circle key={`r${y}`} cx="7.5" cy={y} r="1.5" />])}
+      </svg>
+    </button>
+  );
+}
+
 export function LeadCard({ card, rules, now, pending, onChooseMove }: Props) {
   const movable = rules.length > 0 && !pending;
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: card.id, disabled: !movable, data: { card } });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: card.id, disabled: !movable, data: { card } });
+  // The pointer may grab the card anywhere; the keyboard lifts it by its handle alone.
+  const { onKeyDown: liftByKeyboard, ...pointerListeners } = listeners ?? {};
   return (
     <li
       ref={setNodeRef}
-      {...attributes}
-      {...listeners}
-      aria-roledescription={movable ? "draggable lead" : "lead"}
-      aria-label={`${card.name}, ${card.company ?? card.email}, score ${card.totalScore}${card.probability === null ? "" : `, likely to buy ${formatProbability(card.probability)}`}, owner ${card.ownerName ?? "none"}`}
+      {...pointerListeners}
       aria-busy={pending || undefined}
       data-testid="lead-card"
       data-lead-id={card.id}
@@ -81,7 +104,14 @@ export function LeadCard({ card, rules, now, pending, onChooseMove }: Props) {
       <LeadCardBody
         card={card}
         now={now}
-        action={rules.length > 0 && <LeadCardMenu leadName={card.name} rules={rules} disabled={pending} onChoose={(rule) => onChooseMove(card, rule)} />}
+        action={
+          rules.length > 0 && (
+            <>
+              <DragHandle leadName={card.name} disabled={pending} activatorRef={setActivatorNodeRef} attributes={attributes} listeners={liftByKeyboard && { onKeyDown: liftByKeyboard }} />
+              <LeadCardMenu leadName={card.name} rules={rules} disabled={pending} onChoose={(rule) => onChooseMove(card, rule)} />
+            </>
+          )
+        }
       />
     </li>
   );

@@ -103,7 +103,7 @@ export function BulkActionBar({ count, allMatching, matchingTotal, allOnPageSele
           <label htmlFor="bulk-note" className="sr-only">
             Note (optional)
           </label>
-          <input id="bulk-note" value={note} onChange={(event) => setNote(event.target.value)} placeholder="Note (optional)" maxLength={500} className={`${selectClass} w-40`} />
+          <input id="bulk-note" value={note} onChange={(event) => setNote(event.target.value)} placeholder="Note (optional)" maxLength={500} className={`${selectClass} w-40 placeholder:text-slate-500`} />
           <Button
             variant="secondary"
             disabled={busy || !reasonCode}

@@ -14,7 +14,7 @@ import { ChoiceList } from "./choice-list";
 
 type Props = { filters: LeadTableFilters; owners: UserOption[]; options: FilterOptions; onApply: (filters: Partial<LeadTableFilters>) => void; onClose: () => void };
 
-const inputClass = "w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30";
+const inputClass = "w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm placeholder:text-slate-500 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30";
 
 function numberOrNull(value: FormDataEntryValue | null): number | null {
   const text = typeof value === "string" ? value.trim() : "";

@@ -26,7 +26,7 @@ export function sortsDescendingFirst(columnId: string): boolean {
 }
 
 function muted(text: string) {
-  return <span className="text-slate-400">{text}</span>;
+  return <span className="text-slate-500">{text}</span>;
 }
 
 function text(value: string | null) {

@@ -43,7 +43,7 @@ export function TableToolbar({ filters, columns, filtersOpen, onToggleFilters, o
           type="search"
           defaultValue={filters.search ?? ""}
           placeholder="Search name, e-mail, company"
-          className="w-64 rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
+          className="w-64 rounded-md border border-slate-300 px-3 py-2 text-sm placeholder:text-slate-500 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
         />
         <Button type="submit" variant="secondary">
           Search

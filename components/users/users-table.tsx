@@ -52,7 +52,8 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
           {notice}
         </p>
       )}
-      <div className="overflow-x-auto">
+      {/* Relative, so the sr-only "Actions" (absolutely positioned) scrolls with the table instead of widening the page. */}
+      <div className="relative overflow-x-auto">
         <table className="mt-3 w-full text-left text-sm">
           <thead className="border-y border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -69,7 +70,7 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
             {users.map((user) => {
               const self = user.id === currentUserId;
               return (
-                <tr key={user.id} className={user.active ? "" : "text-slate-400"} data-testid="user-row">
+                <tr key={user.id} className={user.active ? "" : "text-slate-500"} data-testid="user-row">
                   <th scope="row" className="px-6 py-3 font-medium">
                     {user.name} {self && <span className="text-xs font-normal text-slate-500">(you)</span>}
                   </th>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Actor, LeadPosition, Move } from "./funnel";
-import { authorizeMove, availableMoves, checkRequirements, findRule, movesTo, ownerAfterMove, returnsToMarketing, transitionRecord } from "./funnel";
+import { authorizeMove, availableMoves, checkRequirements, findRule, movesTo, ownerAfterMove, refusedMoveReason, returnsToMarketing, transitionRecord } from "./funnel";
 import { DEFAULT_CHECKLIST } from "./qualification";
 import type { Role } from "./roles";
 import type { Stage } from "./stages";
@@ -107,6 +107,29 @@ describe("moves offered to each role", () => {
 
   test("an admin is offered nothing", () => {
     expect(availableMoves(actor("ADMIN"), { stage: "LEAD", ownerId: null })).toEqual([]);
+  });
+});
+
+describe("why a drop on a column is refused", () => {
+  test("a role the move table leaves out is told who may make the move", () => {
+    expect(refusedMoveReason(actor("MARKETER"), { stage: "MQL", ownerId: OTHER }, "SAL")).toBe("Only sales reps and managers can accept an MQL.");
+    expect(refusedMoveReason(actor("SALES"), { stage: "MQL", ownerId: ME }, "DISQUALIFIED")).toBe("Only marketers and managers can disqualify an MQL.");
+  });
+
+  test("a column no move leads to names the columns the lead can go to", () => {
+    expect(refusedMoveReason(actor("MARKETER"), { stage: "LEAD", ownerId: null }, "SQL")).toBe("A lead in LEAD can't move to SQL, only to MQL or DISQUALIFIED.");
+    expect(refusedMoveReason(actor("MANAGER"), { stage: "MQL", ownerId: null }, "SQL")).toBe("An MQL can't move to SQL, only to LEAD, SAL or DISQUALIFIED.");
+  });
+
+  test("a rep who may make the move, but not on someone else's lead, is told whose it is", () => {
+    expect(refusedMoveReason(actor("SALES"), { stage: "MQL", ownerId: OTHER }, "SAL")).toBe(
+      "This lead belongs to another rep: only its owner (or any rep while it is unassigned) or a manager can accept it.",
+    );
+  });
+
+  test("an allowed move, or a drop back on its own column, is not refused", () => {
+    expect(refusedMoveReason(actor("SALES"), { stage: "MQL", ownerId: null }, "SAL")).toBeNull();
+    expect(refusedMoveReason(actor("MARKETER"), { stage: "MQL", ownerId: null }, "MQL")).toBeNull();
   });
 });
 

@@ -125,6 +125,35 @@ export function movesTo(actor: Actor, lead: LeadPosition, to: Stage): MoveRule[]
   return availableMoves(actor, lead).filter((rule) => rule.to === to);
 }
 
+/** "an MQL" reads as the acronym; a stage that is a word needs the lead named. */
+function aLeadIn(stage: Stage): string {
+  return stage.length === 3 ? `an ${stage}` : `a lead in ${stage}`;
+}
+
+/**
+ * Why the actor can't take the lead to the stage, in the words the board shows for a refused drop;
+ * null when a move does take it there (or it is already there).
+ */
+export function refusedMoveReason(actor: Actor, lead: LeadPosition, to: Stage): string | null {
+  if (to === lead.stage || movesTo(actor, lead, to).length > 0) return null;
+  const rules = MOVE_TABLE.filter((rule) => rule.from === lead.stage && rule.to === to);
+  if (rules.length === 0) {
+    const reachable = [...new Set(MOVE_TABLE.filter((rule) => rule.from === lead.stage).map((rule) => rule.to))];
+    const sentence = `${aLeadIn(lead.stage)} can't move to ${to}`;
+    const alternatives = reachable.length > 1 ? `${reachable.slice(0, -1).join(", ")} or ${reachable.at(-1)}` : reachable[0];
+    return `${sentence[0].toUpperCase()}${sentence.slice(1)}${alternatives ? `, only to ${alternatives}` : ""}.`;
+  }
+  const ownRule = rules.find((rule) => rule.permissions.some((permission) => permission.role === actor.role));
+  if (ownRule) {
+    const refusal = authorizeMove({ actor, lead, move: ownRule.move });
+    return refusal.allowed ? null : refusal.message;
+  }
+  const roles = [...new Set(rules.flatMap((rule) => rule.permissions.map((permission) => `${ROLE_LABELS[permission.role].toLowerCase()}s`)))];
+  const [rule] = rules;
+  const action = rules.length === 1 && !rule.label.includes(" ") ? `${rule.label.toLowerCase()} ${aLeadIn(rule.from)}` : `move ${aLeadIn(rule.from)} to ${to}`;
+  return `Only ${roles.join(" and ")} can ${action}.`;
+}
+
 export type MoveDetails = {
   reason?: string;
   reasonCode?: string;
