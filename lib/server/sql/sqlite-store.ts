@@ -62,6 +62,10 @@ export type TransitionRow = { id: string; leadId: string; fromStage: string; toS
 const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt, scoredAt, ruleSetVersion, modelVersion, returnedAt`;
 const IN_CHUNK = 500;
 const WAL_CHECKPOINT_INTERVAL_MS = 200;
+// The log only starts over once every frame in it is copied back, which a checkpoint on another
+// thread never sees while writes go on; one here, between transactions, copies the last few
+// frames the checkpointer thread left and lets the next write start the log over.
+const WAL_FINISH_INTERVAL_MS = 1_000;
 // No memory-mapped reads: every page of the file a whole-table read touched stayed in the
 // server's resident memory (120 MB at 100,000 leads, growing with the file), which a soak at
 // 200 events/s must keep under 600 MB and flat (BENCHMARKS.md, Soak).
@@ -151,10 +155,12 @@ function store(): Store {
   connection.pragma("cache_size = -65536");
   // Copying the write-ahead log back into the database (a checkpoint) after every large commit
   // put that copy inside the request; five times a second, on a thread of its own, it copies
-  // each hot page once however often it changed in between.
+  // each hot page once however often it changed in between, and once a second this thread
+  // finishes the copy (WAL_FINISH_INTERVAL_MS).
   connection.pragma("wal_autocheckpoint = 0");
   cached?.checkpointer.stop();
   const checkpointer = startWalCheckpointer(file, WAL_CHECKPOINT_INTERVAL_MS);
+  setInterval(() => connection.open && connection.pragma("wal_checkpoint(PASSIVE)"), WAL_FINISH_INTERVAL_MS).unref();
   globalForStore.leadgateSqlite = { connection, statements: prepare(connection), file, eventsByLeads: new Map(), leadUpdates: new Map(), checkpointer };
   return globalForStore.leadgateSqlite;
 }

@@ -1,12 +1,12 @@
 import "server-only";
-import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 
 // The worker's whole program. It is passed as source (eval), not as a file: bundlers leave a
-// string alone, and the worker needs nothing but the SQLite driver.
+// string alone, and the worker needs nothing but the SQLite driver, which it finds from the
+// app's folder (a bundler turns a require.resolve in the app's code into a module number).
 const PROGRAM = `
 const { parentPort, workerData } = require("node:worker_threads");
-const Database = require(workerData.driver);
+const Database = require(require.resolve("better-sqlite3", { paths: [process.cwd(), __dirname] }));
 const connection = new Database(workerData.file, { fileMustExist: true });
 connection.pragma("busy_timeout = 5000");
 const timer = setInterval(() => connection.pragma("wal_checkpoint(PASSIVE)"), workerData.intervalMs);
@@ -24,8 +24,7 @@ parentPort.once("message", () => {
  * an import). A PASSIVE checkpoint waits for no reader or writer, so requests go on meanwhile.
  */
 export function startWalCheckpointer(file: string, intervalMs: number): { stop(): void } {
-  const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-  const worker = new Worker(PROGRAM, { eval: true, workerData: { file, intervalMs, driver } });
+  const worker = new Worker(PROGRAM, { eval: true, workerData: { file, intervalMs } });
   worker.on("error", (error) => console.error("The WAL checkpointer stopped; the log grows until the next start", error));
   // Never what keeps a script or the server alive.
   worker.unref();
