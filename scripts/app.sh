@@ -26,4 +26,8 @@ echo "==> Preparing the database"
 npm run --silent db:setup
 echo ""
 echo "==> Leadgate is starting on $NEXTAUTH_URL (Ctrl+C stops it)"
+# Left alone, V8 lets the heap grow toward a quarter of the machine's memory before collecting
+# in earnest: 800 MB–1 GB resident under sustained load. 256 MB holds what the server keeps
+# live, a 10 MB import included (BENCHMARKS.md, Soak); a NODE_OPTIONS of your own comes after, so it wins.
+export NODE_OPTIONS="--max-old-space-size=256${NODE_OPTIONS:+ $NODE_OPTIONS}"
 exec npx next start --port "$PORT"
