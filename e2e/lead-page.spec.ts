@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { column, signIn } from "./support";
+import { column, expectNoSeriousA11yViolations, signIn } from "./support";
 
 async function firstOwnSalLead(page: Page) {
   await signIn(page, "sales@leadgate.test", "/board?owner=me");
@@ -69,10 +69,22 @@ test("a note shows at once and after a reload; an empty note is refused and the 
   await expect(page.getByRole("region", { name: "Activity" }).getByTestId("activity").first()).toContainText(body);
 });
 
-test("a lead that doesn't exist shows the not-found page", async ({ page }) => {
+test("a lead that doesn't exist shows the not-found page, with a real 404", async ({ page }) => {
   await signIn(page, "sales@leadgate.test");
-  await page.goto("/leads/no-such-lead");
+  const response = await page.goto("/leads/no-such-lead");
+  expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "This lead doesn't exist" })).toBeVisible();
   await page.getByRole("link", { name: "Go to the funnel board" }).click();
   await page.waitForURL("/board");
+});
+
+test("an address no page answers shows a 404 inside the app, with the navigation", async ({ page }) => {
+  await signIn(page, "sales@leadgate.test");
+  const response = await page.goto("/no/such/page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "There is no page at this address" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Funnel board" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("link", { name: "Go to your start page" }).click();
+  await page.waitForURL("/queue");
 });
