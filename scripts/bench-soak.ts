@@ -90,17 +90,18 @@ async function prepareDatabase(): Promise<{ emails: string[]; keys: string[]; im
   process.env.DATABASE_URL = `file:${SOAK_DATABASE}`;
   execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
 
-  const { db } = await import("../lib/server/db");
   const { createApiKey } = await import("../lib/server/api-keys");
   const { ensureActiveRuleSet } = await import("../lib/server/rule-sets");
   const { closeStore } = await import("../lib/server/sql/sqlite-store");
-  await ensureActiveRuleSet(db);
-  const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" } });
+  await ensureActiveRuleSet();
+  const soak = new Database(SOAK_DATABASE, { readonly: true });
+  const admin = soak.prepare<[], { id: string }>(`SELECT id FROM "User" WHERE role = 'ADMIN' LIMIT 1`).get();
+  const emails = soak.prepare<[], { email: string }>(`SELECT email FROM "Lead"`).all().map((lead) => lead.email);
+  soak.close();
+  if (!admin) throw new Error("The benchmark database has no admin to create the API keys.");
   const keys: string[] = [];
   for (let index = 0; index < API_KEYS; index++) keys.push((await createApiKey({ name: `soak ${Date.now()} #${index}`, createdById: admin.id })).key);
-  const emails = (await db.lead.findMany({ select: { email: true } })).map((lead) => lead.email);
-  const importEventsBefore = await db.event.count({ where: { source: "import" } });
-  await db.$disconnect();
+  const importEventsBefore = importEventsInDatabase();
   closeStore();
   return { emails, keys, importEventsBefore };
 }

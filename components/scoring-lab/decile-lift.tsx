@@ -1,7 +1,8 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, TOOLTIP_STYLE } from "@/components/dashboard/chart-frame";
+import { Bar, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { TOOLTIP_STYLE } from "@/components/dashboard/chart-frame";
+import { LabBarChart } from "./lab-bar-chart";
 import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, axisTitle } from "@/components/dashboard/chart-theme";
 import type { Target } from "@/lib/core/scoring-lab/outcomes";
 import type { Decile } from "@/lib/core/scoring-lab/ranking";
@@ -47,30 +48,25 @@ export function DecileLift({ deciles, target, overallRate }: Props) {
       }
       table={<LabTable caption={`Lift by decile: leads ranked by score, cut into tenths, and how many ${words.reached}`} columns={columns} rows={deciles} rowKey={(decile) => String(decile.decile)} />}
       chart={
-        <ChartFrame height={240}>
-          <BarChart
-            data={data}
-            responsive
-            style={{ width: "100%", height: "100%" }}
-            margin={{ top: 8, right: 8, bottom: 16, left: 0 }}
-            aria-label={`Bar chart of the share that ${words.reached} per tenth of the leads by score: ${deciles.map((decile) => `${tenth(decile)} ${formatRate(decile.rate)}`).join("; ")}. Average ${formatRate(overallRate)}.`}
-          >
-            <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-            <XAxis dataKey="decile" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} label={axisTitle("Tenth of the leads, highest scores first")} />
-            <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatPercent(value)} />
-            <Tooltip
-              cursor={CURSOR_FILL}
-              contentStyle={TOOLTIP_STYLE}
-              labelFormatter={(_label, payload) => {
-                const decile = payload?.[0]?.payload as Decile | undefined;
-                return decile ? `${tenth(decile)} · ${scores(decile)} points` : "";
-              }}
-              formatter={(value, _name, item) => [`${formatRate(Number(value))} (${formatCount(item.payload.positives)} of ${formatCount(item.payload.leads)})`, words.label]}
-            />
-            <ReferenceLine y={overallRate} stroke={AVERAGE} strokeDasharray="4 4" />
-            <Bar dataKey="rate" name={words.label} fill={BAR} radius={[4, 4, 0, 0]} maxBarSize={40} />
-          </BarChart>
-        </ChartFrame>
+        <LabBarChart
+          data={data}
+          label={`Bar chart of the share that ${words.reached} per tenth of the leads by score: ${deciles.map((decile) => `${tenth(decile)} ${formatRate(decile.rate)}`).join("; ")}. Average ${formatRate(overallRate)}.`}
+        >
+          <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+          <XAxis dataKey="decile" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} label={axisTitle("Tenth of the leads, highest scores first")} />
+          <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatPercent(value)} />
+          <Tooltip
+            cursor={CURSOR_FILL}
+            contentStyle={TOOLTIP_STYLE}
+            labelFormatter={(_label, payload) => {
+              const decile = payload?.[0]?.payload as Decile | undefined;
+              return decile ? `${tenth(decile)} · ${scores(decile)} points` : "";
+            }}
+            formatter={(value, _name, item) => [`${formatRate(Number(value))} (${formatCount(item.payload.positives)} of ${formatCount(item.payload.leads)})`, words.label]}
+          />
+          <ReferenceLine y={overallRate} stroke={AVERAGE} strokeDasharray="4 4" />
+          <Bar dataKey="rate" name={words.label} fill={BAR} radius={[4, 4, 0, 0]} maxBarSize={40} />
+        </LabBarChart>
       }
     />
   );

@@ -1,7 +1,8 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, Legend, LegendItem, TOOLTIP_STYLE } from "@/components/dashboard/chart-frame";
+import { Bar, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { Legend, LegendItem, TOOLTIP_STYLE } from "@/components/dashboard/chart-frame";
+import { LabBarChart } from "./lab-bar-chart";
 import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, axisTitle } from "@/components/dashboard/chart-theme";
 import type { Target } from "@/lib/core/scoring-lab/outcomes";
 import type { Band } from "@/lib/core/scoring-lab/ranking";
@@ -37,22 +38,17 @@ export function ModelCalibration({ bands, target }: { bands: readonly Band[]; ta
             <LegendItem color={PREDICTED} label="Predicted (average)" />
             <LegendItem color={OBSERVED} label={`Observed: ${words.reached}`} />
           </Legend>
-          <ChartFrame height={240}>
-            <BarChart
-              data={data}
-              responsive
-              style={{ width: "100%", height: "100%" }}
-              margin={{ top: 8, right: 8, bottom: 16, left: 0 }}
-              aria-label={`Bar chart of predicted against observed rates per probability band: ${filled.map((band) => `${bandLabel(band)} predicted ${formatRate(band.meanScore)}, observed ${formatRate(band.rate)} of ${formatCount(band.leads)}`).join("; ")}.`}
-            >
-              <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-              <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} label={axisTitle("Predicted probability")} />
-              <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatPercent(value)} />
-              <Tooltip cursor={CURSOR_FILL} contentStyle={TOOLTIP_STYLE} formatter={(value, name) => [formatRate(value === null ? null : Number(value)), name]} />
-              <Bar dataKey="meanScore" name="Predicted" fill={PREDICTED} radius={[4, 4, 0, 0]} maxBarSize={28} />
-              <Bar dataKey="rate" name="Observed" fill={OBSERVED} radius={[4, 4, 0, 0]} maxBarSize={28} />
-            </BarChart>
-          </ChartFrame>
+          <LabBarChart
+            data={data}
+            label={`Bar chart of predicted against observed rates per probability band: ${filled.map((band) => `${bandLabel(band)} predicted ${formatRate(band.meanScore)}, observed ${formatRate(band.rate)} of ${formatCount(band.leads)}`).join("; ")}.`}
+          >
+            <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+            <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} label={axisTitle("Predicted probability")} />
+            <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatPercent(value)} />
+            <Tooltip cursor={CURSOR_FILL} contentStyle={TOOLTIP_STYLE} formatter={(value, name) => [formatRate(value === null ? null : Number(value)), name]} />
+            <Bar dataKey="meanScore" name="Predicted" fill={PREDICTED} radius={[4, 4, 0, 0]} maxBarSize={28} />
+            <Bar dataKey="rate" name="Observed" fill={OBSERVED} radius={[4, 4, 0, 0]} maxBarSize={28} />
+          </LabBarChart>
         </>
       }
     />

@@ -1,7 +1,8 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, TOOLTIP_STYLE } from "@/components/dashboard/chart-frame";
+import { Bar, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { TOOLTIP_STYLE } from "@/components/dashboard/chart-frame";
+import { LabBarChart } from "./lab-bar-chart";
 import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, axisTitle } from "@/components/dashboard/chart-theme";
 import type { Target } from "@/lib/core/scoring-lab/outcomes";
 import type { Band } from "@/lib/core/scoring-lab/ranking";
@@ -30,26 +31,21 @@ export function ScoreBands({ bands, target }: { bands: readonly Band[]; target: 
       description={<p>How often leads with each score {words.reached}. It should climb with the score; a band lower than the one before means the points there mislead.</p>}
       table={<LabTable caption={`Share that ${words.reached} per band of points`} columns={columns} rows={bands} rowKey={bandLabel} />}
       chart={
-        <ChartFrame height={240}>
-          <BarChart
-            data={data}
-            responsive
-            style={{ width: "100%", height: "100%" }}
-            margin={{ top: 8, right: 8, bottom: 16, left: 0 }}
-            aria-label={`Bar chart of the share that ${words.reached} per band of points: ${bands.map((band) => `${bandLabel(band)} ${formatRate(band.rate)} of ${formatCount(band.leads)}`).join("; ")}.`}
-          >
-            <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-            <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} minTickGap={4} label={axisTitle("Points just before the outcome")} />
-            <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatPercent(value)} />
-            <Tooltip
-              cursor={CURSOR_FILL}
-              contentStyle={TOOLTIP_STYLE}
-              labelFormatter={(label) => `${String(label)} points`}
-              formatter={(value, _name, item) => [`${formatRate(value === null ? null : Number(value))} (${formatCount(item.payload.positives)} of ${formatCount(item.payload.leads)})`, words.label]}
-            />
-            <Bar dataKey="rate" name={words.label} fill={BAR} radius={[4, 4, 0, 0]} maxBarSize={40} />
-          </BarChart>
-        </ChartFrame>
+        <LabBarChart
+          data={data}
+          label={`Bar chart of the share that ${words.reached} per band of points: ${bands.map((band) => `${bandLabel(band)} ${formatRate(band.rate)} of ${formatCount(band.leads)}`).join("; ")}.`}
+        >
+          <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+          <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} minTickGap={4} label={axisTitle("Points just before the outcome")} />
+          <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatPercent(value)} />
+          <Tooltip
+            cursor={CURSOR_FILL}
+            contentStyle={TOOLTIP_STYLE}
+            labelFormatter={(label) => `${String(label)} points`}
+            formatter={(value, _name, item) => [`${formatRate(value === null ? null : Number(value))} (${formatCount(item.payload.positives)} of ${formatCount(item.payload.leads)})`, words.label]}
+          />
+          <Bar dataKey="rate" name={words.label} fill={BAR} radius={[4, 4, 0, 0]} maxBarSize={40} />
+        </LabBarChart>
       }
     />
   );

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { suggestMapping } from "../../lib/core/csv-import";
 import { readCsv } from "../../lib/core/csv-file";
 import { startCsvImport } from "../../lib/server/csv-import";
-import { db } from "../../lib/server/db";
+import { getJob } from "../../lib/server/background-jobs";
 import { startRescoreJob } from "../../lib/server/jobs/rescore-job";
 
 async function start(): Promise<string> {
@@ -21,7 +21,7 @@ async function main() {
   const jobId = await start();
   process.stdout.write(`${jobId}\n`);
   for (;;) {
-    const job = await db.backgroundJob.findUniqueOrThrow({ where: { id: jobId } });
+    const job = await getJob(jobId);
     if (job.status !== "queued" && job.status !== "running") throw new Error(`The job ended (${job.status}) before it could be interrupted.`);
     if (job.processed > 0) process.kill(process.pid, "SIGKILL");
     await new Promise((resolve) => setTimeout(resolve, 2));
