@@ -31,7 +31,7 @@ export async function benchCsvImports(emails: readonly string[]) {
   const lines = [];
   for (const [kind, text] of [["leads", leadsCsv()], ["events", eventsCsv(emails)]] as const) {
     const started = performance.now();
-    const { mapping } = previewCsv({ text, kind });
+    const { mapping } = await previewCsv({ text, kind });
     const jobId = await startCsvImport({ text, kind, mapping, userId: user.id });
     let job = await getImportJob(jobId, user);
     while (job.status === "queued" || job.status === "running") {

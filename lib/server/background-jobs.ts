@@ -10,11 +10,11 @@ export type JobView = { id: string; kind: JobKind; status: JobStatus; total: num
 export type JobProgress = (progress: { processed: number; total: number; failed?: number }) => Promise<void>;
 
 /**
- * What a job's work gets: its payload, its input (an import's file), where it stood when a
+ * What a job's work gets: its payload, where it stood when a
  * restart interrupted it (null on a fresh start), and a way to report progress that isn't
  * written with the work. Work that checkpoints calls saveJobStep inside its own transactions.
  */
-export type JobContext = { jobId: string; payload: unknown; input: string | null; checkpoint: unknown; progress: JobProgress };
+export type JobContext = { jobId: string; payload: unknown; checkpoint: unknown; progress: JobProgress };
 export type JobWork = (context: JobContext) => Promise<unknown>;
 
 const PROGRESS_WRITE_INTERVAL_MS = 250;
@@ -24,17 +24,19 @@ const PROGRESS_WRITE_INTERVAL_MS = 250;
  * page that polls it. The work runs in this server process; if the server stops, the next
  * start carries it on from its last checkpoint (resumeInterruptedJobs).
  */
-export async function startJob(input: { kind: JobKind; createdById: string | null; payload?: unknown; input?: string }, work: JobWork): Promise<string> {
+export async function startJob(input: { kind: JobKind; createdById: string | null; payload?: unknown }, work: JobWork): Promise<string> {
   const payload = input.payload ?? {};
-  const job = await db.backgroundJob.create({
-    data: { kind: input.kind, createdById: input.createdById, payload: JSON.stringify(payload), input: input.input ?? null },
-    select: { id: true },
-  });
-  void runJob(job.id, work, { payload, input: input.input ?? null, checkpoint: null });
+  const job = await db.backgroundJob.create({ data: { kind: input.kind, createdById: input.createdById, payload: JSON.stringify(payload) }, select: { id: true } });
+  runStoredJob(job.id, payload, work);
   return job.id;
 }
 
-async function runJob(jobId: string, work: JobWork, start: Pick<JobContext, "payload" | "input" | "checkpoint">) {
+/** Runs a job whose row is already stored (an import's, written with its file on the import's thread). */
+export function runStoredJob(jobId: string, payload: unknown, work: JobWork): void {
+  void runJob(jobId, work, { payload, checkpoint: null });
+}
+
+async function runJob(jobId: string, work: JobWork, start: Pick<JobContext, "payload" | "checkpoint">) {
   let lastWrite = 0;
   const progress: JobProgress = async ({ processed, total, failed }) => {
     const now = Date.now();
@@ -62,7 +64,7 @@ export async function resumeInterruptedJobs(workFor: (kind: JobKind) => JobWork)
   for (const row of rows) {
     markJobResumed(row.id);
     const checkpoint = row.checkpoint === null ? null : (JSON.parse(row.checkpoint) as unknown);
-    void runJob(row.id, workFor(row.kind as JobKind), { payload: JSON.parse(row.payload) as unknown, input: row.input, checkpoint });
+    void runJob(row.id, workFor(row.kind as JobKind), { payload: JSON.parse(row.payload) as unknown, checkpoint });
   }
   return rows.map((row) => row.id);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { CsvRecord } from "@/lib/core/csv-file";
-import type { ColumnMapping, ImportKind, RowProblem } from "@/lib/core/csv-import";
+import type { ColumnMapping, FieldNamer, ImportKind, RowProblem } from "@/lib/core/csv-import";
 import { EXTRA_PREFIX, mergeLeadInputs, rowToInput, targetLabel } from "@/lib/core/csv-import";
 import type { EventInput } from "@/lib/core/events";
 import type { HistoryRow } from "@/lib/core/history/history-csv";
@@ -11,7 +11,7 @@ import type { RefusedEvent } from "./ingest-events";
 import { ingestEvents } from "./ingest-events";
 import { importHistory } from "./history/import-history";
 import { TimeSlices } from "./jobs/time-slices";
-import { insertImportRowErrors, saveJobStep } from "./sql/job-store";
+import { importedLeadEmails, insertImportRowErrors, insertImportedLeads, saveJobStep } from "./sql/job-store";
 import { inWriteTransaction } from "./sql/sqlite-store";
 import { upsertLeads } from "./upsert-lead";
 
@@ -23,96 +23,101 @@ const MAX_RAW_CHARS = 10_000;
 /** What an import did with every row: created + updated + duplicates + failed = total. */
 export type ImportSummary = { kind: ImportKind; total: number; created: number; updated: number; duplicates: number; failed: number };
 
-type RowError = { line: number; reason: string; raw: string };
-type BatchOutcome = { created: number; updated: number; duplicates: number; errors: RowError[] };
+/** `field`: the name of the field at fault as the page shows it; null for the row as a whole. */
+type RowError = { line: number; field: string | null; reason: string; raw: string };
+/** `leadIds`: the leads the batch wrote (created, updated, or added events to). */
+type BatchOutcome = { created: number; updated: number; duplicates: number; errors: RowError[]; leadIds: string[] };
 /** Imports a batch of rows; `remember` learns rows an interrupted run already imported, without writing. */
 type Importer = { importBatch: (records: readonly CsvRecord[], mapping: ColumnMapping) => BatchOutcome; remember: (records: readonly CsvRecord[], mapping: ColumnMapping) => void };
 
-function rowError(record: CsvRecord, reason: string): RowError {
+function rowError(record: CsvRecord, reason: string, field: string | null): RowError {
   const raw = record.raw.length > MAX_RAW_CHARS ? `${record.raw.slice(0, MAX_RAW_CHARS)}…` : record.raw;
-  return { line: record.line, reason, raw };
+  return { line: record.line, field, reason, raw };
 }
 
-const problemError = (record: CsvRecord, problem: RowProblem) => rowError(record, problem.reason);
+const problemError = (record: CsvRecord, problem: RowProblem, name: FieldNamer) => rowError(record, problem.reason, problem.field === null ? null : name(problem.field));
+// The custom fields as a whole (too many, too big) are no one column of the file.
+const CUSTOM_FIELDS = "Custom fields";
+const emptyOutcome = (): BatchOutcome => ({ created: 0, updated: 0, duplicates: 0, errors: [], leadIds: [] });
 
 /**
  * Leads are matched by e-mail. Rows repeating an e-mail from earlier in the file are merged into
  * that lead in file order: within a batch before writing, across batches by upserting again,
- * which writes the given fields and merges custom fields just the same.
+ * which writes the given fields and merges custom fields just the same. A lead counts as created
+ * or updated once, on its first successful write (`counted`, which a resumed import reads back
+ * from the leads it recorded); every other row for it is a duplicate, and a refused write is one
+ * failed row. So the counts add up to the rows, and created + updated is the leads recorded.
  */
-function leadImporter(): Importer {
-  const emailsInFile = new Set<string>();
-  const remember: Importer["remember"] = (records, mapping) => {
-    for (const record of records) {
-      const result = rowToInput(record, mapping, "leads");
-      if (result.ok) emailsInFile.add(result.input.email);
-    }
-  };
+function leadImporter(counted: Set<string>): Importer {
+  const name: FieldNamer = (field) => targetLabel("leads", field);
   const importBatch: Importer["importBatch"] = (records, mapping) => {
-    const outcome: BatchOutcome = { created: 0, updated: 0, duplicates: 0, errors: [] };
-    const batch = new Map<string, { input: LeadInput; firstInFile: boolean; record: CsvRecord }>();
+    const outcome = emptyOutcome();
+    const batch = new Map<string, { input: LeadInput; rows: number; record: CsvRecord }>();
     for (const record of records) {
       const result = rowToInput(record, mapping, "leads");
       if (!result.ok) {
-        outcome.errors.push(problemError(record, result));
+        outcome.errors.push(problemError(record, result, name));
         continue;
       }
-      const { email } = result.input;
-      const earlier = batch.get(email);
-      if (earlier) Object.assign(earlier, { input: mergeLeadInputs(earlier.input, result.input), record });
-      else batch.set(email, { input: result.input, firstInFile: !emailsInFile.has(email), record });
-      if (earlier || emailsInFile.has(email)) outcome.duplicates += 1;
-      emailsInFile.add(email);
+      const earlier = batch.get(result.input.email);
+      if (earlier) Object.assign(earlier, { input: mergeLeadInputs(earlier.input, result.input), rows: earlier.rows + 1, record });
+      else batch.set(result.input.email, { input: result.input, rows: 1, record });
     }
     // Only valid rows reach the transaction, so one bad row can't take its batch down with it.
     const entries = [...batch.values()];
     upsertLeads(entries.map((entry) => entry.input)).forEach((upserted, index) => {
-      const { firstInFile, record } = entries[index];
+      const { input, rows, record } = entries[index];
+      outcome.duplicates += rows - 1;
       if ("refused" in upserted) {
-        // Reported on the lead's last row in the batch, the one that tipped it over. Its rows were
-        // all counted as duplicates unless the file's first row for it is in this batch (then
-        // that row counts as this failure); one duplicate becomes the failure.
-        outcome.errors.push(rowError(record, `Custom fields: ${upserted.refused.customFields}`));
-        if (!firstInFile) outcome.duplicates -= 1;
+        // Reported on the lead's last row in the batch, the one that tipped it over.
+        outcome.errors.push(rowError(record, `${CUSTOM_FIELDS}: ${upserted.refused.customFields}`, CUSTOM_FIELDS));
         return;
       }
-      if (!firstInFile) return;
+      outcome.leadIds.push(upserted.leadId);
+      if (counted.has(input.email)) {
+        outcome.duplicates += 1;
+        return;
+      }
+      counted.add(input.email);
       if (upserted.created) outcome.created += 1;
       else outcome.updated += 1;
     });
     return outcome;
   };
-  return { importBatch, remember };
+  return { importBatch, remember: () => {} };
 }
 
-function refusalReason(refusal: RefusedEvent): string {
+/** Why the event store refused a row's event, naming the fields; `field` is the first of them. */
+function refusalError(record: CsvRecord, refusal: RefusedEvent): RowError {
   const { details, message } = refusal.error;
-  if (!details) return message;
+  if (!details) return rowError(record, message, null);
   const label = (field: string) => (field.startsWith("properties.") ? targetLabel("events", EXTRA_PREFIX.events + field.slice(11)) : targetLabel("events", field));
-  return Object.entries(details)
-    .map(([field, reason]) => `${label(field)}: ${reason}`)
-    .join("; ");
+  const fields = Object.entries(details);
+  return rowError(record, fields.map(([field, reason]) => `${label(field)}: ${reason}`).join("; "), label(fields[0][0]));
 }
 
 /** Events are stored once each: by the file's idempotency key or one derived from the event. */
 function eventImporter(): Importer {
+  const name: FieldNamer = (field) => targetLabel("events", field);
   const importBatch: Importer["importBatch"] = (records, mapping) => {
-    const outcome: BatchOutcome = { created: 0, updated: 0, duplicates: 0, errors: [] };
+    const outcome = emptyOutcome();
     const items: EventInput[] = [];
     const itemRecords: CsvRecord[] = [];
     for (const record of records) {
       const result = rowToInput(record, mapping, "events");
       if (!result.ok) {
-        outcome.errors.push(problemError(record, result));
+        outcome.errors.push(problemError(record, result, name));
         continue;
       }
       items.push({ ...result.input, idempotencyKey: importedEventKey(result.input) });
       itemRecords.push(record);
     }
     for (const result of ingestEvents(items, { source: "import", idempotencyScope: IMPORT_SCOPE })) {
-      if (result.status === "created") outcome.created += 1;
-      else if (result.status === "duplicate") outcome.duplicates += 1;
-      else if (result.status === "error") outcome.errors.push(rowError(itemRecords[result.index], refusalReason(result)));
+      if (result.status === "created") {
+        outcome.created += 1;
+        outcome.leadIds.push(result.leadId);
+      } else if (result.status === "duplicate") outcome.duplicates += 1;
+      else if (result.status === "error") outcome.errors.push(refusalError(itemRecords[result.index], result));
     }
     return outcome;
   };
@@ -134,19 +139,19 @@ function historyImporter(headers: readonly string[]): Importer {
     }
   };
   const importBatch: Importer["importBatch"] = (records, mapping) => {
-    const outcome: BatchOutcome = { created: 0, updated: 0, duplicates: 0, errors: [] };
+    const outcome = emptyOutcome();
     const name = columnNamer(mapping, headers);
     const now = new Date();
     const rows: Array<{ record: CsvRecord; row: HistoryRow }> = [];
     for (const record of records) {
       const result = rowToHistory(record, mapping, headers, now.getTime());
       if (!result.ok) {
-        outcome.errors.push(problemError(record, result));
+        outcome.errors.push(problemError(record, result, name));
         continue;
       }
       const earlier = linesByEmail.get(result.input.lead.email);
       if (earlier !== undefined) {
-        outcome.errors.push(rowError(record, `${name("email")}: Line ${earlier} already holds this lead's history; give each lead one row.`));
+        outcome.errors.push(rowError(record, `${name("email")}: Line ${earlier} already holds this lead's history; give each lead one row.`, name("email")));
         continue;
       }
       linesByEmail.set(result.input.lead.email, record.line);
@@ -154,8 +159,12 @@ function historyImporter(headers: readonly string[]): Importer {
     }
     importHistory(rows.map((item) => item.row), { now }).forEach((result, index) => {
       const { record, row } = rows[index];
-      if (result.status === "error") outcome.errors.push(problemError(record, historyProblem(record.line, result.errors, row.stages, name)));
-      else if (result.status === "created") outcome.created += 1;
+      if (result.status === "error") {
+        outcome.errors.push(problemError(record, historyProblem(record.line, result.errors, row.stages, name), name));
+        return;
+      }
+      outcome.leadIds.push(result.leadId);
+      if (result.status === "created") outcome.created += 1;
       else outcome.updated += 1;
     });
     return outcome;
@@ -163,8 +172,8 @@ function historyImporter(headers: readonly string[]): Importer {
   return { importBatch, remember };
 }
 
-function importerFor(kind: ImportKind, headers: readonly string[]): Importer {
-  if (kind === "leads") return leadImporter();
+function importerFor(jobId: string, kind: ImportKind, headers: readonly string[]): Importer {
+  if (kind === "leads") return leadImporter(new Set(importedLeadEmails(jobId)));
   if (kind === "events") return eventImporter();
   return historyImporter(headers);
 }
@@ -176,7 +185,8 @@ export type ImportCheckpoint = { nextRow: number; summary: ImportSummary };
  * The import job's work: rows in slices sized to take a few milliseconds each, each slice one
  * transaction with its bad rows and the checkpoint, a pause between slices so the server keeps
  * answering (the progress polls among them) while a big file goes in. Given a checkpoint, it
- * carries on after it: the importer first relearns the rows before it (which e-mails it saw).
+ * carries on after it: the importer first relearns what it did before (the e-mails it saw or
+ * the leads it wrote).
  */
 export async function importRecords(input: {
   jobId: string;
@@ -188,7 +198,7 @@ export async function importRecords(input: {
 }): Promise<ImportSummary> {
   const { jobId, kind, records, mapping } = input;
   const summary: ImportSummary = input.from ? { ...input.from.summary } : { kind, total: records.length, created: 0, updated: 0, duplicates: 0, failed: 0 };
-  const importer = importerFor(kind, input.headers);
+  const importer = importerFor(jobId, kind, input.headers);
   let start = input.from?.nextRow ?? 0;
   importer.remember(records.slice(0, start), mapping);
   const slices = new TimeSlices(50, { min: 10, max: IMPORT_BATCH_ROWS, pause: true });
@@ -202,6 +212,7 @@ export async function importRecords(input: {
         summary.duplicates += outcome.duplicates;
         summary.failed += outcome.errors.length;
         insertImportRowErrors(jobId, outcome.errors);
+        insertImportedLeads(jobId, outcome.leadIds);
         saveJobStep(jobId, { checkpoint: { nextRow: end, summary } satisfies ImportCheckpoint, processed: end, total: records.length, failed: summary.failed });
         return end;
       }),

@@ -1,51 +1,32 @@
 import "server-only";
 import Papa from "papaparse";
-import type { CsvFile } from "@/lib/core/csv-file";
-import { readCsv } from "@/lib/core/csv-file";
-import type { ColumnMapping, ImportKind, RowProblem } from "@/lib/core/csv-import";
-import { CSV_IMPORT_ROLES, MAX_CSV_BYTES, mappingProblems, rowToInput, suggestMapping } from "@/lib/core/csv-import";
-import { rowToHistory } from "@/lib/core/history/history-csv";
+import type { ColumnMapping, ImportKind } from "@/lib/core/csv-import";
+import { CSV_IMPORT_ROLES } from "@/lib/core/csv-import";
 import type { JobView, JobWork } from "./background-jobs";
-import { getJob, startJob } from "./background-jobs";
+import { getJob, runStoredJob } from "./background-jobs";
 import type { CurrentUser } from "./current-user";
 import { db } from "./db";
 import { AppError } from "./errors";
 import type { ImportCheckpoint, ImportSummary } from "./csv-import-job";
-import { importRecords } from "./csv-import-job";
+import type { CsvPreview, ImportPayload } from "./ingest/csv-upload";
+import { runOnThread } from "./jobs/thread";
 
-const PREVIEW_ROWS = 20;
+// The bad rows a finished import shows on its page; the download has them all.
+const FIRST_BAD_ROWS = 10;
 
-/** A row of the preview, checked against the mapping; parseError travels along so the page can check it again. */
-export type PreviewRow = { line: number; cells: string[]; parseError?: string; problem: RowProblem | null };
-export type CsvPreview = { headers: string[]; mapping: ColumnMapping; delimiter: string; totalRows: number; rows: PreviewRow[] };
-export type ImportJob = Omit<JobView, "result"> & { result: ImportSummary | null };
-
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
-
-function readUpload(text: string): CsvFile {
-  const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > MAX_CSV_BYTES) {
-    throw new AppError("VALIDATION", `The file is ${megabytes(bytes)} MB; files can be at most ${megabytes(MAX_CSV_BYTES)} MB. Split it and import the parts one after the other.`);
-  }
-  const read = readCsv(text);
-  if (!read.ok) throw new AppError("VALIDATION", read.error);
-  return read.file;
-}
+/** A bad row as the page lists it: its line in the file, the field at fault (null: the whole row) and why. */
+export type BadRow = { line: number; field: string | null; reason: string };
+/**
+ * An import as its page follows it. Once it has ended: `importedLeads`, how many leads it created
+ * or updated (or added events to), as the lead table filtered by it counts them; and the first
+ * bad rows.
+ */
+export type ImportJob = Omit<JobView, "result"> & { result: ImportSummary | null; importedLeads: number | null; firstBadRows: BadRow[] };
 
 /** The file's columns, the suggested mapping, its size, and its first rows checked against that mapping. */
-export function previewCsv(input: { text: string; kind: ImportKind }): CsvPreview {
-  const file = readUpload(input.text);
-  const mapping = suggestMapping(file.headers, input.kind);
-  const now = Date.now();
-  const rows = file.records.slice(0, PREVIEW_ROWS).map((record) => {
-    const result = input.kind === "history" ? rowToHistory(record, mapping, file.headers, now) : rowToInput(record, mapping, input.kind);
-    const { raw: _raw, ...row } = record;
-    return { ...row, problem: result.ok ? null : { line: result.line, field: result.field, reason: result.reason } };
-  });
-  return { headers: file.headers, mapping, delimiter: file.delimiter, totalRows: file.records.length, rows };
+export function previewCsv(input: { text: string; kind: ImportKind }): Promise<CsvPreview> {
+  return runOnThread("previewCsv", input);
 }
-
-type ImportPayload = { importKind: ImportKind; headers: string[]; mapping: ColumnMapping; rows: number };
 
 /**
  * Starts importing a file in the background and returns the job's id. The file is kept with
@@ -53,22 +34,16 @@ type ImportPayload = { importKind: ImportKind; headers: string[]; mapping: Colum
  * lingering), so a restart can carry the import on; the payload describes the import.
  */
 export async function startCsvImport(input: { text: string; kind: ImportKind; mapping: ColumnMapping; userId: string }): Promise<string> {
-  const file = readUpload(input.text);
-  const problems = mappingProblems(file.headers, input.mapping, input.kind);
-  if (problems.length > 0) throw new AppError("VALIDATION", problems.join(" "), { mapping: problems[0] });
-  const payload: ImportPayload = { importKind: input.kind, headers: file.headers, mapping: input.mapping, rows: file.records.length };
-  return startJob({ kind: "import", createdById: input.userId, payload, input: input.text }, importWork(file));
+  // The file is checked and stored with the job on the import's thread: a 5 MB write is no
+  // business of the thread that answers requests.
+  const { jobId, payload } = await runOnThread("queueCsvImport", input);
+  runStoredJob(jobId, payload, importWork);
+  return jobId;
 }
 
-/** An import's work; on a restart the file is read again from the job. */
-export function importWork(parsed?: CsvFile): JobWork {
-  return async ({ jobId, payload, input, checkpoint }) => {
-    const { importKind, headers, mapping } = payload as ImportPayload;
-    if (!parsed && input === null) throw new AppError("INTERNAL", "The file of this import is no longer stored; import it again.");
-    const records = (parsed ?? readUpload(input!)).records;
-    return importRecords({ jobId, kind: importKind, headers, records, mapping, from: checkpoint as ImportCheckpoint | null });
-  };
-}
+/** An import's work, on a thread of its own, which reads the file from the job: a restart carries it on the same way. */
+export const importWork: JobWork = ({ jobId, payload, checkpoint }) =>
+  runOnThread("importCsv", { jobId, payload: payload as ImportPayload, checkpoint: checkpoint as ImportCheckpoint | null });
 
 // Bad rows hold the file's personal data: the person who imported it, and those who oversee the team, may read them.
 async function importJobOwnedBy(jobId: string, user: CurrentUser): Promise<void> {
@@ -83,17 +58,24 @@ async function importJobOwnedBy(jobId: string, user: CurrentUser): Promise<void>
 export async function getImportJob(jobId: string, user: CurrentUser): Promise<ImportJob> {
   await importJobOwnedBy(jobId, user);
   const job = await getJob(jobId);
-  return { ...job, result: job.result as ImportSummary | null };
+  const base = { ...job, result: job.result as ImportSummary | null };
+  if (job.status !== "done" && job.status !== "failed") return { ...base, importedLeads: null, firstBadRows: [] };
+  const [importedLeads, firstBadRows] = await Promise.all([
+    db.importedLead.count({ where: { jobId } }),
+    db.importRowError.findMany({ where: { jobId }, orderBy: { line: "asc" }, take: FIRST_BAD_ROWS, select: { line: true, field: true, reason: true } }),
+  ]);
+  return { ...base, importedLeads, firstBadRows };
 }
 
 /**
- * The bad rows of an import as CSV: line, reason, and the row as it stood in the file, so they can
- * be fixed and imported again. Formula-like cells are escaped, since the file is made to be opened
+ * The bad rows of an import as CSV: line, field, reason, and the row as it stood in the file, so
+ * they can be fixed and imported again. Formula-like cells are escaped, since the file is made to be opened
  * in a spreadsheet; the byte-order mark makes Excel read it as UTF-8.
  */
 export async function importErrorsCsv(jobId: string, user: CurrentUser): Promise<string> {
   await importJobOwnedBy(jobId, user);
-  const errors = await db.importRowError.findMany({ where: { jobId }, orderBy: { line: "asc" }, select: { line: true, reason: true, raw: true } });
-  const csv = Papa.unparse({ fields: ["Line", "Reason", "Original row"], data: errors.map((error) => [error.line, error.reason, error.raw]) }, { escapeFormulae: true, newline: "\r\n" });
+  const errors = await db.importRowError.findMany({ where: { jobId }, orderBy: { line: "asc" }, select: { line: true, field: true, reason: true, raw: true } });
+  const data = errors.map((error) => [error.line, error.field ?? "", error.reason, error.raw]);
+  const csv = Papa.unparse({ fields: ["Line", "Field", "Reason", "Original row"], data }, { escapeFormulae: true, newline: "\r\n" });
   return `\uFEFF${csv}\r\n`;
 }

@@ -3,6 +3,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { sqliteUrl } from "@/lib/database-url";
 import { databaseUrl, sqliteSynchronous } from "@/lib/env";
 import { PrismaClient } from "./generated/prisma/client";
+import { beginForegroundWrite } from "./sql/write-turns";
 
 type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -17,10 +18,50 @@ export function createDb(file: string = sqliteUrl(databaseUrl())): PrismaClient 
     async connect() {
       const connection = await factory.connect();
       await connection.executeScript(`PRAGMA synchronous = ${sqliteSynchronous()}`);
-      return connection;
+      return takingWriteTurns(connection);
     },
   };
   return new PrismaClient({ adapter });
+}
+
+type Connection = Awaited<ReturnType<AdapterFactory["connect"]>>;
+type Query = Parameters<Connection["queryRaw"]>[0];
+
+const READ_ONLY_SQL = /^\s*(SELECT|WITH|PRAGMA|EXPLAIN)\b/i;
+
+async function inForegroundTurn<T>(work: () => Promise<T>): Promise<T> {
+  const end = beginForegroundWrite();
+  try {
+    return await work();
+  } finally {
+    end();
+  }
+}
+
+/**
+ * Writes through the ORM take their turn with background threads' writes (sql/write-turns.ts):
+ * statements that write, and transactions from BEGIN to COMMIT or ROLLBACK, so a background
+ * slice never commits between a transaction's read and its write.
+ */
+function takingWriteTurns(connection: Connection): Connection {
+  const writes = (query: Query) => !READ_ONLY_SQL.test(query.sql);
+  return Object.assign(Object.create(connection) as Connection, {
+    queryRaw: (query: Query) => (writes(query) ? inForegroundTurn(() => connection.queryRaw(query)) : connection.queryRaw(query)),
+    executeRaw: (query: Query) => (writes(query) ? inForegroundTurn(() => connection.executeRaw(query)) : connection.executeRaw(query)),
+    startTransaction: async (...args: Parameters<Connection["startTransaction"]>) => {
+      const end = beginForegroundWrite();
+      try {
+        const transaction = await connection.startTransaction(...args);
+        return Object.assign(Object.create(transaction) as typeof transaction, {
+          commit: () => transaction.commit().finally(end),
+          rollback: () => transaction.rollback().finally(end),
+        });
+      } catch (error) {
+        end();
+        throw error;
+      }
+    },
+  });
 }
 
 // One client per process: Next's dev server re-evaluates modules, so it lives on globalThis.

@@ -23,7 +23,7 @@ test("the checkpointer thread copies the write-ahead log into the database file 
   })();
   const before = statSync(file).size;
 
-  const checkpointer = startWalCheckpointer(file, 10);
+  const checkpointer = startWalCheckpointer(file, { copyEveryMs: 10, finishEveryMs: 50 });
   try {
     await expect.poll(() => statSync(file).size, { timeout: 5_000 }).toBeGreaterThan(before + 500_000);
     insert.run("written while checkpoints run");

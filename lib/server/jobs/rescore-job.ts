@@ -2,15 +2,10 @@ import "server-only";
 import type { JobWork } from "../background-jobs";
 import { runningJob, startJob } from "../background-jobs";
 import type { RescoreCheckpoint } from "../rescore-all";
-import { rescoreAllLeads } from "../rescore-all";
-import { saveJobStep } from "../sql/job-store";
+import { runOnThread } from "./thread";
 
-/** A re-score as a job: each slice's checkpoint commits with the slice, so a restart carries on after it. */
-export const rescoreWork: JobWork = ({ jobId, checkpoint }) =>
-  rescoreAllLeads({
-    from: checkpoint as RescoreCheckpoint | null,
-    onStep: ({ total, ...step }) => saveJobStep(jobId, { checkpoint: step, processed: step.summary.leads, total }),
-  });
+/** A re-score as a job, on a thread of its own: each slice's checkpoint commits with the slice, so a restart carries on after it. */
+export const rescoreWork: JobWork = ({ jobId, checkpoint }) => runOnThread("rescore", { jobId, checkpoint: checkpoint as RescoreCheckpoint | null });
 
 /** Starts a re-score of every lead as a background job, unless one is already running. */
 export async function startRescoreJob(createdById: string | null, payload?: { ruleSetVersion: number }): Promise<string> {

@@ -7,7 +7,7 @@ import { rescoreWork, startRescoreJob } from "./rescore-job";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const WORK: Record<JobKind, JobWork> = { rescore: rescoreWork, import: importWork(), train: trainingWork };
+const WORK: Record<JobKind, JobWork> = { rescore: rescoreWork, import: importWork, train: trainingWork };
 
 /** Carries on the jobs a restart interrupted; returns their ids. */
 export async function resumeJobs(): Promise<string[]> {

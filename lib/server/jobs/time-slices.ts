@@ -1,10 +1,19 @@
 import "server-only";
 import { performance } from "node:perf_hooks";
 import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
+import { foregroundWriteCount, isBackgroundThread } from "../sql/write-turns";
 
-// A slice of background work holds the one thread (and SQLite's write lock) for about this
-// long; requests that arrive meanwhile wait at most that, and are answered in the pause after it.
+// A slice of background work on the request thread holds that thread (and SQLite's write lock)
+// for about this long; requests that arrive meanwhile wait at most that, and are answered in
+// the pause after it.
 const SLICE_TARGET_MS = 15;
+// On a thread of its own a slice only holds the write lock, but every request that writes
+// meanwhile waits for it with its thread blocked (sql/write-turns.ts), so slices are short,
+// and while requests write (one did in the last REQUESTS_WRITING_MS) the thread rests three
+// times as long as it worked: a request then finds the lock free three times in four.
+const BACKGROUND_SLICE_TARGET_MS = 2;
+const REQUESTS_WRITING_MS = 100;
+const BACKGROUND_REST_RATIO = 3;
 // After each slice the job lets waiting callbacks run. If they took longer than this, requests
 // are being served: the job then steps aside for as long as the slice took (at least
 // MIN_PAUSE_MS), since one event-loop turn is not enough for a request that awaits its body,
@@ -17,9 +26,13 @@ const MIN_PAUSE_MS = 2;
  * SLICE_TARGET_MS on this machine, whatever a row costs, and pauses between them while requests
  * are waiting, so a big import or re-score leaves the API and pages their speed. Under load the
  * job's throughput halves at most; a script with no requests to serve turns the pauses off.
+ * On a background thread, slices are shorter, and it rests between them while the request
+ * thread is writing.
  */
 export class TimeSlices {
   private size: number;
+  private foregroundWrites = foregroundWriteCount();
+  private foregroundWroteAt = -Infinity;
 
   constructor(
     initialSize: number,
@@ -34,14 +47,24 @@ export class TimeSlices {
     const result = slice(this.size);
     const elapsed = performance.now() - started;
     const perItem = elapsed / Math.max(1, this.size);
-    const ideal = perItem > 0 ? Math.round(SLICE_TARGET_MS / perItem) : this.limits.max;
+    const target = isBackgroundThread() ? BACKGROUND_SLICE_TARGET_MS : SLICE_TARGET_MS;
+    const ideal = perItem > 0 ? Math.round(target / perItem) : this.limits.max;
     // Grow gently (a slice can be slow for reasons of its own), shrink at once.
     this.size = Math.max(this.limits.min, Math.min(this.limits.max, ideal, this.size * 2));
-    if (this.limits.pause) {
-      const turn = performance.now();
-      await nextTurn();
-      if (performance.now() - turn > BUSY_TURN_MS) await sleep(Math.max(MIN_PAUSE_MS, elapsed));
-    }
+    if (this.limits.pause) await this.pause(elapsed);
     return result;
+  }
+
+  private async pause(elapsed: number): Promise<void> {
+    if (isBackgroundThread()) {
+      const writes = foregroundWriteCount();
+      if (writes !== this.foregroundWrites) this.foregroundWroteAt = performance.now();
+      this.foregroundWrites = writes;
+      if (performance.now() - this.foregroundWroteAt < REQUESTS_WRITING_MS) await sleep(Math.max(1, BACKGROUND_REST_RATIO * elapsed));
+      return;
+    }
+    const turn = performance.now();
+    await nextTurn();
+    if (performance.now() - turn > BUSY_TURN_MS) await sleep(Math.max(MIN_PAUSE_MS, elapsed));
   }
 }

@@ -10,8 +10,10 @@ import { writeConnection } from "./sqlite-store";
  */
 
 export type JobStep = { checkpoint: unknown; processed: number; total: number; failed?: number };
-export type ImportRowErrorRow = { line: number; reason: string; raw: string };
-export type InterruptedJobRow = { id: string; kind: string; payload: string; checkpoint: string | null; input: string | null };
+/** `field`: the field's name as the import page shows it, or null for a problem with the whole row. */
+export type ImportRowErrorRow = { line: number; field: string | null; reason: string; raw: string };
+export type InterruptedJobRow = { id: string; kind: string; payload: string; checkpoint: string | null };
+export type NewJobRow = { kind: string; createdById: string | null; payload: string; input: string };
 
 function prepare(connection: Database.Database) {
   return {
@@ -19,12 +21,21 @@ function prepare(connection: Database.Database) {
       `UPDATE "BackgroundJob" SET checkpoint = @checkpoint, processed = @processed, total = @total,
          failed = COALESCE(@failed, failed), updatedAt = @now WHERE id = @id`,
     ),
-    insertRowError: connection.prepare<{ id: string; jobId: string; line: number; reason: string; raw: string }>(
-      `INSERT INTO "ImportRowError" (id, jobId, line, reason, raw) VALUES (@id, @jobId, @line, @reason, @raw)`,
+    insertRowError: connection.prepare<{ id: string; jobId: string; line: number; field: string | null; reason: string; raw: string }>(
+      `INSERT INTO "ImportRowError" (id, jobId, line, field, reason, raw) VALUES (@id, @jobId, @line, @field, @reason, @raw)`,
+    ),
+    insertImportedLead: connection.prepare<{ jobId: string; leadId: string }>(`INSERT OR IGNORE INTO "ImportedLead" (jobId, leadId) VALUES (@jobId, @leadId)`),
+    importedLeadEmails: connection.prepare<{ jobId: string }, { email: string }>(
+      `SELECT l.email FROM "ImportedLead" i JOIN "Lead" l ON l.id = i.leadId WHERE i.jobId = @jobId`,
     ),
     interrupted: connection.prepare<[], InterruptedJobRow>(
-      `SELECT id, kind, payload, checkpoint, input FROM "BackgroundJob" WHERE status IN ('queued', 'running') ORDER BY createdAt`,
+      `SELECT id, kind, payload, checkpoint FROM "BackgroundJob" WHERE status IN ('queued', 'running') ORDER BY createdAt`,
     ),
+    insertJob: connection.prepare<NewJobRow & { id: string; now: number }>(
+      `INSERT INTO "BackgroundJob" (id, kind, status, payload, input, createdById, createdAt, updatedAt)
+       VALUES (@id, @kind, 'queued', @payload, @input, @createdById, @now, @now)`,
+    ),
+    input: connection.prepare<[string], { input: string | null }>(`SELECT input FROM "BackgroundJob" WHERE id = ?`),
     markResumed: connection.prepare<{ id: string; now: number }>(
       `UPDATE "BackgroundJob" SET status = 'running', resumes = resumes + 1, resumedAt = @now, updatedAt = @now WHERE id = @id`,
     ),
@@ -56,6 +67,19 @@ export function insertImportRowErrors(jobId: string, errors: readonly ImportRowE
   for (const error of errors) insert.run({ id: timeOrderedId(), jobId, ...error });
 }
 
+/** Records the leads an import wrote; a lead already recorded for the job stays recorded once. */
+export function insertImportedLeads(jobId: string, leadIds: readonly string[]): void {
+  const insert = statements().insertImportedLead;
+  for (const leadId of leadIds) insert.run({ jobId, leadId });
+}
+
+/** The e-mails of the leads an import has written so far: what a resumed import already counted. */
+export function importedLeadEmails(jobId: string): string[] {
+  return statements()
+    .importedLeadEmails.all({ jobId })
+    .map((row) => row.email);
+}
+
 /** Jobs that were queued or running when the server stopped, oldest first. */
 export function interruptedJobRows(): InterruptedJobRow[] {
   return statements().interrupted.all();
@@ -63,4 +87,16 @@ export function interruptedJobRows(): InterruptedJobRow[] {
 
 export function markJobResumed(jobId: string): void {
   statements().markResumed.run({ id: jobId, now: Date.now() });
+}
+
+/** Stores a queued job with its input (an import's file); returns its id. */
+export function insertJob(row: NewJobRow): string {
+  const id = timeOrderedId();
+  statements().insertJob.run({ id, ...row, now: Date.now() });
+  return id;
+}
+
+/** A job's input, or null once the job ended (and dropped it). */
+export function jobInput(jobId: string): string | null {
+  return statements().input.get(jobId)?.input ?? null;
 }

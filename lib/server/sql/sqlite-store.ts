@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { sqliteUrl } from "@/lib/database-url";
 import { databaseUrl, sqliteSynchronous } from "@/lib/env";
 import { startWalCheckpointer } from "./wal-checkpointer";
+import { inWriteTurn, isBackgroundThread } from "./write-turns";
 
 /*
  * The ingestion hot path (events in, scores out, at thousands per second) and whole-table
@@ -62,9 +63,7 @@ export type TransitionRow = { id: string; leadId: string; fromStage: string; toS
 const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt, scoredAt, ruleSetVersion, modelVersion, returnedAt`;
 const IN_CHUNK = 500;
 const WAL_CHECKPOINT_INTERVAL_MS = 200;
-// The log only starts over once every frame in it is copied back, which a checkpoint on another
-// thread never sees while writes go on; one here, between transactions, copies the last few
-// frames the checkpointer thread left and lets the next write start the log over.
+// The log only starts over once a checkpoint has copied every frame in it (wal-checkpointer.ts).
 const WAL_FINISH_INTERVAL_MS = 1_000;
 // No memory-mapped reads: every page of the file a whole-table read touched stayed in the
 // server's resident memory (120 MB at 100,000 leads, growing with the file), which a soak at
@@ -152,15 +151,16 @@ function store(): Store {
   connection.pragma("busy_timeout = 5000");
   connection.pragma("foreign_keys = ON");
   connection.pragma(`synchronous = ${sqliteSynchronous()}`);
-  connection.pragma("cache_size = -65536");
+  // A background thread's connection (an import's, a re-score's) adds its cache to the server's memory.
+  connection.pragma(`cache_size = ${isBackgroundThread() ? -16384 : -65536}`);
   // Copying the write-ahead log back into the database (a checkpoint) after every large commit
   // put that copy inside the request; five times a second, on a thread of its own, it copies
-  // each hot page once however often it changed in between, and once a second this thread
-  // finishes the copy (WAL_FINISH_INTERVAL_MS).
+  // each hot page once however often it changed in between, and once a second it finishes the
+  // copy (WAL_FINISH_INTERVAL_MS). A background thread (lib/server/jobs/thread.ts) leaves that
+  // to the checkpointer of the process that started it.
   connection.pragma("wal_autocheckpoint = 0");
   cached?.checkpointer.stop();
-  const checkpointer = startWalCheckpointer(file, WAL_CHECKPOINT_INTERVAL_MS);
-  setInterval(() => connection.open && connection.pragma("wal_checkpoint(PASSIVE)"), WAL_FINISH_INTERVAL_MS).unref();
+  const checkpointer = isBackgroundThread() ? { stop() {} } : startWalCheckpointer(file, { copyEveryMs: WAL_CHECKPOINT_INTERVAL_MS, finishEveryMs: WAL_FINISH_INTERVAL_MS });
   globalForStore.leadgateSqlite = { connection, statements: prepare(connection), file, eventsByLeads: new Map(), leadUpdates: new Map(), checkpointer };
   return globalForStore.leadgateSqlite;
 }
@@ -180,9 +180,15 @@ export function sqliteReadConnection(): Database.Database {
   return current.reader;
 }
 
-/** Runs `work` as one write transaction (BEGIN IMMEDIATE): all of it is stored, or none. */
+/**
+ * Runs `work` as one write transaction (BEGIN IMMEDIATE): all of it is stored, or none. It takes
+ * its turn with the process's other threads (write-turns.ts), so a background import never holds
+ * a request's write up for more than one of its slices.
+ */
 export function inWriteTransaction<T>(work: () => T): T {
-  return store().connection.transaction(work).immediate();
+  const { connection } = store();
+  if (connection.inTransaction) return connection.transaction(work)();
+  return inWriteTurn(() => connection.transaction(work).immediate());
 }
 
 function inChunks<T, R>(values: readonly T[], query: (chunk: readonly T[]) => R[]): R[] {

@@ -1,30 +1,43 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
+import { sharedWriteTurns } from "./write-turns";
 
 // The worker's whole program. It is passed as source (eval), not as a file: bundlers leave a
-// string alone, and the worker needs nothing but the SQLite driver, which it finds from the
-// app's folder (a bundler turns a require.resolve in the app's code into a module number).
+// string alone. It finds the SQLite driver and the write turns (through tsx, from the app's
+// TypeScript sources) from the app's folder: a bundler turns a require.resolve in the app's
+// code into a module number.
 const PROGRAM = `
 const { parentPort, workerData } = require("node:worker_threads");
-const Database = require(require.resolve("better-sqlite3", { paths: [process.cwd(), __dirname] }));
+const { createRequire } = require("node:module");
+const path = require("node:path");
+const appRequire = createRequire(path.join(process.cwd(), "package.json"));
+appRequire("tsx/cjs/api").register();
+const { inWriteTurn, joinWriteTurnsAsBackground } = appRequire("./lib/server/sql/write-turns.ts");
+joinWriteTurnsAsBackground(workerData.writeTurns);
+const Database = appRequire("better-sqlite3");
 const connection = new Database(workerData.file, { fileMustExist: true });
 connection.pragma("busy_timeout = 5000");
-const timer = setInterval(() => connection.pragma("wal_checkpoint(PASSIVE)"), workerData.intervalMs);
+const copy = setInterval(() => connection.pragma("wal_checkpoint(PASSIVE)"), workerData.copyEveryMs);
+const finish = setInterval(() => inWriteTurn(() => connection.pragma("wal_checkpoint(PASSIVE)")), workerData.finishEveryMs);
 parentPort.once("message", () => {
-  clearInterval(timer);
+  clearInterval(copy);
+  clearInterval(finish);
   connection.close();
   parentPort.close();
 });
 `;
 
 /**
- * Copies the write-ahead log back into the database file (a checkpoint) every `intervalMs`,
- * on a thread of its own. A checkpoint after a burst of writes copies and syncs megabytes;
- * on the server's thread it held every request for that long (about a fifth of the time under
- * an import). A PASSIVE checkpoint waits for no reader or writer, so requests go on meanwhile.
+ * Copies the write-ahead log back into the database file (a checkpoint) on a thread of its own:
+ * every `copyEveryMs` alongside the writers (a PASSIVE checkpoint waits for no reader or writer,
+ * so requests go on meanwhile), and every `finishEveryMs` in a write turn (write-turns.ts), when
+ * no thread of this process appends, so the checkpoint copies every frame and the next write
+ * starts the log over; a checkpoint beside the writers never gets that far while writes go on,
+ * and the log grew to gigabytes. On the server's thread a checkpoint after a burst of writes
+ * held every request for as long as it copied and synced (about a fifth of the time under an import).
  */
-export function startWalCheckpointer(file: string, intervalMs: number): { stop(): void } {
-  const worker = new Worker(PROGRAM, { eval: true, workerData: { file, intervalMs } });
+export function startWalCheckpointer(file: string, every: { copyEveryMs: number; finishEveryMs: number }): { stop(): void } {
+  const worker = new Worker(PROGRAM, { eval: true, execArgv: ["--conditions=react-server"], workerData: { file, ...every, writeTurns: sharedWriteTurns() } });
   worker.on("error", (error) => console.error("The WAL checkpointer stopped; the log grows until the next start", error));
   // Never what keeps a script or the server alive.
   worker.unref();

@@ -1,0 +1,45 @@
+import "server-only";
+import type { ColumnMapping, ImportKind } from "@/lib/core/csv-import";
+import type { ImportCheckpoint } from "../csv-import-job";
+import { importRecords } from "../csv-import-job";
+import type { ImportPayload } from "../ingest/csv-upload";
+import { checkCsvImport, previewCsv, readUpload } from "../ingest/csv-upload";
+import type { RescoreCheckpoint } from "../rescore-all";
+import { rescoreAllLeads } from "../rescore-all";
+import { insertJob, jobInput, saveJobStep } from "../sql/job-store";
+import { inWriteTransaction } from "../sql/sqlite-store";
+import { joinWriteTurnsAsBackground } from "../sql/write-turns";
+import { AppError } from "../errors";
+
+/*
+ * The work that runs on a thread of its own (thread.ts loads this module there). Jobs commit
+ * their checkpoints with each slice of work, through the thread's own connection.
+ */
+
+const TASKS = {
+  previewCsv,
+  /** Checks a file and its mapping, and stores the import's job with the file. */
+  queueCsvImport: (input: { text: string; kind: ImportKind; mapping: ColumnMapping; userId: string }) => {
+    const payload = checkCsvImport(input);
+    const jobId = inWriteTransaction(() => insertJob({ kind: "import", createdById: input.userId, payload: JSON.stringify(payload), input: input.text }));
+    return { jobId, payload };
+  },
+  importCsv: (input: { jobId: string; payload: ImportPayload; checkpoint: ImportCheckpoint | null }) => {
+    const text = jobInput(input.jobId);
+    if (text === null) throw new AppError("INTERNAL", "The file of this import is no longer stored; import it again.");
+    const { importKind, headers, mapping } = input.payload;
+    return importRecords({ jobId: input.jobId, kind: importKind, headers, records: readUpload(text).records, mapping, from: input.checkpoint });
+  },
+  rescore: (input: { jobId: string; checkpoint: RescoreCheckpoint | null }) =>
+    rescoreAllLeads({
+      from: input.checkpoint,
+      onStep: ({ total, ...step }) => saveJobStep(input.jobId, { checkpoint: step, processed: step.summary.leads, total }),
+    }),
+};
+
+export type ThreadTasks = typeof TASKS;
+
+export function runThreadTask(task: keyof ThreadTasks, input: never, writeTurns: SharedArrayBuffer): unknown {
+  joinWriteTurnsAsBackground(writeTurns);
+  return TASKS[task](input);
+}

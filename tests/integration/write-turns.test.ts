@@ -1,0 +1,61 @@
+import { once } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Worker } from "node:worker_threads";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { inWriteTransaction, writeConnection } from "@/lib/server/sql/sqlite-store";
+import { beginForegroundWrite, sharedWriteTurns } from "@/lib/server/sql/write-turns";
+
+// Long enough for a thread that does not wait its turn to have written many times over.
+const CHANCE_TO_CUT_IN_MS = 300;
+
+function startBackgroundWriter(key: string): Worker {
+  const program = `
+    const { createRequire } = require("node:module");
+    const appRequire = createRequire(process.cwd() + "/package.json");
+    appRequire("tsx/cjs/api").register();
+    appRequire("./tests/support/background-writer.ts");
+  `;
+  return new Worker(program, { eval: true, execArgv: ["--conditions=react-server"], workerData: { turns: sharedWriteTurns(), key } });
+}
+
+async function next(worker: Worker, expected: string) {
+  const [message] = (await Promise.race([once(worker, "message"), once(worker, "error").then(([error]) => Promise.reject(error))])) as [string];
+  expect(message).toBe(expected);
+}
+
+const stored = (key: string) => writeConnection().prepare(`SELECT value FROM "Setting" WHERE key = ?`).get(key);
+
+describe("writes from a background thread take turns with the request thread's", () => {
+  it("a background write waits while a request's write is in progress, and then goes in", async () => {
+    const end = beginForegroundWrite();
+    const worker = startBackgroundWriter("background-after-request");
+    try {
+      await next(worker, "ready");
+      inWriteTransaction(() => writeConnection().prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('request', 'written', ?)`).run(Date.now()));
+      await sleep(CHANCE_TO_CUT_IN_MS);
+      expect(stored("background-after-request")).toBeUndefined();
+    } finally {
+      end();
+    }
+    await next(worker, "written");
+    expect(stored("background-after-request")).toEqual({ value: "written" });
+    await worker.terminate();
+  });
+
+  it("no background write commits inside an ORM transaction, between its read and its write", async () => {
+    let worker: Worker | undefined;
+    await db.$transaction(async (tx) => {
+      await tx.setting.findMany({ select: { key: true } });
+      worker = startBackgroundWriter("background-after-transaction");
+      await next(worker, "ready");
+      await sleep(CHANCE_TO_CUT_IN_MS);
+      // Had the thread committed since the read above, SQLite would refuse this write (SQLITE_BUSY).
+      await tx.setting.create({ data: { key: "transaction", value: "written" } });
+    });
+    await next(worker!, "written");
+    expect(stored("transaction")).toEqual({ value: "written" });
+    expect(stored("background-after-transaction")).toEqual({ value: "written" });
+    await worker!.terminate();
+  });
+});

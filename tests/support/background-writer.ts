@@ -1,0 +1,15 @@
+// A background thread's write, as an import's or a re-score's thread makes it: it joins the
+// request thread's write turns, says it is ready, writes one setting and says so.
+// Loaded on a worker thread by tests/integration/write-turns.test.ts.
+import { parentPort, workerData } from "node:worker_threads";
+import { inWriteTransaction, writeConnection } from "../../lib/server/sql/sqlite-store";
+import { joinWriteTurnsAsBackground } from "../../lib/server/sql/write-turns";
+
+const { turns, key } = workerData as { turns: SharedArrayBuffer; key: string };
+joinWriteTurnsAsBackground(turns);
+writeConnection();
+parentPort!.postMessage("ready");
+inWriteTransaction(() => {
+  writeConnection().prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES (?, 'written', ?)`).run(key, Date.now());
+});
+parentPort!.postMessage("written");
