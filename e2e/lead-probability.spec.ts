@@ -77,7 +77,7 @@ test("a marketer imports past leads from a CSV; once a model scores leads, the l
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download 1 bad row" }).click();
   const badRows = readFileSync(await (await download).path(), "utf8");
-  expect(badRows).toContain("4,won_at: WON on 2025-02-01 is before the lead was created (2025-03-01).");
+  expect(badRows).toContain("4,won_at,won_at: WON on 2025-02-01 is before the lead was created (2025-03-01).");
 
   // A model learns from the history and scores every lead (through the API, as an integration would).
   const prefix = `likely${run}-`;

@@ -7,18 +7,13 @@ import { useJobPolling } from "@/components/ui/use-job-polling";
 import type { ImportKind } from "@/lib/core/csv-import";
 import { getImportJobAction } from "@/lib/server/actions/csv-import";
 import type { ImportJob } from "@/lib/server/csv-import";
+import { BadRows } from "./bad-rows";
+import { ImportSummaryTiles } from "./import-summary";
 import { StepSection } from "./step-section";
 
 type Props = { jobId: string; kind: ImportKind; fileName: string; totalRows: number; onImportAnother: () => void };
 
 const count = (value: number) => value.toLocaleString("en");
-
-/** The summary's tiles per kind: what a created and an updated row mean; null where the kind has none. */
-const TILES: Record<ImportKind, { created: string; updated: string | null; duplicates: string | null }> = {
-  leads: { created: "New leads", updated: "Existing leads updated", duplicates: "Repeated e-mails, merged" },
-  events: { created: "Events added", updated: null, duplicates: "Already imported, skipped" },
-  history: { created: "Past leads added", updated: "Known leads updated", duplicates: null },
-};
 
 /** Follows the import job until it ends, then says what happened to every row. */
 export function ImportProgress({ jobId, kind, fileName, totalRows, onImportAnother }: Props) {
@@ -28,7 +23,6 @@ export function ImportProgress({ jobId, kind, fileName, totalRows, onImportAnoth
   const processed = job?.processed ?? 0;
   const percent = total > 0 ? Math.round((processed / total) * 100) : 0;
   const finished = job?.status === "done" || job?.status === "failed";
-  const tiles = TILES[kind];
 
   return (
     <StepSection title={finished ? (job?.status === "done" ? "Import finished" : "Import stopped") : `Importing ${fileName}`}>
@@ -65,26 +59,21 @@ export function ImportProgress({ jobId, kind, fileName, totalRows, onImportAnoth
 
       <div role="status" className="mt-6">
         {job?.status === "failed" && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{job.error}</p>}
-        {job?.status === "done" && job.result && (
-          <dl className={`grid gap-3 ${tiles.updated && tiles.duplicates ? "sm:grid-cols-4" : "sm:grid-cols-3"}`} data-testid="import-summary">
-            <SummaryTile label={tiles.created} value={job.result.created} tone="good" />
-            {tiles.updated && <SummaryTile label={tiles.updated} value={job.result.updated} tone="good" />}
-            {tiles.duplicates && <SummaryTile label={tiles.duplicates} value={job.result.duplicates} tone="neutral" />}
-            <SummaryTile label="Bad rows, not imported" value={job.result.failed} tone={job.result.failed > 0 ? "bad" : "neutral"} />
-          </dl>
-        )}
+        {job?.status === "done" && job.result && <ImportSummaryTiles kind={kind} summary={job.result} />}
       </div>
+
+      {job && finished && <BadRows jobId={jobId} rows={job.firstBadRows} total={job.failed} />}
 
       {job && finished && (
         <div className="mt-6 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-5">
-          {job.failed > 0 && (
-            <a
-              href={`/import/errors/${encodeURIComponent(jobId)}`}
-              download
+          {job.importedLeads !== null && job.importedLeads > 0 && (
+            <Link
+              href={`/leads?import=${encodeURIComponent(jobId)}`}
               className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
+              data-testid="view-imported-leads"
             >
-              <span aria-hidden="true">↓</span> Download {count(job.failed)} bad {job.failed === 1 ? "row" : "rows"}
-            </a>
+              View {count(job.importedLeads)} imported {job.importedLeads === 1 ? "lead" : "leads"}
+            </Link>
           )}
           <Button type="button" variant="secondary" onClick={onImportAnother}>
             Import another file
@@ -95,16 +84,5 @@ export function ImportProgress({ jobId, kind, fileName, totalRows, onImportAnoth
         </div>
       )}
     </StepSection>
-  );
-}
-
-const TONES = { good: "text-emerald-700", neutral: "text-slate-900", bad: "text-red-700" } as const;
-
-function SummaryTile({ label, value, tone }: { label: string; value: number; tone: keyof typeof TONES }) {
-  return (
-    <div className="rounded-lg border border-slate-200 px-4 py-3">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className={`mt-1 text-2xl font-semibold tabular-nums ${TONES[tone]}`}>{count(value)}</dd>
-    </div>
   );
 }

@@ -12,11 +12,13 @@ import type { ActionResult } from "@/lib/server/errors";
 import type { FilterOptions, LeadTablePage } from "@/lib/server/lead-table";
 import type { ReasonOption, UserOption } from "@/lib/server/reference-data";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { ScoreLegend } from "@/components/score/score-legend";
 import type { SavedViewSummary } from "@/lib/server/saved-views";
 import type { BulkRequest } from "./bulk-action-bar";
 import { BulkActionBar } from "./bulk-action-bar";
 import { BulkResults } from "./bulk-results";
 import { FiltersPanel } from "./filters-panel";
+import { ImportFilterNotice } from "./import-filter-notice";
 import { LeadTableGrid } from "./lead-table-grid";
 import { TablePagination } from "./table-pagination";
 import { TableToolbar } from "./table-toolbar";
@@ -102,12 +104,13 @@ export function LeadTableView({ state, page, ignored, viewer, builtInViews, save
 
   return (
     <div className="flex h-[calc(100vh-3.5rem)] flex-col">
-      <div className="flex items-baseline gap-3 px-4 pt-4 sm:px-6">
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-4 pt-4 sm:px-6">
         <h1 className="text-xl font-semibold tracking-tight">Leads</h1>
         <p className="text-sm text-slate-600" data-testid="lead-total">
           {numberFormat.format(page.total)} {page.total === 1 ? "lead" : "leads"}
         </p>
-        <div className="ml-auto">
+        <div className="ml-auto flex flex-wrap items-baseline gap-x-4 gap-y-1">
+          <ScoreLegend />
           <LiveRefresh />
         </div>
       </div>
@@ -125,6 +128,7 @@ export function LeadTableView({ state, page, ignored, viewer, builtInViews, save
           <FiltersPanel key={filtersQuery} filters={state.filters} owners={owners} options={filterOptions} onApply={applyFilters} onClose={() => setFiltersOpen(false)} />
         </div>
       )}
+      {state.filters.importJob && <ImportFilterNotice onClear={() => applyFilters({ importJob: null })} />}
       {ignored.length > 0 && (
         <p role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 sm:px-6">
           Some parts of this link were not understood and are ignored: {ignored.join(", ")}.

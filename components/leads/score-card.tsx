@@ -1,3 +1,4 @@
+import { ScoreStanding } from "@/components/score/score-standing";
 import type { RuleFlag } from "@/lib/core/scoring/types";
 import type { ExplainedContribution, LeadScores } from "@/lib/server/lead-details";
 import type { LeadProbability } from "@/lib/server/lead-probability";
@@ -59,6 +60,7 @@ export function ScoreCard({ scores, explanation, probability, now }: Props) {
         <Figure label="Engagement" value={scores.engagement} />
         <Figure label="Total" value={scores.total} emphasis />
       </dl>
+      {scores.scoredAt && <ScoreStanding total={scores.total} fit={scores.fit} engagement={scores.engagement} />}
       {probability && <ProbabilitySummary probability={probability} />}
       {explanation.flags.length > 0 && <Flags flags={explanation.flags} />}
       {scores.scoredAt ? (

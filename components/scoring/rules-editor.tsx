@@ -20,6 +20,7 @@ import type { RulesDraft } from "./rules-draft";
 import { fromDraft, toDraft } from "./rules-draft";
 import type { ActiveModelSummary } from "./threshold-fields";
 import { ThresholdFields } from "./threshold-fields";
+import { useUnsavedChangesWarning } from "./use-unsaved-changes-warning";
 
 type Props = {
   rules: ScoringRules;
@@ -163,21 +164,12 @@ export function RulesEditor({ rules, activeVersion, nextVersion, reasons, eventT
           <Button type="submit" name="intent" value="preview" variant="secondary" disabled={pending !== null}>
             {pending === "preview" ? "Previewing…" : "Preview"}
           </Button>
-          <Button type="submit" name="intent" value="save" disabled={pending !== null || rescoring}>
+          {/* Saving the rules as they are would only repeat the active version. */}
+          <Button type="submit" name="intent" value="save" disabled={pending !== null || rescoring || !dirty}>
             {pending === "save" ? "Saving…" : `Save as v${nextVersion}`}
           </Button>
         </div>
       </div>
     </form>
   );
-}
-
-/** The browser asks before closing or reloading the page while edits are unsaved. */
-function useUnsavedChangesWarning(dirty: boolean) {
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
 }

@@ -8,6 +8,7 @@ import {
   mergeLeadInputs,
   parseImportDate,
   parseWholeNumber,
+  reasonBesideField,
   rowToInput,
   stableEventKey,
   suggestMapping,
@@ -179,4 +180,16 @@ test("line numbers survive from the file to the row problem, with embedded line 
     { ok: true, line: 2, input: { email: "a@x.example", company: "Acme\nEurope", companySize: 10 } },
     expect.objectContaining({ ok: false, line: 4, field: "companySize" }),
   ]);
+});
+
+describe("reasonBesideField", () => {
+  test.each([
+    { reason: 'E-mail "not-an-email": Must be a valid e-mail address.', field: "E-mail", shown: '"not-an-email": Must be a valid e-mail address.' },
+    { reason: "Date and time: Lies more than a day in the future.", field: "Date and time", shown: "Lies more than a day in the future." },
+    { reason: "won_at: WON on 2025-02-01 is before the lead was created.", field: "won_at", shown: "WON on 2025-02-01 is before the lead was created." },
+    { reason: "The row has 4 values but the header has 3 columns.", field: null, shown: "The row has 4 values but the header has 3 columns." },
+    { reason: "Company sizes: something else", field: "Company size", shown: "Company sizes: something else" },
+  ])("beside $field, “$reason” reads “$shown”", ({ reason, field, shown }) => {
+    expect(reasonBesideField(reason, field)).toBe(shown);
+  });
 });

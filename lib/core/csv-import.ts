@@ -294,3 +294,14 @@ export function stableEventKey(input: EventInput, hash: (text: string) => string
   const occurredAt = input.occurredAt ? new Date(input.occurredAt).getTime() : null;
   return `csv:${hash(JSON.stringify([input.email?.toLowerCase() ?? null, input.leadId ?? null, input.type, occurredAt, properties]))}`;
 }
+
+/**
+ * A bad row's reason shown beside the field it names: without that name at its start
+ * ('E-mail "x": Must be…' beside "E-mail" reads '"x": Must be…'). Reasons not led by it stay whole.
+ */
+export function reasonBesideField(reason: string, field: string | null): string {
+  if (!field || !reason.startsWith(field)) return reason;
+  const rest = reason.slice(field.length);
+  if (rest.startsWith(": ")) return rest.slice(2);
+  return rest.startsWith(" ") ? rest.slice(1) : reason;
+}

@@ -35,7 +35,7 @@ describe("parseLeadTableQuery", () => {
       "view=mine&q=Acme&stage=SAL,LEAD&owner=me&overdue=1&minScore=40&maxScore=90&minFit=-5&maxFit=30&probMin=20&probMax=100&source=webinar&industry=Software&country=DE&country=AT" +
       "&createdFrom=2026-11-01&createdTo=2026-11-30&updatedFrom=2026-10-01&updatedTo=2026-10-02&enteredFrom=2026-09-09&enteredTo=2026-09-10" +
       "&campaign=spring-launch&companySize=50-199&reached=SQL&reachedFrom=2026-08-01&reachedTo=2026-10-29" +
-      "&sort=name.asc&cols=email,name&size=25&page=3";
+      "&import=cjob42&sort=name.asc&cols=email,name&size=25&page=3";
     expect(parse(query)).toEqual({
       state: {
         filters: {
@@ -55,6 +55,7 @@ describe("parseLeadTableQuery", () => {
           reached: { stage: "SQL", from: "2026-08-01", to: "2026-10-29" },
           overdue: true,
           search: "acme",
+          importJob: "cjob42",
         },
         sort: { column: "name", direction: "asc" },
         page: 3,
@@ -96,6 +97,8 @@ describe("parseLeadTableQuery", () => {
     ["probMax=0.3", "probMax=0.3"],
     ["probMin=30%25", "probMin=30%"],
     ["sort=probability", "sort=probability"],
+    ["import=a%20job", "import=a job"],
+    ["import=job;drop", "import=job;drop"],
   ])("%s is ignored", (query, reported) => {
     const { state, ignored } = parse(query);
     expect(state).toEqual(DEFAULT_TABLE_STATE);
@@ -190,6 +193,16 @@ describe("the probability filter and sort", () => {
   });
 });
 
+describe("the import filter", () => {
+  test("names one import by its job id and reads back the same", () => {
+    const { state, ignored } = parse("import=cjob_123-abc");
+    expect(ignored).toEqual([]);
+    expect(state.filters).toEqual({ ...EMPTY_FILTERS, importJob: "cjob_123-abc" });
+    expect(leadTableQuery(state)).toBe("import=cjob_123-abc");
+    expect(activeFilterCount(state.filters)).toBe(1);
+  });
+});
+
 describe("leadTableQuery", () => {
   test("the default state is the empty query: defaults are left out", () => {
     expect(leadTableQuery(DEFAULT_TABLE_STATE)).toBe("");
@@ -254,6 +267,7 @@ const stateArbitrary: fc.Arbitrary<LeadTableState> = fc.record({
     reached: optional(fc.record({ stage: fc.constantFrom(...STAGES), from: optional(day), to: optional(day) })),
     overdue: fc.boolean(),
     search: optional(words),
+    importJob: optional(fc.stringMatching(/^c[a-z0-9]{8,24}$/)),
   }),
   sort: fc.record({ column: fc.constantFrom(...SORTABLE), direction: fc.constantFrom("asc" as const, "desc" as const) }),
   page: fc.integer({ min: 1, max: 9_999_999 }),
@@ -347,9 +361,10 @@ describe("activeFilterCount", () => {
       reached: { stage: "SQL", from: "2026-01-01", to: "2026-03-31" },
       overdue: true,
       search: "acme",
+      importJob: "cjob123456",
     };
-    // stages, owner, score, fit, probability, sources, campaigns, industries, countries, companySize, created, updated, stageEntered, reached, overdue, search
-    expect(activeFilterCount(filters)).toBe(16);
+    // stages, owner, score, fit, probability, sources, campaigns, industries, countries, companySize, created, updated, stageEntered, reached, overdue, search, importJob
+    expect(activeFilterCount(filters)).toBe(17);
     expect(activeFilterCount({ ...EMPTY_FILTERS, score: { min: 0, max: null } })).toBe(1);
     // A reached stage counts with or without its days.
     expect(activeFilterCount({ ...EMPTY_FILTERS, reached: { stage: "WON", from: null, to: null } })).toBe(1);

@@ -91,6 +91,8 @@ export type LeadTableFilters = {
   /** MQLs waiting longer than the response SLA. */
   overdue: boolean;
   search: string | null;
+  /** The leads one CSV import created or updated (or added events to), by the import's job id. */
+  importJob: string | null;
 };
 
 export type LeadTableState = {
@@ -120,6 +122,7 @@ export const EMPTY_FILTERS: LeadTableFilters = {
   reached: null,
   overdue: false,
   search: null,
+  importJob: null,
 };
 
 export const DEFAULT_TABLE_STATE: LeadTableState = {
@@ -153,6 +156,7 @@ function toSearchParams(record: Record<string, string | string[] | undefined>): 
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const JOB_ID = /^[A-Za-z0-9_-]{1,100}$/;
 function day(value: string | null): string | null {
   if (!value || !DAY.test(value)) return null;
   // Date.parse rolls days past the month's end over ("2026-02-30" is 2 March); a real day reads back the same.
@@ -244,6 +248,7 @@ export function parseLeadTableQuery(input: SearchParamsInput): { state: LeadTabl
     reached: reachedStage ? { stage: reachedStage, ...reachedDays } : null,
     overdue: one("overdue") === "1",
     search: normalizeSearch(one("q")) ?? null,
+    importJob: check("import", one("import"), JOB_ID.test(one("import") ?? "") ? one("import") : null),
   };
 
   return {
@@ -262,6 +267,7 @@ export function leadTableQuery(state: LeadTableState, options: { includePage?: b
   if (filters.stages.length > 0) params.set("stage", filters.stages.join(","));
   if (filters.owner) params.set("owner", filters.owner);
   if (filters.overdue) params.set("overdue", "1");
+  if (filters.importJob) params.set("import", filters.importJob);
   const setNumber = (key: string, value: number | null) => value !== null && params.set(key, String(value));
   setNumber("minScore", filters.score.min);
   setNumber("maxScore", filters.score.max);
@@ -316,6 +322,6 @@ export function activeFilterCount(filters: LeadTableFilters): number {
   const ranges = [filters.score, filters.fit, filters.probability].filter((range) => range.min !== null || range.max !== null).length;
   const days = [filters.created, filters.updated, filters.stageEntered].filter((range) => range.from || range.to).length;
   const lists = [filters.stages, filters.sources, filters.campaigns, filters.industries, filters.countries].filter((list) => list.length > 0).length;
-  const flags = [filters.owner, filters.companySize, filters.reached, filters.overdue, filters.search].filter(Boolean).length;
+  const flags = [filters.owner, filters.companySize, filters.reached, filters.overdue, filters.search, filters.importJob].filter(Boolean).length;
   return ranges + days + lists + flags;
 }

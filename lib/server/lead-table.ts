@@ -153,6 +153,8 @@ export function leadTableWhere(filters: LeadTableFilters, context: FilterContext
   if (reached) and.push(reached);
   if (filters.overdue) and.push({ stage: "MQL", stageEnteredAt: { lt: overdueCutoff(context.slaHours, context.now) } });
   if (filters.search) and.push({ searchText: { contains: filters.search } });
+  // One lookup per lead in ImportedLead's primary key (jobId, leadId).
+  if (filters.importJob) and.push({ imports: { some: { jobId: filters.importJob } } });
   return and.length === 1 ? and[0] : { AND: and };
 }
 

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { GET as downloadBadRows } from "@/app/(app)/import/errors/[jobId]/route";
 import type { ColumnMapping, ImportKind } from "@/lib/core/csv-import";
+import { parseLeadTableQuery } from "@/lib/core/lead-table";
 import { getImportJobAction, previewCsvAction, startCsvImportAction } from "@/lib/server/actions/csv-import";
 import { db } from "@/lib/server/db";
-import { createUser } from "../support/factories";
+import { loadLeadTable } from "@/lib/server/lead-table";
+import { createLead, createUser } from "../support/factories";
 import { signInAs } from "../support/sign-in";
 
 type User = { id: string };
@@ -184,9 +186,9 @@ describe("downloading the bad rows", () => {
     // A byte-order mark first, so that Excel reads the file as UTF-8.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes).split("\r\n")).toEqual([
-      "Line,Reason,Original row",
-      '4,"E-mail ""not-an-email"": Must be a valid e-mail address.",not-an-email;Bad;Address;Nowhere Inc;10;',
-      expect.stringMatching(/^5,"Company size ""many"": Is not a number.*","grace@navy\.example;Grace;Hopper;""Navy, """"Research"""" Lab"";many;"$/),
+      "Line,Field,Reason,Original row",
+      '4,E-mail,"E-mail ""not-an-email"": Must be a valid e-mail address.",not-an-email;Bad;Address;Nowhere Inc;10;',
+      expect.stringMatching(/^5,Company size,"Company size ""many"": Is not a number.*","grace@navy\.example;Grace;Hopper;""Navy, """"Research"""" Lab"";many;"$/),
       "",
     ]);
 
@@ -205,6 +207,72 @@ describe("downloading the bad rows", () => {
   test("escapes original rows a spreadsheet would run as a formula", async () => {
     const { jobId } = await importCsv(["E-mail,First Name,Last Name", "@SUM(1),Eve,Formula", "-2+3,Mal,Formula", ""].join("\n"), "leads");
     const lines = (await (await download(jobId)).text()).split("\r\n");
-    expect(lines.slice(1, 3)).toEqual([expect.stringMatching(/^2,".*","'@SUM\(1\),Eve,Formula"$/), expect.stringMatching(/^3,".*","'-2\+3,Mal,Formula"$/)]);
+    expect(lines.slice(1, 3)).toEqual([expect.stringMatching(/^2,E-mail,".*","'@SUM\(1\),Eve,Formula"$/), expect.stringMatching(/^3,E-mail,".*","'-2\+3,Mal,Formula"$/)]);
+  });
+});
+
+describe("what a finished import reports, and the leads it names", () => {
+  const leadsIn = async (jobId: string, query = "") => {
+    const { state, ignored } = parseLeadTableQuery(new URLSearchParams(`import=${jobId}&size=100${query}`));
+    expect(ignored).toEqual([]);
+    return loadLeadTable(state, marketer.id);
+  };
+
+  test("the counts add up to the rows read, the first bad rows name their field, and the lead table filtered by the import shows exactly its leads", async () => {
+    const known = await createLead({ firstName: "Known" });
+    const csv = [
+      "email,first_name,employees",
+      "new.one@reconcile.example,One,10",
+      `${known.email},Known again,20`,
+      "broken-address,Broken,30",
+      "new.two@reconcile.example,Two,many",
+      "new.one@reconcile.example,One Again,40",
+      "new.three@reconcile.example,Three,",
+      ",Nobody,50",
+    ].join("\n");
+    const { jobId, job, result } = await importCsv(csv, "leads");
+
+    expect(result).toEqual({ kind: "leads", total: 7, created: 2, updated: 1, duplicates: 1, failed: 3 });
+    expect(result.created + result.updated + result.duplicates + result.failed).toBe(result.total);
+    expect(job.importedLeads).toBe(result.created + result.updated);
+    expect(job.firstBadRows).toEqual([
+      { line: 4, field: "E-mail", reason: 'E-mail "broken-address": Must be a valid e-mail address.' },
+      { line: 5, field: "Company size", reason: expect.stringMatching(/^Company size "many": Is not a number/) },
+      { line: 8, field: "E-mail", reason: expect.stringMatching(/^E-mail: Is empty/) },
+    ]);
+
+    const page = await leadsIn(jobId);
+    expect(page.total).toBe(job.importedLeads);
+    expect(page.rows.map((row) => row.email).sort()).toEqual([known.email, "new.one@reconcile.example", "new.three@reconcile.example"].sort());
+    // The filter goes with the others: only the imported leads that match them all.
+    expect((await leadsIn(jobId, "&q=three")).rows.map((row) => row.email)).toEqual(["new.three@reconcile.example"]);
+  });
+
+  test("importing the same file again names the same leads, now all updated, and the first import still names its own", async () => {
+    const csv = ["email,first_name", "again.one@reconcile.example,One", "again.two@reconcile.example,Two", "again.one@reconcile.example,One"].join("\n");
+    const first = await importCsv(csv, "leads");
+    const second = await importCsv(`${csv}\nagain.three@reconcile.example,Three`, "leads");
+    expect(first.result).toMatchObject({ total: 3, created: 2, updated: 0, duplicates: 1, failed: 0 });
+    expect(second.result).toMatchObject({ total: 4, created: 1, updated: 2, duplicates: 1, failed: 0 });
+    expect(second.job.importedLeads).toBe(3);
+    expect((await leadsIn(first.jobId)).rows.map((row) => row.email).sort()).toEqual(["again.one@reconcile.example", "again.two@reconcile.example"]);
+    expect((await leadsIn(second.jobId)).total).toBe(3);
+  });
+
+  test("an events import names the leads it added events to, not those whose events it skipped", async () => {
+    const csv = ["Email,Event,Date", "visitor.a@reconcile.example,event_attended,2026-11-20", "visitor.b@reconcile.example,event_attended,2026-11-20", "visitor.a@reconcile.example,page_view,2026-11-21"].join("\n");
+    const mapping = ["email", "type", "occurredAt"];
+    const first = await importCsv(csv, "events", mapping);
+    expect(first.result).toMatchObject({ total: 3, created: 3, duplicates: 0, failed: 0 });
+    expect(first.job.importedLeads).toBe(2);
+    expect((await leadsIn(first.jobId)).rows.map((row) => row.email).sort()).toEqual(["visitor.a@reconcile.example", "visitor.b@reconcile.example"]);
+
+    const again = await importCsv(`${csv}\nvisitor.c@reconcile.example,page_view,2026-11-22`, "events", mapping);
+    expect(again.result).toMatchObject({ total: 4, created: 1, duplicates: 3 });
+    expect((await leadsIn(again.jobId)).rows.map((row) => row.email)).toEqual(["visitor.c@reconcile.example"]);
+  });
+
+  test("an import nobody ran matches no lead", async () => {
+    expect((await leadsIn("no-such-import")).total).toBe(0);
   });
 });
