@@ -13,7 +13,7 @@ async function firstOwnSalLead(page: Page) {
 test("a sales rep opens a lead from the board and sees its profile, score, timeline and history", async ({ page }) => {
   const lead = await firstOwnSalLead(page);
   await lead.link.click();
-  await page.waitForURL(`/leads/${lead.id}`);
+  await page.waitForURL((url) => url.pathname === `/leads/${lead.id}` && url.searchParams.get("from") === "/board?owner=me");
 
   await expect(page.getByRole("heading", { level: 1, name: lead.name })).toBeVisible();
   await expect(page).toHaveTitle(`${lead.name} · Leadgate`);
@@ -32,15 +32,16 @@ test("a sales rep opens a lead from the board and sees its profile, score, timel
   await expect(history).toContainText("Sam Sales");
   await expect(history).toContainText("Lead created");
 
+  // Back to the board as it was: the owner filter kept.
   await page.getByRole("link", { name: "Back to the board" }).click();
-  await page.waitForURL("/board");
+  await page.waitForURL((url) => url.pathname === "/board" && url.search === "?owner=me");
 });
 
 test("the name on a card opens the lead from the keyboard", async ({ page }) => {
   const lead = await firstOwnSalLead(page);
   await lead.link.focus();
   await page.keyboard.press("Enter");
-  await page.waitForURL(`/leads/${lead.id}`);
+  await page.waitForURL((url) => url.pathname === `/leads/${lead.id}` && url.searchParams.get("from") === "/board?owner=me");
   await expect(page.getByRole("heading", { level: 1, name: lead.name })).toBeVisible();
 });
 

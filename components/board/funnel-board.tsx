@@ -6,7 +6,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { BoardCard, BoardSort, BoardColumn as Column } from "@/lib/core/board";
 import { adoptServerColumns, findCard, placeCard } from "@/lib/core/board-state";
 import type { MoveDetails, MoveRule } from "@/lib/core/funnel";
-import { availableMoves, movesTo, refusedMoveReason } from "@/lib/core/funnel";
+import { asksBeforeMoving, availableMoves, movesTo, refusedMoveReason } from "@/lib/core/funnel";
 import type { ChecklistItem } from "@/lib/core/qualification";
 import type { Role } from "@/lib/core/roles";
 import type { Stage } from "@/lib/core/stages";
@@ -27,18 +27,14 @@ type Props = {
   viewer: { id: string; role: Role };
   reps: UserOption[];
   reasons: ReasonOption[];
+  rejectReasons: ReasonOption[];
   checklist: readonly ChecklistItem[];
   filters: { owner?: string; search?: string; probMin?: number | null };
   sort: BoardSort;
   now: string;
 };
 
-function needsDialog(rules: MoveRule[], role: Role): boolean {
-  if (rules.length !== 1) return true;
-  return rules[0].requires.some((requirement) => requirement !== "assignee" || role === "MANAGER");
-}
-
-export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, filters, sort, now: nowIso }: Props) {
+export function FunnelBoard({ initialColumns, viewer, reps, reasons, rejectReasons, checklist, filters, sort, now: nowIso }: Props) {
   const toast = useToast();
   const now = useMemo(() => new Date(nowIso), [nowIso]);
   const [columns, setColumns] = useState(initialColumns);
@@ -97,7 +93,7 @@ export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, 
   function chooseMove(card: BoardCard, rules: MoveRule[]) {
     if (rules.length === 0) return;
     setRefusal(null);
-    if (needsDialog(rules, viewer.role)) {
+    if (asksBeforeMoving(rules, viewer.role)) {
       setDialogErrors({});
       setDialog({ card, rules });
     } else {
@@ -208,6 +204,7 @@ export function FunnelBoard({ initialColumns, viewer, reps, reasons, checklist, 
           viewerRole={viewer.role}
           reps={reps.filter((rep) => rep.role === "SALES")}
           reasons={reasons}
+          rejectReasons={rejectReasons}
           checklist={checklist}
           errors={dialogErrors}
           pending={pendingIds.has(dialog.card.id)}

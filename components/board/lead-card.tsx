@@ -8,8 +8,9 @@ import { formatDistanceStrict } from "date-fns";
 import type { BoardCard } from "@/lib/core/board";
 import type { MoveRule } from "@/lib/core/funnel";
 import { formatProbability } from "@/lib/core/probability";
+import { useLeadHref } from "@/components/leads/use-lead-href";
 import { LeadCardMenu } from "./lead-card-menu";
-import { ScoreBadge } from "./score-badge";
+import { ScoreBadge } from "@/components/score/score-badge";
 
 type Props = {
   card: BoardCard;
@@ -20,6 +21,7 @@ type Props = {
 };
 
 export function LeadCardBody({ card, now, action }: { card: BoardCard; now: Date; action?: ReactNode }) {
+  const leadHref = useLeadHref();
   return (
     <>
       <div className="flex items-start justify-between gap-2">
@@ -27,7 +29,7 @@ export function LeadCardBody({ card, now, action }: { card: BoardCard; now: Date
           <p className="truncate text-sm font-semibold text-slate-900" title={card.name}>
             {/* A click opens the lead and a drag (5px or more) moves the card, even from the name.
                 A board holds hundreds of names, so none is prefetched; the lead page's loading state shows at once. */}
-            <Link href={`/leads/${card.id}`} prefetch={false} className="rounded-sm hover:text-brand-700 hover:underline">
+            <Link href={leadHref(card.id)} prefetch={false} className="rounded-sm hover:text-brand-700 hover:underline">
               {card.name}
             </Link>
           </p>

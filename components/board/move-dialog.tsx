@@ -5,11 +5,13 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { BoardCard } from "@/lib/core/board";
 import type { MoveDetails, MoveRule } from "@/lib/core/funnel";
 import { REASON_MAX_LENGTH } from "@/lib/core/funnel";
+import { OTHER_REASON_CODE, OTHER_REASON_LABEL, REASON_LIST_NAMES, reasonListOf } from "@/lib/core/reasons";
 import type { ChecklistItem } from "@/lib/core/qualification";
 import type { Role } from "@/lib/core/roles";
 import type { FieldErrors } from "@/lib/server/errors";
 import type { ReasonOption, UserOption } from "@/lib/server/reference-data";
 import { Button } from "@/components/ui/button";
+import { DealFields, dealDetailsOf, MoveConsequence } from "./deal-fields";
 
 export type MoveDialogRequest = { card: BoardCard; rules: MoveRule[] };
 
@@ -17,7 +19,9 @@ type Props = {
   request: MoveDialogRequest;
   viewerRole: Role;
   reps: UserOption[];
+  /** The active disqualification reasons. */
   reasons: ReasonOption[];
+  rejectReasons: ReasonOption[];
   checklist: readonly ChecklistItem[];
   errors: FieldErrors;
   pending: boolean;
@@ -36,13 +40,17 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 }
 
 /** Asks for what a move needs (a reason, the checklist, an owner) before it is made. */
-export function MoveDialog({ request, viewerRole, reps, reasons, checklist, errors, pending, onCancel, onConfirm }: Props) {
+export function MoveDialog({ request, viewerRole, reps, reasons, rejectReasons, checklist, errors, pending, onCancel, onConfirm }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [ruleIndex, setRuleIndex] = useState(0);
   const rule = request.rules[ruleIndex];
   const needs = (requirement: MoveRule["requires"][number]) => rule.requires.includes(requirement);
   const needsAssignee = needs("assignee") && viewerRole === "MANAGER";
+  const reasonList = needs("listedReason") ? (reasonListOf(rule.move) ?? "disqualification") : null;
+  const [reasonCode, setReasonCode] = useState("");
+  // "Other" (and every move without a list) needs the reason written out; a listed one may add a note.
+  const reasonRequired = needs("reason") || reasonCode === OTHER_REASON_CODE;
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -59,6 +67,7 @@ export function MoveDialog({ request, viewerRole, reps, reasons, checklist, erro
     if (needs("listedReason")) details.reasonCode = String(form.get("reasonCode") ?? "") || undefined;
     if (needs("checklist")) details.checklist = Object.fromEntries(checklist.map((item) => [item.key, form.get(`checklist.${item.key}`) === "on"]));
     if (needsAssignee) details.assigneeId = String(form.get("assigneeId") ?? "") || undefined;
+    if (needs("deal")) Object.assign(details, dealDetailsOf(form));
     onConfirm(rule, details);
   }
 
@@ -88,7 +97,15 @@ export function MoveDialog({ request, viewerRole, reps, reasons, checklist, erro
             <div className="mt-2 space-y-2">
               {request.rules.map((candidate, index) => (
                 <label key={candidate.move} className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="move" checked={index === ruleIndex} onChange={() => setRuleIndex(index)} />
+                  <input
+                    type="radio"
+                    name="move"
+                    checked={index === ruleIndex}
+                    onChange={() => {
+                      setRuleIndex(index);
+                      setReasonCode("");
+                    }}
+                  />
                   {candidate.label}
                 </label>
               ))}
@@ -113,20 +130,30 @@ export function MoveDialog({ request, viewerRole, reps, reasons, checklist, erro
           </div>
         )}
 
-        {needs("listedReason") && (
+        {reasonList && (
           <div>
             <label htmlFor={`${id}-reason-code`} className="block text-sm font-medium text-slate-700">
-              Disqualification reason
+              {REASON_LIST_NAMES[reasonList].field}
             </label>
-            <select id={`${id}-reason-code`} name="reasonCode" required defaultValue="" className={fieldClass} aria-invalid={errors.reasonCode ? true : undefined} aria-describedby={`${id}-reason-code-error`}>
+            <select
+              id={`${id}-reason-code`}
+              name="reasonCode"
+              required
+              value={reasonCode}
+              onChange={(event) => setReasonCode(event.target.value)}
+              className={fieldClass}
+              aria-invalid={errors.reasonCode ? true : undefined}
+              aria-describedby={`${id}-reason-code-error`}
+            >
               <option value="" disabled>
                 Choose a reason…
               </option>
-              {reasons.map((reason) => (
+              {(reasonList === "reject" ? rejectReasons : reasons).map((reason) => (
                 <option key={reason.code} value={reason.code}>
                   {reason.label}
                 </option>
               ))}
+              <option value={OTHER_REASON_CODE}>{OTHER_REASON_LABEL} (write the reason below)</option>
             </select>
             <FieldError id={`${id}-reason-code-error`} message={errors.reasonCode} />
           </div>
@@ -155,14 +182,14 @@ export function MoveDialog({ request, viewerRole, reps, reasons, checklist, erro
         {(needs("reason") || needs("listedReason")) && (
           <div>
             <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-700">
-              {needs("reason") ? "Reason" : "Note (optional)"}
+              {reasonRequired ? "Reason" : "Note (optional)"}
             </label>
             <textarea
               id={`${id}-reason`}
               name="reason"
               rows={3}
-              required={needs("reason")}
-              minLength={needs("reason") ? 3 : undefined}
+              required={reasonRequired}
+              minLength={reasonRequired ? 3 : undefined}
               maxLength={REASON_MAX_LENGTH}
               className={fieldClass}
               aria-invalid={errors.reason ? true : undefined}
@@ -172,6 +199,10 @@ export function MoveDialog({ request, viewerRole, reps, reasons, checklist, erro
             <FieldError id={`${id}-reason-error`} message={errors.reason} />
           </div>
         )}
+
+        {needs("deal") && <DealFields errors={errors} />}
+
+        <MoveConsequence rule={rule} />
 
         {errors.form && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">

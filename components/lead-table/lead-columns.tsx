@@ -8,7 +8,7 @@ import { columnLabel, isSortableColumn } from "@/lib/core/lead-table";
 import { formatProbability } from "@/lib/core/probability";
 import { describeSla, mqlSla } from "@/lib/core/sla";
 import type { LeadTableRow } from "@/lib/server/lead-table";
-import { ScoreBadge } from "@/components/board/score-badge";
+import { ScoreBadge } from "@/components/score/score-badge";
 import { StageBadge } from "@/components/leads/stage-badge";
 import { Timestamp } from "@/components/leads/timestamp";
 
@@ -52,14 +52,14 @@ function StageCell({ row, now, slaHours }: { row: LeadTableRow; now: string; sla
   );
 }
 
-/** The table's columns; the cells that show times or the SLA need the page's `now`. */
-export function leadColumns(options: { now: string; slaHours: number }): LeadColumnDef[] {
-  const { now, slaHours } = options;
+/** The table's columns; the cells that show times or the SLA need the page's `now`, the name links to the lead. */
+export function leadColumns(options: { now: string; slaHours: number; leadHref: (leadId: string) => string }): LeadColumnDef[] {
+  const { now, slaHours, leadHref } = options;
   const date = (value: string | null) => (value ? <Timestamp iso={value} now={now} /> : muted("—"));
   const data: Record<LeadColumnId, LeadColumnDef> = {
     name: helper.accessor("name", {
       cell: (info) => (
-        <Link href={`/leads/${info.row.original.id}`} tabIndex={-1} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+        <Link href={leadHref(info.row.original.id)} tabIndex={-1} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
           {info.getValue()}
         </Link>
       ),

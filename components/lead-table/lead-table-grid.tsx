@@ -8,6 +8,7 @@ import { useTable } from "@tanstack/react-table";
 import type { LeadColumnId, LeadSort, SortableColumnId } from "@/lib/core/lead-table";
 import { isSortableColumn, LEAD_TABLE_COLUMNS } from "@/lib/core/lead-table";
 import type { LeadTableRow } from "@/lib/server/lead-table";
+import { useLeadHref } from "@/components/leads/use-lead-href";
 import { leadColumns, leadTableFeatures } from "./lead-columns";
 
 type Props = {
@@ -36,7 +37,8 @@ function apply<T>(updater: Updater<T>, current: T): T {
  */
 export function LeadTableGrid({ rows, sort, columns, selected, onSelectionChange, onSort, pending, now, slaHours, emptyMessage }: Props) {
   const router = useRouter();
-  const columnDefs = useMemo(() => leadColumns({ now, slaHours }), [now, slaHours]);
+  const leadHref = useLeadHref();
+  const columnDefs = useMemo(() => leadColumns({ now, slaHours, leadHref }), [now, slaHours, leadHref]);
   const sorting: SortingState = [{ id: sort.column, desc: sort.direction === "desc" }];
   const rowSelection: RowSelectionState = Object.fromEntries(rows.filter((row) => selected.has(row.id)).map((row) => [row.id, true]));
   const columnVisibility = Object.fromEntries(ALL_COLUMN_IDS.map((id) => [id, columns.includes(id)]));
@@ -80,7 +82,7 @@ export function LeadTableGrid({ rows, sort, columns, selected, onSelectionChange
       k: () => focusRow(index - 1),
       Home: () => focusRow(0),
       End: () => focusRow(rows.length - 1),
-      Enter: () => router.push(`/leads/${row.id}`),
+      Enter: () => router.push(leadHref(row.id)),
       " ": () => onSelectionChange([row.id], !selected.has(row.id)),
       x: () => onSelectionChange([row.id], !selected.has(row.id)),
     };

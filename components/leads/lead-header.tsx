@@ -1,17 +1,20 @@
 import { formatDistanceStrict } from "date-fns";
 import Link from "next/link";
+import type { ReactNode } from "react";
+import type { BackLink } from "@/lib/core/back-link";
 import type { LeadDetails } from "@/lib/server/lead-details";
 import { StageBadge } from "./stage-badge";
 import { Timestamp } from "./timestamp";
 
-export function LeadHeader({ lead, now }: { lead: LeadDetails; now: string }) {
+/** The lead's name and where it stands, the way back to the list it was opened from, and the moves the user may make. */
+export function LeadHeader({ lead, now, back, actions }: { lead: LeadDetails; now: string; back: BackLink; actions: ReactNode }) {
   const { profile } = lead;
   const role = [profile.title, profile.company].filter(Boolean).join(" at ");
   return (
     <div className="border-b border-slate-200 bg-white">
       <div className="mx-auto max-w-7xl px-4 py-5 sm:px-6">
-        <Link href="/board" className="inline-flex items-center gap-1 rounded text-sm font-medium text-brand-700 hover:text-brand-600 hover:underline">
-          <span aria-hidden="true">←</span> Back to the board
+        <Link href={back.href} className="inline-flex items-center gap-1 rounded text-sm font-medium text-brand-700 hover:text-brand-600 hover:underline">
+          <span aria-hidden="true">←</span> {back.label}
         </Link>
         <div className="mt-3 flex flex-wrap items-end justify-between gap-x-8 gap-y-4">
           <div className="min-w-0">
@@ -43,6 +46,7 @@ export function LeadHeader({ lead, now }: { lead: LeadDetails; now: string }) {
             </div>
           </dl>
         </div>
+        {actions}
       </div>
     </div>
   );

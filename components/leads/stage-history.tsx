@@ -1,3 +1,4 @@
+import { formatDealValue } from "@/lib/core/deal";
 import { MOVE_TABLE } from "@/lib/core/funnel";
 import type { ChecklistItem } from "@/lib/core/qualification";
 import type { StageHistoryEntry } from "@/lib/server/lead-details";
@@ -48,6 +49,11 @@ function HistoryItem({ entry, checklist, now }: { entry: StageHistoryEntry; chec
       {entry.reasonLabel && <p className="mt-1 text-sm text-slate-800">Reason: {entry.reasonLabel}</p>}
       {entry.reason && <blockquote className="mt-1 border-l-2 border-slate-200 pl-2 text-sm text-slate-700">{entry.reason}</blockquote>}
       {entry.checklist && <Checklist answers={entry.checklist} checklist={checklist} />}
+      {entry.deal && (
+        <p className="mt-1 text-sm text-slate-800" data-testid="won-deal">
+          Deal value {formatDealValue(entry.deal.value)} · closed on <time dateTime={entry.deal.closedOn}>{entry.deal.closedOn}</time>
+        </p>
+      )}
     </li>
   );
 }

@@ -7,6 +7,7 @@ import { describeSla, mqlSla } from "@/lib/core/sla";
 import type { ReviewRow as Row, ReviewThreshold } from "@/lib/server/review-queue";
 import { StageBadge } from "@/components/leads/stage-badge";
 import { Timestamp } from "@/components/leads/timestamp";
+import { useLeadHref } from "@/components/leads/use-lead-href";
 import { ReturnCallout } from "./return-callout";
 import { ReviewActions } from "./review-actions";
 import { ScoreAgainstThreshold } from "./score-against-threshold";
@@ -42,6 +43,7 @@ function WaitingForSales({ row, slaHours, now }: { row: Row; slaHours: number; n
 /** One lead under review: who it is, its score against the threshold, why, and what to do with it. */
 export function ReviewRow({ row, threshold, slaHours, now, rules, pendingMove, notice, onChoose }: Props) {
   const id = useId();
+  const leadHref = useLeadHref();
   const [expanded, setExpanded] = useState(false);
   const { state, load } = useScoreExplanation(row.id);
 
@@ -63,7 +65,7 @@ export function ReviewRow({ row, threshold, slaHours, now, rules, pendingMove, n
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
             <h3 id={`${id}-name`} className="text-base font-semibold text-slate-900">
-              <Link href={`/leads/${row.id}`} prefetch={false} className="rounded-sm hover:text-brand-700 hover:underline">
+              <Link href={leadHref(row.id)} prefetch={false} className="rounded-sm hover:text-brand-700 hover:underline">
                 {row.name}
               </Link>
             </h3>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Actor, LeadPosition, Move } from "./funnel";
-import { authorizeMove, availableMoves, checkRequirements, findRule, movesTo, ownerAfterMove, refusedMoveReason, returnsToMarketing, transitionRecord } from "./funnel";
+import { asksBeforeMoving, authorizeMove, availableMoves, checkRequirements, findRule, movesTo, ownerAfterMove, refusedMoveReason, refusedMoves, returnsToMarketing, transitionRecord } from "./funnel";
 import { DEFAULT_CHECKLIST } from "./qualification";
 import type { Role } from "./roles";
 import type { Stage } from "./stages";
@@ -41,6 +41,9 @@ const table: Array<{ move: Move; from: Stage; to: Stage; owner: Owner; allowed: 
   { move: "lose", from: "SQL", to: "LOST", owner: "mine", allowed: ["SALES", "MANAGER"] },
   { move: "lose", from: "SQL", to: "LOST", owner: "other", allowed: ["MANAGER"] },
   { move: "reopen", from: "DISQUALIFIED", to: "LEAD", owner: "none", allowed: ["MANAGER"] },
+  { move: "reopen", from: "WON", to: "SQL", owner: "mine", allowed: ["MANAGER"] },
+  { move: "reopen", from: "WON", to: "SQL", owner: "other", allowed: ["MANAGER"] },
+  { move: "reopen", from: "LOST", to: "SQL", owner: "mine", allowed: ["MANAGER"] },
 ];
 
 const ROLES_UNDER_TEST: Role[] = ["ADMIN", "MANAGER", "MARKETER", "SALES"];
@@ -70,7 +73,8 @@ describe("the move table", () => {
     { move: "disqualify", stage: "SQL" },
     { move: "disqualify", stage: "WON" },
     { move: "win", stage: "SAL" },
-    { move: "reopen", stage: "LOST" },
+    { move: "reopen", stage: "SQL" },
+    { move: "reopen", stage: "LEAD" },
   ];
   test.each(wrongStages)("$move from $stage is refused as WRONG_STAGE even for a manager", ({ move, stage }) => {
     const decision = authorizeMove({ actor: actor("MANAGER"), lead: { stage, ownerId: null }, move });
@@ -138,10 +142,11 @@ describe("what a move requires", () => {
 
   test.each([
     { move: "nurture" as Move, from: "MQL" as Stage },
-    { move: "reject" as Move, from: "MQL" as Stage },
     { move: "recycle" as Move, from: "SAL" as Stage },
     { move: "lose" as Move, from: "SQL" as Stage },
     { move: "reopen" as Move, from: "DISQUALIFIED" as Stage },
+    { move: "reopen" as Move, from: "WON" as Stage },
+    { move: "reopen" as Move, from: "LOST" as Stage },
   ])("$move needs a reason", ({ move, from }) => {
     expect(checkRequirements(rule(move, from), {}, context)).toHaveProperty("reason");
     expect(checkRequirements(rule(move, from), { reason: "  a " }, context)).toHaveProperty("reason");
@@ -149,11 +154,19 @@ describe("what a move requires", () => {
     expect(checkRequirements(rule(move, from), { reason: "No budget this year" }, context)).toEqual({});
   });
 
-  test("disqualifying needs a reason from the managed list", () => {
-    const disqualify = rule("disqualify", "LEAD");
-    expect(checkRequirements(disqualify, {}, context).reasonCode).toMatch(/Pick/);
-    expect(checkRequirements(disqualify, { reasonCode: "bored" }, context).reasonCode).toMatch(/not an active/);
-    expect(checkRequirements(disqualify, { reasonCode: "student" }, context)).toEqual({});
+  test.each([
+    { move: "disqualify" as Move, from: "LEAD" as Stage, noun: "disqualification reason" },
+    { move: "reject" as Move, from: "MQL" as Stage, noun: "reject reason" },
+  ])("$move needs a reason from its managed list, or Other with the reason written", ({ move, from, noun }) => {
+    const listed = rule(move, from);
+    expect(checkRequirements(listed, {}, context).reasonCode).toBe(`Pick a ${noun} from the list, or Other.`);
+    expect(checkRequirements(listed, { reason: "No budget this year" }, context).reasonCode).toMatch(/Pick/);
+    expect(checkRequirements(listed, { reasonCode: "bored" }, context).reasonCode).toBe(`"bored" is not an active ${noun}.`);
+    expect(checkRequirements(listed, { reasonCode: "student" }, context)).toEqual({});
+    expect(checkRequirements(listed, { reasonCode: "student", reason: "x".repeat(501) }, context).reason).toMatch(/at most 500/);
+    expect(checkRequirements(listed, { reasonCode: "other" }, context).reason).toMatch(/With "Other", write the reason/);
+    expect(checkRequirements(listed, { reasonCode: "other", reason: " a " }, context)).toHaveProperty("reason");
+    expect(checkRequirements(listed, { reasonCode: "other", reason: "Event contact, no project" }, context)).toEqual({});
   });
 
   test("qualifying needs every required checklist item", () => {
@@ -197,6 +210,8 @@ describe("transitionRecord", () => {
       reason: "budget gone",
       reasonCode: "no_budget",
       checklist: null,
+      dealValueCents: null,
+      closedAt: null,
       createdAt: at,
     });
     expect(transitionRecord(rule("qualify", "SAL"), ME, { reasonCode: "ignored", checklist: { budget: true, need: false } }, at)).toMatchObject({
@@ -204,6 +219,102 @@ describe("transitionRecord", () => {
       reasonCode: null,
       checklist: '{"budget":true,"need":false}',
     });
-    expect(transitionRecord(rule("reject", "MQL"), OTHER, { reason: "   " }, at)).toMatchObject({ toStage: "LEAD", actorId: OTHER, reason: null });
+    expect(transitionRecord(rule("reject", "MQL"), OTHER, { reason: "   ", reasonCode: "wrong_contact" }, at)).toMatchObject({
+      toStage: "LEAD",
+      actorId: OTHER,
+      reason: null,
+      reasonCode: "wrong_contact",
+    });
+  });
+});
+
+describe("winning records the deal", () => {
+  const context = { actor: actor("SALES"), reasonCodes: [], checklist: DEFAULT_CHECKLIST, assignableRepIds: [], today: "2026-12-07" };
+  const win = rule("win", "SQL");
+
+  test("a positive value and a close date up to today are required", () => {
+    expect(checkRequirements(win, {}, context)).toEqual({ dealValue: "Enter the deal value.", closedOn: "Enter the close date (YYYY-MM-DD)." });
+    expect(checkRequirements(win, { dealValue: 12_500.5, closedOn: "2026-12-07" }, context)).toEqual({});
+    expect(checkRequirements(win, { dealValue: 0.01, closedOn: "2025-02-28" }, context)).toEqual({});
+  });
+
+  test.each([
+    { dealValue: 0, message: "The deal value must be more than 0." },
+    { dealValue: -40, message: "The deal value must be more than 0." },
+    { dealValue: Number.NaN, message: "Enter the deal value." },
+    { dealValue: 10.005, message: "The deal value can have at most two decimals (cents)." },
+    { dealValue: 1_000_000_000_000.01, message: "The deal value can be at most 1,000,000,000,000." },
+  ])("a deal value of $dealValue is refused", ({ dealValue, message }) => {
+    expect(checkRequirements(win, { dealValue, closedOn: "2026-12-01" }, context)).toEqual({ dealValue: message });
+  });
+
+  test.each([
+    { closedOn: "2026-12-08", message: "The close date can't be in the future (today is 2026-12-07, UTC)." },
+    { closedOn: "2026-02-31", message: "2026-02-31 is not a date." },
+    { closedOn: "07/12/2026", message: "Enter the close date (YYYY-MM-DD)." },
+    { closedOn: "", message: "Enter the close date (YYYY-MM-DD)." },
+  ])("a close date of '$closedOn' is refused", ({ closedOn, message }) => {
+    expect(checkRequirements(win, { dealValue: 100, closedOn }, context)).toEqual({ closedOn: message });
+  });
+
+  test("a deal can't be checked without knowing today", () => {
+    expect(() => checkRequirements(win, { dealValue: 100, closedOn: "2026-12-01" }, { ...context, today: undefined })).toThrow(/today/);
+  });
+
+  test("the win's transition keeps the value in cents and the close day; other moves keep neither", () => {
+    const at = new Date("2026-12-07T10:00:00Z");
+    expect(transitionRecord(win, ME, { dealValue: 12_500.5, closedOn: "2026-12-03", reason: "ignored" }, at)).toMatchObject({
+      toStage: "WON",
+      dealValueCents: 1_250_050,
+      closedAt: new Date("2026-12-03T00:00:00Z"),
+    });
+    expect(transitionRecord(rule("lose", "SQL"), ME, { reason: "Went quiet", dealValue: 5, closedOn: "2026-12-03" }, at)).toMatchObject({ dealValueCents: null, closedAt: null });
+    expect(() => transitionRecord(win, ME, {}, at)).toThrow(/checked/);
+  });
+});
+
+describe("reopening a closed deal", () => {
+  test.each(["WON", "LOST"] as const)("a manager reopens a %s lead into SQL, and its owner keeps it", (stage) => {
+    const lead = { stage, ownerId: ME };
+    const decision = authorizeMove({ actor: actor("MANAGER", "boss"), lead, move: "reopen" });
+    expect(decision).toMatchObject({ allowed: true, rule: { from: stage, to: "SQL", requires: ["reason"] } });
+    if (decision.allowed) {
+      expect(ownerAfterMove(decision.rule, actor("MANAGER", "boss"), lead, {})).toBe(ME);
+      expect(returnsToMarketing(decision.rule)).toBe(false);
+    }
+    expect(availableMoves(actor("MANAGER", "boss"), lead).map((rule) => rule.move)).toEqual(["reopen"]);
+  });
+
+  test("other roles are refused, and told only managers may", () => {
+    expect(authorizeMove({ actor: actor("SALES"), lead: { stage: "WON", ownerId: ME }, move: "reopen" })).toEqual({
+      allowed: false,
+      code: "FORBIDDEN",
+      message: "Sales reps can't reopen a WON lead; only managers can.",
+    });
+    expect(availableMoves(actor("SALES"), { stage: "LOST", ownerId: ME })).toEqual([]);
+    expect(availableMoves(actor("ADMIN"), { stage: "WON", ownerId: ME })).toEqual([]);
+    expect(refusedMoveReason(actor("SALES"), { stage: "WON", ownerId: ME }, "SQL")).toBe("Only managers can reopen a lead in WON.");
+    expect(refusedMoveReason(actor("MANAGER"), { stage: "LOST", ownerId: ME }, "LEAD")).toBe("A lead in LOST can't move to LEAD, only to SQL.");
+  });
+});
+
+describe("what the lead page and the board ask before a move", () => {
+  test("a form opens for a choice of moves or anything a move needs; a rep's own accept and marking MQL are one click", () => {
+    expect(asksBeforeMoving([rule("win", "SQL")], "SALES")).toBe(true);
+    expect(asksBeforeMoving([rule("lose", "SQL")], "SALES")).toBe(true);
+    expect(asksBeforeMoving([rule("reopen", "WON")], "MANAGER")).toBe(true);
+    expect(asksBeforeMoving([rule("accept", "MQL")], "MANAGER")).toBe(true);
+    expect(asksBeforeMoving([rule("nurture", "MQL"), rule("reject", "MQL")], "MANAGER")).toBe(true);
+    expect(asksBeforeMoving([rule("accept", "MQL")], "SALES")).toBe(false);
+    expect(asksBeforeMoving([rule("markMql", "LEAD")], "MARKETER")).toBe(false);
+  });
+
+  test("the moves a role can't make on a lead are explained once each", () => {
+    expect(refusedMoves(actor("SALES"), { stage: "WON", ownerId: ME })).toEqual(["Sales reps can't reopen a WON lead; only managers can."]);
+    expect(refusedMoves(actor("MARKETER"), { stage: "SQL", ownerId: ME })).toEqual([
+      "Marketers can't mark won a SQL lead; only sales reps and managers can.",
+      "Marketers can't mark lost a SQL lead; only sales reps and managers can.",
+    ]);
+    expect(refusedMoves(actor("MANAGER"), { stage: "WON", ownerId: ME })).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
+import { closeDate, dealValueCents } from "./deal";
 import type { ChecklistItem } from "./qualification";
+import { OTHER_REASON_CODE, OTHER_REASON_LABEL, REASON_LIST_NAMES, reasonListOf } from "./reasons";
 import { missingChecklistItems } from "./qualification";
 import type { Role } from "./roles";
 import { ROLE_LABELS } from "./roles";
@@ -22,7 +24,7 @@ export type Move = (typeof MOVES)[number];
 /** Who may make a move: a role, and for sales reps whether they must own the lead. */
 type Permission = { role: Role; ownership: "any" | "owner" | "ownerOrUnassigned" };
 
-export type Requirement = "reason" | "listedReason" | "checklist" | "assignee";
+export type Requirement = "reason" | "listedReason" | "checklist" | "assignee" | "deal";
 
 export type MoveRule = {
   move: Move;
@@ -45,15 +47,18 @@ export const MOVE_TABLE: readonly MoveRule[] = [
   { move: "markMql", from: "LEAD", to: "MQL", label: "Mark as MQL", permissions: [anyMarketer, anyManager], requires: [], system: true },
   { move: "nurture", from: "MQL", to: "LEAD", label: "Send to nurture", permissions: [anyMarketer, anyManager], requires: ["reason"] },
   { move: "accept", from: "MQL", to: "SAL", label: "Accept", permissions: [repOfOpenLead, anyManager], requires: ["assignee"] },
-  { move: "reject", from: "MQL", to: "LEAD", label: "Reject to marketing", permissions: [repOfOpenLead, anyManager], requires: ["reason"] },
+  { move: "reject", from: "MQL", to: "LEAD", label: "Reject to marketing", permissions: [repOfOpenLead, anyManager], requires: ["listedReason"] },
   { move: "qualify", from: "SAL", to: "SQL", label: "Qualify", permissions: [owningRep, anyManager], requires: ["checklist"] },
   { move: "recycle", from: "SAL", to: "LEAD", label: "Recycle to nurture", permissions: [owningRep, anyManager], requires: ["reason"] },
   { move: "disqualify", from: "LEAD", to: "DISQUALIFIED", label: "Disqualify", permissions: [anyMarketer, anyManager], requires: ["listedReason"] },
   { move: "disqualify", from: "MQL", to: "DISQUALIFIED", label: "Disqualify", permissions: [anyMarketer, anyManager], requires: ["listedReason"] },
   { move: "disqualify", from: "SAL", to: "DISQUALIFIED", label: "Disqualify", permissions: [owningRep, anyManager], requires: ["listedReason"] },
-  { move: "win", from: "SQL", to: "WON", label: "Mark won", permissions: [owningRep, anyManager], requires: [] },
+  { move: "win", from: "SQL", to: "WON", label: "Mark won", permissions: [owningRep, anyManager], requires: ["deal"] },
   { move: "lose", from: "SQL", to: "LOST", label: "Mark lost", permissions: [owningRep, anyManager], requires: ["reason"] },
   { move: "reopen", from: "DISQUALIFIED", to: "LEAD", label: "Reopen", permissions: [anyManager], requires: ["reason"] },
+  // A closed deal reopens where it was closed from: sales still owns it, and it is qualified.
+  { move: "reopen", from: "WON", to: "SQL", label: "Reopen", permissions: [anyManager], requires: ["reason"] },
+  { move: "reopen", from: "LOST", to: "SQL", label: "Reopen", permissions: [anyManager], requires: ["reason"] },
 ];
 
 export type Actor = { id: string; role: Role };
@@ -125,9 +130,27 @@ export function movesTo(actor: Actor, lead: LeadPosition, to: Stage): MoveRule[]
   return availableMoves(actor, lead).filter((rule) => rule.to === to);
 }
 
+/** Whether choosing the moves opens a form first: a choice between them, or something the move needs (a rep accepting for themselves needs nothing). */
+export function asksBeforeMoving(rules: readonly MoveRule[], role: Role): boolean {
+  if (rules.length !== 1) return true;
+  return rules[0].requires.some((requirement) => requirement !== "assignee" || role === "MANAGER");
+}
+
+/** Why each move from the lead's stage that the actor may not make is refused, once per distinct reason. */
+export function refusedMoves(actor: Actor, lead: LeadPosition): string[] {
+  const reasons = MOVE_TABLE.filter((rule) => rule.from === lead.stage).flatMap((rule) => {
+    const decision = authorizeMove({ actor, lead, move: rule.move });
+    return decision.allowed ? [] : [decision.message];
+  });
+  return [...new Set(reasons)];
+}
+
+/** Stages said letter by letter: "an MQL". */
+const SPELLED_OUT: readonly Stage[] = ["MQL", "SAL", "SQL"];
+
 /** "an MQL" reads as the acronym; a stage that is a word needs the lead named. */
 function aLeadIn(stage: Stage): string {
-  return stage.length === 3 ? `an ${stage}` : `a lead in ${stage}`;
+  return SPELLED_OUT.includes(stage) ? `an ${stage}` : `a lead in ${stage}`;
 }
 
 /**
@@ -159,14 +182,20 @@ export type MoveDetails = {
   reasonCode?: string;
   checklist?: Readonly<Record<string, boolean>>;
   assigneeId?: string;
+  /** Winning: the deal's value (currency units, up to two decimals) and its close day, YYYY-MM-DD. */
+  dealValue?: number;
+  closedOn?: string;
 };
 
 export type RequirementContext = {
   actor: Actor;
+  /** The active codes of the move's reason list (disqualification or reject). */
   reasonCodes: readonly string[];
   checklist: readonly ChecklistItem[];
   /** Active sales reps a manager may assign an accepted lead to. */
   assignableRepIds: readonly string[];
+  /** Today (UTC, YYYY-MM-DD): a deal can't close after it. Required for moves that record a deal. */
+  today?: string;
 };
 
 export const REASON_MIN_LENGTH = 3;
@@ -187,16 +216,31 @@ export function checkRequirements(
         else if (reason.length > REASON_MAX_LENGTH) errors.reason = `The reason can be at most ${REASON_MAX_LENGTH} characters.`;
         break;
       }
-      case "listedReason":
-        if (!details.reasonCode) errors.reasonCode = "Pick a disqualification reason from the list.";
-        else if (!context.reasonCodes.includes(details.reasonCode)) errors.reasonCode = `"${details.reasonCode}" is not an active disqualification reason.`;
+      case "listedReason": {
+        // A pick from the move's list, or "Other" with the reason written out; a note is optional otherwise.
+        const { noun } = REASON_LIST_NAMES[reasonListOf(rule.move) ?? "disqualification"];
+        const text = details.reason?.trim() ?? "";
+        if (!details.reasonCode) errors.reasonCode = `Pick a ${noun} from the list, or ${OTHER_REASON_LABEL}.`;
+        else if (details.reasonCode === OTHER_REASON_CODE) {
+          if (text.length < REASON_MIN_LENGTH) errors.reason = `With "${OTHER_REASON_LABEL}", write the reason (at least ${REASON_MIN_LENGTH} characters).`;
+        } else if (!context.reasonCodes.includes(details.reasonCode)) errors.reasonCode = `"${details.reasonCode}" is not an active ${noun}.`;
+        if (text.length > REASON_MAX_LENGTH) errors.reason = `The reason can be at most ${REASON_MAX_LENGTH} characters.`;
         break;
+      }
       case "checklist": {
         const missing = missingChecklistItems(context.checklist, details.checklist ?? {});
         if (missing.length > 0) {
           const labels = context.checklist.filter((item) => missing.includes(item.key)).map((item) => item.label);
           errors.checklist = `Complete the qualification checklist first: ${labels.join(", ")} ${labels.length === 1 ? "is" : "are"} not confirmed.`;
         }
+        break;
+      }
+      case "deal": {
+        if (context.today === undefined) throw new Error("Checking a deal needs today's date.");
+        const value = dealValueCents(details.dealValue);
+        if ("error" in value) errors.dealValue = value.error;
+        const closed = closeDate(details.closedOn, context.today);
+        if ("error" in closed) errors.closedOn = closed.error;
         break;
       }
       case "assignee":
@@ -228,8 +272,18 @@ export function ownerAfterMove(rule: MoveRule, actor: Actor, lead: LeadPosition,
   return actor.role === "SALES" ? actor.id : (details.assigneeId ?? lead.ownerId);
 }
 
+/** The deal a win records (checked by checkRequirements first); null for every other move. */
+function recordedDeal(rule: MoveRule, details: MoveDetails): { dealValueCents: number; closedAt: Date } | null {
+  if (!rule.requires.includes("deal")) return null;
+  const value = dealValueCents(details.dealValue);
+  const closed = closeDate(details.closedOn, "9999-12-31");
+  if ("error" in value || "error" in closed) throw new Error("A win's deal must be checked before it is recorded.");
+  return { dealValueCents: value.cents, closedAt: closed.at };
+}
+
 /** What a person's move records: the stage change, who made it, and what the move asked for. */
 export function transitionRecord(rule: MoveRule, actorId: string, details: MoveDetails, at: Date) {
+  const deal = recordedDeal(rule, details);
   return {
     fromStage: rule.from,
     toStage: rule.to,
@@ -238,6 +292,8 @@ export function transitionRecord(rule: MoveRule, actorId: string, details: MoveD
     reason: details.reason?.trim() || null,
     reasonCode: rule.requires.includes("listedReason") ? (details.reasonCode ?? null) : null,
     checklist: rule.requires.includes("checklist") ? JSON.stringify(details.checklist ?? {}) : null,
+    dealValueCents: deal?.dealValueCents ?? null,
+    closedAt: deal?.closedAt ?? null,
     createdAt: at,
   };
 }

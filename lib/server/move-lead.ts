@@ -2,13 +2,15 @@ import "server-only";
 import { formatDistanceStrict } from "date-fns";
 import type { BoardCard } from "@/lib/core/board";
 import type { Actor, Move, MoveDetails } from "@/lib/core/funnel";
+import { todayUtc } from "@/lib/core/deal";
 import { authorizeMove, checkRequirements, ownerAfterMove, returnsToMarketing, transitionRecord } from "@/lib/core/funnel";
+import { reasonListOf } from "@/lib/core/reasons";
 import { isStage } from "@/lib/core/stages";
 import { boardCardSelect, toBoardCard } from "./board";
 import type { Tx } from "./db";
 import { db } from "./db";
 import { AppError } from "./errors";
-import { activeDisqualificationReasons, activeSalesRepIds } from "./reference-data";
+import { activeReasons, activeSalesRepIds } from "./reference-data";
 import { routeNewMqls } from "./routing";
 import { qualificationChecklist } from "./workflow-settings";
 
@@ -53,7 +55,7 @@ export async function moveLead(actor: Actor, input: MoveLeadInput, now: Date = n
     const { rule } = decision;
 
     const [reasons, repIds, checklist] = await Promise.all([
-      rule.requires.includes("listedReason") ? activeDisqualificationReasons(tx) : [],
+      rule.requires.includes("listedReason") ? activeReasons(reasonListOf(rule.move) ?? "disqualification", tx) : [],
       rule.requires.includes("assignee") ? activeSalesRepIds(tx) : [],
       rule.requires.includes("checklist") ? qualificationChecklist(tx) : [],
     ]);
@@ -62,6 +64,7 @@ export async function moveLead(actor: Actor, input: MoveLeadInput, now: Date = n
       reasonCodes: reasons.map((reason) => reason.code),
       checklist,
       assignableRepIds: repIds,
+      today: todayUtc(now),
     });
     if (Object.keys(fieldErrors).length > 0) {
       throw new AppError("VALIDATION", Object.values(fieldErrors).join(" "), fieldErrors as Record<string, string>);

@@ -48,12 +48,12 @@ describe("allowed moves write the lead and its transition together", () => {
     expect(result).toMatchObject({ ok: true, data: { stage: "SAL", ownerId: users.otherRep.id } });
   });
 
-  test("a rep rejects an MQL back to marketing with a reason that is kept", async () => {
+  test("a rep rejects an MQL back to marketing with a listed reason and a note that are kept", async () => {
     const lead = await createLead({ stage: "MQL" });
     signInAs(users.rep);
-    const result = await moveLeadAction({ leadId: lead.id, version: 1, move: "reject", reason: "  Student, no budget  " });
+    const result = await moveLeadAction({ leadId: lead.id, version: 1, move: "reject", reasonCode: "no_project", reason: "  Student, no budget  " });
     expect(result).toMatchObject({ ok: true, data: { stage: "LEAD" } });
-    expect((await transitionsOf(lead.id))[0]).toMatchObject({ move: "reject", reason: "Student, no budget" });
+    expect((await transitionsOf(lead.id))[0]).toMatchObject({ move: "reject", reasonCode: "no_project", reason: "Student, no budget" });
   });
 
   test("the owning rep disqualifies a SAL with a listed reason; a manager reopens it", async () => {
@@ -73,7 +73,7 @@ describe("allowed moves write the lead and its transition together", () => {
     const won = await createLead({ stage: "SQL", ownerId: users.rep.id });
     const lost = await createLead({ stage: "SQL", ownerId: users.rep.id });
     signInAs(users.rep);
-    expect(await moveLeadAction({ leadId: won.id, version: 1, move: "win" })).toMatchObject({ ok: true, data: { stage: "WON" } });
+    expect(await moveLeadAction({ leadId: won.id, version: 1, move: "win", dealValue: 4_200, closedOn: "2026-11-30" })).toMatchObject({ ok: true, data: { stage: "WON" } });
     expect(await moveLeadAction({ leadId: lost.id, version: 1, move: "lose", reason: "Chose a competitor" })).toMatchObject({ ok: true, data: { stage: "LOST" } });
   });
 });
@@ -138,7 +138,6 @@ describe("refused moves change nothing", () => {
 describe("required details", () => {
   test.each([
     { move: "nurture" as const, stage: "MQL" as const, who: "marketer" as const },
-    { move: "reject" as const, stage: "MQL" as const, who: "rep" as const },
     { move: "reopen" as const, stage: "DISQUALIFIED" as const, who: "manager" as const },
   ])("$move without a reason is refused and names the reason field", async ({ move, stage, who }) => {
     const lead = await createLead({ stage });

@@ -13,6 +13,12 @@ const moveLeadSchema = z.strictObject({
   reasonCode: z.string().max(100).optional(),
   checklist: z.record(z.string().max(50), z.boolean()).optional(),
   assigneeId: z.string().max(100).optional(),
+  // Ranges and formats are the funnel's to check (lib/core/deal.ts), so its messages name the problem.
+  dealValue: z.number({ error: "The deal value must be a number." }).optional(),
+  closedOn: z.string().max(10, "The close date is YYYY-MM-DD.").optional(),
 });
 
-export const moveLeadAction = authorizedAction({ schema: moveLeadSchema }, (input, user) => moveLead({ id: user.id, role: user.role }, input));
+// As the move dialog labels its fields.
+const labels = { reason: "Reason", reasonCode: "Reason from the list", checklist: "Qualification checklist", assigneeId: "Owner (sales rep)" };
+
+export const moveLeadAction = authorizedAction({ schema: moveLeadSchema, labels }, (input, user) => moveLead({ id: user.id, role: user.role }, input));

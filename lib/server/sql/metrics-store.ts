@@ -61,7 +61,7 @@ const LEAD_COLUMNS = [
   `l."firstEventAt"`,
 ];
 
-const TRANSITION_COLUMNS = [`t."leadId"`, `t."fromStage"`, `t."toStage"`, `t."move"`, `t."actorId"`, `t."reason"`, `t."reasonCode"`, `t."createdAt"`, `t."rowid"`];
+const TRANSITION_COLUMNS = [`t."leadId"`, `t."fromStage"`, `t."toStage"`, `t."move"`, `t."actorId"`, `t."reason"`, `t."reasonCode"`, `t."createdAt"`, `t."rowid"`, `t."dealValueCents"`, `t."closedAt"`];
 
 const columnsAsJson = (columns: readonly string[]) => columns.map((column) => `json_group_array(${column})`).join(", ");
 
@@ -130,13 +130,36 @@ function stableOrder(keys: readonly number[], order: Uint32Array): Uint32Array {
 
 /** In time order; transitions at the same millisecond in the order they were stored. */
 function transitionsOf(columns: unknown[][]): MetricsTransition[] {
-  const [leadId, fromStage, toStage, move, actorId, reason, reasonCode, at, rowid] = columns as [string[], Stage[], Stage[], string[], (string | null)[], (string | null)[], (string | null)[], number[], number[]];
+  const [leadId, fromStage, toStage, move, actorId, reason, reasonCode, at, rowid, dealValueCents, closedAt] = columns as [
+    string[],
+    Stage[],
+    Stage[],
+    string[],
+    (string | null)[],
+    (string | null)[],
+    (string | null)[],
+    number[],
+    number[],
+    (number | null)[],
+    (number | null)[],
+  ];
   const identity = Uint32Array.from({ length: leadId.length }, (_, i) => i);
   const order = stableOrder(at, stableOrder(rowid, identity));
   const transitions: MetricsTransition[] = new Array(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    transitions[k] = { leadId: leadId[i], fromStage: fromStage[i], toStage: toStage[i], move: move[i], actorId: actorId[i], reason: reason[i], reasonCode: reasonCode[i], at: at[i] };
+    transitions[k] = {
+      leadId: leadId[i],
+      fromStage: fromStage[i],
+      toStage: toStage[i],
+      move: move[i],
+      actorId: actorId[i],
+      reason: reason[i],
+      reasonCode: reasonCode[i],
+      at: at[i],
+      dealValueCents: dealValueCents[i],
+      closedAt: closedAt[i],
+    };
   }
   return transitions;
 }

@@ -5,19 +5,23 @@ import { AssignmentHistory } from "@/components/leads/assignment-history";
 import { describeEventType } from "@/components/leads/event-presentation";
 import { LeadHeader } from "@/components/leads/lead-header";
 import { LeadActivities } from "@/components/leads/lead-activities";
+import { LeadStageActions } from "@/components/leads/lead-stage-actions";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { LogEventForm } from "@/components/leads/log-event-form";
 import { ProfileCard } from "@/components/leads/profile-card";
 import { ScoreCard } from "@/components/leads/score-card";
 import { StageHistory } from "@/components/leads/stage-history";
+import { backLinkFor } from "@/lib/core/back-link";
 import { STANDARD_EVENT_TYPES } from "@/lib/core/events";
 import { AppError } from "@/lib/server/errors";
-import { getLeadDetails, listLeadTimeline } from "@/lib/server/lead-details";
+import { asBoardCard, getLeadDetails, listLeadTimeline } from "@/lib/server/lead-details";
 import { NOTE_MAX_LENGTH } from "@/lib/server/notes";
+import { activeDisqualificationReasons, activeReasons, leadOwnerOptions } from "@/lib/server/reference-data";
 import { requireUser } from "@/lib/server/require-user";
 import { qualificationChecklist } from "@/lib/server/workflow-settings";
 
 type Params = Promise<{ id: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const EVENT_TYPE_OPTIONS = STANDARD_EVENT_TYPES.map((type) => ({ value: type, label: describeEventType(type).label }));
 
@@ -37,16 +41,30 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: lead.profile.name };
 }
 
-export default async function LeadPage({ params }: { params: Params }) {
+export default async function LeadPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const user = await requireUser();
   const { id } = await params;
-  const [lead, firstEntries] = await Promise.all([loadLead(id), listLeadTimeline(id)]);
+  const [lead, firstEntries, checklist, reps, reasons, rejectReasons] = await Promise.all([
+    loadLead(id),
+    listLeadTimeline(id),
+    qualificationChecklist(),
+    leadOwnerOptions(),
+    activeDisqualificationReasons(),
+    activeReasons("reject"),
+  ]);
   const now = new Date().toISOString();
   const timelineTotal = lead.eventCount + lead.activities.length;
 
   return (
     <div className="pb-12">
-      <LeadHeader lead={lead} now={now} />
+      <LeadHeader
+        lead={lead}
+        now={now}
+        back={backLinkFor((await searchParams).from)}
+        actions={
+          <LeadStageActions lead={asBoardCard(lead)} viewer={{ id: user.id, role: user.role }} reps={reps} reasons={reasons} rejectReasons={rejectReasons} checklist={checklist} />
+        }
+      />
       <div className="mx-auto grid max-w-7xl gap-6 px-4 pt-6 sm:px-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <ScoreCard scores={lead.scores} explanation={lead.explanation} probability={lead.probability} now={now} />
@@ -57,7 +75,7 @@ export default async function LeadPage({ params }: { params: Params }) {
         <div className="min-w-0 space-y-6">
           <ProfileCard profile={lead.profile} />
           <LeadActivities leadId={lead.id} activities={lead.activities} canLog={user.role !== "ADMIN"} maxLength={NOTE_MAX_LENGTH} now={now} />
-          <StageHistory history={lead.history} checklist={await qualificationChecklist()} createdAt={lead.createdAt} now={now} />
+          <StageHistory history={lead.history} checklist={checklist} createdAt={lead.createdAt} now={now} />
           <AssignmentHistory assignments={lead.assignments} now={now} />
         </div>
       </div>
