@@ -63,7 +63,8 @@ test("an admin gives a key only the scopes it needs, and the API holds it to the
   }
   await page.getByRole("button", { name: "Create key" }).click();
   await expect(scopes).toContainText("Choose at least one thing the key may do.");
-  await expect(page.getByText("Check the form: scopes:")).toBeVisible();
+  // Named by the label the form shows, not the field's name in the code ("scopes").
+  await expect(page.getByText("Check the form: What may it do? Choose at least one thing the key may do.", { exact: true })).toBeVisible();
   await expect(page.getByLabel("Key name")).toHaveValue("Browser test reporting");
   await expectNoSeriousA11yViolations(page);
 

@@ -32,15 +32,17 @@ test("marketer review → MQL → routed rep accepts it in the queue → qualifi
   const waiting = queueRow(rep, "toAccept", leadId);
   await expect(waiting.getByTestId("sla-timer")).toHaveText(/^(23 h \d+ min|24 h) left$/);
   await waiting.getByRole("button", { name: `Accept ${name}` }).click();
-  const accepted = queueRow(rep, "toQualify", leadId);
-  await expect(accepted).toBeVisible();
+  // It stays where the rep accepted it, now a SAL, and is qualified from there.
+  const accepted = queueRow(rep, "toAccept", leadId);
+  await expect(accepted.getByTestId("queue-row-outcome")).toHaveText("Accepted: now in To qualify");
 
   await accepted.getByRole("button", { name: `Qualify… ${name}` }).click();
   const dialog = rep.getByRole("dialog");
   for (const item of ["Budget", "Authority", "Need", "Timeline"]) await dialog.getByLabel(new RegExp(item)).check();
   await dialog.getByRole("button", { name: "Qualify" }).click();
   await expect(dialog).toBeHidden();
-  await expect(rep.locator(`[data-lead-id="${leadId}"]`)).toHaveCount(0);
+  await expect(accepted.getByTestId("queue-row-outcome")).toHaveText("Qualified: now an SQL, out of the queue");
+  await expect(accepted.getByRole("button")).toHaveCount(0);
 
   // The lead's page tells the whole story: routed to the rep, accepted, qualified.
   await rep.goto(`/leads/${leadId}`);
@@ -52,21 +54,24 @@ test("marketer review → MQL → routed rep accepts it in the queue → qualifi
   await expect(history.nth(2)).toContainText("MQL");
 });
 
-test("a rep's rejection, with its reason, is what marketing sees in its review", async ({ browser }) => {
+test("a rep's rejection, with its listed reason and note, is what marketing sees in its review", async ({ browser }) => {
   const rep = await asUser(browser, "sales2@leadgate.test", "/queue");
   const row = rep.getByTestId("queue-section-toAccept").getByTestId("queue-row").first();
   const leadId = (await row.getAttribute("data-lead-id")) ?? "";
   const name = await row.getByRole("link").first().innerText();
   await row.getByRole("button", { name: `Reject… ${name}` }).click();
   const dialog = rep.getByRole("dialog");
-  await dialog.getByLabel("Reason").fill("Reseller, not an end customer; route to the partner team.");
+  await dialog.getByLabel("Reject reason").selectOption({ label: "Wrong contact: not involved in buying" });
+  await dialog.getByLabel("Note (optional)").fill("Reseller, not an end customer; route to the partner team.");
   await dialog.getByRole("button", { name: "Reject to marketing" }).click();
   await expect(dialog).toBeHidden();
-  await expect(rep.locator(`[data-lead-id="${leadId}"]`)).toHaveCount(0);
+  await expect(rep.locator(`[data-lead-id="${leadId}"]`).getByTestId("queue-row-outcome")).toHaveText("Sent back to marketing");
 
   const marketer = await asUser(browser, "marketer@leadgate.test", "/review?tab=returned");
   const returned = marketer.locator(`[data-testid="review-row"][data-lead-id="${leadId}"]`);
-  await expect(returned.getByTestId("return-callout")).toContainText("Rejected by sales: Reseller, not an end customer; route to the partner team. — Sasha Sales, just now");
+  await expect(returned.getByTestId("return-callout")).toContainText(
+    "Rejected by sales: Wrong contact: not involved in buying (“Reseller, not an end customer; route to the partner team.”) — Sasha Sales, just now",
+  );
   // Back in marketing's hands: no owner, and only a person can make it an MQL again.
   await expect(returned.getByRole("button", { name: "Mark as MQL" })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { firstMovableCard, openMoveMenu, signIn } from "./support";
+import { expectNoSeriousA11yViolations, firstMovableCard, openMoveMenu, signIn } from "./support";
 
 // Puts the SLA and the checklist back as they were, so that specs running later see the demo settings.
 test("a manager sets the SLA to 8 hours and adds a checklist item; both survive a reload and reach the board", async ({ page }) => {
@@ -66,4 +66,61 @@ test("a marketer visiting the workflow settings is sent to the board", async ({ 
   await page.goto("/settings/workflow");
   await expect(page).toHaveURL(/\/board\?denied=1$/);
   await expect(page.getByText("Your role doesn't have access to that page.")).toBeVisible();
+});
+
+test("an admin manages the reject reasons, and a rep's reject dialog offers what they left active", async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  await signIn(page, "admin@leadgate.test", "/settings/workflow");
+  const reasons = page.getByRole("region", { name: /^Reject reasons/ });
+  const rows = reasons.getByTestId("reason-row");
+  await expect(rows.first()).toContainText("No current project or need");
+  const count = await rows.count();
+
+  // "Other" is always offered besides the list, so no listed reason may be called that.
+  await reasons.getByLabel("New reason").fill("Other");
+  await reasons.getByRole("button", { name: "Add reason" }).click();
+  await expect(reasons.getByText(/"Other" is always offered/)).toBeVisible();
+
+  await reasons.getByLabel("New reason").fill("Outside our sales territory");
+  await reasons.getByRole("button", { name: "Add reason" }).click();
+  await expect(page.getByTestId("toast-success").last()).toContainText('Added "Outside our sales territory" at the end of the list.');
+  await expect(rows).toHaveCount(count + 1);
+  await expect(rows.last()).toContainText("outside_our_sales_territory");
+
+  await reasons.getByRole("button", { name: "Rename Outside our sales territory" }).click();
+  const renamed = reasons.getByLabel('New label for "Outside our sales territory"');
+  await expect(renamed).toBeFocused();
+  await renamed.fill("Outside our territories");
+  await renamed.press("Enter");
+  await expect(rows.last()).toContainText("Outside our territories");
+  await expect(rows.last()).toContainText("outside_our_sales_territory");
+
+  await reasons.getByRole("button", { name: "Move Outside our territories up" }).click();
+  await expect(rows.nth(count - 1)).toContainText("Outside our territories");
+
+  await reasons.getByRole("button", { name: "Deactivate Could not reach them" }).click();
+  await page.getByRole("dialog", { name: 'Deactivate "Could not reach them"?' }).getByRole("button", { name: "Deactivate" }).click();
+  await expect(page.getByTestId("toast-success").last()).toContainText('"Could not reach them" is no longer offered.');
+  await expect(rows.filter({ hasText: "Could not reach them" })).toContainText("Deactivated");
+  // The disqualification reasons are a list of their own, untouched.
+  await expect(page.getByRole("region", { name: /^Disqualification reasons/ })).not.toContainText("Outside our territories");
+  await expectNoSeriousA11yViolations(page);
+
+  await page.reload();
+  await expect(rows.nth(count - 1)).toContainText("Outside our territories");
+
+  const rep = await (await browser.newContext()).newPage();
+  await signIn(rep, "sales@leadgate.test", "/queue");
+  const row = rep.getByTestId("queue-section-toAccept").getByTestId("queue-row").first();
+  const name = await row.getByRole("link").first().innerText();
+  await row.getByRole("button", { name: `Reject… ${name}` }).click();
+  const options = rep.getByRole("dialog").getByLabel("Reject reason").locator("option");
+  await expect(options.filter({ hasText: "Outside our territories" })).toHaveCount(1);
+  await expect(options.filter({ hasText: "Could not reach them" })).toHaveCount(0);
+  await rep.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await rep.context().close();
+
+  // Back as the demo had it, for the specs that run later.
+  await reasons.getByRole("button", { name: "Reactivate Could not reach them" }).click();
+  await expect(page.getByTestId("toast-success").last()).toContainText('"Could not reach them" is offered again.');
 });

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { REASON_MIN_LENGTH } from "@/lib/core/funnel";
+import { OTHER_REASON_CODE, OTHER_REASON_LABEL } from "@/lib/core/reasons";
 import type { Role } from "@/lib/core/roles";
 import type { ReasonOption, UserOption } from "@/lib/server/reference-data";
 import { Button } from "@/components/ui/button";
@@ -45,6 +47,9 @@ export function BulkActionBar({ count, allMatching, matchingTotal, allOnPageSele
   const canMark = viewerRole === "MARKETER" || viewerRole === "MANAGER";
   const canDisqualify = viewerRole !== "ADMIN";
   const confirmation = pending ? describe(pending, countText) : null;
+  // "Other" needs the reason written in the note.
+  const other = reasonCode === OTHER_REASON_CODE;
+  const noteLabel = other ? "Why (required with Other)" : "Note (optional)";
 
   return (
     <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 border-b border-brand-200 bg-brand-50 px-4 py-2 text-sm sm:px-6">
@@ -99,15 +104,31 @@ export function BulkActionBar({ count, allMatching, matchingTotal, allOnPageSele
                 {reason.label}
               </option>
             ))}
+            <option value={OTHER_REASON_CODE}>{OTHER_REASON_LABEL} (write why in the note)</option>
           </select>
           <label htmlFor="bulk-note" className="sr-only">
-            Note (optional)
+            {noteLabel}
           </label>
-          <input id="bulk-note" value={note} onChange={(event) => setNote(event.target.value)} placeholder="Note (optional)" maxLength={500} className={`${selectClass} w-40 placeholder:text-slate-500`} />
+          <input
+            id="bulk-note"
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            placeholder={noteLabel}
+            required={other}
+            maxLength={500}
+            className={`${selectClass} w-40 placeholder:text-slate-500`}
+          />
           <Button
             variant="secondary"
-            disabled={busy || !reasonCode}
-            onClick={() => setPending({ kind: "disqualify", reasonCode, reasonLabel: reasons.find((reason) => reason.code === reasonCode)?.label ?? reasonCode, note })}
+            disabled={busy || !reasonCode || (other && note.trim().length < REASON_MIN_LENGTH)}
+            onClick={() =>
+              setPending({
+                kind: "disqualify",
+                reasonCode,
+                reasonLabel: other ? `${OTHER_REASON_LABEL}: ${note.trim()}` : (reasons.find((reason) => reason.code === reasonCode)?.label ?? reasonCode),
+                note,
+              })
+            }
           >
             Disqualify
           </Button>

@@ -9,6 +9,8 @@ import { moreRowsHref } from "./queue-url";
 
 type Props = {
   section: SectionState;
+  /** Rows shown, the leads just moved and kept in place included. */
+  shownCount: number;
   title: string;
   description: string;
   emptyText: string;
@@ -20,7 +22,7 @@ type Props = {
 const numberFormat = new Intl.NumberFormat("en-US");
 
 /** One part of the queue, with its count, its rows and "Load more" (kept in the URL). */
-export function QueueSection({ section, title, description, emptyText, overdue, children }: Props) {
+export function QueueSection({ section, shownCount, title, description, emptyText, overdue, children }: Props) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const [loading, startLoading] = useTransition();
@@ -45,7 +47,7 @@ export function QueueSection({ section, title, description, emptyText, overdue, 
           </p>
         )}
       </header>
-      {section.rows.length === 0 ? (
+      {shownCount === 0 ? (
         <p className="px-4 py-8 text-center text-sm text-slate-500">{emptyText}</p>
       ) : (
         <ol className="divide-y divide-slate-100" aria-labelledby={headingId}>

@@ -73,3 +73,37 @@ export function overdueNow(section: SectionState, slaHours: number, now: Date): 
   const loaded = section.rows.filter((row) => row.stage === "MQL" && mqlSla(new Date(row.stageEnteredAt), slaHours, now).overdue).length;
   return section.unloadedOverdue + loaded;
 }
+
+/**
+ * A lead the user just moved from the queue (accepted, rejected, qualified…): it stays where they
+ * saw it, showing its new state, until they leave the page, so it never slips behind "Load more".
+ */
+export type KeptLead = { row: QueueRow; section: QueueSectionId; index: number };
+
+/** A row as a section shows it; `kept` marks a lead kept in place after a move. */
+export type ShownRow = { row: QueueRow; kept: boolean };
+
+/** A section's loaded rows with the kept leads back at their places (and in no other section). */
+export function shownRows(section: SectionState, kept: readonly KeptLead[]): ShownRow[] {
+  const keptIds = new Set(kept.map((lead) => lead.row.id));
+  const rows: ShownRow[] = section.rows.filter((row) => !keptIds.has(row.id)).map((row) => ({ row, kept: false }));
+  for (const lead of kept.filter((candidate) => candidate.section === section.id).sort((a, b) => a.index - b.index)) {
+    rows.splice(Math.min(lead.index, rows.length), 0, { row: lead.row, kept: true });
+  }
+  return rows;
+}
+
+/** Keeps a lead just moved where it shows now, or updates it where it is already kept. */
+export function keepInPlace(kept: readonly KeptLead[], shown: Readonly<Record<QueueSectionId, readonly ShownRow[]>>, lead: QueueRow): KeptLead[] {
+  if (kept.some((candidate) => candidate.row.id === lead.id)) return updateKept(kept, lead);
+  for (const [section, rows] of Object.entries(shown) as [QueueSectionId, readonly ShownRow[]][]) {
+    const index = rows.findIndex((shownRow) => shownRow.row.id === lead.id);
+    if (index >= 0) return [...kept, { row: lead, section, index }];
+  }
+  return [...kept];
+}
+
+/** A kept lead's new state (a reassignment, or what someone else did to it); other leads are left as they are. */
+export function updateKept(kept: readonly KeptLead[], lead: QueueRow): KeptLead[] {
+  return kept.map((candidate) => (candidate.row.id === lead.id ? { ...candidate, row: lead } : candidate));
+}

@@ -19,6 +19,7 @@ type Props = {
   /** Active sales reps: the manager's picker and reassign list, and the accept dialog's owners. */
   reps: UserOption[];
   reasons: ReasonOption[];
+  rejectReasons: ReasonOption[];
   checklist: readonly ChecklistItem[];
 };
 
@@ -48,7 +49,7 @@ function sectionTexts(queue: SalesQueue, viewer: Actor, reps: UserOption[]): Rec
 }
 
 /** The sales queue: MQLs to accept against the SLA, unassigned MQLs, and SALs to qualify. */
-export function SalesQueueView({ queue, viewer, reps, reasons, checklist }: Props) {
+export function SalesQueueView({ queue, viewer, reps, reasons, rejectReasons, checklist }: Props) {
   const now = useMinuteClock(queue.now);
   const actions = useQueueActions(queue, viewer, reps);
   const { state } = actions;
@@ -61,11 +62,12 @@ export function SalesQueueView({ queue, viewer, reps, reasons, checklist }: Prop
       <QueueSummary slaHours={queue.slaHours} overdue={overdue.toAccept + overdue.unassigned} checklist={checklist} scope={queue.scope} reps={isManager ? reps : null} />
       {actions.notice && <QueueNotice message={actions.notice} onDismiss={actions.dismissNotice} />}
       {(["toAccept", "unassigned", "toQualify"] as const).map((id) => (
-        <QueueSection key={id} section={state[id]} {...texts[id]} overdue={id === "toQualify" ? null : overdue[id]}>
-          {state[id].rows.map((row) => (
+        <QueueSection key={id} section={state[id]} shownCount={actions.shown[id].length} {...texts[id]} overdue={id === "toQualify" ? null : overdue[id]}>
+          {actions.shown[id].map(({ row, kept }) => (
             <QueueRow
               key={row.id}
               row={row}
+              kept={kept}
               viewer={viewer}
               slaHours={queue.slaHours}
               now={now}
@@ -84,6 +86,7 @@ export function SalesQueueView({ queue, viewer, reps, reasons, checklist }: Prop
           viewerRole={viewer.role}
           reps={reps}
           reasons={reasons}
+          rejectReasons={rejectReasons}
           checklist={checklist}
           errors={actions.dialogErrors}
           pending={actions.pendingIds.has(actions.dialog.row.id)}

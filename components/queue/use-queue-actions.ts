@@ -7,13 +7,15 @@ import { bulkAssignAction } from "@/lib/server/actions/bulk-leads";
 import { moveLeadAction } from "@/lib/server/actions/move-lead";
 import type { FieldErrors } from "@/lib/server/errors";
 import type { UserOption } from "@/lib/server/reference-data";
-import type { QueueRow, SalesQueue } from "@/lib/server/sales-queue";
+import type { QueueRow, QueueSectionId, SalesQueue } from "@/lib/server/sales-queue";
 import { useToast } from "@/components/ui/toast";
 import { moveMessage, needsDialog } from "./queue-moves";
-import type { QueueState } from "./queue-state";
-import { initialQueueState, mergeCard, placeLead, sectionOf, withoutLead } from "./queue-state";
+import type { KeptLead, QueueState, ShownRow } from "./queue-state";
+import { initialQueueState, keepInPlace, mergeCard, placeLead, sectionOf, shownRows, updateKept, withoutLead } from "./queue-state";
 
 type QueueDialog = { row: QueueRow; rule: MoveRule };
+
+const sameScope = (a: SalesQueue["scope"], b: SalesQueue["scope"]) => a.kind === b.kind && (a.kind === "allReps" || (b.kind === "rep" && a.repId === b.repId));
 
 /**
  * The queue as the rep works it: moves and reassignments are sent one row at a time, and each
@@ -27,12 +29,16 @@ export function useQueueActions(queue: SalesQueue, viewer: Actor, reps: UserOpti
   const [dialog, setDialog] = useState<QueueDialog | null>(null);
   const [dialogErrors, setDialogErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
+  const [kept, setKept] = useState<KeptLead[]>([]);
 
-  // A new server answer (another rep, more rows) replaces what was shown.
+  // A new server answer (another rep, more rows) replaces what was shown; the leads just moved
+  // stay in place unless it is another rep's queue now.
   if (queue !== source) {
     setSource(queue);
     setState(initialQueueState(queue.sections));
+    if (!sameScope(queue.scope, source.scope)) setKept([]);
   }
+  const shown = Object.fromEntries(Object.values(state).map((section) => [section.id, shownRows(section, kept)])) as Record<QueueSectionId, ShownRow[]>;
 
   const setPending = (id: string, pending: boolean) =>
     setPendingIds((current) => {
@@ -56,6 +62,7 @@ export function useQueueActions(queue: SalesQueue, viewer: Actor, reps: UserOpti
     if (result.ok) {
       const moved = mergeCard(row, result.data);
       place(moved);
+      setKept((current) => keepInPlace(current, shown, moved));
       setDialog(null);
       toast.show("success", moveMessage(rule, moved, sectionOf(moved, queue.scope)));
       return;
@@ -68,8 +75,14 @@ export function useQueueActions(queue: SalesQueue, viewer: Actor, reps: UserOpti
     }
     setDialog(null);
     const actual = (errorDetails as { lead?: BoardCard } | undefined)?.lead;
-    if (actual) place(mergeCard(row, actual));
-    else if (code === "NOT_FOUND") setState((current) => withoutLead(current, row.id));
+    if (actual) {
+      const current = mergeCard(row, actual);
+      place(current);
+      setKept((leads) => updateKept(leads, current));
+    } else if (code === "NOT_FOUND") {
+      setState((current) => withoutLead(current, row.id));
+      setKept((leads) => leads.filter((lead) => lead.row.id !== row.id));
+    }
     setNotice(`${row.name}: ${message}`);
   }
 
@@ -88,13 +101,16 @@ export function useQueueActions(queue: SalesQueue, viewer: Actor, reps: UserOpti
     if (outcome.status !== "done") return outcome.message ?? "Nothing changed.";
     const rep = reps.find((candidate) => candidate.id === assigneeId);
     // The reassignment counts as a change of the lead, like any other write.
-    place({ ...row, ownerId: assigneeId, ownerName: rep?.name ?? null, version: row.version + 1 });
+    const reassigned = { ...row, ownerId: assigneeId, ownerName: rep?.name ?? null, version: row.version + 1 };
+    place(reassigned);
+    setKept((leads) => updateKept(leads, reassigned));
     toast.show("success", `${row.name} reassigned to ${rep?.name ?? "the chosen rep"}.`);
     return null;
   }
 
   return {
     state,
+    shown,
     pendingIds,
     dialog,
     dialogErrors,

@@ -150,6 +150,7 @@ export function ReviewList({ tab, rows, threshold, slaHours, viewer, reasons, no
           viewerRole={viewer.role}
           reps={[]}
           reasons={reasons}
+          rejectReasons={[]}
           checklist={[]}
           errors={dialogErrors}
           pending={pending.has(dialog.row.id)}

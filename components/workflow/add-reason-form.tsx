@@ -7,10 +7,15 @@ import { TextField } from "@/components/ui/text-field";
 import { checklistKey } from "@/lib/core/workflow-settings";
 import type { FieldErrors } from "@/lib/server/errors";
 
-type Props = { onAdd: (label: string) => Promise<FieldErrors | null> };
+type Props = {
+  /** When people pick from the list, for the hint under the empty field. */
+  usedWhen: string;
+  placeholder: string;
+  onAdd: (label: string) => Promise<FieldErrors | null>;
+};
 
 /** A new reason goes to the end of the list; its code, made from the label, never changes. */
-export function AddReasonForm({ onAdd }: Props) {
+export function AddReasonForm({ usedWhen, placeholder, onAdd }: Props) {
   const [label, setLabel] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
@@ -34,8 +39,8 @@ export function AddReasonForm({ onAdd }: Props) {
         maxLength={80}
         onChange={(event) => setLabel(event.target.value)}
         error={errors.label}
-        hint={code ? `Its code will be ${code} (a number is added if that is taken).` : "What sales and marketing pick when they disqualify a lead."}
-        placeholder="e.g. Company too small"
+        hint={code ? `Its code will be ${code} (a number is added if that is taken).` : `What people pick when they ${usedWhen}.`}
+        placeholder={placeholder}
       />
       <Button type="submit" variant="secondary" className="sm:mt-6" disabled={pending}>
         {pending ? "Adding…" : "Add reason"}

@@ -47,7 +47,7 @@ describe("planBulkMove", () => {
   test("a missing listed reason fails the whole batch as a field error, with no rows judged", () => {
     const leads = [lead("theirs", "SAL", "rep-2"), lead("mine", "SAL", "rep-1"), lead("also-mine", "SAL", "rep-1")];
     expect(planBulkMove({ actor: rep, leads, move: "disqualify", details: {}, context: context(rep) })).toEqual({
-      fieldErrors: { reasonCode: "Pick a disqualification reason from the list." },
+      fieldErrors: { reasonCode: "Pick a disqualification reason from the list, or Other." },
     });
   });
 

@@ -3,14 +3,23 @@ import type { z } from "zod";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Role } from "@/lib/core/roles";
+import { CHANGE_PASSWORD_FIRST } from "@/lib/core/password-change";
 import { signInAgainPath } from "@/lib/core/signed-out";
 import type { CurrentUser } from "./current-user";
-import { currentUser } from "./current-user";
+import { sessionUser } from "./current-user";
 import type { ActionResult } from "./errors";
-import { fieldErrorsOf } from "@/lib/core/field-errors";
+import type { FieldLabels } from "@/lib/core/field-errors";
+import { fieldErrorsOf, labelledSummary } from "@/lib/core/field-errors";
 import { AppError } from "./errors";
 
-type Options<S extends z.ZodType> = { schema: S; roles?: readonly Role[] };
+type Options<S extends z.ZodType> = {
+  schema: S;
+  roles?: readonly Role[];
+  /** Runs for someone signed in with a temporary password (only the password change itself). */
+  beforePasswordChange?: boolean;
+  /** The labels the form shows, by field path, so a refusal names fields as the user saw them. */
+  labels?: FieldLabels;
+};
 
 /**
  * A page's action whose session ended elsewhere (signed out on another device, ended by an
@@ -33,7 +42,8 @@ async function sendPageToSignIn(): Promise<void> {
 
 /**
  * Wraps a server action so none can forget the basics: the caller is signed in and
- * active, has one of the roles, and the input passes the schema before the handler runs.
+ * active, has changed a temporary password, has one of the roles, and the input passes the
+ * schema before the handler runs.
  * Expected failures (AppError) reach the user; anything else is logged and reported generically.
  */
 export function authorizedAction<S extends z.ZodType, T>(
@@ -41,19 +51,22 @@ export function authorizedAction<S extends z.ZodType, T>(
   handler: (input: z.infer<S>, user: CurrentUser) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
-    const user = await currentUser();
-    if (!user) {
+    const session = await sessionUser();
+    if (!session) {
       await sendPageToSignIn();
       return { ok: false, error: { code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again to continue." } };
     }
+    if (session.mustChangePassword && !options.beforePasswordChange) {
+      return { ok: false, error: { code: "FORBIDDEN", message: CHANGE_PASSWORD_FIRST } };
+    }
+    const user: CurrentUser = { id: session.id, email: session.email, name: session.name, role: session.role };
     if (options.roles && !options.roles.includes(user.role)) {
       return { ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this action." } };
     }
     const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
-      const summary = Object.entries(fieldErrors).map(([field, message]) => `${field}: ${message}`).join("; ");
-      return { ok: false, error: { code: "VALIDATION", message: `Check the form: ${summary}`, fieldErrors } };
+      return { ok: false, error: { code: "VALIDATION", message: `Check the form: ${labelledSummary(fieldErrors, options.labels)}`, fieldErrors } };
     }
     try {
       return { ok: true, data: await handler(parsed.data, user) };

@@ -4,6 +4,9 @@ import { z } from "zod";
 import type { ActivityKind } from "@/lib/core/activities";
 import { activityKindOf } from "@/lib/core/activities";
 import type { AssignmentChange } from "@/lib/core/assignments";
+import type { BoardCard } from "@/lib/core/board";
+import type { ReasonList } from "@/lib/core/reasons";
+import { OTHER_REASON_LABEL, reasonListOf } from "@/lib/core/reasons";
 import type { Contribution, RuleFlag } from "@/lib/core/scoring/types";
 import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
@@ -12,6 +15,7 @@ import { explainScore } from "./lead-scoring";
 import type { LeadProbability } from "./lead-probability";
 import { leadProbability } from "./lead-probability";
 import { leadProfileSelect } from "./lead-select";
+import { reasonLabels } from "./reason-lists";
 import { AppError } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
 
@@ -50,6 +54,8 @@ export type StageHistoryEntry = {
   reasonCode: string | null;
   reasonLabel: string | null;
   checklist: Record<string, boolean> | null;
+  /** A win's deal: its value and the day it closed (YYYY-MM-DD, UTC). */
+  deal: { value: number; closedOn: string } | null;
   createdAt: string;
 };
 
@@ -159,12 +165,10 @@ const detailsSelect = {
   _count: { select: { events: true } },
 } satisfies Prisma.LeadSelect;
 
-// History keeps the label of a reason even after it is retired from the managed list.
-async function reasonLabels(codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const reasons = await db.disqualificationReason.findMany({ where: { code: { in: [...new Set(codes)] } }, select: { code: true, label: true } });
-  return new Map(reasons.map((reason) => [reason.code, reason.label]));
-}
+// History keeps the label of a reason even after it is retired from its managed list.
+const listOf = (move: string) => (reasonListOf(move) === "reject" ? "reject" : "disqualification");
+const codesIn = (transitions: ReadonlyArray<{ move: string; reasonCode: string | null }>, list: ReasonList) =>
+  transitions.flatMap((transition) => (transition.reasonCode && listOf(transition.move) === list ? [transition.reasonCode] : []));
 
 /** Everything the lead page shows except the timeline, which pages on its own (listLeadTimeline). */
 export async function getLeadDetails(id: string): Promise<LeadDetails> {
@@ -173,10 +177,12 @@ export async function getLeadDetails(id: string): Promise<LeadDetails> {
 
   // The explanation comes with the times of the events it read: no second query for them.
   const explained = explainScore(lead.id);
-  const [labels, probability] = await Promise.all([
-    reasonLabels(lead.transitions.flatMap((transition) => (transition.reasonCode ? [transition.reasonCode] : []))),
+  const [disqualificationLabels, rejectLabels, probability] = await Promise.all([
+    reasonLabels("disqualification", codesIn(lead.transitions, "disqualification")),
+    reasonLabels("reject", codesIn(lead.transitions, "reject")),
     leadProbability(lead),
   ]);
+  const labels = { disqualification: disqualificationLabels, reject: rejectLabels };
 
   return {
     id: lead.id,
@@ -224,8 +230,17 @@ export async function getLeadDetails(id: string): Promise<LeadDetails> {
       automatic: transition.actorId === null,
       reason: transition.reason,
       reasonCode: transition.reasonCode,
-      reasonLabel: transition.reasonCode ? (labels.get(transition.reasonCode) ?? transition.reasonCode) : null,
+      // A rejection written before reject reasons were listed reads as Other, with its text.
+      reasonLabel: transition.reasonCode
+        ? (labels[listOf(transition.move)].get(transition.reasonCode) ?? transition.reasonCode)
+        : transition.move === "reject"
+          ? OTHER_REASON_LABEL
+          : null,
       checklist: parseChecklist(transition.checklist),
+      deal:
+        transition.dealValueCents !== null && transition.closedAt !== null
+          ? { value: Number(transition.dealValueCents) / 100, closedOn: transition.closedAt.toISOString().slice(0, 10) }
+          : null,
       createdAt: transition.createdAt.toISOString(),
     })),
     assignments: lead.assignments.map((assignment) => ({
@@ -239,6 +254,25 @@ export async function getLeadDetails(id: string): Promise<LeadDetails> {
     })),
     activities: lead.notes.map(toLeadActivity),
     eventCount: lead._count.events,
+  };
+}
+
+/** The lead as the board's move form and move action know it, for the lead page's stage actions. */
+export function asBoardCard(lead: LeadDetails): BoardCard {
+  return {
+    id: lead.id,
+    version: lead.version,
+    name: lead.profile.name,
+    email: lead.profile.email,
+    company: lead.profile.company,
+    stage: lead.stage,
+    ownerId: lead.owner?.id ?? null,
+    ownerName: lead.owner?.name ?? null,
+    fitScore: lead.scores.fit,
+    engagementScore: lead.scores.engagement,
+    totalScore: lead.scores.total,
+    probability: lead.probability?.probability ?? null,
+    stageEnteredAt: lead.stageEnteredAt,
   };
 }
 

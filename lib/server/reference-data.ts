@@ -1,17 +1,24 @@
 import "server-only";
+import type { ReasonList } from "@/lib/core/reasons";
 import type { Role } from "@/lib/core/roles";
 import { db } from "./db";
 import type { Tx } from "./db";
+import { reasonTable } from "./reason-lists";
 
 export type ReasonOption = { code: string; label: string };
 export type UserOption = { id: string; name: string; role: Role };
 
-export async function activeDisqualificationReasons(client: Tx = db): Promise<ReasonOption[]> {
-  return client.disqualificationReason.findMany({
+/** The reasons a list offers now, in the order people pick from ("Other" is offered besides). */
+export async function activeReasons(list: ReasonList, client: Tx = db): Promise<ReasonOption[]> {
+  return reasonTable(client, list).findMany({
     where: { active: true },
     orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
     select: { code: true, label: true },
   });
+}
+
+export async function activeDisqualificationReasons(client: Tx = db): Promise<ReasonOption[]> {
+  return activeReasons("disqualification", client);
 }
 
 export async function activeSalesRepIds(client: Tx = db): Promise<string[]> {

@@ -4,6 +4,7 @@ import { MOVE_TABLE, returnsToMarketing } from "@/lib/core/funnel";
 import type { LeadTableFilters } from "@/lib/core/lead-table";
 import { EMPTY_FILTERS } from "@/lib/core/lead-table";
 import type { Role } from "@/lib/core/roles";
+import { OTHER_REASON_CODE, reasonText } from "@/lib/core/reasons";
 import { reviewMinimumScore } from "@/lib/core/saved-views";
 import { db } from "./db";
 import { AppError } from "./errors";
@@ -11,6 +12,7 @@ import type { Prisma } from "./generated/prisma/client";
 import type { ExplainedContribution, LeadScores } from "./lead-details";
 import { SYSTEM_ACTOR_NAME } from "./lead-details";
 import { activeRuleSet, explainScore } from "./lead-scoring";
+import { reasonLabels } from "./reason-lists";
 import type { FilterContext, LeadTableRow } from "./lead-table";
 import { filterContext, leadTableOrder, leadTableSelect, leadTableWhere, toLeadTableRow } from "./lead-table";
 
@@ -20,8 +22,12 @@ export const REVIEW_TABS = ["near", "returned", "awaiting"] as const;
 export type ReviewTab = (typeof REVIEW_TABS)[number];
 export const REVIEW_PAGE_SIZE = 25;
 
-/** The last time a person sent the lead back to marketing, and why. */
-export type LeadReturn = { move: Move; reason: string | null; actorName: string; at: string };
+/**
+ * The last time a person sent the lead back to marketing, and why: `reason` as it reads (a
+ * listed reject reason's label, "Other: <text>", or the written reason), `note` the text written
+ * beside a listed reason.
+ */
+export type LeadReturn = { move: Move; reason: string | null; note: string | null; actorName: string; at: string };
 
 export type ReviewRow = LeadTableRow & { lastReturn: LeadReturn | null };
 
@@ -79,13 +85,16 @@ async function latestReturns(leadIds: string[]): Promise<Map<string, LeadReturn>
   const transitions = await db.stageTransition.findMany({
     where: { leadId: { in: leadIds }, toStage: "LEAD", move: { in: RETURN_MOVES } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { leadId: true, move: true, reason: true, createdAt: true, actor: { select: { name: true } } },
+    select: { leadId: true, move: true, reason: true, reasonCode: true, createdAt: true, actor: { select: { name: true } } },
   });
+  const labels = await reasonLabels("reject", transitions.flatMap((transition) => (transition.reasonCode ? [transition.reasonCode] : [])));
   for (const transition of transitions) {
     if (latest.has(transition.leadId)) continue;
+    const listed = transition.reasonCode !== null && transition.reasonCode !== OTHER_REASON_CODE;
     latest.set(transition.leadId, {
       move: transition.move as Move,
-      reason: transition.reason,
+      reason: reasonText({ ...transition, label: transition.reasonCode ? labels.get(transition.reasonCode) : null }),
+      note: listed ? transition.reason : null,
       actorName: transition.actor?.name ?? SYSTEM_ACTOR_NAME,
       at: transition.createdAt.toISOString(),
     });

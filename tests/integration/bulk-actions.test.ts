@@ -56,7 +56,7 @@ describe("bulk disqualify", () => {
     signInAs(users.rep);
 
     const withoutReason = await bulkMoveAction({ leadIds: [mine.id], move: "disqualify" });
-    expect(withoutReason).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { reasonCode: "Pick a disqualification reason from the list." } } });
+    expect(withoutReason).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { reasonCode: "Pick a disqualification reason from the list, or Other." } } });
     const unknownReason = await bulkMoveAction({ leadIds: [mine.id], move: "disqualify", reasonCode: "made_up" });
     expect(unknownReason).toMatchObject({ ok: false, error: { fieldErrors: { reasonCode: '"made_up" is not an active disqualification reason.' } } });
     expect((await stages([mine.id]))[0]?.stage).toBe("SAL");

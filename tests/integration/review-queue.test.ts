@@ -64,11 +64,11 @@ describe("sales sends a lead back", () => {
   test("a lead a rep rejects shows under 'Returned by sales' with the reason, who and when", async () => {
     const lead = await createLead({ stage: "MQL", ownerId: users.rep.id, totalScore: 72, firstName: "Rita", lastName: "Rejected" });
     signInAs(users.rep);
-    expect(await moveLeadAction({ leadId: lead.id, version: lead.version, move: "reject", reason: "No budget until next fiscal year" })).toMatchObject({ ok: true });
+    expect(await moveLeadAction({ leadId: lead.id, version: lead.version, move: "reject", reasonCode: "other", reason: "No budget until next fiscal year" })).toMatchObject({ ok: true });
 
     const returned = await queue("returned");
     const row = returned.rows.find((candidate) => candidate.id === lead.id);
-    expect(row).toMatchObject({ stage: "LEAD", name: "Rita Rejected", lastReturn: { move: "reject", reason: "No budget until next fiscal year", actorName: "Sam Sales" } });
+    expect(row).toMatchObject({ stage: "LEAD", name: "Rita Rejected", lastReturn: { move: "reject", reason: "Other: No budget until next fiscal year", note: null, actorName: "Sam Sales" } });
     expect(row?.returnedAt).toBe(row?.lastReturn?.at);
     expect(returned.counts.returned).toBeGreaterThanOrEqual(1);
     // It scores above 60, so it is also near the threshold, carrying the same callout.
@@ -84,16 +84,16 @@ describe("sales sends a lead back", () => {
     const marketer = { id: users.marketer.id, role: "MARKETER" as const };
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
 
-    await moveLead(otherRep, { leadId: twice.id, version: 1, move: "reject", reason: "Wrong contact" }, at(50));
+    await moveLead(otherRep, { leadId: twice.id, version: 1, move: "reject", reasonCode: "wrong_contact" }, at(50));
     await moveLead(marketer, { leadId: twice.id, version: 2, move: "markMql" }, at(40));
     await db.lead.update({ where: { id: twice.id }, data: { ownerId: users.rep.id } });
-    await moveLead(rep, { leadId: older.id, version: 1, move: "reject", reason: "Just a student" }, at(30));
-    await moveLead(rep, { leadId: twice.id, version: 3, move: "reject", reason: "Already a customer" }, at(10));
+    await moveLead(rep, { leadId: older.id, version: 1, move: "reject", reasonCode: "other", reason: "Just a student" }, at(30));
+    await moveLead(rep, { leadId: twice.id, version: 3, move: "reject", reasonCode: "already_with_sales", reason: "Signed last week" }, at(10));
 
     const rows = (await queue("returned")).rows;
     const ids = rows.map((row) => row.id);
     expect(ids.indexOf(twice.id)).toBeLessThan(ids.indexOf(older.id));
-    expect(rows.find((row) => row.id === twice.id)?.lastReturn).toMatchObject({ reason: "Already a customer", actorName: "Sam Sales" });
+    expect(rows.find((row) => row.id === twice.id)?.lastReturn).toMatchObject({ reason: "Already a customer or talking to sales", note: "Signed last week", actorName: "Sam Sales" });
     const returnedAt = rows.map((row) => Date.parse(row.returnedAt ?? ""));
     expect(returnedAt).toEqual([...returnedAt].sort((a, b) => b - a));
   });

@@ -149,7 +149,7 @@ describe("the score promotes and routes; people's returns stick", () => {
     const mql = await db.lead.findUniqueOrThrow({ where: { id: lead.id } });
     const owner = reps.find((rep) => rep.id === mql.ownerId)!;
     signInAs(owner);
-    const rejected = await moveLeadAction({ leadId: lead.id, version: mql.version, move: "reject", reason: "Student project, no budget" });
+    const rejected = await moveLeadAction({ leadId: lead.id, version: mql.version, move: "reject", reasonCode: "no_project", reason: "Student project, no budget" });
     expect(rejected).toMatchObject({ ok: true, data: { stage: "LEAD", ownerId: null } });
     expect(await db.leadAssignment.findFirst({ where: { leadId: lead.id, toOwnerId: null }, select: { fromOwnerId: true, rule: true } })).toEqual({
       fromOwnerId: owner.id,

@@ -166,11 +166,11 @@ describe("acting on the queue", () => {
     const rep = await createUser("SALES");
     const lead = await leadIn("MQL", rep.id, 3);
     signInAs(rep);
-    const result = await moveLeadAction({ leadId: lead.id, version: lead.version, move: "reject", reason: "Wrong country, we don't sell there" });
+    const result = await moveLeadAction({ leadId: lead.id, version: lead.version, move: "reject", reasonCode: "other", reason: "Wrong country, we don't sell there" });
     expect(result).toMatchObject({ ok: true, data: { stage: "LEAD", ownerId: null } });
     expect(await db.lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ stage: "LEAD", ownerId: null, returnedAt: expect.any(Date) });
     expect(await db.stageTransition.findMany({ where: { leadId: lead.id } })).toEqual([
-      expect.objectContaining({ fromStage: "MQL", toStage: "LEAD", move: "reject", actorId: rep.id, reason: "Wrong country, we don't sell there" }),
+      expect.objectContaining({ fromStage: "MQL", toStage: "LEAD", move: "reject", actorId: rep.id, reasonCode: "other", reason: "Wrong country, we don't sell there" }),
     ]);
     expect(idsIn(await queueFor(asRep(rep)), "toAccept")).toEqual([]);
   });

@@ -11,7 +11,7 @@ import {
   setReasonActiveAction,
 } from "@/lib/server/actions/workflow-settings";
 import { db } from "@/lib/server/db";
-import { listDisqualificationReasons } from "@/lib/server/disqualification-reasons";
+import { listReasons } from "@/lib/server/reason-lists";
 import { qualificationChecklist, routingRules, slaSettings } from "@/lib/server/workflow-settings";
 import type { Team } from "../support/factories";
 import { BANT_COMPLETE, createLead, createTeam, createUser } from "../support/factories";
@@ -171,7 +171,7 @@ describe("disqualification reasons", () => {
     signInAs(users.manager);
     const created = await createReasonAction({ label: " Too small (under 10 people) " });
     expect(created).toMatchObject({ ok: true, data: { code: "too_small_under_10_people", label: "Too small (under 10 people)", active: true, uses: 0 } });
-    expect((await listDisqualificationReasons()).at(-1)?.code).toBe("too_small_under_10_people");
+    expect((await listReasons("disqualification")).at(-1)?.code).toBe("too_small_under_10_people");
     expect(await createReasonAction({ label: "too small (under 10 people)" })).toMatchObject({ ok: false, error: { fieldErrors: { label: expect.stringContaining("already a reason") } } });
     expect(await createReasonAction({ label: "" })).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { label: "Give the reason a label." } } });
   });
@@ -191,7 +191,7 @@ describe("disqualification reasons", () => {
     });
     expect(await moveLeadAction({ leadId: lead.id, version: 1, move: "disqualify", reasonCode: created.data.code })).toMatchObject({ ok: true, data: { stage: "DISQUALIFIED" } });
 
-    const listed = await listDisqualificationReasons();
+    const listed = await listReasons("disqualification");
     expect(listed.find((reason) => reason.code === "spam")).toMatchObject({ active: false });
     expect(listed.find((reason) => reason.code === created.data.code)).toMatchObject({ uses: 1 });
     signInAs(users.manager);
@@ -212,10 +212,10 @@ describe("disqualification reasons", () => {
     expect(await reasonByCode("no_budget")).toMatchObject({ label: "No budget this year" });
     expect(await renameReasonAction({ id: noBudget.id, label: "Competitor" })).toMatchObject({ ok: false, error: { code: "CONFLICT", fieldErrors: { label: expect.any(String) } } });
 
-    const ids = (await listDisqualificationReasons()).map((reason) => reason.id);
+    const ids = (await listReasons("disqualification")).map((reason) => reason.id);
     const reversed = [...ids].reverse();
     expect(await reorderReasonsAction({ ids: reversed })).toEqual({ ok: true, data: undefined });
-    expect((await listDisqualificationReasons()).map((reason) => reason.id)).toEqual(reversed);
+    expect((await listReasons("disqualification")).map((reason) => reason.id)).toEqual(reversed);
     expect(await reorderReasonsAction({ ids: reversed.slice(1) })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
   });
 });

@@ -18,7 +18,7 @@ const createApiKeySchema = z.strictObject({
     .min(1, "Choose at least one thing the key may do."),
 });
 
-export const createApiKeyAction = authorizedAction({ schema: createApiKeySchema, roles: ADMIN_ONLY }, (input, admin) =>
+export const createApiKeyAction = authorizedAction({ schema: createApiKeySchema, roles: ADMIN_ONLY, labels: { name: "Key name", scopes: "What may it do?" } }, (input, admin) =>
   createApiKey({ name: input.name, createdById: admin.id, scopes: input.scopes }),
 );
 

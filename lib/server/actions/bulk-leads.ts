@@ -20,13 +20,13 @@ const bulkMoveSchema = z.strictObject({
   reason: z.string().max(REASON_MAX_LENGTH, `The note can be at most ${REASON_MAX_LENGTH} characters.`).optional(),
 });
 
-export const bulkMoveAction = authorizedAction({ schema: bulkMoveSchema, roles: ["MARKETER", "MANAGER", "SALES"] }, (input, user) =>
+export const bulkMoveAction = authorizedAction({ schema: bulkMoveSchema, roles: ["MARKETER", "MANAGER", "SALES"], labels: { reasonCode: "Disqualification reason", reason: "Note" } }, (input, user) =>
   bulkMove({ id: user.id, role: user.role }, input),
 );
 
 const bulkAssignSchema = z.strictObject({ leadIds, assigneeId: z.string().min(1, "Choose the sales rep to assign the leads to.").max(100) });
 
-export const bulkAssignAction = authorizedAction({ schema: bulkAssignSchema, roles: ["MANAGER"] }, (input, user) =>
+export const bulkAssignAction = authorizedAction({ schema: bulkAssignSchema, roles: ["MANAGER"], labels: { assigneeId: "Assign to" } }, (input, user) =>
   bulkAssign({ id: user.id, role: user.role }, input),
 );
 

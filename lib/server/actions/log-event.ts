@@ -19,7 +19,10 @@ export type LoggedEvent = { stage: string; total: number; movedTo: string | null
  * An event someone saw happen (a badge scan at a conference, a business card), logged by hand:
  * stored and scored like one from the API, marked as manual.
  */
-export const logEventAction = authorizedAction({ schema: logEventSchema, roles: ["MARKETER", "MANAGER", "SALES"] }, async (input): Promise<LoggedEvent> => {
+// As the "Log an event" form labels its fields.
+const labels = { type: "What happened", occurredAt: "When", name: "Event or content", note: "Note" };
+
+export const logEventAction = authorizedAction({ schema: logEventSchema, roles: ["MARKETER", "MANAGER", "SALES"], labels }, async (input): Promise<LoggedEvent> => {
   const properties = Object.fromEntries(Object.entries({ name: input.name, note: input.note }).filter(([, value]) => value));
   const [result] = ingestEvents([{ leadId: input.leadId, type: input.type, occurredAt: input.occurredAt, properties }], { source: "manual" });
   if (result.status === "error") {

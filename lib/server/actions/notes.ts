@@ -28,4 +28,4 @@ const addNoteSchema = z
   });
 
 /** Adds a note, or logs a call, e-mail or meeting, on a lead. */
-export const addNoteAction = authorizedAction({ schema: addNoteSchema, roles: LEAD_WORKERS }, (input, user) => addNote(user, input));
+export const addNoteAction = authorizedAction({ schema: addNoteSchema, roles: LEAD_WORKERS, labels: { kind: "What to log" } }, (input, user) => addNote(user, input));

@@ -5,11 +5,13 @@ import { savedViewInputSchema } from "@/lib/core/saved-views";
 import { authorizedAction } from "../action";
 import { createSavedView, deleteSavedView, updateSavedView } from "../saved-views";
 
-export const createSavedViewAction = authorizedAction({ schema: savedViewInputSchema }, (input, user) => createSavedView(user, input));
+const labels = { name: "Name", shared: "Share with the team", query: "Filters" };
+
+export const createSavedViewAction = authorizedAction({ schema: savedViewInputSchema, labels }, (input, user) => createSavedView(user, input));
 
 const updateSchema = savedViewInputSchema.extend({ id: z.string().min(1).max(100) });
 
-export const updateSavedViewAction = authorizedAction({ schema: updateSchema }, ({ id, ...input }, user) => updateSavedView(user, id, input));
+export const updateSavedViewAction = authorizedAction({ schema: updateSchema, labels }, ({ id, ...input }, user) => updateSavedView(user, id, input));
 
 export const deleteSavedViewAction = authorizedAction({ schema: z.strictObject({ id: z.string().min(1).max(100) }) }, async ({ id }, user) => {
   await deleteSavedView(user, id);

@@ -1,9 +1,10 @@
 "use server";
 
 import { z } from "zod";
+import { REASON_LISTS } from "@/lib/core/reasons";
 import { checklistInputSchema, routingRulesSchema, slaSettingsSchema } from "@/lib/core/workflow-settings";
 import { authorizedAction } from "../action";
-import { createReason, renameReason, reorderReasons, setReasonActive } from "../disqualification-reasons";
+import { createReason, renameReason, reorderReasons, setReasonActive } from "../reason-lists";
 import { saveQualificationChecklist, saveRoutingRules, saveSlaSettings } from "../workflow-settings";
 
 const WORKFLOW_EDITORS = ["MANAGER", "ADMIN"] as const;
@@ -18,17 +19,22 @@ export const saveChecklistAction = authorizedAction({ schema: z.strictObject({ i
 
 const reasonId = z.string().min(1, "Which reason to change is missing.").max(100);
 const reasonLabel = z.string().trim().min(1, "Give the reason a label.").max(80, "A label can be at most 80 characters.");
+// Which managed list: disqualification reasons unless the reject reasons are named.
+const list = z.enum(REASON_LISTS, { error: "Unknown reason list." }).default("disqualification");
+const labels = { label: "Label" };
 
-export const createReasonAction = authorizedAction({ schema: z.strictObject({ label: reasonLabel }), roles: WORKFLOW_EDITORS }, (input) => createReason(input.label));
-
-export const renameReasonAction = authorizedAction({ schema: z.strictObject({ id: reasonId, label: reasonLabel }), roles: WORKFLOW_EDITORS }, (input) =>
-  renameReason(input.id, input.label),
+export const createReasonAction = authorizedAction({ schema: z.strictObject({ list, label: reasonLabel }), roles: WORKFLOW_EDITORS, labels }, (input) =>
+  createReason(input.list, input.label),
 );
 
-export const setReasonActiveAction = authorizedAction({ schema: z.strictObject({ id: reasonId, active: z.boolean() }), roles: WORKFLOW_EDITORS }, (input) =>
-  setReasonActive(input.id, input.active),
+export const renameReasonAction = authorizedAction({ schema: z.strictObject({ list, id: reasonId, label: reasonLabel }), roles: WORKFLOW_EDITORS, labels }, (input) =>
+  renameReason(input.list, input.id, input.label),
 );
 
-export const reorderReasonsAction = authorizedAction({ schema: z.strictObject({ ids: z.array(reasonId).min(1).max(500) }), roles: WORKFLOW_EDITORS }, (input) =>
-  reorderReasons(input.ids),
+export const setReasonActiveAction = authorizedAction({ schema: z.strictObject({ list, id: reasonId, active: z.boolean() }), roles: WORKFLOW_EDITORS }, (input) =>
+  setReasonActive(input.list, input.id, input.active),
+);
+
+export const reorderReasonsAction = authorizedAction({ schema: z.strictObject({ list, ids: z.array(reasonId).min(1).max(500) }), roles: WORKFLOW_EDITORS }, (input) =>
+  reorderReasons(input.list, input.ids),
 );

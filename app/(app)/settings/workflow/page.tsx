@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { DisqualificationReasons } from "@/components/workflow/disqualification-reasons";
 import { QualificationChecklistForm } from "@/components/workflow/qualification-checklist-form";
 import { ResponseSlaForm } from "@/components/workflow/response-sla-form";
 import { RoutingForm } from "@/components/workflow/routing-form";
+import { ManagedReasons } from "@/components/workflow/managed-reasons";
 import { ToastProvider } from "@/components/ui/toast";
-import { listDisqualificationReasons } from "@/lib/server/disqualification-reasons";
+import { listReasons } from "@/lib/server/reason-lists";
 import { requireRole } from "@/lib/server/require-user";
 import { routingReps } from "@/lib/server/routing";
 import { qualificationChecklist, routingRules, slaSettings } from "@/lib/server/workflow-settings";
@@ -13,21 +13,29 @@ export const metadata: Metadata = { title: "Workflow settings" };
 
 export default async function WorkflowSettingsPage() {
   await requireRole(["MANAGER", "ADMIN"]);
-  const [sla, rules, reps, checklist, reasons] = await Promise.all([slaSettings(), routingRules(), routingReps(), qualificationChecklist(), listDisqualificationReasons()]);
+  const [sla, rules, reps, checklist, disqualificationReasons, rejectReasons] = await Promise.all([
+    slaSettings(),
+    routingRules(),
+    routingReps(),
+    qualificationChecklist(),
+    listReasons("disqualification"),
+    listReasons("reject"),
+  ]);
   return (
     <ToastProvider>
       <div className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-6">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Workflow settings</h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">
-            How the handoff from marketing to sales works: how fast sales must respond to an MQL, who gets it, what qualifying a lead takes, and why leads are
-            disqualified. Each section is saved on its own.
+            How the handoff from marketing to sales works: how fast sales must respond to an MQL, who gets it, what qualifying a lead takes, why sales rejects
+            an MQL and why leads are disqualified. Each section is saved on its own.
           </p>
         </div>
         <ResponseSlaForm settings={sla} />
         <RoutingForm rules={rules} reps={reps} />
         <QualificationChecklistForm checklist={checklist} />
-        <DisqualificationReasons reasons={reasons} />
+        <ManagedReasons list="reject" reasons={rejectReasons} />
+        <ManagedReasons list="disqualification" reasons={disqualificationReasons} />
       </div>
     </ToastProvider>
   );
