@@ -43,3 +43,33 @@ test("the API page documents every endpoint from the OpenAPI description", async
   const openapi = await page.request.get("/api/v1/openapi.json");
   expect((await openapi.json()).openapi).toBe("3.1.0");
 });
+
+test("every endpoint shows an example request and response from the OpenAPI description, copied by keyboard", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signIn(page, "marketer@leadgate.test", "/api-docs");
+  const sections = page.getByRole("region", { name: /^(GET|POST) \/api\/v1\// });
+  const count = await sections.count();
+  expect(count).toBeGreaterThanOrEqual(14);
+  for (let index = 0; index < count; index++) {
+    const section = sections.nth(index);
+    await expect(section.getByRole("button", { name: /^Copy example request for / })).toHaveCount(1);
+    await expect(section.getByRole("button", { name: /^Copy example response for / })).toHaveCount(1);
+  }
+
+  const leads = page.getByRole("region", { name: "POST /api/v1/leads", exact: true });
+  await expect(leads.getByText('"email": "ada.lovelace@analytical.example"').first()).toBeVisible();
+  await expect(leads).toContainText("Response 201");
+  const copyRequest = leads.getByRole("button", { name: "Copy example request for POST /api/v1/leads" });
+  await copyRequest.focus();
+  await page.keyboard.press("Enter");
+  await expect(leads.getByRole("status").first()).toHaveText("Copied");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('curl -X POST "$LEADGATE_URL/api/v1/leads"');
+  expect(copied).toContain('"email": "ada.lovelace@analytical.example"');
+
+  // The same examples are in the machine-readable description.
+  const openapi = await (await page.request.get("/api/v1/openapi.json")).json();
+  expect(openapi.paths["/leads"].post.requestBody.content["application/json"].example.email).toBe("ada.lovelace@analytical.example");
+
+  await expectNoSeriousA11yViolations(page);
+});

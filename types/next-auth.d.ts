@@ -8,6 +8,7 @@ declare module "next-auth" {
   interface User {
     role: Role;
     sessionVersion: number;
+    mustChangePassword: boolean;
   }
 }
 
@@ -15,5 +16,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
     sessionVersion?: number;
+    /** Signed in with a temporary password: the proxy lets only the change-password page through. */
+    mustChangePassword?: boolean;
   }
 }

@@ -1,5 +1,6 @@
 import type { ApiScope } from "@/lib/core/api-scopes";
 import { API_SCOPES, API_SCOPE_LABELS } from "@/lib/core/api-scopes";
+import { OperationExamples } from "./operation-examples";
 
 type Schema = {
   anyOf?: Schema[];
@@ -17,9 +18,9 @@ type Schema = {
 type Operation = {
   summary: string;
   description?: string;
-  parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema: Schema }>;
-  requestBody?: { content: Record<string, { schema: Schema }> };
-  responses: Record<string, { description: string }>;
+  parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema: Schema; example?: unknown }>;
+  requestBody?: { content: Record<string, { schema: Schema; example?: unknown }> };
+  responses: Record<string, { description: string; content?: Record<string, { example?: unknown }> }>;
   /** Alternatives: a key with any one of these scopes may call the endpoint. */
   security?: Array<Record<string, string[]>>;
 };
@@ -146,6 +147,7 @@ export function ApiOperation({ path, method, operation, schemas }: { path: strin
           ))}
         </ul>
       </div>
+      <OperationExamples method={method} path={path} operation={operation} />
     </section>
   );
 }

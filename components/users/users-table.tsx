@@ -5,16 +5,22 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ROLE_LABELS, ROLES } from "@/lib/core/roles";
 import type { Role } from "@/lib/core/roles";
-import { endSessionsAction, updateUserAction } from "@/lib/server/actions/users";
+import { endSessionsAction, resetPasswordAction, updateUserAction } from "@/lib/server/actions/users";
 import type { UserRow } from "@/lib/server/users";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Timestamp } from "@/components/leads/timestamp";
+import { TemporaryPassword } from "./temporary-password";
 
-export function UsersTable({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
+type Props = { users: UserRow[]; currentUserId: string; now: string };
+
+export function UsersTable({ users, currentUserId, now }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<UserRow | null>(null);
   const [ending, setEnding] = useState<UserRow | null>(null);
+  const [resetting, setResetting] = useState<UserRow | null>(null);
+  const [issued, setIssued] = useState<{ name: string; password: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   async function update(userId: string, change: { role?: Role; active?: boolean }) {
@@ -37,6 +43,18 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
     else setError(result.error.message);
   }
 
+  async function resetPassword(user: UserRow) {
+    setPendingId(user.id);
+    setError(null);
+    setNotice(null);
+    setIssued(null);
+    const result = await resetPasswordAction({ userId: user.id });
+    setPendingId(null);
+    if (result.ok) setIssued({ name: user.name, password: result.data.temporaryPassword });
+    else setError(result.error.message);
+    router.refresh();
+  }
+
   return (
     <section aria-labelledby="users-heading" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <h2 id="users-heading" className="px-6 pt-5 text-base font-semibold">
@@ -52,6 +70,7 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
           {notice}
         </p>
       )}
+      {issued && <TemporaryPassword name={issued.name} password={issued.password} onDone={() => setIssued(null)} />}
       {/* Relative, so the sr-only "Actions" (absolutely positioned) scrolls with the table instead of widening the page. */}
       <div className="relative overflow-x-auto">
         <table className="mt-3 w-full text-left text-sm">
@@ -61,6 +80,7 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
               <th scope="col" className="px-3 py-2 font-medium">E-mail</th>
               <th scope="col" className="px-3 py-2 font-medium">Role</th>
               <th scope="col" className="px-3 py-2 font-medium">Status</th>
+              <th scope="col" className="px-3 py-2 font-medium">Last sign-in</th>
               <th scope="col" className="px-6 py-2 text-right font-medium">
                 <span className="sr-only">Actions</span>
               </th>
@@ -97,8 +117,15 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
                     <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${user.active ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-600"}`}>
                       {user.active ? "Active" : "Deactivated"}
                     </span>
+                    {user.mustChangePassword && <span className="mt-1 block text-xs text-amber-800">Password reset: must choose a new one</span>}
                   </td>
+                  <td className="whitespace-nowrap px-3 py-3">{user.lastSignInAt ? <Timestamp iso={user.lastSignInAt} now={now} /> : "Never"}</td>
                   <td className="px-6 py-3 text-right">
+                    {!self && user.active && (
+                      <Button variant="ghost" disabled={pendingId === user.id} onClick={() => setResetting(user)}>
+                        Reset password
+                      </Button>
+                    )}
                     {!self && user.active && (
                       <Button variant="ghost" disabled={pendingId === user.id} onClick={() => setEnding(user)}>
                         End sessions
@@ -147,6 +174,21 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
           }}
         >
           {ending.name} will be signed out on every device and has to sign in again. Nothing else changes.
+        </ConfirmDialog>
+      )}
+      {resetting && (
+        <ConfirmDialog
+          title={`Reset ${resetting.name}'s password?`}
+          confirmLabel="Reset password"
+          onCancel={() => setResetting(null)}
+          onConfirm={() => {
+            const user = resetting;
+            setResetting(null);
+            void resetPassword(user);
+          }}
+        >
+          Their current password stops working and they are signed out everywhere. You&apos;ll see a temporary password once, to hand
+          to {resetting.name}; at their next sign-in they must choose a new one.
         </ConfirmDialog>
       )}
     </section>

@@ -53,6 +53,8 @@ function buildAuthOptions(secret: string): NextAuthOptions {
         token.sub = user.id;
         token.role = user.role;
         token.sessionVersion = user.sessionVersion;
+        // Never cleared in this token: changing the password ends it and the user signs in afresh.
+        token.mustChangePassword = user.mustChangePassword;
       }
       return token;
     },

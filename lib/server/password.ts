@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { randomBytes, randomInt, scrypt, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number }) => Promise<Buffer>;
@@ -20,4 +20,19 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, "base64");
   const actual = await scryptAsync(password, Buffer.from(salt, "base64"), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
   return timingSafeEqual(actual, expected);
+}
+
+// No 0/O, 1/l/I: a temporary password is read off a screen and typed or dictated once.
+const TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+const TEMPORARY_GROUPS = 4;
+const TEMPORARY_GROUP_LENGTH = 5;
+
+/**
+ * A temporary password for an admin's reset: 20 random characters from a 31-letter alphabet
+ * (about 99 bits) in groups of five, so it is easy to read out and impossible to guess.
+ */
+export function generateTemporaryPassword(): string {
+  return Array.from({ length: TEMPORARY_GROUPS }, () =>
+    Array.from({ length: TEMPORARY_GROUP_LENGTH }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]).join(""),
+  ).join("-");
 }

@@ -4,10 +4,10 @@ import type { Role } from "@/lib/core/roles";
 import { isRole } from "@/lib/core/roles";
 import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL, retryAfterSeconds } from "@/lib/core/sign-in-throttle";
 import { hashPassword, verifyPassword } from "./password";
-import { clearThrottle, recordThrottleFailures, throttleCounts, userByEmail } from "./sql/sign-in-store";
+import { clearThrottle, recordSignIn, recordThrottleFailures, throttleCounts, userByEmail } from "./sql/sign-in-store";
 
 export type SignInOutcome =
-  | { status: "signed-in"; user: { id: string; email: string; name: string; role: Role; sessionVersion: number } }
+  | { status: "signed-in"; user: { id: string; email: string; name: string; role: Role; sessionVersion: number; mustChangePassword: boolean } }
   | { status: "refused" }
   | { status: "throttled"; retryAfterSeconds: number };
 
@@ -53,5 +53,7 @@ export async function attemptSignIn(attempt: Attempt, password: string, now: Dat
   }
   // Only the account's count: a success must not wipe the failures other e-mails made from this address.
   await clearThrottle(emailKey(attempt));
-  return { status: "signed-in", user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+  await recordSignIn(user.id, now);
+  const { id, email, name, role, sessionVersion, mustChangePassword } = user;
+  return { status: "signed-in", user: { id, email, name, role, sessionVersion, mustChangePassword } };
 }

@@ -4,6 +4,7 @@ import { scoreWithoutExplanation } from "../../lib/core/scoring/engine";
 import type { LeadAttributes, ScoringEvent } from "../../lib/core/scoring/types";
 import type { Move } from "../../lib/core/funnel";
 import type { Stage } from "../../lib/core/stages";
+import { settleAutomaticMoves } from "./automatic-moves";
 import { DISQUALIFICATION_REASONS } from "./demo-users";
 import { LOST_OFFSET, likelihoodOf, sigmoid, trueWonLogOdds } from "./planted-truth";
 import type { Dataset, GeneratedEvent, GeneratedLead, GeneratedTransition } from "./generate";
@@ -368,16 +369,19 @@ export function plantSignal(dataset: Dataset, options: { anchor: Date; seed?: nu
 
 /**
  * The whole demo: `leadCount` recent leads over the last 90 days (the live funnel, generate.ts) with
- * the planted signal, then `historyCount` past leads with outcomes. Deterministic for an anchor.
+ * the planted signal, then `historyCount` past leads with outcomes, their automatic moves made as
+ * the scoring rules make them (automatic-moves.ts). Deterministic for an anchor.
  */
 export function generateDemoDataset(options: { anchor: Date; leadCount: number; historyCount: number }): Dataset {
   const recent = generateDataset({ count: options.leadCount, anchor: options.anchor });
   plantSignal(recent, { anchor: options.anchor });
   const history = generateHistory({ count: options.historyCount, anchor: options.anchor });
-  return {
+  const dataset = {
     leads: [...recent.leads, ...history.leads],
     events: [...recent.events, ...history.events],
     transitions: [...recent.transitions, ...history.transitions],
     assignments: [...recent.assignments, ...history.assignments],
   };
+  settleAutomaticMoves(dataset, { anchor: options.anchor });
+  return dataset;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { STAGES } from "@/lib/core/stages";
 import { db } from "@/lib/server/db";
+import { rescoreAllLeads } from "@/lib/server/rescore-all";
 import { generateDataset } from "@/prisma/seed/generate";
 import { HISTORY_MAX_AGE_DAYS, HISTORY_MIN_AGE_DAYS, generateDemoDataset } from "@/prisma/seed/history";
 import { DEMO_HISTORY_COUNT, DEMO_LEAD_COUNT, isEmpty, seedDemo } from "@/prisma/seed/seed-demo";
@@ -103,5 +104,24 @@ describe("the demo seed", () => {
     }
     // Nearly every lead that ended did something first.
     expect(activeBeforeOutcome).toBeGreaterThan((past.length - byStage.LEAD) * 0.98);
+  });
+
+  test("its automatic moves lie in the past and say why: scoring the demo at set-up moves no lead", { timeout: 90_000 }, async () => {
+    const seededAt = new Date();
+    const summary = await rescoreAllLeads({ pauses: false });
+    expect(summary).toMatchObject({ leads: DEMO_LEAD_COUNT + DEMO_HISTORY_COUNT, movedToMql: 0, disqualified: 0 });
+    expect(await db.stageTransition.count({ where: { createdAt: { gte: anchor } } })).toBe(0);
+    expect(await db.stageTransition.count({ where: { createdAt: { gte: seededAt } } })).toBe(0);
+
+    // Every move without a person is the rules' doing, and its reason names the rule and the score.
+    const automatic = await db.stageTransition.findMany({ where: { actorId: null }, select: { toStage: true, reason: true, lead: { select: { id: true } } } });
+    expect(automatic.filter((transition) => transition.toStage === "MQL").length).toBeGreaterThan(100);
+    expect(automatic.filter((transition) => transition.toStage === "DISQUALIFIED").length).toBeGreaterThan(10);
+    for (const transition of automatic) {
+      expect(transition.reason, transition.lead.id).toMatch(/(^Score|; score) -?\d+ \(fit -?\d+, engagement \d+\)/);
+      expect(transition.reason, transition.lead.id).toMatch(/\(scoring rules v1\)$/);
+      if (transition.toStage === "MQL") expect(transition.reason, transition.lead.id).toContain("reached the MQL threshold of 80 with fit at least 15");
+      else expect(transition.reason, transition.lead.id).toMatch(/^Disqualified by the rule "[^"]+"/);
+    }
   });
 });

@@ -64,7 +64,7 @@ describe("automatic moves after scoring", () => {
     const competitorFlag: RuleFlag = { ...studentFlag, ruleId: "dq-competitor", label: "Competitor", reasonCode: "competitor", reason: "E-mail domain is a competitor's" };
     expect(automaticMove({ stage: "LEAD", result: result(false, [personalFlag, studentFlag, competitorFlag]), threshold })).toEqual({
       move: "disqualify",
-      reason: 'Disqualified by the rule "Student": Seniority is "Student"',
+      reason: 'Disqualified by the rule "Student": Seniority is "Student"; score 72 (fit 30, engagement 42)',
       reasonCode: "student",
     });
   });
@@ -74,7 +74,7 @@ describe("automatic moves after scoring", () => {
 
     test("the probability decides, not the points", () => {
       expect(automaticMove({ stage: "LEAD", result: result(false), threshold: onProbability, probability: 0.31 })?.reason).toBe(
-        "Likely to convert: 31 % reached the MQL threshold of 30 %",
+        "Likely to convert: 31 % reached the MQL threshold of 30 %; score 72 (fit 30, engagement 42)",
       );
       expect(automaticMove({ stage: "LEAD", result: result(true), threshold: onProbability, probability: 0.29 })).toBeNull();
       expect(automaticMove({ stage: "LEAD", result: result(true), threshold: onProbability, probability: 0.3 })?.move).toBe("markMql");

@@ -26,14 +26,18 @@ export function automaticMove(input: {
   if (stage === "LEAD" || stage === "MQL") {
     const flag = result.flags.find((candidate) => candidate.action === "disqualify");
     if (flag) {
-      return { move: "disqualify", reason: `Disqualified by the rule "${flag.label}": ${flag.reason}`, reasonCode: flag.reasonCode };
+      // The score too, so the timeline shows where the lead stood when the rule took it out.
+      return { move: "disqualify", reason: `Disqualified by the rule "${flag.label}": ${flag.reason}; ${describeScore(result).toLowerCase()}`, reasonCode: flag.reasonCode };
     }
   }
   if (stage !== "LEAD" || input.returnedByPerson) return null;
   if (threshold.probability !== undefined) {
     // Without a probability (no active model) nothing is promoted: points are not the rule here.
     if (probability === null || probability < threshold.probability) return null;
-    return { move: "markMql", reason: `Likely to convert: ${percent(probability)} reached the MQL threshold of ${percent(threshold.probability)}` };
+    return {
+      move: "markMql",
+      reason: `Likely to convert: ${percent(probability)} reached the MQL threshold of ${percent(threshold.probability)}; ${describeScore(result).toLowerCase()}`,
+    };
   }
   if (result.meetsThreshold) {
     return { move: "markMql", reason: `${describeScore(result)} reached the MQL threshold of ${describeThreshold(threshold)}` };

@@ -3,18 +3,22 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/core/roles";
 import { authorizedAction } from "../action";
-import { createUser, endUserSessions, updateUser } from "../users";
+import { changePassword, createUser, endUserSessions, resetPassword, updateUser } from "../users";
 
 const ADMIN_ONLY = ["ADMIN"] as const;
+
+const passwordSchema = z.string().min(10, "The password needs at least 10 characters.").max(200, "The password can be at most 200 characters.");
 
 const createUserSchema = z.strictObject({
   name: z.string().trim().min(2, "Enter the person's name.").max(100, "The name can be at most 100 characters."),
   email: z.email("Enter a valid e-mail address.").max(200).transform((email) => email.toLowerCase()),
   role: z.enum(ROLES, { error: "Choose a role." }),
-  password: z.string().min(10, "The password needs at least 10 characters.").max(200),
+  password: passwordSchema,
 });
 
-export const createUserAction = authorizedAction({ schema: createUserSchema, roles: ADMIN_ONLY }, (input) => createUser(input));
+const createUserLabels = { name: "Name", email: "E-mail", role: "Role", password: "Initial password" };
+
+export const createUserAction = authorizedAction({ schema: createUserSchema, roles: ADMIN_ONLY, labels: createUserLabels }, (input) => createUser(input));
 
 const updateUserSchema = z
   .strictObject({
@@ -26,8 +30,25 @@ const updateUserSchema = z
 
 export const updateUserAction = authorizedAction({ schema: updateUserSchema, roles: ADMIN_ONLY }, (input, admin) => updateUser(admin.id, input));
 
-const endSessionsSchema = z.strictObject({ userId: z.string().min(1, "Choose a user.") });
+const userTargetSchema = z.strictObject({ userId: z.string().min(1, "Choose a user.") });
 
-export const endSessionsAction = authorizedAction({ schema: endSessionsSchema, roles: ADMIN_ONLY }, (input, admin) =>
+export const endSessionsAction = authorizedAction({ schema: userTargetSchema, roles: ADMIN_ONLY }, (input, admin) =>
   endUserSessions(admin.id, input.userId),
+);
+
+export const resetPasswordAction = authorizedAction({ schema: userTargetSchema, roles: ADMIN_ONLY }, (input, admin) =>
+  resetPassword(admin.id, input.userId),
+);
+
+const changePasswordSchema = z
+  .strictObject({
+    currentPassword: z.string().min(1, "Enter your current (temporary) password.").max(200),
+    newPassword: passwordSchema,
+    confirmPassword: z.string().max(200),
+  })
+  .refine((input) => input.newPassword === input.confirmPassword, { message: "The two new passwords don't match.", path: ["confirmPassword"] });
+
+// Any role; the one action someone with a temporary password may call.
+export const changePasswordAction = authorizedAction({ schema: changePasswordSchema, beforePasswordChange: true }, (input, user) =>
+  changePassword(user.id, input),
 );

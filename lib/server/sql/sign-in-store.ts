@@ -27,5 +27,9 @@ export async function clearThrottle(key: string): Promise<void> {
 }
 
 export function userByEmail(email: string) {
-  return db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true } });
+  return db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true, mustChangePassword: true } });
+}
+
+export async function recordSignIn(userId: string, now: Date): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { lastSignInAt: now } });
 }

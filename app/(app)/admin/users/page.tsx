@@ -18,7 +18,7 @@ export default async function UsersPage() {
         </p>
       </div>
       <CreateUserForm />
-      <UsersTable users={users} currentUserId={admin.id} />
+      <UsersTable users={users} currentUserId={admin.id} now={new Date().toISOString()} />
     </div>
   );
 }
