@@ -34,7 +34,7 @@ test("a manager sees plausible funnel numbers for the last 90 days on the demo d
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
 
   const range = lastDays(90);
-  await expect(page.getByRole("button", { name: "Last 90 days" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Last 90 days", exact: true })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByLabel("From", { exact: true })).toHaveValue(range.from);
   await expect(page.getByLabel("To", { exact: true })).toHaveValue(range.to);
 
@@ -59,9 +59,9 @@ test("changing the range and the source changes the URL and the numbers", async 
   const ninetyDays = await tile(page, "leads");
 
   const range = lastDays(30);
-  await page.getByRole("button", { name: "Last 30 days" }).click();
-  await expect(page).toHaveURL(new RegExp(`/dashboard\\?from=${range.from}&to=${range.to}$`));
-  await expect(page.getByRole("button", { name: "Last 30 days" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Last 30 days", exact: true }).click();
+  await expect(page).toHaveURL(/\/dashboard\?range=30d$/);
+  await expect(page.getByRole("button", { name: "Last 30 days", exact: true })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByLabel("From", { exact: true })).toHaveValue(range.from);
   const thirtyDays = await tile(page, "leads");
   expect(thirtyDays).toBeGreaterThan(0);
@@ -70,15 +70,115 @@ test("changing the range and the source changes the URL and the numbers", async 
   const source = page.getByLabel("Source", { exact: true });
   const firstSource = await source.locator("option").nth(1).getAttribute("value");
   await source.selectOption(firstSource!);
-  await expect(page).toHaveURL(new RegExp(`from=${range.from}&to=${range.to}&source=${encodeURIComponent(firstSource!)}$`));
+  await expect(page).toHaveURL(new RegExp(`range=30d&source=${encodeURIComponent(firstSource!)}$`));
   await expect(source).toHaveValue(firstSource!);
   const oneSource = await tile(page, "leads");
   expect(oneSource).toBeGreaterThan(0);
   expect(oneSource).toBeLessThan(thirtyDays);
 
-  await page.getByRole("button", { name: "Clear segment" }).click();
-  await expect(page).toHaveURL(new RegExp(`/dashboard\\?from=${range.from}&to=${range.to}$`));
+  await page.getByRole("button", { name: `Remove filter Source: ${firstSource}` }).click();
+  await expect(page).toHaveURL(/\/dashboard\?range=30d$/);
   expect(await tile(page, "leads")).toBe(thirtyDays);
+});
+
+test("a preset stays relative in a shared link; chosen dates stay fixed, and links with dates still work", async ({ page }) => {
+  await signIn(page, "manager@leadgate.test", "/dashboard");
+  const preset = (name: string, on: Page = page) => on.getByRole("group", { name: "Date range presets" }).getByRole("button", { name });
+
+  await preset("Last 12 months").click();
+  await expect(page).toHaveURL(/\/dashboard\?range=12m$/);
+  const twelveMonthsFrom = await page.getByLabel("From", { exact: true }).inputValue();
+  // Someone opening the link gets the preset itself, not the dates it meant on the day it was shared.
+  const shared = await page.context().newPage();
+  await shared.goto(page.url());
+  await expect(preset("Last 12 months", shared)).toHaveAttribute("aria-pressed", "true");
+  await expect(shared.getByLabel("From", { exact: true })).toHaveValue(twelveMonthsFrom);
+  await shared.close();
+
+  // The default preset leaves the link bare, and a reload still reads it as the last 90 days.
+  await preset("Last 90 days").click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.reload();
+  await expect(preset("Last 90 days")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue(lastDays(90).from);
+
+  // Dates someone chose are written out, and stay what they were.
+  const custom = lastDays(45);
+  await page.getByLabel("From", { exact: true }).fill(custom.from);
+  await page.getByRole("button", { name: "Apply dates" }).click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard\\?from=${custom.from}&to=${custom.to}$`));
+  await expect(page.getByRole("button", { name: /^Remove filter Dates: / })).toBeVisible();
+
+  // A link from before presets stayed relative keeps its fixed dates, even when they match a preset today.
+  const thirty = lastDays(30);
+  await page.goto(`/dashboard?from=${thirty.from}&to=${thirty.to}`);
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue(thirty.from);
+  await expect(preset("Last 30 days")).toHaveAttribute("aria-pressed", "false");
+});
+
+test("applied filters are chips: each removes its own filter, by keyboard too, and Clear all resets them", async ({ page }) => {
+  await signIn(page, "manager@leadgate.test", "/dashboard?range=30d&companySize=50-199");
+  const chips = page.getByRole("list", { name: "Filtered by" }).getByRole("button");
+  await expect(chips).toHaveText([/Dates: Last 30 days/, /Company size: 50–199 employees/]);
+
+  const source = page.getByLabel("Source", { exact: true });
+  const firstSource = (await source.locator("option").nth(1).getAttribute("value"))!;
+  await source.selectOption(firstSource);
+  await expect(chips).toHaveText([/Dates: Last 30 days/, new RegExp(`Source: ${firstSource}`), /Company size: 50–199 employees/]);
+  await expectNoSeriousA11yViolations(page);
+
+  // Enter on a chip removes that filter only; focus moves to the chip in its place.
+  await page.getByRole("button", { name: "Remove filter Company size: 50–199 employees" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/dashboard\\?range=30d&source=${encodeURIComponent(firstSource)}$`));
+  await expect(page.getByLabel("Company size")).toHaveValue("");
+  await expect(page.getByRole("button", { name: `Remove filter Source: ${firstSource}` })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/dashboard\?range=30d$/);
+  await expect(source).toHaveValue("");
+  await expect(page.getByRole("button", { name: "Remove filter Dates: Last 30 days" })).toBeFocused();
+
+  await source.selectOption(firstSource);
+  await expect(chips).toHaveCount(2);
+  await page.getByRole("button", { name: "Clear all" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(chips).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Last 90 days", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(source).toHaveValue("");
+});
+
+test("the MQL count is one population, defined in a tooltip reachable by keyboard; each section explains itself on request", async ({ page }) => {
+  await signIn(page, "manager@leadgate.test", "/dashboard");
+  const help = page.getByRole("button", { name: "What counts as MQLs" });
+  // From the last filter, Tab reaches the definition.
+  await page.getByLabel("Company size").focus();
+  for (let step = 0; step < 5 && !(await help.evaluate((element) => element === document.activeElement)); step++) await page.keyboard.press("Tab");
+  await expect(help).toBeFocused();
+  const tooltip = page.getByRole("tooltip");
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText("Leads that became MQL in the range");
+  await expect(help).toHaveAccessibleDescription(/Leads that became MQL in the range/);
+  await expectNoSeriousA11yViolations(page);
+  await page.keyboard.press("Escape");
+  await expect(tooltip).toBeHidden();
+
+  // The MQL tile, the MQL → SQL tile and the funnel's MQL bar count the same leads.
+  const mqls = await tile(page, "mqls");
+  await expect(page.getByTestId("summary-mql-sql")).toContainText("of those MQLs reached SQL");
+  const funnel = section(page, "funnel");
+  await funnel.getByRole("button", { name: "Table" }).click();
+  expect(await funnelEntered(page, "MQL")).toBe(mqls);
+
+  // "How is this computed" is closed until asked for, and opens from the keyboard.
+  const howComputed = funnel.getByTestId("how-computed");
+  await expect(howComputed.getByText(/returned by sales \(rejected as MQL or recycled as SAL\)/)).toBeHidden();
+  await howComputed.getByText("How is this computed").focus();
+  await page.keyboard.press("Enter");
+  await expect(howComputed).toHaveAttribute("open", "");
+  await expect(howComputed.getByText(/returned by sales \(rejected as MQL or recycled as SAL\)/)).toBeVisible();
+  for (const id of ["velocity", "sla", "sources", "reps", "cohorts", "trend", "calibration"]) {
+    await expect(section(page, id).getByText("How is this computed")).toBeVisible();
+  }
 });
 
 test("a bad URL names the bad fields and still shows the default range", async ({ page }) => {
@@ -108,7 +208,7 @@ test("a section's table view shows the chart's numbers and its CSV export has th
   const range = lastDays(90);
   expect(file.suggestedFilename()).toBe(`leadgate-funnel-${range.from}-to-${range.to}.csv`);
   const lines = readFileSync(await file.path(), "utf8").trim().split("\r\n");
-  expect(lines[0]).toBe("Stage,Entered,Moved on,Conversion to next stage (%),Sent back,Disqualified,Lost,Loss reasons");
+  expect(lines[0]).toBe("Stage,Entered,Moved on,Conversion to next stage (%),Returned by sales,Sent to nurture,Disqualified,Lost,Loss reasons");
   expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(["LEAD", "MQL", "SAL", "SQL", "WON"]);
   expect(lines[1].split(",")[1]).toBe(String(leads));
 
@@ -175,8 +275,8 @@ test("the cycle-time picker works by keyboard, keeps its pair in the URL, and th
   // The pair survives a reload and a change of filters.
   await page.reload();
   await expect(to).toHaveValue("SQL");
-  await page.getByRole("button", { name: "Last 30 days" }).click();
-  await expect(page).toHaveURL(/from=.*cycleFrom=LEAD&cycleTo=SQL/);
+  await page.getByRole("button", { name: "Last 30 days", exact: true }).click();
+  await expect(page).toHaveURL(/range=30d.*cycleFrom=LEAD&cycleTo=SQL/);
   await expect(from).toHaveValue("LEAD");
 });
 

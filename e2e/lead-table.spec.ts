@@ -44,7 +44,7 @@ test("keyboard: move between rows, select with Space, open with Enter", async ({
   await expect(page.getByText("1 selected")).toBeVisible();
   const leadId = await second.getAttribute("data-lead-id");
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`/leads/${leadId}$`));
+  await expect(page).toHaveURL(new RegExp(`/leads/${leadId}\\?from=%2Fleads%3F`));
 });
 
 test("filters and columns; a view saved for the team shows for a teammate", async ({ page, browser }) => {
@@ -84,6 +84,8 @@ test("filters and columns; a view saved for the team shows for a teammate", asyn
 
 test("bulk mark MQL on a mixed selection reports per row, and the selection exports as CSV", async ({ page }) => {
   await signIn(page, "marketer@leadgate.test", "/leads?stage=LEAD,SAL&sort=name.asc&size=25");
+  // The table streams in after its skeleton.
+  await expect(rows(page).first()).toBeVisible();
   const stageCells = rows(page).locator("td:nth-child(4)");
   const stages = await stageCells.allInnerTexts();
   const leadIndex = stages.findIndex((text) => text.startsWith("LEAD"));

@@ -30,11 +30,12 @@ export function CalibrationSection({ bands, filters }: { bands: ScoreBand[]; fil
       range={filters}
       drillDown={drillDown}
       emptyMessage={bands.length === 0 ? "No leads were created in this range." : null}
-      description={
-        <p>
-          Leads created in the range, ranked by their total score and cut into ten bands of about equal size, with the share of each band that became SQL by now. A well-tuned score
-          climbs from left to right; a flat or bumpy line means the scoring rules need work. Click a bar to see the band&apos;s leads that became SQL.
-        </p>
+      description={<p>Whether higher scores become SQL more often. Click a bar for the band&apos;s SQLs.</p>}
+      howComputed={
+        <>
+          <p>Leads created in the range, ranked by their total score and cut into ten bands of about equal size, with the share of each band that became SQL by now.</p>
+          <p>A well-tuned score climbs from left to right; a flat or bumpy line means the scoring rules need work.</p>
+        </>
       }
       table={{ caption: "Conversion to SQL by score band", columns: COLUMNS, rows: bands, rowKey: (band) => band.label }}
       chart={

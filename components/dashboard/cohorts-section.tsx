@@ -45,11 +45,12 @@ export function CohortsSection({ cohorts, filters }: { cohorts: CohortRow[]; fil
       range={filters}
       drillDown={drillDown}
       emptyMessage={cohorts.length === 0 ? "No leads were created in this range." : null}
-      description={
-        <p>
-          Leads created in each month of the range, and the share of them that has reached MQL, SAL, SQL and won by now. Recent months have had less time, so their bars are
-          naturally shorter; compare a month with the months before it at the same age. Click a bar to see those leads.
-        </p>
+      description={<p>Each month&apos;s new leads and how far they have got by now. Click a bar for its leads.</p>}
+      howComputed={
+        <>
+          <p>Leads created in each month of the range, and the share of them that has reached MQL, SAL, SQL and won by now.</p>
+          <p>Recent months have had less time, so their bars are naturally shorter: compare a month with the months before it at the same age.</p>
+        </>
       }
       table={{ caption: "Share of each month's leads that reached MQL, SAL, SQL and won by now", columns: COLUMNS, rows: cohorts, rowKey: (row) => row.month }}
       chart={

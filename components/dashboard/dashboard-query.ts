@@ -1,61 +1,24 @@
 import { DEFAULT_TABLE_STATE, EMPTY_FILTERS, leadTableQuery } from "@/lib/core/lead-table";
+import type { RangeChoice, RangePreset } from "@/lib/core/metrics/date-range";
+import { DEFAULT_PRESET, presetRange, rangeParams, resolveRange } from "@/lib/core/metrics/date-range";
 import type { DashboardFilters } from "@/lib/core/metrics/segment";
 import { dashboardFiltersSchema } from "@/lib/core/metrics/segment";
 
 /*
- * The dashboard's URL: ?from=YYYY-MM-DD&to=YYYY-MM-DD plus the segment (source, owner, industry,
+ * The dashboard's URL: the range (?range=30d for a preset, ?from=YYYY-MM-DD&to=YYYY-MM-DD for
+ * chosen dates; see lib/core/metrics/date-range.ts) plus the segment (source, owner, industry,
  * country, companySize). A bare /dashboard shows the last 90 days. A bad value never breaks the
  * page: it is left out, named in `errors`, and the rest still applies.
  */
 
 export type FilterField = keyof DashboardFilters;
-export type FilterErrors = Partial<Record<FilterField, string>>;
-export type ParsedDashboardQuery = { filters: DashboardFilters; errors: FilterErrors };
+export type SegmentField = Exclude<FilterField, "from" | "to">;
+export type FilterErrors = Partial<Record<FilterField | "range", string>>;
+/** The filters as the figures use them, and the preset they came from (null: chosen dates). */
+export type ParsedDashboardQuery = { filters: DashboardFilters; preset: RangePreset | null; errors: FilterErrors };
 
-const FIELDS: readonly FilterField[] = ["from", "to", "source", "owner", "industry", "country", "companySize"];
-const DAY_MS = 86_400_000;
-
-export const RANGE_PRESETS = [
-  { id: "30d", label: "Last 30 days" },
-  { id: "90d", label: "Last 90 days" },
-  { id: "12m", label: "Last 12 months" },
-  { id: "quarter", label: "This quarter" },
-] as const;
-export type RangePreset = (typeof RANGE_PRESETS)[number]["id"];
-
-const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
-
-/** Today as a UTC calendar day, the unit the filters count in. */
-export function today(now: Date): string {
-  return isoDay(now.getTime());
-}
-
-/** A preset's days, ending today (inclusive). */
-export function presetRange(preset: RangePreset, now: Date): { from: string; to: string } {
-  const to = today(now);
-  const end = Date.parse(`${to}T00:00:00Z`);
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth();
-  switch (preset) {
-    case "30d":
-      return { from: isoDay(end - 29 * DAY_MS), to };
-    case "90d":
-      return { from: isoDay(end - 89 * DAY_MS), to };
-    case "12m":
-      // The same day a year ago belongs to the thirteenth month back.
-      return { from: isoDay(Date.UTC(year - 1, month, now.getUTCDate()) + DAY_MS), to };
-    case "quarter":
-      return { from: isoDay(Date.UTC(year, month - (month % 3), 1)), to };
-  }
-}
-
-/** The preset a range matches today, or null for custom dates. */
-export function matchingPreset(range: { from: string; to: string }, now: Date): RangePreset | null {
-  return RANGE_PRESETS.map((preset) => preset.id).find((id) => {
-    const candidate = presetRange(id, now);
-    return candidate.from === range.from && candidate.to === range.to;
-  }) ?? null;
-}
+export const SEGMENT_FIELDS: readonly SegmentField[] = ["source", "owner", "industry", "country", "companySize"];
+const FIELDS: readonly FilterField[] = ["from", "to", ...SEGMENT_FIELDS];
 
 function firstValue(value: string | string[] | undefined): string | undefined {
   const text = (Array.isArray(value) ? value[0] : value)?.trim();
@@ -63,15 +26,16 @@ function firstValue(value: string | string[] | undefined): string | undefined {
 }
 
 export function parseDashboardQuery(params: Record<string, string | string[] | undefined>, now: Date): ParsedDashboardQuery {
-  const defaults = presetRange("90d", now);
+  const range = resolveRange({ range: firstValue(params.range), from: firstValue(params.from), to: firstValue(params.to) }, now);
+  const rangeErrors: FilterErrors = range.error ? { range: range.error } : {};
   const raw: Partial<Record<FilterField, string>> = {};
-  for (const field of FIELDS) raw[field] = firstValue(params[field]);
-  const input = { ...raw, from: raw.from ?? defaults.from, to: raw.to ?? defaults.to };
+  for (const field of SEGMENT_FIELDS) raw[field] = firstValue(params[field]);
+  const input = { ...raw, from: range.from, to: range.to };
 
   const parsed = dashboardFiltersSchema.safeParse(input);
-  if (parsed.success) return { filters: parsed.data, errors: {} };
+  if (parsed.success) return { filters: parsed.data, preset: range.preset, errors: rangeErrors };
 
-  const errors: FilterErrors = {};
+  const errors: FilterErrors = { ...rangeErrors };
   for (const issue of parsed.error.issues) {
     const field = FIELDS.find((candidate) => candidate === issue.path[0]);
     if (field) errors[field] ??= issue.message;
@@ -79,19 +43,18 @@ export function parseDashboardQuery(params: Record<string, string | string[] | u
   const rest = Object.fromEntries(Object.entries(input).filter(([field]) => !errors[field as FilterField]));
   // A bad or reversed date leaves the range as a whole unknown, so both ends fall back together.
   const dateError = errors.from !== undefined || errors.to !== undefined;
-  return { filters: dashboardFiltersSchema.parse({ ...rest, ...(dateError ? defaults : {}) }), errors };
+  const filters = dashboardFiltersSchema.parse({ ...rest, ...(dateError ? presetRange(DEFAULT_PRESET, now) : {}) });
+  return { filters, preset: dateError ? DEFAULT_PRESET : range.preset, errors };
 }
 
-/** The dashboard URL for these filters; the default range stays out of it. */
-export function dashboardHref(filters: Partial<DashboardFilters>, now: Date): string {
-  const params = new URLSearchParams();
-  const defaults = presetRange("90d", now);
-  if (filters.from !== defaults.from || filters.to !== defaults.to) {
-    if (filters.from) params.set("from", filters.from);
-    if (filters.to) params.set("to", filters.to);
-  }
-  for (const field of FIELDS.slice(2)) {
-    const value = filters[field];
+/** What the dashboard's URL holds: the range as chosen (a preset or dates) and the segment. */
+export type DashboardView = RangeChoice & Omit<DashboardFilters, "from" | "to">;
+
+/** The dashboard URL for a view: a preset stays relative, and the default range stays out of it. */
+export function dashboardHref(view: DashboardView): string {
+  const params = new URLSearchParams(rangeParams(view));
+  for (const field of SEGMENT_FIELDS) {
+    const value = view[field];
     if (value) params.set(field, value);
   }
   const query = params.toString();

@@ -12,7 +12,7 @@ import { MetricCard } from "./metric-card";
 import type { MetricColumn } from "./metric-table";
 import { useDrillDown } from "./use-drill-down";
 
-const LOSS_LABELS: Record<LossKind, string> = { sentBack: "Sent back", disqualified: "Disqualified", lost: "Lost" };
+const LOSS_LABELS: Record<LossKind, string> = { sentBack: "Returned by sales", nurtured: "Sent to nurture", disqualified: "Disqualified", lost: "Lost" };
 const LOSS_KINDS = Object.keys(LOSS_LABELS) as LossKind[];
 
 const nextStage = (steps: FunnelStep[], index: number) => steps[index + 1]?.stage;
@@ -57,11 +57,16 @@ export function FunnelSection({ steps, filters }: { steps: FunnelStep[]; filters
       range={filters}
       drillDown={drillDown}
       emptyMessage={empty ? "No leads entered the funnel in this range." : null}
-      description={
-        <p>
-          How many distinct leads entered each stage in the range (for LEAD: were created), and what share of them reached the next stage by now. Below, how the rest left: sent
-          back to nurture, disqualified or lost, with the reasons given. Click a bar to see those leads.
-        </p>
+      description={<p>Leads entering each stage in the range, and where the rest left. Click a bar for its leads.</p>}
+      howComputed={
+        <>
+          <p>Entered: distinct leads that entered the stage in the range, once each however often they came back. LEAD counts leads created, or returned to LEAD, in the range.</p>
+          <p>Conversion: the share of them that reached a later stage by now, even after the range ended.</p>
+          <p>
+            Where leads leave: returned by sales (rejected as MQL or recycled as SAL), sent to nurture by marketing, disqualified or lost, each lead once per kind, with the
+            first reason given.
+          </p>
+        </>
       }
       table={{ caption: "Leads per funnel stage", columns: columns(steps), rows: steps, rowKey: (step) => step.stage }}
       chart={

@@ -11,8 +11,10 @@ import type { DrillDownApi } from "./use-drill-down";
 type Props<Row> = {
   id: string;
   title: string;
-  /** What the section shows and how to read it. */
+  /** What the section shows, in a short caption. */
   description: ReactNode;
+  /** How its figures are defined and counted, folded away under "How is this computed". */
+  howComputed?: ReactNode;
   /** Names the export: leadgate-<exportName or id>-<from>-to-<to>.csv. */
   range: { from: string; to: string };
   exportName?: string;
@@ -35,8 +37,8 @@ function download(filename: string, csv: string) {
   URL.revokeObjectURL(url);
 }
 
-/** One dashboard card: heading, explanation, a chart or its table, and the export of the same rows. */
-export function MetricCard<Row>({ id, title, description, range, exportName = id, table, drillDown, chart, emptyMessage, controls, footer, wide = false }: Props<Row>) {
+/** One dashboard card: heading, caption and definitions, a chart or its table, and the export of the same rows. */
+export function MetricCard<Row>({ id, title, description, howComputed, range, exportName = id, table, drillDown, chart, emptyMessage, controls, footer, wide = false }: Props<Row>) {
   const [showTable, setShowTable] = useState(false);
   const headingId = `${id}-heading`;
 
@@ -53,6 +55,12 @@ export function MetricCard<Row>({ id, title, description, range, exportName = id
             {title}
           </h2>
           <div className="mt-1 text-sm text-slate-600">{description}</div>
+          {howComputed && (
+            <details className="mt-1 text-sm text-slate-600" data-testid="how-computed">
+              <summary className="cursor-pointer font-medium text-brand-700">How is this computed</summary>
+              <div className="mt-1 space-y-1">{howComputed}</div>
+            </details>
+          )}
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {controls}

@@ -46,11 +46,13 @@ export function RepsSection({ reps, filters, people }: { reps: RepRow[]; filters
       range={filters}
       drillDown={drillDown}
       emptyMessage={rows.length === 0 ? "Nobody accepted, rejected, qualified or won a lead in this range." : null}
-      description={
-        <p>
-          Moves each person made in the range: MQLs accepted (or rejected back to marketing), leads qualified as SQL, and deals won. Median response is the typical time from a lead
-          becoming MQL to the rep accepting or rejecting it. Click a bar to see the leads the rep owns that entered that stage in the range.
-        </p>
+      description={<p>What each person did in the range. Click a bar for the rep&apos;s leads.</p>}
+      howComputed={
+        <>
+          <p>Moves each person made in the range: MQLs accepted (or rejected back to marketing), leads qualified as SQL, and deals won.</p>
+          <p>Median response is the typical time from a lead becoming MQL to the rep accepting or rejecting it.</p>
+          <p>A bar links to the leads the rep owns now that entered that stage in the range.</p>
+        </>
       }
       table={{ caption: "Moves per rep", columns: COLUMNS, rows, rowKey: (row) => row.repId }}
       chart={

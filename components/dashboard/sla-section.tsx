@@ -45,11 +45,13 @@ export function SlaSection({ sla, filters, people }: { sla: SlaMetrics; filters:
       range={filters}
       drillDown={drillDown}
       emptyMessage={sla.mqls === 0 && sla.overdueNow === 0 ? "No lead became MQL in this range." : null}
-      description={
-        <p>
-          Every MQL entry in the range and how sales answered it: accepted or rejected within {hours} (green), later (red), or not yet (grey). The share counts answered MQLs only.
-          Overdue now counts MQLs past the SLA at this moment, whatever the range. Answered MQLs sit under the rep who answered, waiting ones under the lead&apos;s owner.
-        </p>
+      description={<p>Whether sales answered new MQLs within {hours}.</p>}
+      howComputed={
+        <>
+          <p>Every entry into MQL in the range and how sales answered it: accepted or rejected within {hours} (green), later (red), or not yet (grey). A lead that became MQL twice counts twice.</p>
+          <p>The share counts answered MQLs only. Overdue now counts MQLs past the SLA at this moment, whatever the range.</p>
+          <p>Answered MQLs sit under the rep who answered, waiting ones under the lead&apos;s owner.</p>
+        </>
       }
       table={{ caption: "Response SLA by rep", columns: COLUMNS, rows, rowKey: (row) => row.repId ?? "unassigned" }}
       chart={

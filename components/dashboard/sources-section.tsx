@@ -83,11 +83,12 @@ export function SourcesSection({ sources, campaigns, filters }: { sources: Sourc
           ))}
         </div>
       }
-      description={
-        <p>
-          Leads created in the range, by where they came from (their source, or the campaign of their first tracked touch), and how many of them became MQL, SQL and won by now.
-          The rates are shares of all the leads from that {grouping}. Click a bar to see those leads.
-        </p>
+      description={<p>New leads by where they came from, and how far they got. Click a bar for its leads.</p>}
+      howComputed={
+        <>
+          <p>Leads created in the range, by their source or by the campaign of their first tracked touch, and how many of them became MQL, SQL and won by now.</p>
+          <p>The rates are shares of all the leads from that {grouping}.</p>
+        </>
       }
       table={{ caption: grouping === "source" ? "Leads by source" : "Leads by campaign", columns: columns(grouping), rows, rowKey: (row) => row.key }}
       chart={

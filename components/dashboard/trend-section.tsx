@@ -52,11 +52,12 @@ export function TrendSection({ trend, filters }: { trend: TrendRow[]; filters: D
       range={filters}
       drillDown={drillDown}
       emptyMessage={empty ? "No leads entered any stage in this range." : null}
-      description={
-        <p>
-          How many leads entered each stage per week (Monday to Sunday, UTC); new and returned leads count as entering LEAD. Steady lines mean a steady pipeline; a dip in MQL
-          today shows up as fewer SQLs a few weeks later. The first and last weeks may be partial. Click a point to see those leads.
-        </p>
+      description={<p>Leads entering each stage, week by week. Click a point for its leads.</p>}
+      howComputed={
+        <>
+          <p>Distinct leads entering each stage per week (Monday to Sunday, UTC); new and returned leads count as entering LEAD. The first and last weeks may be partial.</p>
+          <p>Steady lines mean a steady pipeline; a dip in MQL today shows up as fewer SQLs a few weeks later.</p>
+        </>
       }
       table={{ caption: "Leads entering each stage per week", columns: COLUMNS, rows: trend, rowKey: (row) => row.weekStart }}
       chart={

@@ -57,12 +57,16 @@ export function VelocitySection({ velocity, filters }: { velocity: Velocity; fil
       range={filters}
       drillDown={drillDown}
       emptyMessage={measured.length === 0 ? "No lead finished a stage in this range, so there is nothing to time yet." : null}
-      description={
-        <p>
-          How long leads take. Half of them are faster than the median; nine in ten are faster than the 90th percentile, so a long p90 bar means a slow tail. Time in a stage counts
-          stays that ended in the range; first event → MQL, MQL → SQL and MQL → WON count leads that reached MQL, SQL or WON in the range (MQL → SQL from the latest MQL
-          entry before it, MQL → WON from the first).
-        </p>
+      description={<p>How long leads take: the median, and the 90th percentile for the slow tail.</p>}
+      howComputed={
+        <>
+          <p>Half of the leads are faster than the median; nine in ten are faster than the 90th percentile, so a long p90 bar means a slow tail.</p>
+          <p>Time in a stage counts stays that ended in the range.</p>
+          <p>
+            First event → MQL, MQL → SQL and MQL → WON count leads that reached MQL, SQL or WON in the range (MQL → SQL from the latest MQL entry before it, MQL → WON from
+            the first).
+          </p>
+        </>
       }
       footer={<CycleTimePicker times={velocity.cycleTimes} />}
       table={{ caption: "Time in stage and between milestones", columns: COLUMNS, rows, rowKey: (row) => row.measure }}

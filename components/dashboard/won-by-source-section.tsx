@@ -51,11 +51,12 @@ export function WonBySourceSection({ sources, filters }: { sources: SourceRow[];
       drillDown={drillDown}
       wide
       emptyMessage={sources.length === 0 ? "No leads were created in this range." : null}
-      description={
-        <p>
-          Leads created in the range by source, the share of them won by now (even after the range ended), and the median time from a lead&apos;s creation to WON. Imported
-          history counts with its own dates, so choosing a past range shows how past leads turned out. Click a bar to see the won leads.
-        </p>
+      description={<p>Which sources turn into deals, and how fast. Click a bar for the won leads.</p>}
+      howComputed={
+        <>
+          <p>Leads created in the range by source, the share of them won by now (even after the range ended), and the median time from a lead&apos;s creation to WON.</p>
+          <p>Imported history counts with its own dates, so choosing a past range shows how past leads turned out.</p>
+        </>
       }
       table={{ caption: "Leads won by source", columns: COLUMNS, rows: sources, rowKey: (row) => row.key }}
       chart={

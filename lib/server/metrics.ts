@@ -4,7 +4,7 @@ import { computeDashboard } from "@/lib/core/metrics/dashboard";
 import type { DashboardFilters } from "@/lib/core/metrics/segment";
 import { dashboardFiltersSchema, rangeOf } from "@/lib/core/metrics/segment";
 import type { DashboardMetrics } from "@/lib/core/metrics/types";
-import { db } from "./db";
+import { reasonLabels } from "./reason-lists";
 import { metricsSnapshot } from "./sql/metrics-store";
 import { slaSettings } from "./workflow-settings";
 
@@ -34,27 +34,24 @@ export async function dashboardMetrics(filters: DashboardFilters, now = new Date
   const { mqlResponseHours } = await slaSettings();
   const { leads, transitions } = metricsSnapshot(segment);
   const metrics = computeDashboard({ leads, transitions, range: rangeOf({ from, to }), now: now.getTime(), slaHours: mqlResponseHours });
-  return withReasonLabels(metrics, await disqualificationReasonLabels());
+  const [disqualification, reject] = await Promise.all([reasonLabels("disqualification"), reasonLabels("reject")]);
+  return withReasonLabels(metrics, { disqualified: disqualification, sentBack: reject });
 }
 
-async function disqualificationReasonLabels(): Promise<Map<string, string>> {
-  const reasons = await db.disqualificationReason.findMany({ select: { code: true, label: true } });
-  return new Map(reasons.map((reason) => [reason.code, reason.label]));
-}
-
-/** Disqualifications are grouped by their reason code; people read the code's label from the managed list. */
-function withReasonLabels(metrics: DashboardMetrics, labels: ReadonlyMap<string, string>): DashboardMetrics {
+/**
+ * Disqualifications and rejections (among the leads sent back) are grouped by their reason code;
+ * people read the code's label from its managed list. Written reasons have no code and stay as written.
+ */
+function withReasonLabels(metrics: DashboardMetrics, labels: Record<"disqualified" | "sentBack", ReadonlyMap<string, string>>): DashboardMetrics {
+  const labelled = (kind: "disqualified" | "sentBack", losses: (typeof metrics.funnel)[number]["losses"]) => ({
+    ...losses[kind],
+    reasons: losses[kind].reasons.map((reason) => ({ ...reason, reason: labels[kind].get(reason.reason) ?? reason.reason })),
+  });
   return {
     ...metrics,
     funnel: metrics.funnel.map((step) => ({
       ...step,
-      losses: {
-        ...step.losses,
-        disqualified: {
-          ...step.losses.disqualified,
-          reasons: step.losses.disqualified.reasons.map((reason) => ({ ...reason, reason: labels.get(reason.reason) ?? reason.reason })),
-        },
-      },
+      losses: { ...step.losses, disqualified: labelled("disqualified", step.losses), sentBack: labelled("sentBack", step.losses) },
     })),
   };
 }

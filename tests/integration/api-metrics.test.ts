@@ -173,8 +173,10 @@ describe("GET /api/v1/metrics/funnel", () => {
     expect(status).toBe(200);
     // Entered LEAD: A, B, D created in October (B's return to LEAD is the same lead); C was created in September.
     expect(step(body, "LEAD")).toMatchObject({ entered: 3, advanced: 2 });
-    // Entered MQL: A, B, C; only A went on (to SAL); B was sent back with its reason.
-    expect(step(body, "MQL")).toMatchObject({ entered: 3, advanced: 1, conversion: 1 / 3, losses: { sentBack: { count: 1, reasons: [{ reason: "Student, not a buyer", count: 1 }] } } });
+    // Entered MQL: A, B, C; only A went on (to SAL); B was rejected with a written reason, before reject reasons were listed: Other.
+    expect(step(body, "MQL")).toMatchObject({ entered: 3, advanced: 1, conversion: 1 / 3, losses: { sentBack: { count: 1, reasons: [{ reason: "Other", count: 1 }] } } });
+    // The tiles' MQL → SQL counts the same three MQLs; A reached SQL.
+    expect(body.mqlToSql).toEqual({ mqls: 3, sql: 1, conversion: 1 / 3 });
     expect(step(body, "SQL")).toMatchObject({ entered: 1 });
     // A answered in 10 h (within 24 h), B in 48 h (late), C waits; C and E are MQL for longer than 24 h now.
     expect(body.sla).toMatchObject({ slaHours: 24, mqls: 3, withinSla: 1, late: 1, waiting: 1, withinSlaShare: 0.5, overdueNow: 2 });
@@ -204,7 +206,7 @@ describe("GET /api/v1/metrics/funnel", () => {
   test("is documented in the OpenAPI description with its response schema", async () => {
     const { body } = await call(getOpenApi, { path: "/openapi.json" });
     expect(body.paths["/metrics/funnel"].get.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(["from", "to", "source", "owner", "industry", "country", "companySize"]);
-    expect(Object.keys(body.components.schemas.DashboardMetrics.properties)).toEqual(["range", "funnel", "velocity", "sla", "sources", "campaigns", "reps", "cohorts", "trend", "calibration"]);
+    expect(Object.keys(body.components.schemas.DashboardMetrics.properties)).toEqual(["range", "funnel", "mqlToSql", "velocity", "sla", "sources", "campaigns", "reps", "cohorts", "trend", "calibration", "wonValue"]);
   });
 });
 

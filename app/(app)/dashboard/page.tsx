@@ -13,6 +13,7 @@ import { SummaryTiles } from "@/components/dashboard/summary-tiles";
 import { TrendSection } from "@/components/dashboard/trend-section";
 import { VelocitySection } from "@/components/dashboard/velocity-section";
 import { WonBySourceSection } from "@/components/dashboard/won-by-source-section";
+import { WonValueSection } from "@/components/dashboard/won-value-section";
 import { leadFilterOptions } from "@/lib/server/lead-table";
 import { dashboardMetrics } from "@/lib/server/metrics";
 import { leadOwnerOptions } from "@/lib/server/reference-data";
@@ -26,7 +27,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   await requireRole(DASHBOARD_ROLES);
   const now = new Date();
-  const { filters, errors } = parseDashboardQuery(await searchParams, now);
+  const { filters, preset, errors } = parseDashboardQuery(await searchParams, now);
   const [metrics, options, owners, users] = await Promise.all([dashboardMetrics(filters, now), leadFilterOptions(), leadOwnerOptions(), listUsers()]);
   // Reps who have left still have moves in the figures, so names come from every user.
   const people = Object.fromEntries(users.map((user) => [user.id, user.name]));
@@ -39,11 +40,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           {formatRange(filters)} (UTC)
         </p>
       </div>
-      <p className="max-w-4xl text-sm text-slate-600">
-        Whether the funnel works and where it leaks, for the leads in the chosen segment. Figures count what happened in the date range; &ldquo;by now&rdquo; means a lead&apos;s
-        progress up to today, even after the range ended. Every chart has a table view and a CSV export.
-      </p>
-      <DashboardFiltersBar filters={filters} errors={errors} options={options} owners={owners} now={now.toISOString()} />
+      <p className="text-sm text-slate-600">Where the funnel works and where it leaks. &ldquo;By now&rdquo; counts progress up to today, even after the range.</p>
+      <DashboardFiltersBar filters={filters} preset={preset} errors={errors} options={options} owners={owners} />
       <SummaryTiles metrics={metrics} overdueHref={overdueLeadsHref(filters)} />
       <div className="grid gap-4 lg:grid-cols-2">
         <FunnelSection steps={metrics.funnel} filters={filters} />
@@ -55,6 +53,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <CohortsSection cohorts={metrics.cohorts} filters={filters} />
         <CalibrationSection bands={metrics.calibration} filters={filters} />
         <WonBySourceSection sources={metrics.sources} filters={filters} />
+        <WonValueSection wonValue={metrics.wonValue} people={people} />
       </div>
     </div>
   );

@@ -128,6 +128,13 @@ describe("computeDashboard, for any histories that follow the move table", () =>
     });
   });
 
+  test("MQL → SQL counts the funnel's MQLs, of which at most all reached SQL", () => {
+    check((_, metrics) => {
+      expect(metrics.mqlToSql.mqls).toBe(metrics.funnel[FUNNEL_STAGES.indexOf("MQL")].entered);
+      expect(metrics.mqlToSql.sql).toBeLessThanOrEqual(metrics.mqlToSql.mqls);
+    });
+  });
+
   test("calibration bands partition the leads created in the range, in ascending, separate score ranges", () => {
     check((input, metrics) => {
       const bands = metrics.calibration;

@@ -1,12 +1,13 @@
 import { calibrationBands } from "./calibration";
 import { cohortRows } from "./cohorts";
-import { funnelSteps } from "./funnel";
+import { funnelSteps, mqlToSql } from "./funnel";
 import { groupByLead } from "./history";
 import { repRows } from "./reps";
 import { slaMetrics } from "./sla";
 import { campaignRows, sourceRows } from "./sources";
 import { trendRows } from "./trend";
 import type { DashboardMetrics, MetricsInput } from "./types";
+import { wonValue } from "./won-value";
 import { velocity } from "./velocity";
 
 /**
@@ -19,6 +20,7 @@ export function computeDashboard(input: MetricsInput): DashboardMetrics {
   return {
     range: { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() },
     funnel: funnelSteps(histories, range),
+    mqlToSql: mqlToSql(histories, range),
     velocity: velocity(histories, range),
     sla: slaMetrics(histories, range, now, slaHours),
     sources: sourceRows(histories, range),
@@ -27,5 +29,6 @@ export function computeDashboard(input: MetricsInput): DashboardMetrics {
     cohorts: cohortRows(histories, range),
     trend: trendRows(histories, range),
     calibration: calibrationBands(histories, range),
+    wonValue: wonValue(histories, range),
   };
 }

@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { funnelSteps } from "./funnel";
+import { funnelSteps, mqlToSql } from "./funnel";
 import { day, historiesOf, leadWith } from "./test-fixtures";
 import type { FunnelStep } from "./types";
 
 // Two weeks from Monday 2 Nov 2026; "now" is day 30, after all of the fixtures' moves.
 const range = { from: day(0), to: day(14) };
 
-const noLosses = { sentBack: { count: 0, reasons: [] }, disqualified: { count: 0, reasons: [] }, lost: { count: 0, reasons: [] } };
+const noLosses = { sentBack: { count: 0, reasons: [] }, nurtured: { count: 0, reasons: [] }, disqualified: { count: 0, reasons: [] }, lost: { count: 0, reasons: [] } };
 
 const leads = [
   // a: straight through, all in the range.
@@ -88,7 +88,7 @@ describe("funnelSteps", () => {
   test("MQL: back and forth counts once; leads that skipped MQL do not count", () => {
     // Entered: a (day 2), c (days 2 and 4, once), d (day 3), f (day 13.5) = 4; b skipped MQL; e's MQL was before the range.
     // Advanced: a, c (accepted day 5), f (accepted day 15, after the range: still counts) = 3; d went back to LEAD.
-    // Sent back: c rejected "Student", d nurtured "Not ready" = 2; one each, alphabetical.
+    // Returned by sales: c rejected with "Student" written, before reject reasons were listed: Other. Sent to nurture by marketing: d "Not ready".
     expect(step(steps, "MQL")).toEqual({
       stage: "MQL",
       entered: 4,
@@ -96,7 +96,8 @@ describe("funnelSteps", () => {
       conversion: 3 / 4,
       losses: {
         ...noLosses,
-        sentBack: { count: 2, reasons: [{ reason: "Not ready", count: 1 }, { reason: "Student", count: 1 }] },
+        sentBack: { count: 1, reasons: [{ reason: "Other", count: 1 }] },
+        nurtured: { count: 1, reasons: [{ reason: "Not ready", count: 1 }] },
       },
     });
   });
@@ -139,9 +140,9 @@ describe("funnelSteps", () => {
   test("a lead sent back twice from MQL counts once, with its first reason", () => {
     const twice = leadWith("k", day(1), [
       ["MQL", "markMql", day(2)],
-      ["LEAD", "reject", day(3), { reason: "Student" }],
+      ["LEAD", "reject", day(3), { reasonCode: "no_project", reason: "Student" }],
       ["MQL", "markMql", day(4)],
-      ["LEAD", "reject", day(5), { reason: "Too small" }],
+      ["LEAD", "reject", day(5), { reasonCode: "wrong_contact" }],
     ]);
     // MQL entered once (k), never advanced, sent back once: the first exit's reason.
     expect(step(funnelSteps(historiesOf(twice), range), "MQL")).toEqual({
@@ -149,7 +150,7 @@ describe("funnelSteps", () => {
       entered: 1,
       advanced: 0,
       conversion: 0,
-      losses: { ...noLosses, sentBack: { count: 1, reasons: [{ reason: "Student", count: 1 }] } },
+      losses: { ...noLosses, sentBack: { count: 1, reasons: [{ reason: "no_project", count: 1 }] } },
     });
   });
 
@@ -160,8 +161,27 @@ describe("funnelSteps", () => {
         ["LEAD", "nurture", day(3), { reason }],
       ]);
     // "Too early" twice, "Budget next year" once: the larger group first despite the alphabet.
-    const sentBack = step(funnelSteps(historiesOf(nurtured("x", "Too early"), nurtured("y", "Budget next year"), nurtured("z", "Too early")), range), "MQL").losses.sentBack;
-    expect(sentBack).toEqual({ count: 3, reasons: [{ reason: "Too early", count: 2 }, { reason: "Budget next year", count: 1 }] });
+    const losses = step(funnelSteps(historiesOf(nurtured("x", "Too early"), nurtured("y", "Budget next year"), nurtured("z", "Too early")), range), "MQL").losses;
+    expect(losses.nurtured).toEqual({ count: 3, reasons: [{ reason: "Too early", count: 2 }, { reason: "Budget next year", count: 1 }] });
+  });
+
+  test("returned by sales counts only sales sending a lead back, not marketing's own moves to nurture", () => {
+    const mql = (id: string, back: [move: string, reason: string]) =>
+      leadWith(id, day(1), [
+        ["MQL", "markMql", day(2)],
+        ["LEAD", back[0], day(3), { reason: back[1] }],
+      ]);
+    const accepted = (id: string, reason: string) =>
+      leadWith(id, day(1), [
+        ["MQL", "markMql", day(2)],
+        ["SAL", "accept", day(3)],
+        ["LEAD", "recycle", day(4), { reason }],
+      ]);
+    const steps = funnelSteps(historiesOf(mql("rejected", ["reject", "Student"]), mql("nurtured", ["nurture", "Too early"]), accepted("recycled", "No project")), range);
+    expect(step(steps, "MQL").losses.sentBack).toEqual({ count: 1, reasons: [{ reason: "Other", count: 1 }] });
+    expect(step(steps, "MQL").losses.nurtured).toEqual({ count: 1, reasons: [{ reason: "Too early", count: 1 }] });
+    expect(step(steps, "SAL").losses.sentBack).toEqual({ count: 1, reasons: [{ reason: "No project", count: 1 }] });
+    expect(step(steps, "SAL").losses.nurtured.count).toBe(0);
   });
 
   test("no leads: zero entered and no conversion (not NaN)", () => {
@@ -173,5 +193,54 @@ describe("funnelSteps", () => {
       expect(s.losses).toEqual(noLosses);
     }
     expect(empty.map((s) => s.advanced)).toEqual([0, 0, 0, 0, null]);
+  });
+});
+
+describe("mqlToSql", () => {
+  test("the funnel's MQLs, and those of them that became SQL after their MQL entry in the range, by now", () => {
+    // MQLs in the range: a, c, d, f (the funnel's MQL step). Reached SQL afterwards: a (day 4).
+    // c and f were accepted but never qualified; d was nurtured; e and j became MQL before the range.
+    expect(mqlToSql(historiesOf(...leads), range)).toEqual({ mqls: 4, sql: 1, conversion: 0.25 });
+  });
+
+  test("an SQL before the MQL entry in the range does not count, one after the range does", () => {
+    const before = leadWith("before", day(-20), [
+      ["MQL", "markMql", day(-19)],
+      ["SAL", "accept", day(-18)],
+      ["SQL", "qualify", day(-17)],
+      ["LOST", "lose", day(-16), { reason: "Price" }],
+    ]);
+    const reentered = leadWith("again", day(-20), [
+      ["MQL", "markMql", day(-19)],
+      ["LEAD", "reject", day(-18), { reason: "Later" }],
+      ["MQL", "markMql", day(5)],
+      ["SAL", "accept", day(6)],
+      ["SQL", "qualify", day(20)],
+    ]);
+    expect(mqlToSql(historiesOf(before, reentered), range)).toEqual({ mqls: 1, sql: 1, conversion: 1 });
+  });
+
+  test("no MQLs: no conversion (not NaN)", () => {
+    expect(mqlToSql(historiesOf(), range)).toEqual({ mqls: 0, sql: 0, conversion: null });
+  });
+});
+
+describe("reject reasons", () => {
+  test("rejections group by their listed reason; Other and rejections written before the list group as Other", () => {
+    const rejected = (id: string, details: { reasonCode?: string; reason?: string }) =>
+      leadWith(id, day(1), [
+        ["MQL", "markMql", day(2)],
+        ["LEAD", "reject", day(3), details],
+      ]);
+    const steps = funnelSteps(
+      historiesOf(
+        rejected("a", { reasonCode: "wrong_contact" }),
+        rejected("b", { reasonCode: "wrong_contact", reason: "Asked for their CFO" }),
+        rejected("c", { reasonCode: "other", reason: "Event contact, no project" }),
+        rejected("d", { reason: "Student, no budget" }),
+      ),
+      range,
+    );
+    expect(step(steps, "MQL").losses.sentBack).toEqual({ count: 4, reasons: [{ reason: "Other", count: 2 }, { reason: "wrong_contact", count: 2 }] });
   });
 });

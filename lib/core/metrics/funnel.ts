@@ -1,22 +1,31 @@
+import { OTHER_REASON_CODE, OTHER_REASON_LABEL, reasonGroup } from "../reasons";
 import type { Histories } from "./history";
-import { FUNNEL_INDEX, STAGE_CODE, entryAt, entryStage, inRange } from "./history";
+import { FUNNEL_INDEX, MOVE_CODE, STAGE_CODE, entryAt, entryStage, inRange } from "./history";
 import { share } from "./stats";
-import type { FunnelStep, LossKind, LossReason, MetricsTransition, TimeRange } from "./types";
+import type { FunnelStep, LossKind, LossReason, MetricsTransition, MqlToSql, TimeRange } from "./types";
 import { FUNNEL_STAGES } from "./types";
 
 const NO_REASON = "No reason given";
 
-/** How a stint in a stage ended, when it ended by leaving the funnel or going back to the start (stage codes). */
-function lossKind(stage: number, exit: number): LossKind | null {
+/**
+ * How a stint in a stage ended, when it ended by leaving the funnel or going back to the start
+ * (stage and move codes). Going back to LEAD is sales returning the lead (reject, recycle) unless
+ * marketing sent its own MQL to nurture.
+ */
+function lossKind(stage: number, exit: number, move: number): LossKind | null {
   if (exit === STAGE_CODE.DISQUALIFIED) return "disqualified";
   if (exit === STAGE_CODE.LOST) return "lost";
-  if (exit === STAGE_CODE.LEAD && stage !== STAGE_CODE.LEAD) return "sentBack";
+  if (exit === STAGE_CODE.LEAD && stage !== STAGE_CODE.LEAD) return move === MOVE_CODE.nurture ? "nurtured" : "sentBack";
   return null;
 }
 
-/** A disqualification is grouped by its reason from the managed list; other exits by their written reason. */
+/**
+ * Disqualifications and rejections are grouped by their reason's code in the managed list (the
+ * server reads its label), or as Other; other exits by their written reason.
+ */
 function reasonOf(exit: MetricsTransition): string {
-  return exit.reasonCode ?? exit.reason ?? NO_REASON;
+  const group = reasonGroup(exit);
+  return group === OTHER_REASON_CODE ? OTHER_REASON_LABEL : (group ?? NO_REASON);
 }
 
 type StepTally = { entered: number; advanced: number; losses: Record<LossKind, Map<string, number>> };
@@ -37,15 +46,16 @@ function sortedReasons(reasons: Map<string, number>): LossReason[] {
  *   after their first entry in the range, by now, even after the range ended. Conversion is
  *   advanced / entered; there is none for WON.
  * - Losses: of those, the leads whose time in the stage (from their first entry in the range on)
- *   ended by going back to LEAD (sent back), by being disqualified, or by being lost (only from
- *   SQL), by now. A lead counts at most once per kind, with the reason of its first such exit:
+ *   ended, by now, by sales returning them to marketing (sentBack: rejected from MQL, recycled from
+ *   SAL), by marketing sending its MQL to nurture (nurtured), by being disqualified, or by being
+ *   lost (only from SQL). A lead counts at most once per kind, with the reason of its first such exit:
  *   the listed reason for disqualifications, the written one otherwise, "No reason given" if none.
  */
 export function funnelSteps(histories: Histories, range: TimeRange): FunnelStep[] {
   const tallies: StepTally[] = FUNNEL_STAGES.map(() => ({
     entered: 0,
     advanced: 0,
-    losses: { sentBack: new Map(), disqualified: new Map(), lost: new Map() },
+    losses: { sentBack: new Map(), nurtured: new Map(), disqualified: new Map(), lost: new Map() },
   }));
   // By funnel stage: the lead's first entry in the range, counted from its creation (-1: none).
   const firstInRange = new Int32Array(FUNNEL_STAGES.length);
@@ -74,7 +84,7 @@ export function funnelSteps(histories: Histories, range: TimeRange): FunnelStep[
         if (FUNNEL_INDEX[entered] > index) advanced = true;
         const exit = e + 1;
         if (entered !== stage || exit === end) continue;
-        const kind = lossKind(stage, histories.toStage[exit]);
+        const kind = lossKind(stage, histories.toStage[exit], histories.move[exit]);
         if (!kind || counted.includes(kind)) continue;
         counted.push(kind);
         const reason = reasonOf(histories.transitions[exit]);
@@ -95,7 +105,26 @@ export function funnelSteps(histories: Histories, range: TimeRange): FunnelStep[
       entered,
       advanced: last ? null : advanced,
       conversion: last ? null : share(advanced, entered),
-      losses: { sentBack: loss("sentBack"), disqualified: loss("disqualified"), lost: loss("lost") },
+      losses: { sentBack: loss("sentBack"), nurtured: loss("nurtured"), disqualified: loss("disqualified"), lost: loss("lost") },
     };
   });
+}
+
+/**
+ * MQL → SQL for the funnel's MQLs: the distinct leads that entered MQL in the range, and how many
+ * of them entered SQL after their first MQL entry in the range, by now (even after the range ended).
+ */
+export function mqlToSql(histories: Histories, range: TimeRange): MqlToSql {
+  let mqls = 0;
+  let sql = 0;
+  for (let i = 0; i < histories.leads.length; i++) {
+    const end = histories.first[i + 1];
+    let e = histories.first[i];
+    while (e < end && !(histories.toStage[e] === STAGE_CODE.MQL && inRange(range, histories.at[e]))) e++;
+    if (e === end) continue;
+    mqls++;
+    while (e < end && histories.toStage[e] !== STAGE_CODE.SQL) e++;
+    if (e < end) sql++;
+  }
+  return { mqls, sql, conversion: share(sql, mqls) };
 }

@@ -13,7 +13,7 @@ export const STAGE_CODE = Object.fromEntries(STAGES.map((stage, index) => [stage
 export const FUNNEL_INDEX = Int8Array.from(STAGES, (stage) => (FUNNEL_STAGES as readonly Stage[]).indexOf(stage));
 
 /** The moves the figures tell apart; every other move is OTHER. */
-export const MOVE_CODE = { other: 0, accept: 1, reject: 2, qualify: 3, win: 4 } as const;
+export const MOVE_CODE = { other: 0, accept: 1, reject: 2, qualify: 3, win: 4, nurture: 5 } as const;
 
 function moveCode(move: string): number {
   switch (move) {
@@ -25,6 +25,8 @@ function moveCode(move: string): number {
       return MOVE_CODE.qualify;
     case "win":
       return MOVE_CODE.win;
+    case "nurture":
+      return MOVE_CODE.nurture;
     default:
       return MOVE_CODE.other;
   }

@@ -17,7 +17,7 @@ export const T0 = Date.parse("2026-11-02T00:00:00Z");
 export const day = (days: number) => T0 + days * DAY;
 export const hour = (hours: number) => T0 + hours * HOUR;
 
-type Details = Partial<Pick<MetricsTransition, "actorId" | "reason" | "reasonCode">>;
+type Details = Partial<Pick<MetricsTransition, "actorId" | "reason" | "reasonCode" | "dealValueCents" | "closedAt">>;
 /** A move: the stage it went to, the move's name, when, and who/why. */
 export type Step = [to: Stage, move: string, at: number, details?: Details];
 

@@ -37,6 +37,9 @@ export type MetricsTransition = {
   reason: string | null;
   reasonCode: string | null;
   at: number;
+  /** A win's deal: its value in cents and the start of the (UTC) day it closed; null for other moves. */
+  dealValueCents?: number | null;
+  closedAt?: number | null;
 };
 
 export type MetricsInput = {
@@ -52,7 +55,11 @@ export type MetricsInput = {
 export const FUNNEL_STAGES = ["LEAD", "MQL", "SAL", "SQL", "WON"] as const satisfies readonly Stage[];
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
-export type LossKind = "sentBack" | "disqualified" | "lost";
+/**
+ * How a lead left a stage without moving on: returned to marketing by sales (rejected from MQL,
+ * recycled from SAL), sent to nurture by marketing (from MQL), disqualified, or lost (from SQL).
+ */
+export type LossKind = "sentBack" | "nurtured" | "disqualified" | "lost";
 export type LossReason = { reason: string; count: number };
 export type FunnelStep = {
   stage: FunnelStage;
@@ -61,9 +68,12 @@ export type FunnelStep = {
   /** Of those, how many reached a later stage by now, and the share; null for WON. */
   advanced: number | null;
   conversion: number | null;
-  /** Of those, how many were sent back to LEAD, disqualified or lost from this stage by now, with the reasons. */
+  /** Of those, how many were returned by sales, sent to nurture, disqualified or lost from this stage by now, with the reasons. */
   losses: Record<LossKind, { count: number; reasons: LossReason[] }>;
 };
+
+/** The leads that entered MQL in the range (the funnel's MQL step), and how many of them reached SQL by now. */
+export type MqlToSql = { mqls: number; sql: number; conversion: number | null };
 
 export type DurationStats = { count: number; medianHours: number | null; p90Hours: number | null };
 
@@ -113,6 +123,17 @@ export type SourceRow = {
 
 export type RepRow = { repId: string; accepted: number; rejected: number; qualified: number; won: number; medianResponseHours: number | null };
 
+/** Won deals: how many, and their value (the sum of the values recorded when they were won). */
+export type DealTally = { deals: number; value: number };
+export type WonValue = DealTally & {
+  /** Wins in the range with no deal value recorded (imported, or from before values were asked for). */
+  withoutValue: number;
+  /** By the lead's source ("(none)" without one). */
+  bySource: Array<DealTally & { source: string }>;
+  /** By the lead's owner, the rep the deal belongs to (null: nobody). */
+  byRep: Array<DealTally & { repId: string | null }>;
+};
+
 export type CohortRow = { month: string; leads: number; reached: Record<Exclude<FunnelStage, "LEAD">, number> };
 
 export type TrendRow = { weekStart: string; entered: Record<FunnelStage, number> };
@@ -122,6 +143,7 @@ export type ScoreBand = { label: string; minScore: number; maxScore: number; lea
 export type DashboardMetrics = {
   range: { from: string; to: string };
   funnel: FunnelStep[];
+  mqlToSql: MqlToSql;
   velocity: Velocity;
   sla: SlaMetrics;
   sources: SourceRow[];
@@ -130,4 +152,5 @@ export type DashboardMetrics = {
   cohorts: CohortRow[];
   trend: TrendRow[];
   calibration: ScoreBand[];
+  wonValue: WonValue;
 };

@@ -7,6 +7,7 @@ import type { DashboardMetrics } from "@/lib/core/metrics/types";
 import { FUNNEL_STAGES } from "@/lib/core/metrics/types";
 import { STAGES } from "@/lib/core/stages";
 import { DEFAULT_RANGE_DAYS } from "../metrics";
+import { withExamples } from "./openapi-examples";
 import { bodyErrors, errorResponse, jsonSchema, scoped } from "./openapi-parts";
 import { leadPredictionProperties, scoringLabPaths, scoringLabSchemas } from "./openapi-scoring";
 import { LEAD_PAGE_DEFAULT, LEAD_PAGE_MAX } from "./schemas";
@@ -64,6 +65,16 @@ const conversionRow = z.strictObject({
 });
 const stageCounts = <const S extends readonly string[]>(stages: S) => z.strictObject(Object.fromEntries(stages.map((stage) => [stage, count])) as { [K in S[number]]: typeof count });
 
+const dealTally = { deals: count, value: z.number().describe("The sum of the deals' values, as recorded when they were won (two decimals).") };
+const wonValueSchema = z
+  .strictObject({
+    ...dealTally,
+    withoutValue: count.describe("Wins in the range with no value recorded (imported, or from before values were asked for); left out of the sums."),
+    bySource: z.array(z.strictObject({ source: z.string(), ...dealTally })),
+    byRep: z.array(z.strictObject({ repId: z.string().nullable().describe("The lead's owner; null without one."), ...dealTally })),
+  })
+  .describe("Deals closed in the range (by the close date recorded when they were won) whose lead is still WON, by source and by owner, highest value first.");
+
 /**
  * GET /metrics/funnel's answer, as the dashboard computes it (lib/core/metrics). It is checked
  * against DashboardMetrics here and against real answers in the integration tests.
@@ -77,10 +88,20 @@ export const dashboardMetricsSchema = z.strictObject({
         entered: count.describe("Distinct leads that entered the stage in the range (LEAD: created or sent back in the range)."),
         advanced: count.nullable().describe("Of those, how many reached a later stage by now; null for WON."),
         conversion: share,
-        losses: z.strictObject({ sentBack: losses, disqualified: losses, lost: losses }).describe("Of those, how many left the funnel from this stage by now, by how, with the reasons."),
+        losses: z
+          .strictObject({
+            sentBack: losses.describe("Returned to marketing by sales: rejected from MQL, recycled from SAL."),
+            nurtured: losses.describe("Sent to nurture by marketing (from MQL)."),
+            disqualified: losses,
+            lost: losses,
+          })
+          .describe("Of those, how many left the funnel from this stage by now, by how, with the reasons."),
       }),
     )
     .describe("LEAD, MQL, SAL, SQL, WON in order."),
+  mqlToSql: z
+    .strictObject({ mqls: count, sql: count, conversion: share })
+    .describe("The funnel's MQLs (leads that entered MQL in the range) and how many of them reached SQL by now, after that MQL entry."),
   velocity: z.strictObject({
     timeInStage: z.strictObject({ LEAD: durationStats, MQL: durationStats, SAL: durationStats, SQL: durationStats }).describe("Stints in each stage that ended in the range."),
     firstEventToMql: durationStats.describe("Leads whose first MQL entry is in the range: time since their earliest event."),
@@ -108,6 +129,7 @@ export const dashboardMetricsSchema = z.strictObject({
   calibration: z
     .array(z.strictObject({ label: z.string(), minScore: z.number(), maxScore: z.number(), leads: count, sql: count, sqlRate: share }))
     .describe("Leads created in the range in ten score bands (deciles), with how many became SQL."),
+  wonValue: wonValueSchema,
 }) satisfies z.ZodType<DashboardMetrics>;
 
 const segmentParameter = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({ name, in: "query", description, schema });
@@ -124,7 +146,8 @@ export function openApiDocument() {
     },
     servers: [{ url: "/api/v1" }],
     security: [{ apiKey: [] }],
-    paths: {
+    // Every operation carries an example call and answer (openapi-examples.ts).
+    paths: withExamples({
       "/leads": {
         post: scoped("ingest", {
           summary: "Create a lead, or update the one with the same e-mail",
@@ -224,7 +247,7 @@ export function openApiDocument() {
         }),
       },
       ...scoringLabPaths,
-    },
+    }),
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key created by an admin." } },
       schemas: {
