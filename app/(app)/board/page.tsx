@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { BoardToolbar } from "@/components/board/board-toolbar";
 import { FunnelBoard } from "@/components/board/funnel-board";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { ScoreLegend } from "@/components/score/score-legend";
 import { ToastProvider } from "@/components/ui/toast";
 import { parseBoardSort, parseOwnerFilter } from "@/lib/core/board";
 import { normalizeSearch } from "@/lib/core/lead-search";
 import { parsePercent } from "@/lib/core/probability";
 import { ACTIVE_STAGES, OUTCOME_STAGES } from "@/lib/core/stages";
 import { countByStage, loadBoard } from "@/lib/server/board";
-import { activeDisqualificationReasons, leadOwnerOptions } from "@/lib/server/reference-data";
+import { activeDisqualificationReasons, activeReasons, leadOwnerOptions } from "@/lib/server/reference-data";
 import { requireUser } from "@/lib/server/require-user";
 import { activeModelSummary } from "@/lib/server/scoring/models";
 import { qualificationChecklist } from "@/lib/server/workflow-settings";
@@ -29,11 +30,12 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
   const filters = { owner: parseOwnerFilter(owner, user.id), search: normalizeSearch(search), probMin };
   const stages = showOutcomes ? [...ACTIVE_STAGES, ...OUTCOME_STAGES] : ACTIVE_STAGES;
 
-  const [columns, outcomeCounts, owners, reasons, checklist, activeModel] = await Promise.all([
+  const [columns, outcomeCounts, owners, reasons, rejectReasons, checklist, activeModel] = await Promise.all([
     loadBoard(stages, filters, sort),
     showOutcomes ? null : countByStage(OUTCOME_STAGES, filters),
     leadOwnerOptions(),
     activeDisqualificationReasons(),
+    activeReasons("reject"),
     qualificationChecklist(),
     activeModelSummary(),
   ]);
@@ -41,11 +43,12 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
   return (
     <ToastProvider>
       <div className="flex h-[calc(100vh-3.5rem)] flex-col">
-        <div className="flex items-baseline justify-between px-4 pt-4 sm:px-6">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 pt-4 sm:px-6">
           <div className="flex items-baseline gap-3">
             <h1 className="text-xl font-semibold tracking-tight">Funnel board</h1>
             <LiveRefresh />
           </div>
+          <ScoreLegend />
           {first(params.denied) === "1" && (
             <p role="alert" className="text-sm text-red-700">
               Your role doesn&apos;t have access to that page.
@@ -67,6 +70,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
             viewer={{ id: user.id, role: user.role }}
             reps={owners}
             reasons={reasons}
+            rejectReasons={rejectReasons}
             checklist={checklist}
             filters={{ owner: owner || undefined, search: search || undefined, probMin }}
             sort={sort}
