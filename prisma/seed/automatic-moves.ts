@@ -83,8 +83,8 @@ function promoteWhenItHappened(lead: GeneratedLead, index: number, events: reado
     added.assignments.push({ leadId: lead.id, ownerIndex: lead.ownerIndex, createdAt: new Date(at) });
     Object.assign(lead, { stage: "MQL", stageEnteredAt: new Date(at) });
     if (sentBack) {
-      const reason = SEND_BACK_REASONS[index % SEND_BACK_REASONS.length];
-      added.transitions.push(transition(lead, { to: "LEAD", move: "reject", actor: "owner", reason, reasonCode: null, at: answeredAt }));
+      const { code, reason } = SEND_BACK_REASONS[index % SEND_BACK_REASONS.length];
+      added.transitions.push(transition(lead, { to: "LEAD", move: "reject", actor: "owner", reason, reasonCode: code, at: answeredAt }));
       // Back with marketing: it has no owner, and only a person makes it an MQL again.
       Object.assign(lead, { stage: "LEAD", stageEnteredAt: new Date(answeredAt), returnedAt: new Date(answeredAt), ownerIndex: null });
     }

@@ -82,7 +82,18 @@ const PATHS: Record<Stage, Array<[Move, Stage]>> = {
   DISQUALIFIED: [["disqualify", "DISQUALIFIED"]],
 };
 export const LOST_REASONS = ["Chose a competitor", "Project postponed", "Price too high", "No decision made"];
-export const SEND_BACK_REASONS = ["Not ready to talk yet, revisit next quarter", "Researching only, no project", "Wrong contact, no buying role"];
+/** Why reps send leads back, each under one of the reject reasons every database starts with. */
+export const SEND_BACK_REASONS = [
+  { code: "not_ready", reason: "Not ready to talk yet, revisit next quarter" },
+  { code: "no_project", reason: "Researching only, no project" },
+  { code: "wrong_contact", reason: "Wrong contact, no buying role" },
+];
+
+/** A listed reject reason with its note, as a rep gives it. */
+export function sendBack(faker: Faker): { reason: string; reasonCode: string } {
+  const { code, reason } = faker.helpers.arrayElement(SEND_BACK_REASONS);
+  return { reason, reasonCode: code };
+}
 
 export function weighted<T>(faker: Faker, options: Array<[T, number]>): T {
   return faker.helpers.weightedArrayElement(options.map(([value, weight]) => ({ value, weight })));
@@ -197,7 +208,7 @@ export function generateDataset(options: { count: number; anchor: Date; days?: n
     if (outcome === "LEAD" && faker.number.int(9) === 0 && end - at > 2 * DAY) {
       const sentAt = at + faker.number.int({ min: DAY, max: Math.floor((end - at) / 2) });
       transitions.push({ leadId: id, fromStage: "LEAD", toStage: "MQL", move: "markMql", actor: "system", reason: null, reasonCode: null, checklist: null, createdAt: new Date(at + 1) });
-      transitions.push({ leadId: id, fromStage: "MQL", toStage: "LEAD", move: "reject", actor: "owner", reason: faker.helpers.arrayElement(SEND_BACK_REASONS), reasonCode: null, checklist: null, createdAt: new Date(sentAt) });
+      transitions.push({ leadId: id, fromStage: "MQL", toStage: "LEAD", move: "reject", actor: "owner", ...sendBack(faker), checklist: null, createdAt: new Date(sentAt) });
       at = sentAt;
       lead.returnedAt = new Date(sentAt);
     }

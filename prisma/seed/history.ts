@@ -20,6 +20,7 @@ import {
   PAGES,
   SEND_BACK_REASONS,
   SENIORITY_TITLES,
+  sendBack,
   fitOf,
   generateDataset,
   weighted,
@@ -98,8 +99,8 @@ function journeyOf(faker: Faker, ending: Ending, lead: { seniority: string; pers
     case "STALLED": {
       const where = faker.number.float();
       if (where < 0.6) return [];
-      if (where < 0.9) return [markMql, { move: "reject", to: "LEAD", atDay: mql + between(faker, 0.2, 3), actor: "owner", reason: faker.helpers.arrayElement(SEND_BACK_REASONS) }];
-      return [markMql, accept, { move: "recycle", to: "LEAD", atDay: sal + between(faker, 5, 30), actor: "owner", reason: faker.helpers.arrayElement(SEND_BACK_REASONS) }];
+      if (where < 0.9) return [markMql, { move: "reject", to: "LEAD", atDay: mql + between(faker, 0.2, 3), actor: "owner", ...sendBack(faker) }];
+      return [markMql, accept, { move: "recycle", to: "LEAD", atDay: sal + between(faker, 5, 30), actor: "owner", reason: faker.helpers.arrayElement(SEND_BACK_REASONS).reason }];
     }
   }
 }
@@ -271,7 +272,7 @@ export function generateHistory(options: { count: number; anchor: Date; seed?: n
       const rejectAt = mqlAt + Math.round(between(faker, 2, 48) * HOUR);
       transitions.push(
         { leadId: id, fromStage: "LEAD", toStage: "MQL", move: "markMql", actor: "system", reason: null, reasonCode: null, checklist: null, createdAt: new Date(mqlAt) },
-        { leadId: id, fromStage: "MQL", toStage: "LEAD", move: "reject", actor: "owner", reason: faker.helpers.arrayElement(SEND_BACK_REASONS), reasonCode: null, checklist: null, createdAt: new Date(rejectAt) },
+        { leadId: id, fromStage: "MQL", toStage: "LEAD", move: "reject", actor: "owner", ...sendBack(faker), checklist: null, createdAt: new Date(rejectAt) },
       );
       dataset.assignments.push({ leadId: id, ownerIndex, createdAt: new Date(mqlAt) });
     }
