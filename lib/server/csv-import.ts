@@ -1,7 +1,7 @@
 import "server-only";
 import Papa from "papaparse";
 import type { ColumnMapping, ImportKind } from "@/lib/core/csv-import";
-import { CSV_IMPORT_ROLES } from "@/lib/core/csv-import";
+import { CSV_IMPORT_ROLES, MAX_CSV_BYTES } from "@/lib/core/csv-import";
 import type { JobView, JobWork } from "./background-jobs";
 import { getJob, runStoredJob } from "./background-jobs";
 import type { CurrentUser } from "./current-user";
@@ -25,7 +25,7 @@ export type ImportJob = Omit<JobView, "result"> & { result: ImportSummary | null
 
 /** The file's columns, the suggested mapping, its size, and its first rows checked against that mapping. */
 export function previewCsv(input: { text: string; kind: ImportKind }): Promise<CsvPreview> {
-  return runOnThread("previewCsv", input);
+  return runOnThread("previewCsv", input, { fileChars: input.text.length });
 }
 
 /**
@@ -36,14 +36,17 @@ export function previewCsv(input: { text: string; kind: ImportKind }): Promise<C
 export async function startCsvImport(input: { text: string; kind: ImportKind; mapping: ColumnMapping; userId: string }): Promise<string> {
   // The file is checked and stored with the job on the import's thread: a 5 MB write is no
   // business of the thread that answers requests.
-  const { jobId, payload } = await runOnThread("queueCsvImport", input);
+  const { jobId, payload } = await runOnThread("queueCsvImport", input, { fileChars: input.text.length });
   runStoredJob(jobId, payload, importWork);
   return jobId;
 }
 
 /** An import's work, on a thread of its own, which reads the file from the job: a restart carries it on the same way. */
-export const importWork: JobWork = ({ jobId, payload, checkpoint }) =>
-  runOnThread("importCsv", { jobId, payload: payload as ImportPayload, checkpoint: checkpoint as ImportCheckpoint | null });
+export const importWork: JobWork = ({ jobId, payload, checkpoint }) => {
+  const importPayload = payload as ImportPayload;
+  // Jobs stored before files were measured get the largest allowance.
+  return runOnThread("importCsv", { jobId, payload: importPayload, checkpoint: checkpoint as ImportCheckpoint | null }, { fileChars: importPayload.length ?? MAX_CSV_BYTES });
+};
 
 // Bad rows hold the file's personal data: the person who imported it, and those who oversee the team, may read them.
 async function importJobOwnedBy(jobId: string, user: CurrentUser): Promise<void> {

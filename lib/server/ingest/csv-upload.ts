@@ -17,7 +17,7 @@ const PREVIEW_ROWS = 20;
 export type PreviewRow = { line: number; cells: string[]; parseError?: string; problem: RowProblem | null };
 export type CsvPreview = { headers: string[]; mapping: ColumnMapping; delimiter: string; totalRows: number; rows: PreviewRow[] };
 /** What the job records about an import it is about to run. */
-export type ImportPayload = { importKind: ImportKind; headers: string[]; mapping: ColumnMapping; rows: number };
+export type ImportPayload = { importKind: ImportKind; headers: string[]; mapping: ColumnMapping; rows: number; length?: number };
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
 
@@ -49,5 +49,5 @@ export function checkCsvImport(input: { text: string; kind: ImportKind; mapping:
   const file = readUpload(input.text);
   const problems = mappingProblems(file.headers, input.mapping, input.kind);
   if (problems.length > 0) throw new AppError("VALIDATION", problems.join(" "), { mapping: problems[0] });
-  return { importKind: input.kind, headers: file.headers, mapping: input.mapping, rows: file.records.length };
+  return { importKind: input.kind, headers: file.headers, mapping: input.mapping, rows: file.records.length, length: input.text.length };
 }

@@ -11,6 +11,18 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: { appError?: {
 // the request thread gets about nine tenths of it.
 const BACKGROUND_NICENESS = 10;
 
+// A thread's heap limit: room for the file it reads (parsed, a row takes a few times its length)
+// and the work around it. Without one it inherits the server's (256 MB) and, having that much
+// room, collects late: an import's thread held 150 MB of garbage and took the server's memory
+// past 600 MB (BENCHMARKS.md, "Soak").
+const HEAP_BASE_MB = 64;
+const HEAP_PER_FILE_MB = 6;
+const HEAP_MAX_MB = 256;
+
+function threadHeapMb(fileChars: number): number {
+  return Math.min(HEAP_MAX_MB, HEAP_BASE_MB + Math.ceil((HEAP_PER_FILE_MB * fileChars) / 2 ** 20));
+}
+
 // The thread's whole program, passed as source (eval) so the bundler leaves it alone. It loads
 // the task from the app's TypeScript sources through tsx (a dependency, which the scripts use
 // too), the same modules the server is built from, with the server-only condition they expect.
@@ -46,11 +58,12 @@ Promise.resolve()
  * writes through its own SQLite connection, taking turns with the request thread's writes
  * (sql/write-turns.ts). Its expected failures (AppError) come back as such.
  */
-export function runOnThread<K extends keyof ThreadTasks>(task: K, input: Parameters<ThreadTasks[K]>[0]): Promise<Awaited<ReturnType<ThreadTasks[K]>>> {
+export function runOnThread<K extends keyof ThreadTasks>(task: K, input: Parameters<ThreadTasks[K]>[0], work: { fileChars: number }): Promise<Awaited<ReturnType<ThreadTasks[K]>>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(PROGRAM, {
       eval: true,
       execArgv: ["--conditions=react-server"],
+      resourceLimits: { maxOldGenerationSizeMb: threadHeapMb(work.fileChars) },
       workerData: { root: process.cwd(), task, input, writeTurns: sharedWriteTurns(), niceness: BACKGROUND_NICENESS },
     });
     let settled = false;
@@ -61,9 +74,10 @@ export function runOnThread<K extends keyof ThreadTasks>(task: K, input: Paramet
       else reject(Object.assign(new Error(outcome.error.message), { stack: outcome.error.stack }));
       void worker.terminate();
     });
-    worker.once("error", (error) => {
+    worker.once("error", (error: Error & { code?: string }) => {
       settled = true;
-      reject(error);
+      if (error.code === "ERR_WORKER_OUT_OF_MEMORY") reject(new AppError("VALIDATION", "This file needs more memory than the server gives one import. Split it and import the parts one after the other."));
+      else reject(error);
     });
     worker.once("exit", (code) => {
       if (!settled) reject(new Error(`The ${task} thread stopped (exit code ${code}) before it finished.`));
