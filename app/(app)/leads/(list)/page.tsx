@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Suspense } from "react";
-import { LeadTableSkeleton } from "@/components/lead-table/lead-table-skeleton";
 import { LeadTableView } from "@/components/lead-table/lead-table-view";
 import { ToastProvider } from "@/components/ui/toast";
 import { parseLeadTableQuery } from "@/lib/core/lead-table";
 import { builtInViews, defaultViewFor } from "@/lib/core/saved-views";
-import type { CurrentUser } from "@/lib/server/current-user";
 import { activeRuleSet } from "@/lib/server/lead-scoring";
 import { leadFilterOptions, loadLeadTable } from "@/lib/server/lead-table";
 import { activeDisqualificationReasons, leadOwnerOptions } from "@/lib/server/reference-data";
@@ -24,16 +21,6 @@ export default async function LeadsPage({ searchParams }: { searchParams: Search
   // Opening the table without a query opens the role's default view, as a shareable link.
   if (Object.keys(params).length === 0) redirect(`/leads?${defaultViewFor(user.role, threshold).query}`);
 
-  // The skeleton lives here rather than in a loading.tsx, which would also wrap /leads/[id] and
-  // make an unknown lead stream a 200 before its 404.
-  return (
-    <Suspense fallback={<LeadTableSkeleton />}>
-      <LeadTable user={user} params={params} threshold={threshold} />
-    </Suspense>
-  );
-}
-
-async function LeadTable({ user, params, threshold }: { user: CurrentUser; params: Awaited<SearchParams>; threshold: number }) {
   const { state, ignored } = parseLeadTableQuery(params);
   const now = new Date();
   const [page, savedViews, owners, filterOptions, reasons] = await Promise.all([

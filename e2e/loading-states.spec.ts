@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations, signIn } from "./support";
+
+// Following a link shows the next page's loading state at once (the app prefetches it with the
+// link), and the page replaces it when its data arrives. A slow network keeps the loading state
+// on screen long enough to check it, so this holds however fast the server answers.
+const SLOW_NETWORK = { offline: false, latency: 1_500, downloadThroughput: -1, uploadThroughput: -1 };
+const FAST_NETWORK = { ...SLOW_NETWORK, latency: 0 };
+
+for (const { from, link, skeleton, heading } of [
+  { from: "/leads?view=all", link: "Funnel board", skeleton: "Loading the board", heading: "Funnel board" },
+  { from: "/leads?view=all", link: "Dashboard", skeleton: "Loading the dashboard", heading: "Dashboard" },
+  { from: "/board", link: "Leads", skeleton: "Loading the leads", heading: "Leads" },
+]) {
+  test(`${link}: a page-shaped, accessible loading state while the page loads`, async ({ page }) => {
+    await signIn(page, "manager@leadgate.test", from);
+    await page.waitForLoadState("networkidle");
+    const network = await page.context().newCDPSession(page);
+    await network.send("Network.enable");
+    await network.send("Network.emulateNetworkConditions", SLOW_NETWORK);
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link }).click();
+    const loading = page.getByRole("status", { name: skeleton });
+    await expect(loading).toBeVisible();
+    await expect(loading).toHaveAttribute("aria-busy", "true");
+    await expectNoSeriousA11yViolations(page);
+
+    await network.send("Network.emulateNetworkConditions", FAST_NETWORK);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(loading).toHaveCount(0);
+  });
+}
