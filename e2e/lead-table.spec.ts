@@ -18,7 +18,8 @@ test("a manager lands on the Overdue view; views, sorting and paging are links",
   await page.getByRole("button", { name: /^Company/ }).click();
   await expect(page).toHaveURL(/sort=company\.asc/);
   await expect(page.getByRole("columnheader", { name: /Company/ })).toHaveAttribute("aria-sort", "ascending");
-  const companies = await rows(page).locator("td:nth-child(3)").allInnerTexts();
+  // Leads other tests imported have no company ("—"); SQLite puts them first.
+  const companies = (await rows(page).locator("td:nth-child(3)").allInnerTexts()).filter((company) => company !== "—");
   // The database orders text by character code, as SQLite and PostgreSQL's C collation do.
   expect(companies.slice(0, 5)).toEqual([...companies.slice(0, 5)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 
