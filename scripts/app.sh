@@ -30,4 +30,7 @@ echo "==> Leadgate is starting on $NEXTAUTH_URL (Ctrl+C stops it)"
 # in earnest: 800 MB–1 GB resident under sustained load. 256 MB holds what the server keeps
 # live, a 10 MB import included (BENCHMARKS.md, Soak); a NODE_OPTIONS of your own comes after, so it wins.
 export NODE_OPTIONS="--max-old-space-size=256${NODE_OPTIONS:+ $NODE_OPTIONS}"
+# glibc gives each thread that allocates its own memory pool and rarely hands a pool's free
+# space back: every import's or re-score's thread left 40–50 MB behind. Two pools keep it.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 exec npx next start --port "$PORT"

@@ -37,8 +37,9 @@ export function startServer(databaseFile: string, extraEnv: Record<string, strin
       NEXTAUTH_URL: BASE_URL,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      // The heap limit `npm run app` starts the server with (scripts/app.sh), so the figures are production's.
+      // The heap limit and memory pools `npm run app` starts the server with (scripts/app.sh), so the figures are production's.
       NODE_OPTIONS: ["--max-old-space-size=256", process.env.NODE_OPTIONS].filter(Boolean).join(" "),
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
       ...extraEnv,
     },
   });

@@ -4,7 +4,7 @@ import { readCsv } from "./csv-file";
 function read(text: string) {
   const result = readCsv(text);
   if (!result.ok) throw new Error(result.error);
-  return result.file;
+  return { ...result.file, records: result.file.records.slice(0, result.file.records.length) };
 }
 
 describe("readCsv", () => {
@@ -58,5 +58,33 @@ describe("readCsv", () => {
     expect(readCsv("")).toEqual({ ok: false, error: expect.stringContaining("empty") });
     expect(readCsv("\n\n")).toEqual({ ok: false, error: expect.stringContaining("empty") });
     expect(readCsv("email,name\n")).toEqual({ ok: false, error: expect.stringContaining("no data rows") });
+  });
+
+  test("records read a slice at a time are the records of the whole file, wherever the slices fall", () => {
+    const text = [
+      "email;note",
+      'a@x.example;"two\r\nlines; with ""quotes"""',
+      "",
+      "b@x.example;plain",
+      " ; ",
+      'c@x.example;"three\n\nlines"',
+      "d@x.example;text after a \"quote\" inside",
+      'e@x.example;"closed" then text',
+      "f@x.example;end",
+      'g@x.example;"unclosed',
+      "h@x.example;swallowed",
+    ].join("\r\n");
+    const result = readCsv(text);
+    if (!result.ok) throw new Error(result.error);
+    const { records } = result.file;
+    const whole = records.slice(0, records.length);
+    expect(whole.map((record) => record.line)).toEqual([2, 5, 7, 10, 11]);
+    for (let size = 1; size <= records.length; size++) {
+      const sliced = [];
+      for (let from = 0; from < records.length; from += size) sliced.push(...records.slice(from, from + size));
+      expect(sliced).toEqual(whole);
+    }
+    expect(records.slice(3, 100)).toEqual(whole.slice(3));
+    expect(records.slice(4, 4)).toEqual([]);
   });
 });

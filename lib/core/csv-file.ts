@@ -10,7 +10,12 @@ export type CsvRecord = {
   parseError?: string;
 };
 
-export type CsvFile = { headers: string[]; records: CsvRecord[]; delimiter: string };
+/**
+ * A file's data records, read a slice at a time: a big file's records are never all held at once,
+ * only where each starts and ends.
+ */
+export type CsvRecords = { readonly length: number; slice(from: number, to: number): CsvRecord[] };
+export type CsvFile = { headers: string[]; records: CsvRecords; delimiter: string };
 export type CsvReadResult = { ok: true; file: CsvFile } | { ok: false; error: string };
 
 const CSV_DELIMITERS = [",", ";", "\t"] as const;
@@ -41,11 +46,55 @@ function lineCounter(text: string): (position: number) => number {
   };
 }
 
+type ParseFormat = { delimiter: string; linebreak: string };
+
 // Papa guesses the separator from the first rows by how consistently each candidate splits
 // them; it needs blank lines skipped to do that, so the guess is its own short parse.
-function guessFormat(text: string): { delimiter: string; linebreak: string } {
+function guessFormat(text: string): ParseFormat {
   const { meta } = Papa.parse<string[]>(text, { preview: 10, skipEmptyLines: "greedy", delimiter: "", delimitersToGuess: [...CSV_DELIMITERS] });
   return { delimiter: meta.delimiter || ",", linebreak: meta.linebreak || "\n" };
+}
+
+/** Calls `onRecord` with each non-blank record of `text` and where it starts and ends in it. */
+function parseRecords(text: string, format: ParseFormat, onRecord: (cells: string[], start: number, end: number, errors: readonly Papa.ParseError[]) => void): void {
+  let start = 0;
+  Papa.parse<string[]>(text, {
+    delimiter: format.delimiter,
+    newline: format.linebreak as Papa.ParseConfig["newline"],
+    step: (result) => {
+      const end = result.meta.cursor;
+      if (!isBlank(result.data)) onRecord(result.data, start, end, result.errors);
+      start = end;
+    },
+  });
+}
+
+const recordOf = (text: string, cells: string[], line: number, start: number, end: number, errors: readonly Papa.ParseError[]): CsvRecord => {
+  const raw = text.slice(start, end).replace(/(\r\n|\n|\r)$/, "");
+  const parseError = describeParseErrors(errors);
+  return { line, cells, raw, ...(parseError ? { parseError } : {}) };
+};
+
+/**
+ * The data records after the header, read again a slice at a time. A record always starts the
+ * parser afresh, so parsing the text from one record's start to another's gives the same records
+ * as parsing the whole file did.
+ */
+function recordsBetween(text: string, format: ParseFormat, bounds: { starts: number[]; ends: number[]; lines: number[] }): CsvRecords {
+  return {
+    length: bounds.starts.length,
+    slice(from, to) {
+      const first = Math.max(0, from);
+      const last = Math.min(to, bounds.starts.length);
+      if (first >= last) return [];
+      const offset = bounds.starts[first];
+      const records: CsvRecord[] = [];
+      parseRecords(text.slice(offset, bounds.ends[last - 1]), format, (cells, start, end, errors) => {
+        records.push(recordOf(text, cells, bounds.lines[first + records.length], offset + start, offset + end, errors));
+      });
+      return records;
+    },
+  };
 }
 
 /**
@@ -53,31 +102,28 @@ function guessFormat(text: string): { delimiter: string; linebreak: string } {
  * quotes, a byte-order mark, and `,` `;` or tab as separator. Blank lines are skipped (as
  * papaparse's "greedy" option would) here rather than by papaparse, because each record's line
  * number comes from where the previous one ended, and a skipped line must still be counted.
+ * The whole file is parsed once to find its header and where each record lies; the records
+ * themselves are read again when asked for, a slice at a time.
  */
 export function readCsv(input: string): CsvReadResult {
   const text = input.charCodeAt(0) === BYTE_ORDER_MARK ? input.slice(1) : input;
-  const { delimiter, linebreak } = guessFormat(text);
+  const format = guessFormat(text);
   const lineAt = lineCounter(text);
-  const rows: CsvRecord[] = [];
-  let start = 0;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    newline: linebreak as Papa.ParseConfig["newline"],
-    step: (result) => {
-      const end = result.meta.cursor;
-      if (!isBlank(result.data)) {
-        const raw = text.slice(start, end).replace(/(\r\n|\n|\r)$/, "");
-        const parseError = describeParseErrors(result.errors);
-        rows.push({ line: lineAt(start), cells: result.data, raw, ...(parseError ? { parseError } : {}) });
-      }
-      start = end;
-    },
+  let header: CsvRecord | undefined;
+  const bounds = { starts: [] as number[], ends: [] as number[], lines: [] as number[] };
+  parseRecords(text, format, (cells, start, end, errors) => {
+    if (!header) {
+      header = recordOf(text, cells, lineAt(start), start, end, errors);
+      return;
+    }
+    bounds.starts.push(start);
+    bounds.ends.push(end);
+    bounds.lines.push(lineAt(start));
   });
 
-  const [header, ...records] = rows;
   if (!header) return { ok: false, error: "The file is empty. Choose a CSV file with a header row and at least one row of data." };
   if (header.parseError) return { ok: false, error: `The header row can't be read: ${header.parseError}` };
-  if (records.length === 0) return { ok: false, error: "The file has a header row but no data rows under it." };
+  if (bounds.starts.length === 0) return { ok: false, error: "The file has a header row but no data rows under it." };
   const headers = header.cells.map((name, index) => name.trim() || `Column ${index + 1}`);
-  return { ok: true, file: { headers, records, delimiter } };
+  return { ok: true, file: { headers, records: recordsBetween(text, format, bounds), delimiter: format.delimiter } };
 }

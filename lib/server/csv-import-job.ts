@@ -1,5 +1,5 @@
 import "server-only";
-import type { CsvRecord } from "@/lib/core/csv-file";
+import type { CsvRecord, CsvRecords } from "@/lib/core/csv-file";
 import type { ColumnMapping, FieldNamer, ImportKind, RowProblem } from "@/lib/core/csv-import";
 import { EXTRA_PREFIX, mergeLeadInputs, rowToInput, targetLabel } from "@/lib/core/csv-import";
 import type { EventInput } from "@/lib/core/events";
@@ -192,7 +192,7 @@ export async function importRecords(input: {
   jobId: string;
   kind: ImportKind;
   headers: readonly string[];
-  records: readonly CsvRecord[];
+  records: CsvRecords;
   mapping: ColumnMapping;
   from?: ImportCheckpoint | null;
 }): Promise<ImportSummary> {
@@ -200,13 +200,15 @@ export async function importRecords(input: {
   const summary: ImportSummary = input.from ? { ...input.from.summary } : { kind, total: records.length, created: 0, updated: 0, duplicates: 0, failed: 0 };
   const importer = importerFor(jobId, kind, input.headers);
   let start = input.from?.nextRow ?? 0;
-  importer.remember(records.slice(0, start), mapping);
+  for (let from = 0; from < start; from += IMPORT_BATCH_ROWS) importer.remember(records.slice(from, Math.min(from + IMPORT_BATCH_ROWS, start)), mapping);
   const slices = new TimeSlices(50, { min: 10, max: IMPORT_BATCH_ROWS, pause: true });
   while (start < records.length) {
-    start = await slices.run((size) =>
-      inWriteTransaction(() => {
-        const end = Math.min(start + size, records.length);
-        const outcome = importer.importBatch(records.slice(start, end), mapping);
+    start = await slices.run((size) => {
+      const end = Math.min(start + size, records.length);
+      // Read before the transaction: the write turn lasts only as long as the writing.
+      const batch = records.slice(start, end);
+      return inWriteTransaction(() => {
+        const outcome = importer.importBatch(batch, mapping);
         summary.created += outcome.created;
         summary.updated += outcome.updated;
         summary.duplicates += outcome.duplicates;
@@ -215,8 +217,8 @@ export async function importRecords(input: {
         insertImportedLeads(jobId, outcome.leadIds);
         saveJobStep(jobId, { checkpoint: { nextRow: end, summary } satisfies ImportCheckpoint, processed: end, total: records.length, failed: summary.failed });
         return end;
-      }),
-    );
+      });
+    });
   }
   return summary;
 }

@@ -153,7 +153,7 @@ describe("the history kind's mapping", () => {
     const mapping = suggestMapping(read.file.headers, "history");
     expect(mapping).toEqual(["email", "firstName", "lastName", "company", "industry", "source", "createdAt", "mqlAt", "salAt", "sqlAt", "wonAt", "lostAt", "lostReason"]);
     expect(mappingProblems(read.file.headers, mapping, "history")).toEqual([]);
-    expect(read.file.records.map((record) => rowToHistory(record, mapping, read.file.headers, NOW).ok)).toEqual([true, true, true]);
+    expect(read.file.records.slice(0, read.file.records.length).map((record) => rowToHistory(record, mapping, read.file.headers, NOW).ok)).toEqual([true, true, true]);
   });
 
   test("a history file must map the e-mail and the creation date", () => {

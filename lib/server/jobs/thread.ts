@@ -11,13 +11,17 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: { appError?: {
 // the request thread gets about nine tenths of it.
 const BACKGROUND_NICENESS = 10;
 
-// A thread's heap limit: room for the file it reads (parsed, a row takes a few times its length)
-// and the work around it. Without one it inherits the server's (256 MB) and, having that much
-// room, collects late: an import's thread held 150 MB of garbage and took the server's memory
-// past 600 MB (BENCHMARKS.md, "Soak").
-const HEAP_BASE_MB = 64;
-const HEAP_PER_FILE_MB = 6;
+// A thread's heap limit: room for the file it reads (its text, a copy on its way in, and the
+// slice of rows being imported; the rows are read a slice at a time) and the work around it.
+// Without one it inherits the server's (256 MB) and, having that much room, collects late: an
+// import's thread held 150 MB of garbage and took the server's memory past 600 MB
+// (BENCHMARKS.md, "Soak").
+const HEAP_BASE_MB = 48;
+const HEAP_PER_FILE_MB = 4;
 const HEAP_MAX_MB = 256;
+// Short-lived objects (a slice's rows and statements' results) get a small space of their own:
+// collected often and cheaply, instead of V8's default of up to 16 MB per half.
+const YOUNG_HEAP_MB = 4;
 
 function threadHeapMb(fileChars: number): number {
   return Math.min(HEAP_MAX_MB, HEAP_BASE_MB + Math.ceil((HEAP_PER_FILE_MB * fileChars) / 2 ** 20));
@@ -63,7 +67,7 @@ export function runOnThread<K extends keyof ThreadTasks>(task: K, input: Paramet
     const worker = new Worker(PROGRAM, {
       eval: true,
       execArgv: ["--conditions=react-server"],
-      resourceLimits: { maxOldGenerationSizeMb: threadHeapMb(work.fileChars) },
+      resourceLimits: { maxOldGenerationSizeMb: threadHeapMb(work.fileChars), maxYoungGenerationSizeMb: YOUNG_HEAP_MB },
       workerData: { root: process.cwd(), task, input, writeTurns: sharedWriteTurns(), niceness: BACKGROUND_NICENESS },
     });
     let settled = false;

@@ -152,7 +152,7 @@ function store(): Store {
   connection.pragma("foreign_keys = ON");
   connection.pragma(`synchronous = ${sqliteSynchronous()}`);
   // A background thread's connection (an import's, a re-score's) adds its cache to the server's memory.
-  connection.pragma(`cache_size = ${isBackgroundThread() ? -16384 : -65536}`);
+  connection.pragma(`cache_size = ${isBackgroundThread() ? -8192 : -65536}`);
   // Copying the write-ahead log back into the database (a checkpoint) after every large commit
   // put that copy inside the request; five times a second, on a thread of its own, it copies
   // each hot page once however often it changed in between, and once a second it finishes the
