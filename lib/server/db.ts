@@ -1,8 +1,9 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { sqliteUrl } from "@/lib/database-url";
-import { databaseUrl, sqliteSynchronous } from "@/lib/env";
+import { databaseUrl } from "@/lib/env";
 import { PrismaClient } from "./generated/prisma/client";
+import { connectionPragmas } from "./sql/connection";
 import { beginForegroundWrite } from "./sql/write-turns";
 
 type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
@@ -10,14 +11,13 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export function createDb(file: string = sqliteUrl(databaseUrl())): PrismaClient {
   const factory = new PrismaBetterSQLite3({ url: file }, { timestampFormat: "unixepoch-ms" });
-  // The adapter opens its connection with SQLite's WAL default (NORMAL); writes through Prisma
-  // get the same durability as the store's (lib/env.ts sqliteSynchronous).
+  // The adapter opens its own connection; it gets the same settings as every other (sql/connection.ts).
   const adapter: AdapterFactory = {
     provider: factory.provider,
     adapterName: factory.adapterName,
     async connect() {
       const connection = await factory.connect();
-      await connection.executeScript(`PRAGMA synchronous = ${sqliteSynchronous()}`);
+      await connection.executeScript(connectionPragmas("orm").map((pragma) => `PRAGMA ${pragma};`).join("\n"));
       return takingWriteTurns(connection);
     },
   };

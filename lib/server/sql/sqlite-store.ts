@@ -1,7 +1,8 @@
 import "server-only";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { sqliteUrl } from "@/lib/database-url";
-import { databaseUrl, sqliteSynchronous } from "@/lib/env";
+import { databaseUrl } from "@/lib/env";
+import { openConnection } from "./connection";
 import { startWalCheckpointer } from "./wal-checkpointer";
 import { inWriteTurn, isBackgroundThread } from "./write-turns";
 
@@ -65,10 +66,6 @@ const IN_CHUNK = 500;
 const WAL_CHECKPOINT_INTERVAL_MS = 200;
 // The log only starts over once a checkpoint has copied every frame in it (wal-checkpointer.ts).
 const WAL_FINISH_INTERVAL_MS = 1_000;
-// No memory-mapped reads: every page of the file a whole-table read touched stayed in the
-// server's resident memory (120 MB at 100,000 leads, growing with the file), which a soak at
-// 200 events/s must keep under 600 MB and flat (BENCHMARKS.md, Soak).
-const READ_MMAP_BYTES = 0;
 
 function prepare(connection: Database.Database) {
   return {
@@ -147,12 +144,7 @@ function store(): Store {
   const file = sqliteUrl(databaseUrl());
   const cached = globalForStore.leadgateSqlite;
   if (cached && cached.file === file) return cached;
-  const connection = new Database(file);
-  connection.pragma("busy_timeout = 5000");
-  connection.pragma("foreign_keys = ON");
-  connection.pragma(`synchronous = ${sqliteSynchronous()}`);
-  // A background thread's connection (an import's, a re-score's) adds its cache to the server's memory.
-  connection.pragma(`cache_size = ${isBackgroundThread() ? -8192 : -65536}`);
+  const connection = openConnection(file, isBackgroundThread() ? "background" : "requests");
   // Copying the write-ahead log back into the database (a checkpoint) after every large commit
   // put that copy inside the request; five times a second, on a thread of its own, it copies
   // each hot page once however often it changed in between, and once a second it finishes the
@@ -173,9 +165,7 @@ function store(): Store {
 export function sqliteReadConnection(): Database.Database {
   const current = store();
   if (!current.reader) {
-    current.reader = new Database(current.file, { fileMustExist: true });
-    current.reader.pragma("busy_timeout = 5000");
-    current.reader.pragma(`mmap_size = ${READ_MMAP_BYTES}`);
+    current.reader = openConnection(current.file, "reader");
   }
   return current.reader;
 }

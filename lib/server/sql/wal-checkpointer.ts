@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import { sharedWriteTurns } from "./write-turns";
 
 // The worker's whole program. It is passed as source (eval), not as a file: bundlers leave a
-// string alone. It finds the SQLite driver and the write turns (through tsx, from the app's
+// string alone. It loads the connection set-up and the write turns (through tsx, from the app's
 // TypeScript sources) from the app's folder: a bundler turns a require.resolve in the app's
 // code into a module number.
 const PROGRAM = `
@@ -14,9 +14,7 @@ const appRequire = createRequire(path.join(process.cwd(), "package.json"));
 appRequire("tsx/cjs/api").register();
 const { inWriteTurn, joinWriteTurnsAsBackground } = appRequire("./lib/server/sql/write-turns.ts");
 joinWriteTurnsAsBackground(workerData.writeTurns);
-const Database = appRequire("better-sqlite3");
-const connection = new Database(workerData.file, { fileMustExist: true });
-connection.pragma("busy_timeout = 5000");
+const connection = appRequire("./lib/server/sql/connection.ts").openConnection(workerData.file, "checkpointer");
 const copy = setInterval(() => connection.pragma("wal_checkpoint(PASSIVE)"), workerData.copyEveryMs);
 const finish = setInterval(() => inWriteTurn(() => connection.pragma("wal_checkpoint(PASSIVE)")), workerData.finishEveryMs);
 parentPort.once("message", () => {
