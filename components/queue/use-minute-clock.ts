@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { MINUTE_MS } from "@/lib/core/time";
 
-const MINUTE_MS = 60_000;
 
 /**
  * The time, moving on once a minute. It starts at the server's `now`, so the first browser

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DAY_MS } from "./time";
 
 export const STANDARD_EVENT_TYPES = [
   "page_view",
@@ -56,7 +57,7 @@ export const eventInputSchema = z
 export type EventInput = z.infer<typeof eventInputSchema>;
 
 /** Events that happened in the future by more than this are refused as clock errors. */
-export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+export const MAX_CLOCK_SKEW_MS = DAY_MS;
 
 export function eventTime(event: Pick<EventInput, "occurredAt">, now: Date): Date {
   return event.occurredAt ? new Date(event.occurredAt) : now;

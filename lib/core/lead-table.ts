@@ -6,6 +6,7 @@ import type { CompanySizeBand } from "./metrics/segment";
 import { COMPANY_SIZE_BANDS } from "./metrics/segment";
 import type { Stage } from "./stages";
 import { STAGES, isStage } from "./stages";
+import { DAY_MS } from "./time";
 
 /*
  * The lead table's whole state — filters, sort, page, visible columns in order — lives in the
@@ -314,7 +315,7 @@ export function ownerFilterOf(filters: LeadTableFilters, currentUserId: string):
 export function dayRangeBounds(range: DayRange): { gte?: Date; lt?: Date } {
   const bounds: { gte?: Date; lt?: Date } = {};
   if (range.from) bounds.gte = new Date(`${range.from}T00:00:00Z`);
-  if (range.to) bounds.lt = new Date(Date.parse(`${range.to}T00:00:00Z`) + 86_400_000);
+  if (range.to) bounds.lt = new Date(Date.parse(`${range.to}T00:00:00Z`) + DAY_MS);
   return bounds;
 }
 

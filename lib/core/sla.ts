@@ -1,10 +1,10 @@
+import { HOUR_MS } from "./time";
 /** Where an MQL stands against the response SLA: when it is due, and by how much it is late or early. */
 export type SlaStatus = { dueAt: Date; overdue: boolean; /** Negative when overdue. */ remainingMs: number };
 
 /** On track, in the last part of its window (worth a warning), or past it. */
 export type SlaUrgency = "onTrack" | "dueSoon" | "overdue";
 
-const HOUR_MS = 3_600_000;
 
 /** The share of the SLA window, at its end, in which an MQL counts as due soon. */
 const DUE_SOON_SHARE = 0.2;

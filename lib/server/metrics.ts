@@ -7,9 +7,9 @@ import type { DashboardMetrics } from "@/lib/core/metrics/types";
 import { reasonLabels } from "./reason-lists";
 import { metricsSnapshot } from "./sql/metrics-store";
 import { slaSettings } from "./workflow-settings";
+import { DAY_MS } from "@/lib/core/time";
 
 export const DEFAULT_RANGE_DAYS = 90;
-const DAY_MS = 86_400_000;
 
 const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 

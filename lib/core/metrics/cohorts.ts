@@ -1,5 +1,6 @@
 import type { Histories } from "./history";
-import { DAY_MS, inRange, reachedStage } from "./history";
+import { DAY_MS } from "../time";
+import { inRange, reachedStage } from "./history";
 import type { CohortRow, TimeRange } from "./types";
 
 /** "2026-09": the calendar month (UTC) of a moment. */

@@ -1,3 +1,4 @@
+import { DAY_MS } from "../time";
 /*
  * The dashboard's date range as its URL carries it. A preset stays relative (`?range=30d` is the
  * last 30 days on whichever day the link is opened); only dates the user chose stay fixed
@@ -21,7 +22,6 @@ export type RangeChoice = DayRange & { preset: RangePreset | null };
 
 export type RangeQuery = { range?: string; from?: string; to?: string };
 
-const DAY_MS = 86_400_000;
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /** Today as a UTC calendar day, the unit the filters count in. */

@@ -2,6 +2,7 @@ import type { LeadTableFilters } from "../lead-table";
 import { DEFAULT_TABLE_STATE, EMPTY_FILTERS, leadTableQuery } from "../lead-table";
 import type { DashboardFilters } from "./segment";
 import type { FunnelStage } from "./types";
+import { DAY_MS } from "../time";
 
 /**
  * The leads behind one of the dashboard's figures, within the dashboard's range and segment.
@@ -26,7 +27,6 @@ export type DrillDown = {
   owner?: string;
 };
 
-const DAY_MS = 86_400_000;
 
 /** Whole days, both ends included. */
 type Days = { from: string; to: string };

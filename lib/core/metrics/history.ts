@@ -3,9 +3,6 @@ import { STAGES } from "../stages";
 import type { MetricsInput, MetricsLead, MetricsTransition, TimeRange } from "./types";
 import { FUNNEL_STAGES } from "./types";
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
-
 /** A stage as a small number: its index in STAGES. */
 export const STAGE_CODE = Object.fromEntries(STAGES.map((stage, index) => [stage, index])) as Record<Stage, number>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MetricsLead } from "./types";
+import { DAY_MS } from "../time";
 
 /*
  * The dashboard's filters: the date range and the segment (source, owner, industry, country,
@@ -39,12 +40,12 @@ export const dashboardFiltersSchema = z
     companySize: z.enum(COMPANY_SIZE_BANDS.map((band) => band.id) as [CompanySizeBand, ...CompanySizeBand[]], { error: "Company size is one of 1-49, 50-199, 200-999, 1000+." }).optional(),
   })
   .refine((filters) => filters.from <= filters.to, { path: ["to"], message: "The range ends before it starts." })
-  .refine((filters) => Date.parse(filters.to) - Date.parse(filters.from) <= 3 * 366 * 86_400_000, { path: ["to"], message: "A range can span at most three years." });
+  .refine((filters) => Date.parse(filters.to) - Date.parse(filters.from) <= 3 * 366 * DAY_MS, { path: ["to"], message: "A range can span at most three years." });
 export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;
 
 /** The range as instants: from the start of `from` to the end of `to` (exclusive), UTC. */
 export function rangeOf(filters: Pick<DashboardFilters, "from" | "to">): { from: number; to: number } {
-  return { from: Date.parse(`${filters.from}T00:00:00Z`), to: Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000 };
+  return { from: Date.parse(`${filters.from}T00:00:00Z`), to: Date.parse(`${filters.to}T00:00:00Z`) + DAY_MS };
 }
 
 /** Whether a lead belongs to the chosen segment (the range is applied by each metric). */

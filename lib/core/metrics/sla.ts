@@ -1,5 +1,6 @@
 import type { Histories } from "./history";
-import { HOUR_MS, MOVE_CODE, STAGE_CODE, inRange } from "./history";
+import { HOUR_MS } from "../time";
+import { MOVE_CODE, STAGE_CODE, inRange } from "./history";
 import { share } from "./stats";
 import type { SlaMetrics, SlaRepRow, TimeRange } from "./types";
 

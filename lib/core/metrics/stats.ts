@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS } from "./history";
+import { DAY_MS, HOUR_MS } from "../time";
 import type { DurationStats } from "./types";
 
 /**

@@ -1,5 +1,6 @@
 import type { Histories } from "./history";
-import { DAY_MS, FUNNEL_INDEX, entryAt, entryStage, inRange } from "./history";
+import { DAY_MS } from "../time";
+import { FUNNEL_INDEX, entryAt, entryStage, inRange } from "./history";
 import type { TimeRange, TrendRow } from "./types";
 import { FUNNEL_STAGES } from "./types";
 

@@ -4,7 +4,7 @@ import { DEFAULT_SCORING_RULES } from "../scoring/default-rules";
 import type { LeadAttributes, ScoringEvent, ScoringRules } from "../scoring/types";
 import { MIN_POSITIVES, backtestRules } from "./backtest";
 import type { LabeledLead } from "./outcomes";
-import { DAY_MS } from "./outcomes";
+import { DAY_MS } from "../time";
 import { day } from "./test-history";
 
 const HOUR = 3_600_000;

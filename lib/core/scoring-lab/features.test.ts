@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { LeadAttributes, ScoringEvent } from "../scoring/types";
 import type { FeatureSource } from "./features";
 import { columnsOf, featurize, learnFeatureSpec, levelOf, minimumSupport, quantileEdges } from "./features";
-import { DAY_MS } from "./outcomes";
+import { DAY_MS } from "../time";
 import { day } from "./test-history";
 
 const NOW = day(100);

@@ -1,6 +1,6 @@
 import { asNumber, fieldLabel, formatNumber, isEmptyValue, readField } from "../scoring/conditions";
 import type { FitField, LeadAttributes, ScoringEvent } from "../scoring/types";
-import { DAY_MS } from "./outcomes";
+import { DAY_MS } from "../time";
 
 /*
  * Turns a lead, and its events up to a moment, into the numbers a model learns from. What to

@@ -3,7 +3,8 @@ import { DEFAULT_SCORING_RULES } from "../scoring/default-rules";
 import type { PredictiveModel } from "./model";
 import { HOLDOUT_SHARE, predictLead, trainModel } from "./model";
 import type { LabeledLead } from "./outcomes";
-import { DAY_MS, eventsBefore, labelHistory } from "./outcomes";
+import { DAY_MS } from "../time";
+import { eventsBefore, labelHistory } from "./outcomes";
 import { PROBABILITY_EDGES, bandRates, rocAuc } from "./ranking";
 import { day, syntheticHistory } from "./test-history";
 

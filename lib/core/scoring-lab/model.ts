@@ -6,7 +6,8 @@ import { columnsOf, featurize, learnFeatureSpec } from "./features";
 import type { SparseRows } from "./logistic";
 import { fitLogistic, linearPredictor, logLoss, predictRows, sigmoid, sparseRows } from "./logistic";
 import type { LabeledLead, Target } from "./outcomes";
-import { DAY_MS, eventsBefore, splitByOutcomeTime } from "./outcomes";
+import { DAY_MS } from "../time";
+import { eventsBefore, splitByOutcomeTime } from "./outcomes";
 import { PROBABILITY_EDGES } from "./ranking";
 
 /** A trained model as stored: everything needed to score a lead the way it was trained. */

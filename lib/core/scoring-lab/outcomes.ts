@@ -1,7 +1,7 @@
 import type { LeadAttributes, ScoringEvent } from "../scoring/types";
 import type { Stage } from "../stages";
+import { DAY_MS } from "../time";
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What a team asks its scoring to predict: a sale, or sales qualifying the lead. */
 export const TARGETS = ["WON", "SQL"] as const;

@@ -3,7 +3,8 @@ import { parseScoringRules } from "../scoring/rules-schema";
 import type { DisqualifyRule, LeadAttributes, ScoringEvent, ScoringRules } from "../scoring/types";
 import { backtestRules } from "./backtest";
 import type { LabeledLead } from "./outcomes";
-import { DAY_MS, labelHistory } from "./outcomes";
+import { DAY_MS } from "../time";
+import { labelHistory } from "./outcomes";
 import { suggestRules } from "./suggest";
 import { day, syntheticHistory } from "./test-history";
 

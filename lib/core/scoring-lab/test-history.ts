@@ -1,7 +1,7 @@
 import type { LeadAttributes, ScoringEvent } from "../scoring/types";
 import type { Stage } from "../stages";
 import type { LabLead } from "./outcomes";
-import { DAY_MS } from "./outcomes";
+import { DAY_MS } from "../time";
 
 /*
  * Test-only: synthetic lead histories with a planted signal, for the scoring-lab tests. Each lead

@@ -11,8 +11,8 @@ import type {
   ScoringEvent,
   ScoringRules,
 } from "./types";
+import { DAY_MS } from "../time";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type ScoreInput = { lead: LeadAttributes; events: readonly ScoringEvent[]; rules: ScoringRules; now: Date };
 

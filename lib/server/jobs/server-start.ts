@@ -4,8 +4,8 @@ import { resumeInterruptedJobs } from "../background-jobs";
 import { importWork } from "../csv-import";
 import { trainingWork } from "../scoring/models";
 import { rescoreWork, startRescoreJob } from "./rescore-job";
+import { DAY_MS } from "@/lib/core/time";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const WORK: Record<JobKind, JobWork> = { rescore: rescoreWork, import: importWork, train: trainingWork };
 
