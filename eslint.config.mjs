@@ -52,7 +52,7 @@ export default defineConfig([
   {
     // Only the stores and the connection set-up talk to the database (README, Architecture).
     files: ["lib/server/**/*.ts", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
-    ignores: ["lib/server/**/*-store.ts", "lib/server/db.ts", "lib/server/sql/connection.ts", "lib/server/generated/**", ...DATA_ACCESS_STILL_TO_MOVE],
+    ignores: ["lib/server/**/*-store.ts", "lib/server/db.ts", "lib/server/sql/connection.ts", "lib/server/sql/transaction.ts", "lib/server/generated/**", ...DATA_ACCESS_STILL_TO_MOVE],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -76,7 +76,7 @@ async function main() {
     console.log(`Importing ${leadCount} past leads with ${events} events (${history.won} won, ${history.lost} lost, ${history.stalled} stalled, ${history.open} open)…`);
     let importMs = 0;
     for (let start = 0; start < history.records.length; start += IMPORT_BATCH) {
-      const { result, ms } = time(() => importHistory(history.records.slice(start, start + IMPORT_BATCH)));
+      const { result, ms } = await timeAsync(() => importHistory(history.records.slice(start, start + IMPORT_BATCH)));
       importMs += ms;
       const failed = result.filter((item) => item.status === "error");
       if (failed.length > 0) throw new Error(`History import refused a record: ${JSON.stringify(failed[0])}`);
@@ -88,7 +88,8 @@ async function main() {
     lines.push({ measure: "ceiling: read every lead, stage entry and event (raw SQLite, JSON parsed)", value: seconds(ceiling), target: "—", pass: null });
 
     const rules = (await getActiveRuleSet()).rules;
-    const backtests = [0, 1, 2].map(() => time(() => backtest({ rules })));
+    const backtests = [];
+    for (let run = 0; run < 3; run++) backtests.push(await timeAsync(() => backtest({ rules })));
     const backtestMs = median(backtests.map((run) => run.ms));
     const report = backtests[0].result;
     lines.push({
@@ -124,9 +125,9 @@ async function main() {
     // Alternating rounds, so drift in the machine's speed falls on both sides alike.
     for (let round = 0; round < INGEST_ROUNDS; round++) {
       await db.scoringModel.updateMany({ data: { active: false } });
-      without.push(time(() => ingestEvents(batch(), { source: "api" })).ms);
+      without.push((await timeAsync(() => ingestEvents(batch(), { source: "api" }))).ms);
       await db.scoringModel.updateMany({ data: { active: true } });
-      withModel.push(time(() => ingestEvents(batch(), { source: "api" })).ms);
+      withModel.push((await timeAsync(() => ingestEvents(batch(), { source: "api" }))).ms);
     }
     const ratio = median(withModel) / median(without);
     lines.push({ measure: `ingest a batch of ${INGEST_BATCH} events, no model (median of ${INGEST_ROUNDS})`, value: `${median(without).toFixed(0)} ms`, target: "—", pass: null });

@@ -77,7 +77,7 @@ async function main() {
   const results: TimedResult[] = [];
   await withBenchServer(BENCH_DATABASE, async () => {
     const jars = new Map<string, Awaited<ReturnType<typeof signIn>>>();
-    for (const { url, user } of tablePages(activeRuleSet().rules.threshold.total)) {
+    for (const { url, user } of tablePages((await activeRuleSet()).rules.threshold.total)) {
       if (!jars.has(user)) jars.set(user, await signIn(user, "leadgate-demo"));
       const result = { name: `\`${url}\` (${user.split("@")[0]})`, samples: await timePage(url, jars.get(user)!, 'aria-label="Leads"', { warmup: 3, timed: 15 }), targetMs: TABLE_TARGET_MS };
       results.push(result);

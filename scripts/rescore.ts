@@ -9,7 +9,7 @@ async function main() {
   let lastReport = 0;
   // Pauses between slices stay on: a running server shares the database's write lock.
   const summary = await rescoreAllLeads({
-    onStep: ({ summary: { leads: processed }, total }) => {
+    onStep: async (_tx, { summary: { leads: processed }, total }) => {
       if (Date.now() - lastReport < 1_000 && processed < total) return;
       lastReport = Date.now();
       console.log(`  ${processed.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} leads`);

@@ -15,7 +15,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const counts = await navCounts(user);
   // Score badges on every page colour against the active rules' threshold (components/score/).
-  const { threshold } = activeRuleSet().rules;
+  const { threshold } = (await activeRuleSet()).rules;
   return (
     <div className="flex min-h-screen flex-col">
       <SkipLink target={MAIN_ID} />

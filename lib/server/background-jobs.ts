@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { interruptedJobRows, markJobResumed } from "./sql/job-store";
+import { reads, transaction } from "./sql/sqlite-store";
 
 export type JobKind = "rescore" | "import" | "train";
 export type JobStatus = "queued" | "running" | "done" | "failed";
@@ -60,9 +61,9 @@ async function runJob(jobId: string, work: JobWork, start: Pick<JobContext, "pay
  * over, for work that has no steps), and record that they were resumed, which their pages show.
  */
 export async function resumeInterruptedJobs(workFor: (kind: JobKind) => JobWork): Promise<string[]> {
-  const rows = interruptedJobRows();
+  const rows = await interruptedJobRows(reads());
   for (const row of rows) {
-    markJobResumed(row.id);
+    await transaction((tx) => markJobResumed(tx, row.id));
     const checkpoint = row.checkpoint === null ? null : (JSON.parse(row.checkpoint) as unknown);
     void runJob(row.id, workFor(row.kind as JobKind), { payload: JSON.parse(row.payload) as unknown, checkpoint });
   }

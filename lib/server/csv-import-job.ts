@@ -8,12 +8,13 @@ import { columnNamer, historyProblem, rowToHistory } from "@/lib/core/history/hi
 import type { LeadInput } from "@/lib/core/lead-input";
 import { IMPORT_SCOPE, importedEventKey } from "./ingest/event-key";
 import type { RefusedEvent } from "./ingest-events";
-import { ingestEvents } from "./ingest-events";
-import { importHistory } from "./history/import-history";
+import { ingestEventsIn } from "./ingest-events";
+import { importHistoryIn } from "./history/import-history";
 import { TimeSlices } from "./jobs/time-slices";
 import { importedLeadEmails, insertImportRowErrors, insertImportedLeads, saveJobStep } from "./sql/job-store";
-import { inWriteTransaction } from "./sql/sqlite-store";
-import { upsertLeads } from "./upsert-lead";
+import { reads, transaction } from "./sql/sqlite-store";
+import type { Tx } from "./sql/transaction";
+import { upsertLeadsIn } from "./upsert-lead";
 
 // At most this many rows in one transaction, however cheap rows are.
 const IMPORT_BATCH_ROWS = 500;
@@ -28,7 +29,7 @@ type RowError = { line: number; field: string | null; reason: string; raw: strin
 /** `leadIds`: the leads the batch wrote (created, updated, or added events to). */
 type BatchOutcome = { created: number; updated: number; duplicates: number; errors: RowError[]; leadIds: string[] };
 /** Imports a batch of rows; `remember` learns rows an interrupted run already imported, without writing. */
-type Importer = { importBatch: (records: readonly CsvRecord[], mapping: ColumnMapping) => BatchOutcome; remember: (records: readonly CsvRecord[], mapping: ColumnMapping) => void };
+type Importer = { importBatch: (tx: Tx, records: readonly CsvRecord[], mapping: ColumnMapping) => Promise<BatchOutcome>; remember: (records: readonly CsvRecord[], mapping: ColumnMapping) => void };
 
 function rowError(record: CsvRecord, reason: string, field: string | null): RowError {
   const raw = record.raw.length > MAX_RAW_CHARS ? `${record.raw.slice(0, MAX_RAW_CHARS)}…` : record.raw;
@@ -50,7 +51,7 @@ const emptyOutcome = (): BatchOutcome => ({ created: 0, updated: 0, duplicates: 
  */
 function leadImporter(counted: Set<string>): Importer {
   const name: FieldNamer = (field) => targetLabel("leads", field);
-  const importBatch: Importer["importBatch"] = (records, mapping) => {
+  const importBatch: Importer["importBatch"] = async (tx, records, mapping) => {
     const outcome = emptyOutcome();
     const batch = new Map<string, { input: LeadInput; rows: number; record: CsvRecord }>();
     for (const record of records) {
@@ -65,7 +66,7 @@ function leadImporter(counted: Set<string>): Importer {
     }
     // Only valid rows reach the transaction, so one bad row can't take its batch down with it.
     const entries = [...batch.values()];
-    upsertLeads(entries.map((entry) => entry.input)).forEach((upserted, index) => {
+    (await upsertLeadsIn(tx, entries.map((entry) => entry.input))).forEach((upserted, index) => {
       const { input, rows, record } = entries[index];
       outcome.duplicates += rows - 1;
       if ("refused" in upserted) {
@@ -99,7 +100,7 @@ function refusalError(record: CsvRecord, refusal: RefusedEvent): RowError {
 /** Events are stored once each: by the file's idempotency key or one derived from the event. */
 function eventImporter(): Importer {
   const name: FieldNamer = (field) => targetLabel("events", field);
-  const importBatch: Importer["importBatch"] = (records, mapping) => {
+  const importBatch: Importer["importBatch"] = async (tx, records, mapping) => {
     const outcome = emptyOutcome();
     const items: EventInput[] = [];
     const itemRecords: CsvRecord[] = [];
@@ -112,7 +113,7 @@ function eventImporter(): Importer {
       items.push({ ...result.input, idempotencyKey: importedEventKey(result.input) });
       itemRecords.push(record);
     }
-    for (const result of ingestEvents(items, { source: "import", idempotencyScope: IMPORT_SCOPE })) {
+    for (const result of await ingestEventsIn(tx, items, { source: "import", idempotencyScope: IMPORT_SCOPE })) {
       if (result.status === "created") {
         outcome.created += 1;
         outcome.leadIds.push(result.leadId);
@@ -138,7 +139,7 @@ function historyImporter(headers: readonly string[]): Importer {
       if (result.ok && !linesByEmail.has(result.input.lead.email)) linesByEmail.set(result.input.lead.email, record.line);
     }
   };
-  const importBatch: Importer["importBatch"] = (records, mapping) => {
+  const importBatch: Importer["importBatch"] = async (tx, records, mapping) => {
     const outcome = emptyOutcome();
     const name = columnNamer(mapping, headers);
     const now = new Date();
@@ -157,7 +158,7 @@ function historyImporter(headers: readonly string[]): Importer {
       linesByEmail.set(result.input.lead.email, record.line);
       rows.push({ record, row: result.input });
     }
-    importHistory(rows.map((item) => item.row), { now }).forEach((result, index) => {
+    (await importHistoryIn(tx, rows.map((item) => item.row), { now })).forEach((result, index) => {
       const { record, row } = rows[index];
       if (result.status === "error") {
         outcome.errors.push(problemError(record, historyProblem(record.line, result.errors, row.stages, name), name));
@@ -172,8 +173,8 @@ function historyImporter(headers: readonly string[]): Importer {
   return { importBatch, remember };
 }
 
-function importerFor(jobId: string, kind: ImportKind, headers: readonly string[]): Importer {
-  if (kind === "leads") return leadImporter(new Set(importedLeadEmails(jobId)));
+async function importerFor(jobId: string, kind: ImportKind, headers: readonly string[]): Promise<Importer> {
+  if (kind === "leads") return leadImporter(new Set(await importedLeadEmails(reads(), jobId)));
   if (kind === "events") return eventImporter();
   return historyImporter(headers);
 }
@@ -198,7 +199,7 @@ export async function importRecords(input: {
 }): Promise<ImportSummary> {
   const { jobId, kind, records, mapping } = input;
   const summary: ImportSummary = input.from ? { ...input.from.summary } : { kind, total: records.length, created: 0, updated: 0, duplicates: 0, failed: 0 };
-  const importer = importerFor(jobId, kind, input.headers);
+  const importer = await importerFor(jobId, kind, input.headers);
   let start = input.from?.nextRow ?? 0;
   for (let from = 0; from < start; from += IMPORT_BATCH_ROWS) importer.remember(records.slice(from, Math.min(from + IMPORT_BATCH_ROWS, start)), mapping);
   const slices = new TimeSlices(50, { min: 10, max: IMPORT_BATCH_ROWS, pause: true });
@@ -207,15 +208,15 @@ export async function importRecords(input: {
       const end = Math.min(start + size, records.length);
       // Read before the transaction: the write turn lasts only as long as the writing.
       const batch = records.slice(start, end);
-      return inWriteTransaction(() => {
-        const outcome = importer.importBatch(batch, mapping);
+      return transaction(async (tx) => {
+        const outcome = await importer.importBatch(tx, batch, mapping);
         summary.created += outcome.created;
         summary.updated += outcome.updated;
         summary.duplicates += outcome.duplicates;
         summary.failed += outcome.errors.length;
-        insertImportRowErrors(jobId, outcome.errors);
-        insertImportedLeads(jobId, outcome.leadIds);
-        saveJobStep(jobId, { checkpoint: { nextRow: end, summary } satisfies ImportCheckpoint, processed: end, total: records.length, failed: summary.failed });
+        await insertImportRowErrors(tx, jobId, outcome.errors);
+        await insertImportedLeads(tx, jobId, outcome.leadIds);
+        await saveJobStep(tx, jobId, { checkpoint: { nextRow: end, summary } satisfies ImportCheckpoint, processed: end, total: records.length, failed: summary.failed });
         return end;
       });
     });

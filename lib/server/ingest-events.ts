@@ -8,15 +8,16 @@ import { searchTextOf } from "@/lib/core/lead-search";
 import type { ScoredLead } from "./lead-scoring";
 import { activeRuleSet, scoreAndStore } from "./lead-scoring";
 import type { LeadRow } from "./sql/sqlite-store";
+import type { Tx } from "./sql/transaction";
 import {
   eventsByLead,
   findEventByIdempotencyKey,
   findLeadByEmail,
   findLeadById,
-  inWriteTransaction,
   insertEvent,
   insertLead,
   setEventIngestResult,
+  transaction,
 } from "./sql/sqlite-store";
 
 export type IngestedEvent = {
@@ -50,110 +51,115 @@ function fingerprintOf(event: EventInput): string {
   return JSON.stringify([event.email?.toLowerCase() ?? null, event.leadId ?? null, event.type, occurredAt, properties]);
 }
 
+type IngestOptions = { source: EventSource; idempotencyScope?: string; now?: Date };
+
 /**
  * Stores events and re-scores their leads in one transaction: a result is returned (and so
  * acknowledged) only for what is committed. Each item is answered on its own: good items are
  * stored, bad ones say why, and a repeated idempotency key gets the first answer again. Keys
  * are looked up within `idempotencyScope` (by default the source), the sender's own keys.
  */
-export function ingestEvents(items: readonly unknown[], options: { source: EventSource; idempotencyScope?: string; now?: Date }): IngestResult[] {
+export function ingestEvents(items: readonly unknown[], options: IngestOptions): Promise<IngestResult[]> {
+  return transaction((tx) => ingestEventsIn(tx, items, options));
+}
+
+/** ingestEvents inside the caller's transaction `tx` (an import's slice). */
+export async function ingestEventsIn(tx: Tx, items: readonly unknown[], options: IngestOptions): Promise<IngestResult[]> {
   const idempotencyScope = options.idempotencyScope ?? options.source;
   const now = (options.now ?? new Date()).getTime();
-  return inWriteTransaction(() => {
-    const ruleSet = activeRuleSet();
-    const results: IngestResult[] = new Array(items.length);
-    const accepted: Accepted[] = [];
-    const leads = new Map<string, LeadRow>();
-    const leadsByEmail = new Map<string, LeadRow>();
-    const keysInBatch = new Map<string, { index: number; fingerprint: string }>();
-    const repeatsInBatch: Array<{ index: number; of: number }> = [];
+  const ruleSet = await activeRuleSet(tx);
+  const results: IngestResult[] = new Array(items.length);
+  const accepted: Accepted[] = [];
+  const leads = new Map<string, LeadRow>();
+  const leadsByEmail = new Map<string, LeadRow>();
+  const keysInBatch = new Map<string, { index: number; fingerprint: string }>();
+  const repeatsInBatch: Array<{ index: number; of: number }> = [];
 
-    const resolveLead = (event: EventInput): { lead: LeadRow; created: boolean } | null => {
-      if (event.leadId) {
-        const lead = leads.get(event.leadId) ?? findLeadById(event.leadId);
-        return lead ? { lead, created: false } : null;
-      }
-      const email = (event.email ?? "").toLowerCase();
-      const existing = leadsByEmail.get(email) ?? findLeadByEmail(email);
-      if (existing) return { lead: existing, created: false };
-      const names = namesFromEmail(email);
-      const id = timeOrderedId(now);
-      insertLead({ id, email, ...names, searchText: searchTextOf({ ...names, email }), source: null, now });
-      return { lead: findLeadById(id)!, created: true };
-    };
-
-    items.forEach((raw, index) => {
-      const parsed = eventInputSchema.safeParse(raw);
-      if (!parsed.success) {
-        results[index] = refuse(index, "validation_failed", "The event is not valid.", fieldErrorsOf(parsed.error));
-        return;
-      }
-      const event = parsed.data;
-      const occurredAt = eventTime(event, new Date(now)).getTime();
-      if (occurredAt > now + MAX_CLOCK_SKEW_MS) {
-        results[index] = refuse(index, "validation_failed", "The event is not valid.", { occurredAt: "Lies more than a day in the future." });
-        return;
-      }
-      const fingerprint = fingerprintOf(event);
-      const key = event.idempotencyKey;
-      if (key) {
-        const clash = () => refuse(index, "conflict", `The idempotency key "${key}" was already used for a different event.`);
-        const earlier = keysInBatch.get(key);
-        if (earlier) {
-          if (earlier.fingerprint === fingerprint) repeatsInBatch.push({ index, of: earlier.index });
-          else results[index] = clash();
-          return;
-        }
-        const stored = findEventByIdempotencyKey(idempotencyScope, key);
-        if (stored) {
-          const first = stored.ingestResult ? (JSON.parse(stored.ingestResult) as { fingerprint: string; result: IngestedEvent }) : null;
-          results[index] = first && first.fingerprint === fingerprint ? { ...first.result, index, status: "duplicate" } : clash();
-          return;
-        }
-      }
-      const resolved = resolveLead(event);
-      if (!resolved) {
-        results[index] = refuse(index, "not_found", `No lead has the id "${event.leadId}".`, { leadId: "Unknown lead." });
-        return;
-      }
-      leads.set(resolved.lead.id, resolved.lead);
-      leadsByEmail.set(resolved.lead.email, resolved.lead);
-      const eventId = timeOrderedId(now);
-      insertEvent({
-        id: eventId,
-        leadId: resolved.lead.id,
-        type: event.type,
-        occurredAt,
-        properties: JSON.stringify(event.properties ?? {}),
-        source: options.source,
-        idempotencyScope,
-        idempotencyKey: key ?? null,
-        now,
-      });
-      if (key) keysInBatch.set(key, { index, fingerprint });
-      accepted.push({ index, eventId, leadId: resolved.lead.id, leadCreated: resolved.created, key, fingerprint });
-    });
-
-    const history = eventsByLead([...leads.keys()]);
-    const scored = new Map<string, ScoredLead>();
-    for (const [leadId, lead] of leads) scored.set(leadId, scoreAndStore(lead, history.get(leadId) ?? [], ruleSet, now));
-
-    for (const item of accepted) {
-      const { result, stage, moved } = scored.get(item.leadId)!;
-      const answer: IngestedEvent = {
-        index: item.index,
-        status: "created",
-        eventId: item.eventId,
-        leadId: item.leadId,
-        leadCreated: item.leadCreated,
-        stage,
-        score: { fit: result.fit, engagement: result.engagement, total: result.total },
-        movedTo: moved?.to ?? null,
-      };
-      results[item.index] = answer;
-      if (item.key) setEventIngestResult(item.eventId, JSON.stringify({ fingerprint: item.fingerprint, result: answer }));
+  const resolveLead = async (event: EventInput): Promise<{ lead: LeadRow; created: boolean } | null> => {
+    if (event.leadId) {
+      const lead = leads.get(event.leadId) ?? (await findLeadById(tx, event.leadId));
+      return lead ? { lead, created: false } : null;
     }
-    for (const repeat of repeatsInBatch) results[repeat.index] = { ...(results[repeat.of] as IngestedEvent), index: repeat.index, status: "duplicate" };
-    return results;
-  });
+    const email = (event.email ?? "").toLowerCase();
+    const existing = leadsByEmail.get(email) ?? (await findLeadByEmail(tx, email));
+    if (existing) return { lead: existing, created: false };
+    const names = namesFromEmail(email);
+    const id = timeOrderedId(now);
+    await insertLead(tx, { id, email, ...names, searchText: searchTextOf({ ...names, email }), source: null, now });
+    return { lead: (await findLeadById(tx, id))!, created: true };
+  };
+
+  for (const [index, raw] of items.entries()) {
+    const parsed = eventInputSchema.safeParse(raw);
+    if (!parsed.success) {
+      results[index] = refuse(index, "validation_failed", "The event is not valid.", fieldErrorsOf(parsed.error));
+      continue;
+    }
+    const event = parsed.data;
+    const occurredAt = eventTime(event, new Date(now)).getTime();
+    if (occurredAt > now + MAX_CLOCK_SKEW_MS) {
+      results[index] = refuse(index, "validation_failed", "The event is not valid.", { occurredAt: "Lies more than a day in the future." });
+      continue;
+    }
+    const fingerprint = fingerprintOf(event);
+    const key = event.idempotencyKey;
+    if (key) {
+      const clash = () => refuse(index, "conflict", `The idempotency key "${key}" was already used for a different event.`);
+      const earlier = keysInBatch.get(key);
+      if (earlier) {
+        if (earlier.fingerprint === fingerprint) repeatsInBatch.push({ index, of: earlier.index });
+        else results[index] = clash();
+        continue;
+      }
+      const stored = await findEventByIdempotencyKey(tx, idempotencyScope, key);
+      if (stored) {
+        const first = stored.ingestResult ? (JSON.parse(stored.ingestResult) as { fingerprint: string; result: IngestedEvent }) : null;
+        results[index] = first && first.fingerprint === fingerprint ? { ...first.result, index, status: "duplicate" } : clash();
+        continue;
+      }
+    }
+    const resolved = await resolveLead(event);
+    if (!resolved) {
+      results[index] = refuse(index, "not_found", `No lead has the id "${event.leadId}".`, { leadId: "Unknown lead." });
+      continue;
+    }
+    leads.set(resolved.lead.id, resolved.lead);
+    leadsByEmail.set(resolved.lead.email, resolved.lead);
+    const eventId = timeOrderedId(now);
+    await insertEvent(tx, {
+      id: eventId,
+      leadId: resolved.lead.id,
+      type: event.type,
+      occurredAt,
+      properties: JSON.stringify(event.properties ?? {}),
+      source: options.source,
+      idempotencyScope,
+      idempotencyKey: key ?? null,
+      now,
+    });
+    if (key) keysInBatch.set(key, { index, fingerprint });
+    accepted.push({ index, eventId, leadId: resolved.lead.id, leadCreated: resolved.created, key, fingerprint });
+  }
+
+  const history = await eventsByLead(tx, [...leads.keys()]);
+  const scored = new Map<string, ScoredLead>();
+  for (const [leadId, lead] of leads) scored.set(leadId, await scoreAndStore(tx, lead, history.get(leadId) ?? [], ruleSet, now));
+
+  for (const item of accepted) {
+    const { result, stage, moved } = scored.get(item.leadId)!;
+    const answer: IngestedEvent = {
+      index: item.index,
+      status: "created",
+      eventId: item.eventId,
+      leadId: item.leadId,
+      leadCreated: item.leadCreated,
+      stage,
+      score: { fit: result.fit, engagement: result.engagement, total: result.total },
+      movedTo: moved?.to ?? null,
+    };
+    results[item.index] = answer;
+    if (item.key) await setEventIngestResult(tx, item.eventId, JSON.stringify({ fingerprint: item.fingerprint, result: answer }));
+  }
+  for (const repeat of repeatsInBatch) results[repeat.index] = { ...(results[repeat.of] as IngestedEvent), index: repeat.index, status: "duplicate" };
+  return results;
 }

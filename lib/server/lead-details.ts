@@ -176,7 +176,7 @@ export async function getLeadDetails(id: string): Promise<LeadDetails> {
   if (!lead || !isStage(lead.stage)) throw new AppError("NOT_FOUND", "This lead doesn't exist, or was deleted.");
 
   // The explanation comes with the times of the events it read: no second query for them.
-  const explained = explainScore(lead.id);
+  const explained = await explainScore(lead.id);
   const [disqualificationLabels, rejectLabels, probability] = await Promise.all([
     reasonLabels("disqualification", codesIn(lead.transitions, "disqualification")),
     reasonLabels("reject", codesIn(lead.transitions, "reject")),

@@ -10,6 +10,7 @@ import { predictLead, predictProbability } from "@/lib/core/scoring-lab/model";
 import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
 import type { EventRow, LeadRow } from "./sql/sqlite-store";
+import type { Queryable, Tx } from "./sql/transaction";
 import { routeLeads } from "@/lib/core/routing";
 import { DEFAULT_ROUTING_RULES, SETTING_KEYS, readSetting, routingRulesSchema } from "@/lib/core/workflow-settings";
 import {
@@ -18,6 +19,7 @@ import {
   eventsForLeads,
   modelRowByVersion,
   findLeadById,
+  reads,
   insertTransition,
   moveLeadIfUnchanged,
   repLoadRows,
@@ -35,10 +37,11 @@ export type ActiveRuleSet = { version: number; rules: ScoringRules; model: Activ
 const rulesByVersion = new Map<number, ScoringRules>();
 const modelsByVersion = new Map<number, PredictiveModel>();
 
-export function activeRuleSet(): ActiveRuleSet {
-  const row = activeRuleSetRow();
+/** The active rule set and model: as `tx` sees them inside a transaction, else as committed. */
+export async function activeRuleSet(q: Queryable = reads()): Promise<ActiveRuleSet> {
+  const row = await activeRuleSetRow(q);
   if (!row) throw new Error("No active scoring rule set. Run `npm run db:setup` to install the default rules.");
-  const modelRow = activeModelRow();
+  const modelRow = await activeModelRow(q);
   return { version: row.version, rules: parsedRules(row), model: modelRow ? { version: modelRow.version, model: parsedModel(modelRow) } : null };
 }
 
@@ -97,13 +100,13 @@ export type ScoredLead = {
  * again with the rule set and moment of its last scoring gives exactly the stored score, now
  * with every contribution spelled out. Storing only the numbers keeps ingestion fast.
  */
-export function explainScore(leadId: string): { contributions: Contribution[]; eventTimes: Map<string, Date>; scoredAt: Date; ruleSetVersion: number } | null {
-  const lead = findLeadById(leadId);
+export async function explainScore(leadId: string): Promise<{ contributions: Contribution[]; eventTimes: Map<string, Date>; scoredAt: Date; ruleSetVersion: number } | null> {
+  const lead = await findLeadById(reads(), leadId);
   if (!lead || lead.scoredAt === null || lead.ruleSetVersion === null) return null;
-  const row = ruleSetRowByVersion(lead.ruleSetVersion);
+  const row = await ruleSetRowByVersion(reads(), lead.ruleSetVersion);
   if (!row) return null;
   const scoredAt = new Date(lead.scoredAt);
-  const events = eventsForLeads([leadId]).map(scoringEvent);
+  const events = (await eventsForLeads(reads(), [leadId])).map(scoringEvent);
   const result = scoreLead({ lead: leadAttributes(lead), events, rules: parsedRules(row), now: scoredAt });
   return { contributions: result.contributions, eventTimes: new Map(events.map((event) => [event.id, event.occurredAt])), scoredAt, ruleSetVersion: lead.ruleSetVersion };
 }
@@ -112,12 +115,12 @@ export function explainScore(leadId: string): { contributions: Contribution[]; e
  * The active model's probability for a lead as last scored, with the factors that raised and
  * lowered it: rebuilt from its events, the model version and the moment of its last scoring.
  */
-export function explainProbability(leadId: string): (Prediction & { modelVersion: number }) | null {
-  const lead = findLeadById(leadId);
+export async function explainProbability(leadId: string): Promise<(Prediction & { modelVersion: number }) | null> {
+  const lead = await findLeadById(reads(), leadId);
   if (!lead || lead.scoredAt === null || lead.modelVersion === null) return null;
-  const row = modelRowByVersion(lead.modelVersion);
+  const row = await modelRowByVersion(reads(), lead.modelVersion);
   if (!row) return null;
-  const events = eventsForLeads([leadId]).map(scoringEvent);
+  const events = (await eventsForLeads(reads(), [leadId])).map(scoringEvent);
   return { ...predictLead(parsedModel(row), { attributes: leadAttributes(lead), events }, lead.scoredAt), modelVersion: lead.modelVersion };
 }
 
@@ -128,7 +131,14 @@ export function explainProbability(leadId: string): (Prediction & { modelVersion
  * MQL on the threshold, auto-disqualification) as a system transition, unless the lead's past is
  * being imported (`automaticMoves: false`). Runs inside the caller's write transaction.
  */
-export function scoreAndStore(lead: LeadRow, events: readonly EventRow[], ruleSet: ActiveRuleSet, now: number, options: { automaticMoves?: boolean } = {}): ScoredLead {
+export async function scoreAndStore(
+  tx: Tx,
+  lead: LeadRow,
+  events: readonly EventRow[],
+  ruleSet: ActiveRuleSet,
+  now: number,
+  options: { automaticMoves?: boolean } = {},
+): Promise<ScoredLead> {
   const scoringEvents = events.map(scoringEvent);
   const attributes = leadAttributes(lead);
   const result = scoreWithoutExplanation({ lead: attributes, events: scoringEvents, rules: ruleSet.rules, now: new Date(now) });
@@ -139,7 +149,7 @@ export function scoreAndStore(lead: LeadRow, events: readonly EventRow[], ruleSe
     if (lastActivity === null || occurredAt > lastActivity) lastActivity = occurredAt;
     if (firstEvent === null || occurredAt < firstEvent) firstEvent = occurredAt;
   }
-  updateLeadScore({
+  await updateLeadScore(tx, {
     id: lead.id,
     fitScore: result.fit,
     engagementScore: result.engagement,
@@ -158,20 +168,20 @@ export function scoreAndStore(lead: LeadRow, events: readonly EventRow[], ruleSe
   if (!move) return { result, probability, stage: lead.stage, version: lead.version, moved: null };
 
   const to = move.move === "markMql" ? "MQL" : "DISQUALIFIED";
-  if (!moveLeadIfUnchanged({ id: lead.id, version: lead.version, toStage: to, now })) {
+  if (!(await moveLeadIfUnchanged(tx, { id: lead.id, version: lead.version, toStage: to, now }))) {
     return { result, probability, stage: lead.stage, version: lead.version, moved: null };
   }
   const reason = `${move.reason} (scoring rules v${ruleSet.version})`;
-  insertTransition({ id: timeOrderedId(now), leadId: lead.id, fromStage: lead.stage, toStage: to, move: move.move, reason, reasonCode: move.reasonCode ?? null, now });
-  if (to === "MQL") routeNewMql(lead, now);
+  await insertTransition(tx, { id: timeOrderedId(now), leadId: lead.id, fromStage: lead.stage, toStage: to, move: move.move, reason, reasonCode: move.reasonCode ?? null, now });
+  if (to === "MQL") await routeNewMql(tx, lead, now);
   return { result, probability, stage: to, version: lead.version + 1, moved: { to, reason } };
 }
 
 /** Hands a lead the score just made an MQL to a rep, by the manager's routing rules (lib/core/routing.ts). */
-function routeNewMql(lead: LeadRow, now: number): void {
-  const rules = readSetting(routingRulesSchema, settingValue(SETTING_KEYS.routing), DEFAULT_ROUTING_RULES);
-  const { decisions, lastRoutedAt } = routeLeads([lead], rules, repLoadRows(), now);
+async function routeNewMql(tx: Tx, lead: LeadRow, now: number): Promise<void> {
+  const rules = readSetting(routingRulesSchema, await settingValue(tx, SETTING_KEYS.routing), DEFAULT_ROUTING_RULES);
+  const { decisions, lastRoutedAt } = routeLeads([lead], rules, await repLoadRows(tx), now);
   const [{ decision }] = decisions;
   const toOwnerId = decision.repId ?? lead.ownerId;
-  storeRouting({ id: timeOrderedId(now), leadId: lead.id, fromOwnerId: lead.ownerId, toOwnerId, rule: decision.rule, now, routedAt: decision.repId ? (lastRoutedAt.get(decision.repId) ?? null) : null });
+  await storeRouting(tx, { id: timeOrderedId(now), leadId: lead.id, fromOwnerId: lead.ownerId, toOwnerId, rule: decision.rule, now, routedAt: decision.repId ? (lastRoutedAt.get(decision.repId) ?? null) : null });
 }

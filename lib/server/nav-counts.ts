@@ -21,7 +21,7 @@ export async function navCounts(viewer: { id: string; role: Role }, now: Date = 
   if (!reviews && !queues) return { review: null, overdue: null };
   const context = await filterContext(viewer.id, now);
   const [review, overdue] = await Promise.all([
-    reviews ? countNearThreshold(reviewThreshold().minimumScore, context) : null,
+    reviews ? countNearThreshold((await reviewThreshold()).minimumScore, context) : null,
     queues ? countOverdueMqls(viewer.role === "MANAGER" ? null : viewer.id, context) : null,
   ]);
   return { review, overdue };

@@ -1,7 +1,8 @@
 import "server-only";
 import { TimeSlices } from "./jobs/time-slices";
 import { activeRuleSet, scoreAndStore } from "./lead-scoring";
-import { countLeads, eventsByLead, inWriteTransaction, leadsAfter } from "./sql/sqlite-store";
+import { countLeads, eventsByLead, leadsAfter, reads, transaction } from "./sql/sqlite-store";
+import type { Tx } from "./sql/transaction";
 
 export type RescoreSummary = { leads: number; movedToMql: number; disqualified: number; ruleSetVersion: number };
 /** Where a re-score stands: leads are re-scored in id order, every id up to afterId is done. */
@@ -16,29 +17,29 @@ export type RescoreStep = RescoreCheckpoint & { total: number };
  * pass `pauses: false`.
  */
 export async function rescoreAllLeads(
-  options: { from?: RescoreCheckpoint | null; onStep?: (step: RescoreStep) => void; pauses?: boolean } = {},
+  options: { from?: RescoreCheckpoint | null; onStep?: (tx: Tx, step: RescoreStep) => Promise<void>; pauses?: boolean } = {},
 ): Promise<RescoreSummary> {
-  const total = countLeads();
-  const summary: RescoreSummary = options.from ? { ...options.from.summary } : { leads: 0, movedToMql: 0, disqualified: 0, ruleSetVersion: activeRuleSet().version };
+  const total = await countLeads(reads());
+  const summary: RescoreSummary = options.from ? { ...options.from.summary } : { leads: 0, movedToMql: 0, disqualified: 0, ruleSetVersion: (await activeRuleSet()).version };
   let afterId = options.from?.afterId ?? "";
   const slices = new TimeSlices(200, { min: 50, max: 2_000, pause: options.pauses ?? true });
   for (;;) {
     const processed = await slices.run((size) =>
-      inWriteTransaction(() => {
-        const ruleSet = activeRuleSet();
+      transaction(async (tx) => {
+        const ruleSet = await activeRuleSet(tx);
         summary.ruleSetVersion = ruleSet.version;
-        const leads = leadsAfter(afterId, size);
+        const leads = await leadsAfter(tx, afterId, size);
         if (leads.length === 0) return 0;
-        const events = eventsByLead(leads.map((lead) => lead.id));
+        const events = await eventsByLead(tx, leads.map((lead) => lead.id));
         const now = Date.now();
         for (const lead of leads) {
-          const { moved } = scoreAndStore(lead, events.get(lead.id) ?? [], ruleSet, now);
+          const { moved } = await scoreAndStore(tx, lead, events.get(lead.id) ?? [], ruleSet, now);
           if (moved?.to === "MQL") summary.movedToMql += 1;
           if (moved?.to === "DISQUALIFIED") summary.disqualified += 1;
         }
         afterId = leads[leads.length - 1].id;
         summary.leads += leads.length;
-        options.onStep?.({ afterId, summary: { ...summary }, total: Math.max(total, summary.leads) });
+        await options.onStep?.(tx, { afterId, summary: { ...summary }, total: Math.max(total, summary.leads) });
         return leads.length;
       }),
     );

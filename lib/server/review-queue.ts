@@ -51,8 +51,8 @@ export function parseReviewTab(value: string | undefined): ReviewTab {
   return REVIEW_TABS.find((tab) => tab === value) ?? "near";
 }
 
-export function reviewThreshold(): ReviewThreshold {
-  const { threshold } = activeRuleSet().rules;
+export async function reviewThreshold(): Promise<ReviewThreshold> {
+  const { threshold } = (await activeRuleSet()).rules;
   return { total: threshold.total, fit: threshold.fit ?? null, minimumScore: reviewMinimumScore(threshold.total) };
 }
 
@@ -108,7 +108,7 @@ async function latestReturns(leadIds: string[]): Promise<Map<string, LeadReturn>
  * MQLs still waiting for sales (longest waiting first); with the size of every tab.
  */
 export async function loadReviewQueue(input: { tab: ReviewTab; page: number; userId: string; now?: Date }): Promise<ReviewQueue> {
-  const threshold = reviewThreshold();
+  const threshold = await reviewThreshold();
   const context = await filterContext(input.userId, input.now);
   const whereOf = (tab: ReviewTab) => tabWhere(tab, threshold.minimumScore, context);
   const [near, returned, awaiting] = await Promise.all(REVIEW_TABS.map((tab) => db.lead.count({ where: whereOf(tab) })));
@@ -143,7 +143,7 @@ export async function reviewExplanation(leadId: string): Promise<ReviewExplanati
     select: { fitScore: true, engagementScore: true, totalScore: true, scoredAt: true, ruleSetVersion: true },
   });
   if (!lead) throw new AppError("NOT_FOUND", "This lead no longer exists.");
-  const explained = explainScore(leadId);
+  const explained = await explainScore(leadId);
   return {
     scores: { fit: lead.fitScore, engagement: lead.engagementScore, total: lead.totalScore, scoredAt: lead.scoredAt?.toISOString() ?? null, ruleSetVersion: lead.ruleSetVersion },
     contributions: (explained?.contributions ?? []).map((contribution) => ({

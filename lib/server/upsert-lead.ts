@@ -8,15 +8,16 @@ import { searchTextOf } from "@/lib/core/lead-search";
 import type { ActiveRuleSet } from "./lead-scoring";
 import { activeRuleSet, scoreAndStore } from "./lead-scoring";
 import type { LeadFields } from "./sql/sqlite-store";
-import { eventsForLeads, findLeadByEmail, findLeadById, inWriteTransaction, insertLead, writeLeadFields } from "./sql/sqlite-store";
+import { eventsForLeads, findLeadByEmail, findLeadById, insertLead, transaction, writeLeadFields } from "./sql/sqlite-store";
+import type { Tx } from "./sql/transaction";
 
 /**
  * Creates a lead, or updates the one with the same e-mail: given fields are written (null
  * clears one), others stay, custom fields are merged. The lead is re-scored, since its fit may
  * have changed, in the same transaction.
  */
-export function upsertLead(input: LeadInput, options: { now?: Date } = {}): UpsertedLead {
-  const [result] = upsertLeads([input], options);
+export async function upsertLead(input: LeadInput, options: { now?: Date } = {}): Promise<UpsertedLead> {
+  const [result] = await transaction((tx) => upsertLeadsIn(tx, [input], options));
   if ("refused" in result) throw new AppError("VALIDATION", "The lead can't be stored; see details for each field.", result.refused);
   return result;
 }
@@ -26,27 +27,27 @@ export type UpsertedLead = { leadId: string; created: boolean };
 export type RefusedLead = { refused: FieldErrors };
 
 /**
- * Many leads in one transaction (CSV import): all are written, or none if the database fails;
- * a lead refused for what it would become is left as it was, and the others are written.
+ * Many leads in the caller's transaction (a CSV import's slice): all are written, or none if the
+ * database fails; a lead refused for what it would become is left as it was, and the others are written.
  */
-export function upsertLeads(inputs: readonly LeadInput[], options: { now?: Date } = {}): Array<UpsertedLead | RefusedLead> {
+export async function upsertLeadsIn(tx: Tx, inputs: readonly LeadInput[], options: { now?: Date } = {}): Promise<Array<UpsertedLead | RefusedLead>> {
   const now = (options.now ?? new Date()).getTime();
-  return inWriteTransaction(() => {
-    const ruleSet = activeRuleSet();
-    return inputs.map((input) => {
-      try {
-        return writeLead(input, ruleSet, now);
-      } catch (error) {
-        if (error instanceof AppError && error.code === "VALIDATION" && error.fieldErrors) return { refused: error.fieldErrors };
-        throw error;
-      }
-    });
-  });
+  const ruleSet = await activeRuleSet(tx);
+  const results: Array<UpsertedLead | RefusedLead> = [];
+  for (const input of inputs) {
+    try {
+      results.push(await writeLead(tx, input, ruleSet, now));
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "VALIDATION" && error.fieldErrors)) throw error;
+      results.push({ refused: error.fieldErrors });
+    }
+  }
+  return results;
 }
 
-function writeLead(input: LeadInput, ruleSet: ActiveRuleSet, now: number): UpsertedLead {
-  const written = storeLeadInput(input, now);
-  scoreAndStore(findLeadById(written.leadId)!, eventsForLeads([written.leadId]), ruleSet, now);
+async function writeLead(tx: Tx, input: LeadInput, ruleSet: ActiveRuleSet, now: number): Promise<UpsertedLead> {
+  const written = await storeLeadInput(tx, input, now);
+  await scoreAndStore(tx, (await findLeadById(tx, written.leadId))!, await eventsForLeads(tx, [written.leadId]), ruleSet, now);
   return written;
 }
 
@@ -56,8 +57,8 @@ function writeLead(input: LeadInput, ruleSet: ActiveRuleSet, now: number): Upser
  * VALIDATION error naming customFields, before writing anything, when the merged custom fields
  * would be too many or too big.
  */
-export function storeLeadInput(input: LeadInput, now: number): UpsertedLead {
-  const existing = findLeadByEmail(input.email);
+export async function storeLeadInput(tx: Tx, input: LeadInput, now: number): Promise<UpsertedLead> {
+  const existing = await findLeadByEmail(tx, input.email);
   const { email, customFields, ...attributes } = input;
   const fields: LeadFields = { ...attributes };
   if (customFields) {
@@ -69,18 +70,18 @@ export function storeLeadInput(input: LeadInput, now: number): UpsertedLead {
   const id = existing?.id ?? timeOrderedId(now);
   if (!existing) {
     const names = namesFromEmail(input.email);
-    insertLead({ id, email: input.email, ...names, searchText: searchTextOf({ ...names, email: input.email }), source: null, now });
+    await insertLead(tx, { id, email: input.email, ...names, searchText: searchTextOf({ ...names, email: input.email }), source: null, now });
   }
   // Names can't be cleared: a lead always has something to be called by.
   if (fields.firstName === null) delete fields.firstName;
   if (fields.lastName === null) delete fields.lastName;
-  const before = findLeadById(id)!;
+  const before = (await findLeadById(tx, id))!;
   fields.searchText = searchTextOf({
     firstName: input.firstName ?? before.firstName,
     lastName: input.lastName ?? before.lastName,
     email,
     company: input.company === undefined ? before.company : input.company,
   });
-  writeLeadFields(id, fields, now);
+  await writeLeadFields(tx, id, fields, now);
   return { leadId: id, created: !existing };
 }

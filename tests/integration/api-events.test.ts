@@ -46,7 +46,7 @@ describe("POST /api/v1/events — one event", () => {
     const lead = await db.lead.findUniqueOrThrow({ where: { email: "new.person@prospect.example" }, include: { events: true } });
     expect(lead).toMatchObject({ firstName: "New", lastName: "Person", totalScore: 2, ruleSetVersion: 2 });
     expect(lead.events).toHaveLength(1);
-    expect(explainScore(lead.id)?.contributions).toEqual([expect.objectContaining({ ruleId: "views", points: 2, eventId: lead.events[0].id })]);
+    expect((await explainScore(lead.id))?.contributions).toEqual([expect.objectContaining({ ruleId: "views", points: 2, eventId: lead.events[0].id })]);
   });
 
   test("crossing the MQL threshold moves the lead to MQL as a system transition naming the score and rules", async () => {

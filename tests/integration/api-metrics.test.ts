@@ -66,7 +66,7 @@ async function createFixtureLead(fixture: Fixture) {
   });
   // Through ingestion, which keeps the lead's first event time and campaign; no rule scores this type.
   const events = (fixture.events ?? []).map((event, index) => ({ leadId: lead.id, type: "fixture_touch", occurredAt: at(event).toISOString(), properties: index === 0 && fixture.campaign ? { campaign: fixture.campaign } : {} }));
-  expect(ingestEvents(events, { source: "api" }).every((result) => result.status === "created")).toBe(true);
+  expect((await ingestEvents(events, { source: "api" })).every((result) => result.status === "created")).toBe(true);
   for (const move of fixture.transitions ?? []) {
     await db.stageTransition.create({
       data: { leadId: lead.id, fromStage: move.from, toStage: move.to, move: move.move, actorId: move.byRep ? repId : null, reason: move.reason ?? null, createdAt: at(move.at) },
@@ -288,7 +288,7 @@ describe("dashboardMetrics (these tests change the fixture: they run last)", () 
     expect(step(afterMove, "MQL")?.entered).toBe((step(before, "MQL")?.entered ?? 0) + 1);
     expect(afterMove).toEqual(await metricsFromScratch(october, now));
 
-    ingestEvents([{ leadId: d.id, type: "fixture_touch", occurredAt: at("10-13T09:00:00").toISOString() }], { source: "api" });
+    await ingestEvents([{ leadId: d.id, type: "fixture_touch", occurredAt: at("10-13T09:00:00").toISOString() }], { source: "api" });
     const afterEvent = await dashboardMetrics(october, now);
     expect(afterEvent.velocity.firstEventToMql.count).toBe(afterMove.velocity.firstEventToMql.count + 1);
     expect(afterEvent).toEqual(await metricsFromScratch(october, now));

@@ -11,10 +11,10 @@ const firstEventOf = async (email: string) => (await db.lead.findUniqueOrThrow({
 describe("a lead's first-touch campaign", () => {
   test("is the campaign of its earliest event naming one, however the events arrive", async () => {
     const email = "first.touch@prospect.example";
-    ingestEvents([{ email, type: "page_view", occurredAt: day(10), properties: { campaign: "autumn-webinar" } }], { source: "api" });
+    await ingestEvents([{ email, type: "page_view", occurredAt: day(10), properties: { campaign: "autumn-webinar" } }], { source: "api" });
     expect(await campaignOf(email)).toBe("autumn-webinar");
 
-    ingestEvents(
+    await ingestEvents(
       [
         { email, type: "email_click", occurredAt: day(12), properties: { campaign: "newsletter" } },
         { email, type: "content_download", occurredAt: day(4), properties: { campaign: "spring-ebook", content: "Guide" } },
@@ -24,26 +24,26 @@ describe("a lead's first-touch campaign", () => {
     );
     expect(await campaignOf(email)).toBe("spring-ebook");
 
-    ingestEvents([{ email, type: "email_open", occurredAt: day(20), properties: { campaign: "late-push" } }], { source: "import" });
+    await ingestEvents([{ email, type: "email_open", occurredAt: day(20), properties: { campaign: "late-push" } }], { source: "import" });
     expect(await campaignOf(email)).toBe("spring-ebook");
   });
 
   test("a lead whose events name no campaign has none", async () => {
     const email = "no.campaign@prospect.example";
-    ingestEvents([{ email, type: "page_view", occurredAt: day(3), properties: { url: "/", campaign: "" } }], { source: "api" });
+    await ingestEvents([{ email, type: "page_view", occurredAt: day(3), properties: { url: "/", campaign: "" } }], { source: "api" });
     expect(await campaignOf(email)).toBeNull();
   });
 
   test("updating the lead's attributes keeps its campaign", async () => {
     const email = "kept.campaign@prospect.example";
-    ingestEvents([{ email, type: "page_view", occurredAt: day(2), properties: { campaign: "trade-show" } }], { source: "api" });
-    upsertLead({ email, company: "Kept Ltd" });
+    await ingestEvents([{ email, type: "page_view", occurredAt: day(2), properties: { campaign: "trade-show" } }], { source: "api" });
+    await upsertLead({ email, company: "Kept Ltd" });
     expect(await campaignOf(email)).toBe("trade-show");
   });
 
   test("re-scoring fills the campaign of leads stored before it was kept", async () => {
     const email = "legacy.lead@prospect.example";
-    ingestEvents(
+    await ingestEvents(
       [
         { email, type: "page_view", occurredAt: day(8), properties: { campaign: "retargeting" } },
         { email, type: "page_view", occurredAt: day(6), properties: { campaign: "launch" } },
@@ -60,9 +60,9 @@ describe("a lead's first-touch campaign", () => {
 describe("a lead's first event time", () => {
   test("is its earliest event's, however the events arrive, and equals reading it from the events", async () => {
     const email = "first.event@prospect.example";
-    ingestEvents([{ email, type: "page_view", occurredAt: day(14) }], { source: "api" });
+    await ingestEvents([{ email, type: "page_view", occurredAt: day(14) }], { source: "api" });
     expect(await firstEventOf(email)).toBe(day(14));
-    ingestEvents(
+    await ingestEvents(
       [
         { email, type: "page_view", occurredAt: day(20) },
         { email, type: "email_open", occurredAt: day(9) },
@@ -77,7 +77,7 @@ describe("a lead's first event time", () => {
   });
 
   test("a lead without events has none", async () => {
-    upsertLead({ email: "no.events@prospect.example", company: "Quiet Ltd" });
+    await upsertLead({ email: "no.events@prospect.example", company: "Quiet Ltd" });
     expect(await firstEventOf("no.events@prospect.example")).toBeNull();
   });
 });

@@ -63,7 +63,7 @@ let key: string;
 
 beforeAll(async () => {
   key = (await createKey()).key;
-  const results = importHistory(HISTORY);
+  const results = await importHistory(HISTORY);
   expect(results.map((result) => result.status)).toEqual(Array(HISTORY.length).fill("created"));
 });
 

@@ -116,7 +116,7 @@ async function waitForJob(id: string) {
 
 describe("the lead page's probability", () => {
   test("shows nothing without a model; once a model scores the lead, its chance with the factors that raised and lowered it", async () => {
-    const results = importHistory(plantedHistory(400, { prefix: "prob" }).records);
+    const results = await importHistory(plantedHistory(400, { prefix: "prob" }).records);
     expect(results.filter((result) => result.status === "error")).toEqual([]);
     const lead = await db.lead.findUniqueOrThrow({ where: { email: "prob0@history.example" } });
     expect((await getLeadDetails(lead.id)).probability).toBeNull();
@@ -139,7 +139,7 @@ describe("the lead page's probability", () => {
     expect(probability!.lowering.every((factor) => factor.effect < 0 && factor.label.length > 0)).toBe(true);
 
     // A threshold on the chance previews the MQLs the model would make, not the points'.
-    const rules = activeRuleSet().rules;
+    const rules = (await activeRuleSet()).rules;
     const unreachablePoints = { ...rules.threshold, total: 1_000_000, fit: undefined };
     expect((await previewRules({ ...rules, threshold: unreachablePoints })).becomeMql).toBe(0);
     const likely = await db.lead.findMany({ where: { stage: "LEAD", returnedAt: null, probability: { gte: 0.5 } }, select: { scoreFlags: true } });

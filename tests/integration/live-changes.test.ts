@@ -34,11 +34,11 @@ describe("the change token", () => {
     const lead = await createLead();
     await backDateLeads();
     const before = await liveChangeToken();
-    expect(ingestEvents([{ leadId: lead.id, type: "page_view" }], { source: "api" })).toMatchObject([{ status: "created" }]);
+    expect(await ingestEvents([{ leadId: lead.id, type: "page_view" }], { source: "api" })).toMatchObject([{ status: "created" }]);
     const afterEvent = await liveChangeToken();
     expect(afterEvent).not.toBe(before);
 
-    ingestEvents([{ email: "new.person@prospect.example", type: "form_submit" }], { source: "api", now: new Date(Number(afterEvent) + 1_000) });
+    await ingestEvents([{ email: "new.person@prospect.example", type: "form_submit" }], { source: "api", now: new Date(Number(afterEvent) + 1_000) });
     expect(await liveChangeToken()).not.toBe(afterEvent);
   });
 

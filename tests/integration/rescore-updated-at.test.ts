@@ -20,7 +20,7 @@ const leadTimes = () => db.lead.findUniqueOrThrow({ where: { email }, select: { 
 describe("re-scoring every lead", () => {
   test("leaves updatedAt alone when the score didn't change, and moves it when it did", async () => {
     await saveRuleSet({ rules: rules(5), userId: null });
-    ingestEvents([{ email, type: "page_view", occurredAt: "2026-10-01T12:00:00Z" }], { source: "api" });
+    await ingestEvents([{ email, type: "page_view", occurredAt: "2026-10-01T12:00:00Z" }], { source: "api" });
     await rescoreAllLeads();
     // Back-dated, so a re-score that writes updatedAt certainly shows, however fast the test runs.
     await db.lead.updateMany({ data: { updatedAt: BACK_DATED, scoredAt: BACK_DATED } });

@@ -135,7 +135,7 @@ describe("the score promotes and routes; people's returns stick", () => {
 
   test("an event that lifts the score over the threshold makes an MQL and routes it in the same write", async () => {
     const lead = await promisingLead();
-    const [result] = ingestEvents([{ leadId: lead.id, type: "meeting_booked" }, { leadId: lead.id, type: "contact_request" }], { source: "api" }).slice(-1);
+    const [result] = (await ingestEvents([{ leadId: lead.id, type: "meeting_booked" }, { leadId: lead.id, type: "contact_request" }], { source: "api" })).slice(-1);
     expect(result).toMatchObject({ status: "created" });
     const stored = await db.lead.findUniqueOrThrow({ where: { id: lead.id } });
     expect(stored.stage).toBe("MQL");
@@ -145,7 +145,7 @@ describe("the score promotes and routes; people's returns stick", () => {
 
   test("a rep's rejection sends the lead back without an owner, and new activity does not promote it again", async () => {
     const lead = await promisingLead();
-    ingestEvents([{ leadId: lead.id, type: "meeting_booked" }, { leadId: lead.id, type: "contact_request" }], { source: "api" });
+    await ingestEvents([{ leadId: lead.id, type: "meeting_booked" }, { leadId: lead.id, type: "contact_request" }], { source: "api" });
     const mql = await db.lead.findUniqueOrThrow({ where: { id: lead.id } });
     const owner = reps.find((rep) => rep.id === mql.ownerId)!;
     signInAs(owner);
@@ -156,7 +156,7 @@ describe("the score promotes and routes; people's returns stick", () => {
       rule: "Returned to marketing",
     });
 
-    ingestEvents([{ leadId: lead.id, type: "webinar_attended" }], { source: "api" });
+    await ingestEvents([{ leadId: lead.id, type: "webinar_attended" }], { source: "api" });
     const after = await db.lead.findUniqueOrThrow({ where: { id: lead.id } });
     expect(after.stage).toBe("LEAD");
     expect(after.totalScore).toBeGreaterThanOrEqual(80);

@@ -23,7 +23,7 @@ const decided = history.won + history.lost + history.stalled;
 
 beforeAll(async () => {
   users = await createTeam();
-  const results = importHistory(history.records);
+  const results = await importHistory(history.records);
   expect(results.filter((result) => result.status === "error")).toEqual([]);
 }, 60_000);
 
@@ -65,11 +65,11 @@ describe("who may use the lab", () => {
   test("a marketer may run the lab but not change the team's settings; a manager may", async () => {
     signInAs(users.marketer);
     expect(await saveLabSettingsAction({ target: "SQL", maturityDays: 60 })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(labSettings()).toEqual({ target: "WON", maturityDays: 90 });
+    expect(await labSettings()).toEqual({ target: "WON", maturityDays: 90 });
 
     signInAs(users.manager);
     expect(await saveLabSettingsAction({ target: "SQL", maturityDays: 60 })).toEqual({ ok: true, data: { target: "SQL", maturityDays: 60 } });
-    expect(labSettings()).toEqual({ target: "SQL", maturityDays: 60 });
+    expect(await labSettings()).toEqual({ target: "SQL", maturityDays: 60 });
     expect(await saveLabSettingsAction({ target: "WON", maturityDays: 90 })).toMatchObject({ ok: true });
   });
 });

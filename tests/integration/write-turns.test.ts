@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { inWriteTransaction, writeConnection } from "@/lib/server/sql/sqlite-store";
+import { transaction, writeConnection } from "@/lib/server/sql/sqlite-store";
 import { beginForegroundWrite, sharedWriteTurns } from "@/lib/server/sql/write-turns";
 
 // Long enough for a thread that does not wait its turn to have written many times over.
@@ -32,7 +32,9 @@ describe("writes from a background thread take turns with the request thread's",
     const worker = startBackgroundWriter("background-after-request");
     try {
       await next(worker, "ready");
-      inWriteTransaction(() => writeConnection().prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('request', 'written', ?)`).run(Date.now()));
+      await transaction(async (tx) => {
+        tx.connection.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('request', 'written', ?)`).run(Date.now());
+      });
       await sleep(CHANCE_TO_CUT_IN_MS);
       expect(stored("background-after-request")).toBeUndefined();
     } finally {

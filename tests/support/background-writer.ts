@@ -2,14 +2,13 @@
 // request thread's write turns, says it is ready, writes one setting and says so.
 // Loaded on a worker thread by tests/integration/write-turns.test.ts.
 import { parentPort, workerData } from "node:worker_threads";
-import { inWriteTransaction, writeConnection } from "../../lib/server/sql/sqlite-store";
+import { transaction, writeConnection } from "../../lib/server/sql/sqlite-store";
 import { joinWriteTurnsAsBackground } from "../../lib/server/sql/write-turns";
 
 const { turns, key } = workerData as { turns: SharedArrayBuffer; key: string };
 joinWriteTurnsAsBackground(turns);
 writeConnection();
 parentPort!.postMessage("ready");
-inWriteTransaction(() => {
-  writeConnection().prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES (?, 'written', ?)`).run(key, Date.now());
-});
-parentPort!.postMessage("written");
+void transaction(async (tx) => {
+  tx.connection.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES (?, 'written', ?)`).run(key, Date.now());
+}).then(() => parentPort!.postMessage("written"));

@@ -24,7 +24,7 @@ const labels = { type: "What happened", occurredAt: "When", name: "Event or cont
 
 export const logEventAction = authorizedAction({ schema: logEventSchema, roles: ["MARKETER", "MANAGER", "SALES"], labels }, async (input): Promise<LoggedEvent> => {
   const properties = Object.fromEntries(Object.entries({ name: input.name, note: input.note }).filter(([, value]) => value));
-  const [result] = ingestEvents([{ leadId: input.leadId, type: input.type, occurredAt: input.occurredAt, properties }], { source: "manual" });
+  const [result] = await ingestEvents([{ leadId: input.leadId, type: input.type, occurredAt: input.occurredAt, properties }], { source: "manual" });
   if (result.status === "error") {
     const code = result.error.code === "not_found" ? "NOT_FOUND" : "VALIDATION";
     throw new AppError(code, result.error.code === "not_found" ? "This lead no longer exists." : result.error.message, result.error.details);

@@ -32,10 +32,10 @@ export const backtestRulesAction = authorizedAction(
   async (input): Promise<LabBacktest> => {
     if (input.rules !== undefined) {
       const rules = await validateRules(input.rules);
-      return { report: backtest({ rules, target: input.target, maturityDays: input.maturityDays }), rulesVersion: null };
+      return { report: await backtest({ rules, target: input.target, maturityDays: input.maturityDays }), rulesVersion: null };
     }
     const active = await getActiveRuleSet();
-    return { report: backtest({ rules: active.rules, target: input.target, maturityDays: input.maturityDays }), rulesVersion: active.version };
+    return { report: await backtest({ rules: active.rules, target: input.target, maturityDays: input.maturityDays }), rulesVersion: active.version };
   },
 );
 

@@ -20,9 +20,9 @@ function parseObject(text: string): unknown {
  * A lead as the API shows it: attributes, stage, owner and scores — with the active model's
  * probability and the factors that raised and lowered it (null without an active model).
  */
-export function apiLead(lead: LeadRow) {
+export async function apiLead(lead: LeadRow) {
   const { fitScore, engagementScore, totalScore, scoredAt, ruleSetVersion, probability, modelVersion, customFields, ...rest } = lead;
-  const prediction = probability === null ? null : explainProbability(lead.id);
+  const prediction = probability === null ? null : await explainProbability(lead.id);
   return {
     ...rest,
     customFields: parseObject(customFields),
@@ -44,7 +44,7 @@ export function apiLead(lead: LeadRow) {
 
 export async function findApiLead(id: string) {
   const lead = await db.lead.findUnique({ where: { id }, select: apiLeadSelect });
-  return lead ? apiLead(lead) : null;
+  return lead ? await apiLead(lead) : null;
 }
 
 /** One lead with why it scored what it did and how it moved through the funnel. */
@@ -60,8 +60,8 @@ export async function findApiLeadWithHistory(id: string) {
   if (!lead) return null;
   const { scoreFlags, transitions, ...row } = lead;
   return {
-    ...apiLead(row),
-    explanation: { contributions: explainScore(id)?.contributions ?? [], flags: parseObject(scoreFlags) },
+    ...(await apiLead(row)),
+    explanation: { contributions: (await explainScore(id))?.contributions ?? [], flags: parseObject(scoreFlags) },
     stageHistory: transitions.map((transition) => ({
       from: transition.fromStage,
       to: transition.toStage,

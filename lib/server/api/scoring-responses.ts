@@ -136,4 +136,4 @@ export const leadPredictionSchema = z.strictObject({
   probability: share.nullable().describe(`The active model's chance that the lead reaches the model's target (${TARGETS.join(" or ")}); null without an active model.`),
   modelVersion: z.int().nullable().describe("The model that gave the probability."),
   factors: z.strictObject({ raising: z.array(factor), lowering: z.array(factor) }).nullable().describe("What raised and lowered this lead's probability most."),
-}) satisfies z.ZodType<Pick<ReturnType<typeof apiLead>["score"], "probability" | "modelVersion" | "factors">>;
+}) satisfies z.ZodType<Pick<Awaited<ReturnType<typeof apiLead>>["score"], "probability" | "modelVersion" | "factors">>;

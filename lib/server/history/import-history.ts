@@ -4,8 +4,10 @@ import { IMPORTED_MOVE, checkHistoryRecord, finalStage } from "@/lib/core/histor
 import { IMPORT_SCOPE, importedEventKey } from "../ingest/event-key";
 import type { ActiveRuleSet } from "../lead-scoring";
 import { activeRuleSet, scoreAndStore } from "../lead-scoring";
-import { backdateLead, inSavepoint, insertImportedTransition, moveToImportedStage, transitionKey, transitionKeys } from "../sql/history-store";
-import { eventsForLeads, findEventByIdempotencyKey, findLeadById, inWriteTransaction, insertEvent } from "../sql/sqlite-store";
+import { backdateLead, insertImportedTransition, moveToImportedStage, transitionKey, transitionKeys } from "../sql/history-store";
+import { eventsForLeads, findEventByIdempotencyKey, findLeadById, insertEvent, transaction } from "../sql/sqlite-store";
+import type { Tx } from "../sql/transaction";
+import { inSavepoint } from "../sql/transaction";
 import { timeOrderedId } from "../time-ordered-id";
 import { AppError } from "../errors";
 import { storeLeadInput } from "../upsert-lead";
@@ -21,52 +23,60 @@ export type HistoryResult =
  * no SLA clock. Leads are matched by e-mail, events and stage entries by content, so sending
  * the same records again stores nothing new.
  */
-export function importHistory(items: readonly unknown[], options: { now?: Date } = {}): HistoryResult[] {
-  const now = (options.now ?? new Date()).getTime();
-  const checked = items.map((item) => checkHistoryRecord(item, now));
-  return inWriteTransaction(() => {
-    const ruleSet = activeRuleSet();
-    return checked.map((check, index): HistoryResult => {
-      if (!check.ok) return { index, status: "error", errors: check.errors };
-      try {
-        return { index, ...inSavepoint(() => importRecord(check.record, ruleSet, now)) };
-      } catch (error) {
-        // A record valid on its own can still be refused for what it would make of the stored lead.
-        if (!(error instanceof AppError && error.code === "VALIDATION" && error.fieldErrors)) throw error;
-        return { index, status: "error", errors: Object.entries(error.fieldErrors).map(([field, message]) => ({ field: `lead.${field}`, message })) };
-      }
-    });
-  });
+export function importHistory(items: readonly unknown[], options: { now?: Date } = {}): Promise<HistoryResult[]> {
+  return transaction((tx) => importHistoryIn(tx, items, options));
 }
 
-function importRecord(record: HistoryRecord, ruleSet: ActiveRuleSet, now: number) {
-  const { leadId, created } = storeLeadInput(record.lead, now);
-  backdateLead(leadId, record.createdAt);
+/** importHistory inside the caller's transaction `tx` (a history file's slice). */
+export async function importHistoryIn(tx: Tx, items: readonly unknown[], options: { now?: Date } = {}): Promise<HistoryResult[]> {
+  const now = (options.now ?? new Date()).getTime();
+  const checked = items.map((item) => checkHistoryRecord(item, now));
+  const ruleSet = await activeRuleSet(tx);
+  const results: HistoryResult[] = [];
+  for (const [index, check] of checked.entries()) {
+    if (!check.ok) {
+      results.push({ index, status: "error", errors: check.errors });
+      continue;
+    }
+    try {
+      results.push({ index, ...(await inSavepoint(tx, () => importRecord(tx, check.record, ruleSet, now))) });
+    } catch (error) {
+      // A record valid on its own can still be refused for what it would make of the stored lead.
+      if (!(error instanceof AppError && error.code === "VALIDATION" && error.fieldErrors)) throw error;
+      results.push({ index, status: "error", errors: Object.entries(error.fieldErrors).map(([field, message]) => ({ field: `lead.${field}`, message })) });
+    }
+  }
+  return results;
+}
+
+async function importRecord(tx: Tx, record: HistoryRecord, ruleSet: ActiveRuleSet, now: number) {
+  const { leadId, created } = await storeLeadInput(tx, record.lead, now);
+  await backdateLead(tx, leadId, record.createdAt);
   const events = { stored: 0, alreadyKnown: 0 };
   for (const event of record.events) {
     const key = importedEventKey({ email: record.lead.email, type: event.type, occurredAt: new Date(event.occurredAt).toISOString(), properties: event.properties });
-    if (findEventByIdempotencyKey(IMPORT_SCOPE, key)) {
+    if (await findEventByIdempotencyKey(tx, IMPORT_SCOPE, key)) {
       events.alreadyKnown += 1;
       continue;
     }
-    insertEvent({ id: timeOrderedId(now), leadId, type: event.type, occurredAt: event.occurredAt, properties: JSON.stringify(event.properties), source: "import", idempotencyScope: IMPORT_SCOPE, idempotencyKey: key, now });
+    await insertEvent(tx, { id: timeOrderedId(now), leadId, type: event.type, occurredAt: event.occurredAt, properties: JSON.stringify(event.properties), source: "import", idempotencyScope: IMPORT_SCOPE, idempotencyKey: key, now });
     events.stored += 1;
   }
   const stages = { stored: 0, alreadyKnown: 0 };
-  const known = transitionKeys(leadId);
+  const known = await transitionKeys(tx, leadId);
   let fromStage = "LEAD";
   for (const entry of record.stages) {
     if (known.has(transitionKey(entry.stage, entry.at))) stages.alreadyKnown += 1;
     else {
-      insertImportedTransition({ id: timeOrderedId(entry.at), leadId, fromStage, toStage: entry.stage, move: IMPORTED_MOVE[entry.stage], reason: entry.reason ?? "Imported history", at: entry.at });
+      await insertImportedTransition(tx, { id: timeOrderedId(entry.at), leadId, fromStage, toStage: entry.stage, move: IMPORTED_MOVE[entry.stage], reason: entry.reason ?? "Imported history", at: entry.at });
       stages.stored += 1;
     }
     fromStage = entry.stage;
   }
   if (record.stages.length > 0) {
     const { stage, at } = finalStage(record);
-    moveToImportedStage({ leadId, stage, at, now });
+    await moveToImportedStage(tx, { leadId, stage, at, now });
   }
-  scoreAndStore(findLeadById(leadId)!, eventsForLeads([leadId]), ruleSet, now, { automaticMoves: false });
+  await scoreAndStore(tx, (await findLeadById(tx, leadId))!, await eventsForLeads(tx, [leadId]), ruleSet, now, { automaticMoves: false });
   return { status: created ? ("created" as const) : ("updated" as const), leadId, events, stages };
 }

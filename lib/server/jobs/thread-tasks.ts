@@ -7,7 +7,7 @@ import { checkCsvImport, previewCsv, readUpload } from "../ingest/csv-upload";
 import type { RescoreCheckpoint } from "../rescore-all";
 import { rescoreAllLeads } from "../rescore-all";
 import { insertJob, jobInput, saveJobStep } from "../sql/job-store";
-import { inWriteTransaction } from "../sql/sqlite-store";
+import { reads, transaction } from "../sql/sqlite-store";
 import { joinWriteTurnsAsBackground } from "../sql/write-turns";
 import { AppError } from "../errors";
 
@@ -19,13 +19,13 @@ import { AppError } from "../errors";
 const TASKS = {
   previewCsv,
   /** Checks a file and its mapping, and stores the import's job with the file. */
-  queueCsvImport: (input: { text: string; kind: ImportKind; mapping: ColumnMapping; userId: string }) => {
+  queueCsvImport: async (input: { text: string; kind: ImportKind; mapping: ColumnMapping; userId: string }) => {
     const payload = checkCsvImport(input);
-    const jobId = inWriteTransaction(() => insertJob({ kind: "import", createdById: input.userId, payload: JSON.stringify(payload), input: input.text }));
+    const jobId = await transaction((tx) => insertJob(tx, { kind: "import", createdById: input.userId, payload: JSON.stringify(payload), input: input.text }));
     return { jobId, payload };
   },
-  importCsv: (input: { jobId: string; payload: ImportPayload; checkpoint: ImportCheckpoint | null }) => {
-    const text = jobInput(input.jobId);
+  importCsv: async (input: { jobId: string; payload: ImportPayload; checkpoint: ImportCheckpoint | null }) => {
+    const text = await jobInput(reads(), input.jobId);
     if (text === null) throw new AppError("INTERNAL", "The file of this import is no longer stored; import it again.");
     const { importKind, headers, mapping } = input.payload;
     return importRecords({ jobId: input.jobId, kind: importKind, headers, records: readUpload(text).records, mapping, from: input.checkpoint });
@@ -33,7 +33,7 @@ const TASKS = {
   rescore: (input: { jobId: string; checkpoint: RescoreCheckpoint | null }) =>
     rescoreAllLeads({
       from: input.checkpoint,
-      onStep: ({ total, ...step }) => saveJobStep(input.jobId, { checkpoint: step, processed: step.summary.leads, total }),
+      onStep: (tx, { total, ...step }) => saveJobStep(tx, input.jobId, { checkpoint: step, processed: step.summary.leads, total }),
     }),
 };
 

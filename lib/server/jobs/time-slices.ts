@@ -42,9 +42,9 @@ export class TimeSlices {
   }
 
   /** Runs one slice of `size` items and then pauses; the next slice is sized by how long this one took. */
-  async run<T>(slice: (size: number) => T): Promise<T> {
+  async run<T>(slice: (size: number) => T | Promise<T>): Promise<T> {
     const started = performance.now();
-    const result = slice(this.size);
+    const result = await slice(this.size);
     const elapsed = performance.now() - started;
     const perItem = elapsed / Math.max(1, this.size);
     const target = isBackgroundThread() ? BACKGROUND_SLICE_TARGET_MS : SLICE_TARGET_MS;

@@ -15,11 +15,11 @@ import { SETTING_KEYS, readSetting } from "@/lib/core/workflow-settings";
 import { AppError } from "../errors";
 import { leadAttributes, scoringEvent } from "../lead-scoring";
 import { eachEventRow, labLeadRows, labTransitionRows } from "../sql/lab-store";
-import { settingValue } from "../sql/sqlite-store";
+import { reads, settingValue } from "../sql/sqlite-store";
 import { saveSettingNow } from "../workflow-settings";
 
-export function labSettings(): LabSettings {
-  return readSetting(labSettingsSchema, settingValue(SETTING_KEYS.scoringLab), DEFAULT_LAB_SETTINGS);
+export async function labSettings(): Promise<LabSettings> {
+  return readSetting(labSettingsSchema, await settingValue(reads(), SETTING_KEYS.scoringLab), DEFAULT_LAB_SETTINGS);
 }
 
 export async function saveLabSettings(settings: LabSettings, userId: string): Promise<LabSettings> {
@@ -57,8 +57,8 @@ export function labeledHistory(query: LabQuery): LabeledHistory {
 export type BacktestAnswer = BacktestReport & { maturityDays: number; asOf: string };
 
 /** How `rules` would have ranked the leads of the history, each scored just before its outcome. */
-export function backtest(input: { rules: ScoringRules; target?: Target; maturityDays?: number; now?: Date }): BacktestAnswer {
-  const settings = labSettings();
+export async function backtest(input: { rules: ScoringRules; target?: Target; maturityDays?: number; now?: Date }): Promise<BacktestAnswer> {
+  const settings = await labSettings();
   const query = { target: input.target ?? settings.target, maturityDays: input.maturityDays ?? settings.maturityDays, now: (input.now ?? new Date()).getTime() };
   const history = labeledHistory(query);
   return { ...backtestRules({ rules: input.rules, leads: history.labeled, target: query.target, pending: history.pending }), maturityDays: query.maturityDays, asOf: new Date(query.now).toISOString() };
@@ -80,7 +80,7 @@ export type SuggestionAnswer = {
  * figures a marketer sees for a suggestion are never measured on the leads it came from.
  */
 export async function suggestRuleSet(input: { active: ScoringRules; target?: Target; maturityDays?: number; now?: Date }): Promise<SuggestionAnswer> {
-  const settings = labSettings();
+  const settings = await labSettings();
   const query = { target: input.target ?? settings.target, maturityDays: input.maturityDays ?? settings.maturityDays, now: (input.now ?? new Date()).getTime() };
   const history = labeledHistory(query);
   const { training, holdout } = splitByOutcomeTime(history.labeled, HOLDOUT_SHARE);

@@ -71,7 +71,7 @@ export async function getModel(id: string): Promise<ModelView> {
  */
 export async function startModelTraining(input: { target?: Target; userId: string | null }): Promise<{ model: ModelView; jobId: string }> {
   if (await runningJob("train")) throw new AppError("CONFLICT", "A model is being trained already. Wait until it finishes, then train again.");
-  const target = input.target ?? labSettings().target;
+  const target = input.target ?? (await labSettings()).target;
   const row: ModelRow | null = await createModelRow({ target, createdById: input.userId });
   if (!row) throw new AppError("CONFLICT", "Someone started training a model at the same moment. Try again.");
   const jobId = await startJob({ kind: "train", createdById: input.userId, payload: { modelId: row.id, target } satisfies TrainingPayload }, trainingWork);
@@ -97,12 +97,12 @@ export const trainingWork: JobWork = async ({ payload, progress }) => {
 };
 
 async function train(modelId: string, target: Target, progress: (update: { processed: number; total: number }) => Promise<void>) {
-  const settings = labSettings();
+  const settings = await labSettings();
   await progress({ processed: 0, total: 3 });
   const history = labeledHistory({ target, maturityDays: settings.maturityDays, now: Date.now() });
   await progress({ processed: 1, total: 3 });
   await yieldToServer();
-  const rules = activeRuleSet();
+  const rules = await activeRuleSet();
   const result = trainModel({ leads: history.labeled, pending: history.pending, target, rules: rules.rules, probabilityThreshold: rules.rules.threshold.probability });
   if (!result.ok) throw new AppError("VALIDATION", result.error);
   await progress({ processed: 2, total: 3 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { writeConnection } from "./sqlite-store";
+import type { Queryable, Tx } from "./transaction";
+import { preparedPerConnection } from "./transaction";
 
 /* Writes of a history import: a lead's past, stored as it happened (SQLite dialect). */
 
@@ -27,38 +28,27 @@ function prepare(connection: Database.Database) {
   };
 }
 
-let cached: { connection: Database.Database; statements: ReturnType<typeof prepare> } | undefined;
-
-function statements() {
-  const connection = writeConnection();
-  if (cached?.connection !== connection) cached = { connection, statements: prepare(connection) };
-  return cached.statements;
-}
+const statements = preparedPerConnection(prepare);
 
 /** The stage entries a lead already has, to store each imported one once. */
-export function transitionKeys(leadId: string): Set<string> {
-  return new Set(statements().transitionsOf.all(leadId).map((row) => transitionKey(row.toStage, row.createdAt)));
+export async function transitionKeys(q: Queryable, leadId: string): Promise<Set<string>> {
+  return new Set(statements(q).transitionsOf.all(leadId).map((row) => transitionKey(row.toStage, row.createdAt)));
 }
 
 export function transitionKey(toStage: string, at: number): string {
   return `${toStage}@${at}`;
 }
 
-export function insertImportedTransition(row: ImportedTransitionRow): void {
-  statements().insertTransition.run(row);
+export async function insertImportedTransition(tx: Tx, row: ImportedTransitionRow): Promise<void> {
+  statements(tx).insertTransition.run(row);
 }
 
 /** Dates the lead's creation back to its history's (never forward); a lead with no stage history entered LEAD then too. */
-export function backdateLead(leadId: string, createdAt: number): void {
-  statements().backdate.run({ id: leadId, createdAt });
+export async function backdateLead(tx: Tx, leadId: string, createdAt: number): Promise<void> {
+  statements(tx).backdate.run({ id: leadId, createdAt });
 }
 
 /** Puts the lead in the stage its history ends in, unless what is known of it already is newer. */
-export function moveToImportedStage(input: { leadId: string; stage: string; at: number; now: number }): boolean {
-  return statements().setStage.run({ id: input.leadId, stage: input.stage, at: input.at, now: input.now }).changes === 1;
-}
-
-/** Runs `work` as a savepoint inside the current transaction: a failing record leaves nothing behind. */
-export function inSavepoint<T>(work: () => T): T {
-  return writeConnection().transaction(work)();
+export async function moveToImportedStage(tx: Tx, input: { leadId: string; stage: string; at: number; now: number }): Promise<boolean> {
+  return statements(tx).setStage.run({ id: input.leadId, stage: input.stage, at: input.at, now: input.now }).changes === 1;
 }

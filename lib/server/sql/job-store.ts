@@ -1,7 +1,8 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { timeOrderedId } from "../time-ordered-id";
-import { writeConnection } from "./sqlite-store";
+import type { Queryable, Tx } from "./transaction";
+import { preparedPerConnection } from "./transaction";
 
 /*
  * A background job's steps, written on the store's connection so they commit in the same
@@ -42,17 +43,11 @@ function prepare(connection: Database.Database) {
   };
 }
 
-let cached: { connection: Database.Database; statements: ReturnType<typeof prepare> } | undefined;
-
-function statements() {
-  const connection = writeConnection();
-  if (cached?.connection !== connection) cached = { connection, statements: prepare(connection) };
-  return cached.statements;
-}
+const statements = preparedPerConnection(prepare);
 
 /** Records a finished step of a job; call it inside the transaction that did the step's work. */
-export function saveJobStep(jobId: string, step: JobStep): void {
-  statements().saveStep.run({
+export async function saveJobStep(tx: Tx, jobId: string, step: JobStep): Promise<void> {
+  statements(tx).saveStep.run({
     id: jobId,
     checkpoint: JSON.stringify(step.checkpoint),
     processed: step.processed,
@@ -62,41 +57,41 @@ export function saveJobStep(jobId: string, step: JobStep): void {
   });
 }
 
-export function insertImportRowErrors(jobId: string, errors: readonly ImportRowErrorRow[]): void {
-  const insert = statements().insertRowError;
+export async function insertImportRowErrors(tx: Tx, jobId: string, errors: readonly ImportRowErrorRow[]): Promise<void> {
+  const insert = statements(tx).insertRowError;
   for (const error of errors) insert.run({ id: timeOrderedId(), jobId, ...error });
 }
 
 /** Records the leads an import wrote; a lead already recorded for the job stays recorded once. */
-export function insertImportedLeads(jobId: string, leadIds: readonly string[]): void {
-  const insert = statements().insertImportedLead;
+export async function insertImportedLeads(tx: Tx, jobId: string, leadIds: readonly string[]): Promise<void> {
+  const insert = statements(tx).insertImportedLead;
   for (const leadId of leadIds) insert.run({ jobId, leadId });
 }
 
 /** The e-mails of the leads an import has written so far: what a resumed import already counted. */
-export function importedLeadEmails(jobId: string): string[] {
-  return statements()
+export async function importedLeadEmails(q: Queryable, jobId: string): Promise<string[]> {
+  return statements(q)
     .importedLeadEmails.all({ jobId })
     .map((row) => row.email);
 }
 
 /** Jobs that were queued or running when the server stopped, oldest first. */
-export function interruptedJobRows(): InterruptedJobRow[] {
-  return statements().interrupted.all();
+export async function interruptedJobRows(q: Queryable): Promise<InterruptedJobRow[]> {
+  return statements(q).interrupted.all();
 }
 
-export function markJobResumed(jobId: string): void {
-  statements().markResumed.run({ id: jobId, now: Date.now() });
+export async function markJobResumed(tx: Tx, jobId: string): Promise<void> {
+  statements(tx).markResumed.run({ id: jobId, now: Date.now() });
 }
 
 /** Stores a queued job with its input (an import's file); returns its id. */
-export function insertJob(row: NewJobRow): string {
+export async function insertJob(tx: Tx, row: NewJobRow): Promise<string> {
   const id = timeOrderedId();
-  statements().insertJob.run({ id, ...row, now: Date.now() });
+  statements(tx).insertJob.run({ id, ...row, now: Date.now() });
   return id;
 }
 
 /** A job's input, or null once the job ended (and dropped it). */
-export function jobInput(jobId: string): string | null {
-  return statements().input.get(jobId)?.input ?? null;
+export async function jobInput(q: Queryable, jobId: string): Promise<string | null> {
+  return statements(q).input.get(jobId)?.input ?? null;
 }

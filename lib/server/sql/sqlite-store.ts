@@ -3,8 +3,10 @@ import type Database from "better-sqlite3";
 import { sqliteUrl } from "@/lib/database-url";
 import { databaseUrl } from "@/lib/env";
 import { openConnection } from "./connection";
+import type { Queryable } from "./transaction";
+import { Reads, Tx, preparedPerConnection, runTransaction } from "./transaction";
 import { startWalCheckpointer } from "./wal-checkpointer";
-import { inWriteTurn, isBackgroundThread } from "./write-turns";
+import { isBackgroundThread } from "./write-turns";
 
 /*
  * The ingestion hot path (events in, scores out, at thousands per second) and whole-table
@@ -126,17 +128,20 @@ function prepare(connection: Database.Database) {
   };
 }
 
-type Statements = ReturnType<typeof prepare>;
-type Store = {
-  connection: Database.Database;
-  statements: Statements;
-  file: string;
+type Statements = ReturnType<typeof prepare> & {
   eventsByLeads: Map<number, Database.Statement<string[], EventRow>>;
   /** An import writes the same few column sets over and over: each is prepared once. */
   leadUpdates: Map<string, Database.Statement>;
-  reader?: Database.Database;
+};
+type Store = {
+  connection: Database.Database;
+  file: string;
+  reader?: Reads;
   checkpointer: { stop(): void };
 };
+
+/** The statements of the connection a transaction or a read runs on. */
+const statementsOf = preparedPerConnection((connection): Statements => ({ ...prepare(connection), eventsByLeads: new Map(), leadUpdates: new Map() }));
 
 const globalForStore = globalThis as unknown as { leadgateSqlite?: Store };
 
@@ -153,32 +158,32 @@ function store(): Store {
   connection.pragma("wal_autocheckpoint = 0");
   cached?.checkpointer.stop();
   const checkpointer = isBackgroundThread() ? { stop() {} } : startWalCheckpointer(file, { copyEveryMs: WAL_CHECKPOINT_INTERVAL_MS, finishEveryMs: WAL_FINISH_INTERVAL_MS });
-  globalForStore.leadgateSqlite = { connection, statements: prepare(connection), file, eventsByLeads: new Map(), leadUpdates: new Map(), checkpointer };
+  globalForStore.leadgateSqlite = { connection, file, checkpointer };
   return globalForStore.leadgateSqlite;
 }
 
 /**
- * A second connection, only for reads of whole tables (the dashboard's): it reads a snapshot of
- * its own while the writers go on, and its data_version tells the dashboard's cache whether
- * anything changed. It never writes, so it never holds up the writers.
+ * Reads outside a transaction, on a second connection: it reads a snapshot of its own while the
+ * writer goes on (so never another request's uncommitted writes), and its data_version tells the
+ * dashboard's cache whether anything changed. It never writes, so it never holds up the writers.
  */
-export function sqliteReadConnection(): Database.Database {
+export function reads(): Reads {
   const current = store();
-  if (!current.reader) {
-    current.reader = openConnection(current.file, "reader");
-  }
+  current.reader ??= new Reads(openConnection(current.file, "reader"));
   return current.reader;
 }
 
+/** The reader connection itself, for the stores in this folder that read whole tables. */
+export function sqliteReadConnection(): Database.Database {
+  return reads().connection;
+}
+
 /**
- * Runs `work` as one write transaction (BEGIN IMMEDIATE): all of it is stored, or none. It takes
- * its turn with the process's other threads (write-turns.ts), so a background import never holds
- * a request's write up for more than one of its slices.
+ * Runs `work` as one write transaction on this thread's writer connection (transaction.ts): all
+ * of it is stored, or none.
  */
-export function inWriteTransaction<T>(work: () => T): T {
-  const { connection } = store();
-  if (connection.inTransaction) return connection.transaction(work)();
-  return inWriteTurn(() => connection.transaction(work).immediate());
+export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return runTransaction(store().connection, work);
 }
 
 function inChunks<T, R>(values: readonly T[], query: (chunk: readonly T[]) => R[]): R[] {
@@ -187,41 +192,41 @@ function inChunks<T, R>(values: readonly T[], query: (chunk: readonly T[]) => R[
   return rows;
 }
 
-export function findLeadById(id: string): LeadRow | undefined {
-  return store().statements.leadById.get(id);
+export async function findLeadById(q: Queryable, id: string): Promise<LeadRow | undefined> {
+  return statementsOf(q).leadById.get(id);
 }
 
-export function findLeadByEmail(email: string): LeadRow | undefined {
-  return store().statements.leadByEmail.get(email);
+export async function findLeadByEmail(q: Queryable, email: string): Promise<LeadRow | undefined> {
+  return statementsOf(q).leadByEmail.get(email);
 }
 
 /** Leads in id order after `afterId`, a page at a time, for whole-table re-scoring. */
-export function leadsAfter(afterId: string, limit: number): LeadRow[] {
-  return store().statements.leadsAfter.all(afterId, limit);
+export async function leadsAfter(q: Queryable, afterId: string, limit: number): Promise<LeadRow[]> {
+  return statementsOf(q).leadsAfter.all(afterId, limit);
 }
 
-export function insertLead(row: NewLeadRow): void {
-  store().statements.insertLead.run(row);
+export async function insertLead(tx: Tx, row: NewLeadRow): Promise<void> {
+  statementsOf(tx).insertLead.run(row);
 }
 
-export function findEventByIdempotencyKey(scope: string, key: string) {
-  return store().statements.eventByKey.get(scope, key);
+export async function findEventByIdempotencyKey(q: Queryable, scope: string, key: string) {
+  return statementsOf(q).eventByKey.get(scope, key);
 }
 
-export function insertEvent(row: NewEventRow): void {
-  store().statements.insertEvent.run(row);
+export async function insertEvent(tx: Tx, row: NewEventRow): Promise<void> {
+  statementsOf(tx).insertEvent.run(row);
 }
 
-export function setEventIngestResult(eventId: string, result: string): void {
-  store().statements.setEventResult.run(result, eventId);
+export async function setEventIngestResult(tx: Tx, eventId: string, result: string): Promise<void> {
+  statementsOf(tx).setEventResult.run(result, eventId);
 }
 
-export function eventsForLeads(leadIds: readonly string[]): EventRow[] {
-  const { connection, eventsByLeads } = store();
+export async function eventsForLeads(q: Queryable, leadIds: readonly string[]): Promise<EventRow[]> {
+  const { eventsByLeads } = statementsOf(q);
   return inChunks(leadIds, (chunk) => {
     let statement = eventsByLeads.get(chunk.length);
     if (!statement) {
-      statement = connection.prepare<string[], EventRow>(`SELECT id, leadId, type, occurredAt, properties FROM "Event" WHERE leadId IN (${chunk.map(() => "?").join(",")})`);
+      statement = q.connection.prepare<string[], EventRow>(`SELECT id, leadId, type, occurredAt, properties FROM "Event" WHERE leadId IN (${chunk.map(() => "?").join(",")})`);
       eventsByLeads.set(chunk.length, statement);
     }
     return statement.all(...chunk);
@@ -229,9 +234,9 @@ export function eventsForLeads(leadIds: readonly string[]): EventRow[] {
 }
 
 /** Each lead's events, keyed by lead id (a lead with none is absent). */
-export function eventsByLead(leadIds: readonly string[]): Map<string, EventRow[]> {
+export async function eventsByLead(q: Queryable, leadIds: readonly string[]): Promise<Map<string, EventRow[]>> {
   const byLead = new Map<string, EventRow[]>();
-  for (const event of eventsForLeads(leadIds)) {
+  for (const event of await eventsForLeads(q, leadIds)) {
     const list = byLead.get(event.leadId);
     if (list) list.push(event);
     else byLead.set(event.leadId, [event]);
@@ -239,46 +244,46 @@ export function eventsByLead(leadIds: readonly string[]): Map<string, EventRow[]
   return byLead;
 }
 
-export function updateLeadScore(update: ScoreUpdate): void {
-  store().statements.updateScore.run(update);
+export async function updateLeadScore(tx: Tx, update: ScoreUpdate): Promise<void> {
+  statementsOf(tx).updateScore.run(update);
 }
 
 /** Moves a lead if it is still at `version`; false when someone else changed it first. */
-export function moveLeadIfUnchanged(input: { id: string; version: number; toStage: string; now: number }): boolean {
-  return store().statements.moveLead.run(input.toStage, input.now, input.now, input.id, input.version).changes === 1;
+export async function moveLeadIfUnchanged(tx: Tx, input: { id: string; version: number; toStage: string; now: number }): Promise<boolean> {
+  return statementsOf(tx).moveLead.run(input.toStage, input.now, input.now, input.id, input.version).changes === 1;
 }
 
-export function insertTransition(row: TransitionRow): void {
-  store().statements.insertTransition.run(row);
+export async function insertTransition(tx: Tx, row: TransitionRow): Promise<void> {
+  statementsOf(tx).insertTransition.run(row);
 }
 
-export function settingValue(key: string): string | null {
-  return store().statements.setting.get(key)?.value ?? null;
+export async function settingValue(q: Queryable, key: string): Promise<string | null> {
+  return statementsOf(q).setting.get(key)?.value ?? null;
 }
 
 /** Active sales reps with their open SALs and last routed MQL, for routing inside a write. */
-export function repLoadRows(): { id: string; lastRoutedAt: number | null; openSals: number }[] {
-  return store().statements.repLoads.all();
+export async function repLoadRows(q: Queryable): Promise<{ id: string; lastRoutedAt: number | null; openSals: number }[]> {
+  return statementsOf(q).repLoads.all();
 }
 
 /** Records a routing decision: the lead's new owner, the rep's turn, and the assignment itself. */
-export function storeRouting(row: AssignmentRow & { routedAt: number | null }): void {
-  const { statements } = store();
+export async function storeRouting(tx: Tx, row: AssignmentRow & { routedAt: number | null }): Promise<void> {
+  const statements = statementsOf(tx);
   if (row.toOwnerId !== row.fromOwnerId) statements.setOwner.run(row.toOwnerId, row.now, row.leadId);
   if (row.toOwnerId && row.routedAt !== null) statements.setLastRoutedAt.run(row.routedAt, row.toOwnerId);
   statements.insertAssignment.run({ id: row.id, leadId: row.leadId, fromOwnerId: row.fromOwnerId, toOwnerId: row.toOwnerId, rule: row.rule, now: row.now });
 }
 
-export function activeRuleSetRow(): { version: number; rules: string } | undefined {
-  return store().statements.activeRuleSet.get();
+export async function activeRuleSetRow(q: Queryable): Promise<{ version: number; rules: string } | undefined> {
+  return statementsOf(q).activeRuleSet.get();
 }
 
-export function activeModelRow(): ModelRow | undefined {
-  return store().statements.activeModel.get();
+export async function activeModelRow(q: Queryable): Promise<ModelRow | undefined> {
+  return statementsOf(q).activeModel.get();
 }
 
-export function modelRowByVersion(version: number): ModelRow | undefined {
-  return store().statements.modelByVersion.get(version);
+export async function modelRowByVersion(q: Queryable, version: number): Promise<ModelRow | undefined> {
+  return statementsOf(q).modelByVersion.get(version);
 }
 
 /** The write connection, for the other stores in this folder: their statements share its transactions. */
@@ -286,8 +291,8 @@ export function writeConnection(): Database.Database {
   return store().connection;
 }
 
-export function ruleSetRowByVersion(version: number): { version: number; rules: string } | undefined {
-  return store().statements.ruleSetByVersion.get(version);
+export async function ruleSetRowByVersion(q: Queryable, version: number): Promise<{ version: number; rules: string } | undefined> {
+  return statementsOf(q).ruleSetByVersion.get(version);
 }
 
 export const WRITABLE_LEAD_FIELDS = [
@@ -309,27 +314,27 @@ export const WRITABLE_LEAD_FIELDS = [
 export type LeadFields = Partial<Record<(typeof WRITABLE_LEAD_FIELDS)[number], string | number | null>>;
 
 /** Writes the given attributes of a lead; only the whitelisted column names above reach the SQL. */
-export function writeLeadFields(id: string, fields: LeadFields, now: number): void {
+export async function writeLeadFields(tx: Tx, id: string, fields: LeadFields, now: number): Promise<void> {
   const columns = WRITABLE_LEAD_FIELDS.filter((column) => fields[column] !== undefined);
-  const { connection, leadUpdates } = store();
+  const { leadUpdates } = statementsOf(tx);
   const key = columns.join(",");
   let statement = leadUpdates.get(key);
   if (!statement) {
     const assignments = [...columns.map((column) => `"${column}" = @${column}`), `"updatedAt" = @now`].join(", ");
-    statement = connection.prepare(`UPDATE "Lead" SET ${assignments} WHERE id = @id`);
+    statement = tx.connection.prepare(`UPDATE "Lead" SET ${assignments} WHERE id = @id`);
     leadUpdates.set(key, statement);
   }
   statement.run({ ...fields, id, now });
 }
 
-export function countLeads(): number {
-  return (store().connection.prepare(`SELECT count(*) AS count FROM "Lead"`).get() as { count: number }).count;
+export async function countLeads(q: Queryable): Promise<number> {
+  return (q.connection.prepare(`SELECT count(*) AS count FROM "Lead"`).get() as { count: number }).count;
 }
 
 /** Closes the connections (tests and scripts, so the database file can be removed). */
 export function closeStore(): void {
   globalForStore.leadgateSqlite?.checkpointer.stop();
-  globalForStore.leadgateSqlite?.reader?.close();
+  globalForStore.leadgateSqlite?.reader?.connection.close();
   globalForStore.leadgateSqlite?.connection.close();
   globalForStore.leadgateSqlite = undefined;
 }

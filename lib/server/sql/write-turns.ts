@@ -103,13 +103,26 @@ function giveBackgroundTurnBack(counters: Int32Array): void {
   Atomics.notify(counters, BACKGROUND);
 }
 
-function inBackgroundTurn<T>(work: () => T): T {
+/**
+ * Takes this background thread's turn, waiting for request writes under way, and returns the
+ * function that gives it back. For writes that span awaits (a store transaction).
+ */
+export function beginBackgroundWrite(): () => void {
   const { counters } = turns();
-  const held = takeBackgroundTurn(counters);
+  let held = takeBackgroundTurn(counters);
+  return () => {
+    if (!held) return;
+    held = false;
+    giveBackgroundTurnBack(counters);
+  };
+}
+
+function inBackgroundTurn<T>(work: () => T): T {
+  const end = beginBackgroundWrite();
   try {
     return work();
   } finally {
-    if (held) giveBackgroundTurnBack(counters);
+    end();
   }
 }
 

@@ -17,7 +17,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function LeadsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const params = await searchParams;
-  const threshold = activeRuleSet().rules.threshold.total;
+  const threshold = (await activeRuleSet()).rules.threshold.total;
   // Opening the table without a query opens the role's default view, as a shareable link.
   if (Object.keys(params).length === 0) redirect(`/leads?${defaultViewFor(user.role, threshold).query}`);
 

@@ -41,7 +41,7 @@ export default async function ScoringSettingsPage() {
         runningJobId={runningJobId}
         noteMaxLength={VERSION_NOTE_MAX_LENGTH}
         now={new Date().toISOString()}
-        lab={{ settings: labSettings(), canSaveSettings: user.role === "MANAGER", models, trainingJobId }}
+        lab={{ settings: await labSettings(), canSaveSettings: user.role === "MANAGER", models, trainingJobId }}
         activeModel={activeModel}
       />
     </div>

@@ -15,12 +15,12 @@ export const POST = apiRoute("ingest", async ({ request, apiKey }) => {
   if (body && typeof body === "object" && !Array.isArray(body) && "events" in body) {
     const batch = eventBatchSchema.safeParse(body);
     if (!batch.success) throw validationError(fieldErrorsOf(batch.error));
-    const results = ingestEvents(batch.data.events, options);
+    const results = await ingestEvents(batch.data.events, options);
     const count = (status: string) => results.filter((result) => result.status === status).length;
     return Response.json({ results, summary: { created: count("created"), duplicates: count("duplicate"), failed: count("error") } });
   }
 
-  const [result] = ingestEvents([body], options);
+  const [result] = await ingestEvents([body], options);
   if (result.status === "error") {
     throw new ApiError(ITEM_ERROR_STATUS[result.error.code], result.error.code, result.error.message, result.error.details);
   }

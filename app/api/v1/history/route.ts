@@ -8,7 +8,7 @@ import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 export const POST = apiRoute("ingest", async ({ request }) => {
   const batch = historyBatchSchema.safeParse(await readJson(request, MAX_HISTORY_BODY_BYTES));
   if (!batch.success) throw validationError(fieldErrorsOf(batch.error));
-  const results = importHistory(batch.data.records);
+  const results = await importHistory(batch.data.records);
   const count = (status: string) => results.filter((result) => result.status === status).length;
   return Response.json({ results, summary: { created: count("created"), updated: count("updated"), failed: count("error") } });
 });

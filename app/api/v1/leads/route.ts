@@ -11,7 +11,7 @@ import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 export const POST = apiRoute("ingest", async ({ request }) => {
   const parsed = leadInputSchema.safeParse(await readJson(request));
   if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error));
-  const { leadId, created } = upsertLead(parsed.data);
+  const { leadId, created } = await upsertLead(parsed.data);
   return Response.json({ lead: await findApiLead(leadId), created }, { status: created ? 201 : 200 });
 });
 

@@ -13,7 +13,7 @@ export const POST = apiRoute("scoring", async ({ request }) => {
   const { rules: draft, version, target, maturityDays } = parsed.data;
   const rules = draft !== undefined ? await validateRules(draft) : version !== undefined ? await getRuleSetVersion(version) : (await getActiveRuleSet()).rules;
   if (!rules) throw new ApiError(404, "not_found", `Version ${version} of the scoring rules doesn't exist.`);
-  return Response.json({ backtest: backtest({ rules, target, maturityDays }) });
+  return Response.json({ backtest: await backtest({ rules, target, maturityDays }) });
 });
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods("POST");

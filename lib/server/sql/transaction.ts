@@ -1,0 +1,104 @@
+import "server-only";
+import type Database from "better-sqlite3";
+import { beginBackgroundWrite, beginForegroundWrite, isBackgroundThread } from "./write-turns";
+
+/*
+ * Transactions are values: `transaction(work)` hands `work` a Tx, and every store call that
+ * writes takes one, so what belongs together visibly commits together and nothing joins a
+ * transaction by accident. Reads outside a transaction take a Reads value instead: they go to a
+ * connection of their own, and never see another request's uncommitted writes.
+ */
+
+/** A write transaction in progress on this thread's writer connection. */
+export class Tx {
+  /** @internal For store modules only: the connection the transaction runs on. */
+  constructor(readonly connection: Database.Database) {}
+}
+
+/** Reads outside any transaction, on the reader connection. */
+export class Reads {
+  /** @internal For store modules only. */
+  constructor(readonly connection: Database.Database) {}
+}
+
+/** What a read-only store call accepts: inside a transaction it reads what the transaction wrote. */
+export type Queryable = Tx | Reads;
+
+type Lock = { tail: Promise<void> };
+const globalForLock = globalThis as unknown as { leadgateWriteLock?: Lock };
+const lock: Lock = (globalForLock.leadgateWriteLock ??= { tail: Promise.resolve() });
+
+/**
+ * Waits for this thread's writer connection: one transaction at a time on it, in the order they
+ * asked. SQLite has one writer per file anyway; the wait is for the statements of the
+ * transaction before, which run without any I/O wait in between.
+ */
+async function acquireWriter(): Promise<() => void> {
+  const previous = lock.tail;
+  let release!: () => void;
+  lock.tail = new Promise((resolve) => (release = resolve));
+  await previous;
+  return release;
+}
+
+/**
+ * Runs `work` in one write transaction (BEGIN IMMEDIATE) on `connection`: all of it is stored or,
+ * if it throws, none. It takes its turn with the process's other threads (write-turns.ts).
+ * `work` must not wait on anything but the store (no network, no timers): other writers wait
+ * for it.
+ */
+export async function runTransaction<T>(connection: Database.Database, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const release = await acquireWriter();
+  const endTurn = isBackgroundThread() ? beginBackgroundWrite() : beginForegroundWrite();
+  const { begin, commit, rollback } = control({ connection });
+  try {
+    begin.run();
+    try {
+      const result = await work(new Tx(connection));
+      commit.run();
+      return result;
+    } catch (error) {
+      if (connection.inTransaction) rollback.run();
+      throw error;
+    }
+  } finally {
+    endTurn();
+    release();
+  }
+}
+
+const control = preparedPerConnection((connection) => ({
+  begin: connection.prepare("BEGIN IMMEDIATE"),
+  commit: connection.prepare("COMMIT"),
+  rollback: connection.prepare("ROLLBACK"),
+}));
+
+let savepoints = 0;
+
+/** Runs `work` as a savepoint inside `tx`: if it throws, what it wrote is undone and the transaction goes on. */
+export async function inSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
+  const name = `part_${++savepoints}`;
+  tx.connection.prepare(`SAVEPOINT ${name}`).run();
+  try {
+    const result = await work();
+    tx.connection.prepare(`RELEASE ${name}`).run();
+    return result;
+  } catch (error) {
+    tx.connection.prepare(`ROLLBACK TO ${name}`).run();
+    tx.connection.prepare(`RELEASE ${name}`).run();
+    throw error;
+  }
+}
+
+/** A store module's statements, prepared once for each connection they run on. */
+export function preparedPerConnection<S>(prepare: (connection: Database.Database) => S): (q: { connection: Database.Database }) => S {
+  const prepared = new WeakMap<Database.Database, S>();
+  return (q) => {
+    let statements = prepared.get(q.connection);
+    if (!statements) {
+      statements = prepare(q.connection);
+      prepared.set(q.connection, statements);
+    }
+    return statements;
+  };
+}
