@@ -60,7 +60,8 @@ async function main() {
   const leadCount = Number(values.leads ?? 100_000);
   prepareDatabase();
   const { db } = await import("../lib/server/db");
-  const { ensureActiveRuleSet, getActiveRuleSet } = await import("../lib/server/rule-sets");
+  const { ensureActiveRuleSet } = await import("../lib/server/rule-sets");
+  const { activeRuleSet } = await import("../lib/server/lead-scoring");
   const { importHistory } = await import("../lib/server/history/import-history");
   const { backtest, labeledHistory } = await import("../lib/server/scoring/lab");
   const { trainModel } = await import("../lib/core/scoring-lab/model");
@@ -87,7 +88,7 @@ async function main() {
     const ceiling = median([readCeiling(), readCeiling(), readCeiling()]);
     lines.push({ measure: "ceiling: read every lead, stage entry and event (raw SQLite, JSON parsed)", value: seconds(ceiling), target: "—", pass: null });
 
-    const rules = (await getActiveRuleSet()).rules;
+    const rules = (await activeRuleSet()).rules;
     const backtests = [];
     for (let run = 0; run < 3; run++) backtests.push(await timeAsync(() => backtest({ rules })));
     const backtestMs = median(backtests.map((run) => run.ms));

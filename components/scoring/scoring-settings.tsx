@@ -8,7 +8,8 @@ import { SuggestionLoadedNotice } from "@/components/scoring-lab/suggestion-load
 import type { SuggestedRuleSet } from "@/components/scoring-lab/suggestion-panel";
 import type { SavedRules } from "@/lib/server/actions/scoring-rules";
 import type { ReasonOption } from "@/lib/server/reference-data";
-import type { ActiveRuleSetView, RuleSetVersion } from "@/lib/server/rule-sets";
+import type { ActiveRuleSet } from "@/lib/server/lead-scoring";
+import type { RuleSetVersion } from "@/lib/server/rule-sets";
 import { RescoreProgress } from "./rescore-progress";
 import type { RulesDraft } from "./rules-draft";
 import { RulesEditor } from "./rules-editor";
@@ -16,7 +17,7 @@ import type { ActiveModelSummary } from "./threshold-fields";
 import { VersionHistory } from "./version-history";
 
 type Props = {
-  active: ActiveRuleSetView;
+  active: Pick<ActiveRuleSet, "version" | "rules" | "note">;
   versions: RuleSetVersion[];
   reasons: ReasonOption[];
   eventTypes: readonly string[];

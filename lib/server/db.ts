@@ -4,6 +4,7 @@ import { sqliteUrl } from "@/lib/database-url";
 import { databaseUrl } from "@/lib/env";
 import { PrismaClient } from "./generated/prisma/client";
 import { connectionPragmas } from "./sql/connection";
+import { acquireWriter } from "./sql/transaction";
 import { beginForegroundWrite } from "./sql/write-turns";
 
 type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
@@ -29,8 +30,18 @@ type Query = Parameters<Connection["queryRaw"]>[0];
 
 const READ_ONLY_SQL = /^\s*(SELECT|WITH|PRAGMA|EXPLAIN)\b/i;
 
-async function inForegroundTurn<T>(work: () => Promise<T>): Promise<T> {
+/** Marks the start of a write on this thread's turn, and returns what marks its end. */
+async function beginWrite(): Promise<() => void> {
+  const release = await acquireWriter();
   const end = beginForegroundWrite();
+  return () => {
+    end();
+    release();
+  };
+}
+
+async function inWriteTurn<T>(work: () => Promise<T>): Promise<T> {
+  const end = await beginWrite();
   try {
     return await work();
   } finally {
@@ -39,17 +50,18 @@ async function inForegroundTurn<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Writes through the ORM take their turn with background threads' writes (sql/write-turns.ts):
- * statements that write, and transactions from BEGIN to COMMIT or ROLLBACK, so a background
- * slice never commits between a transaction's read and its write.
+ * Writes through the ORM take their turn with the store's transactions on this thread
+ * (sql/transaction.ts) and with background threads' writes (sql/write-turns.ts): statements
+ * that write, and transactions from BEGIN to COMMIT or ROLLBACK, so a background slice never
+ * commits between a transaction's read and its write.
  */
 function takingWriteTurns(connection: Connection): Connection {
   const writes = (query: Query) => !READ_ONLY_SQL.test(query.sql);
   return Object.assign(Object.create(connection) as Connection, {
-    queryRaw: (query: Query) => (writes(query) ? inForegroundTurn(() => connection.queryRaw(query)) : connection.queryRaw(query)),
-    executeRaw: (query: Query) => (writes(query) ? inForegroundTurn(() => connection.executeRaw(query)) : connection.executeRaw(query)),
+    queryRaw: (query: Query) => (writes(query) ? inWriteTurn(() => connection.queryRaw(query)) : connection.queryRaw(query)),
+    executeRaw: (query: Query) => (writes(query) ? inWriteTurn(() => connection.executeRaw(query)) : connection.executeRaw(query)),
     startTransaction: async (...args: Parameters<Connection["startTransaction"]>) => {
-      const end = beginForegroundWrite();
+      const end = await beginWrite();
       try {
         const transaction = await connection.startTransaction(...args);
         return Object.assign(Object.create(transaction) as typeof transaction, {

@@ -9,6 +9,7 @@ import type { PredictiveModel, Prediction } from "@/lib/core/scoring-lab/model";
 import { predictLead, predictProbability } from "@/lib/core/scoring-lab/model";
 import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
+import { AppError } from "./errors";
 import type { EventRow, LeadRow } from "./sql/sqlite-store";
 import type { Queryable, Tx } from "./sql/transaction";
 import { routeLeads } from "@/lib/core/routing";
@@ -30,8 +31,8 @@ import {
 } from "./sql/sqlite-store";
 
 export type ActiveModel = { version: number; model: PredictiveModel };
-/** What scores a lead: the active rule set, and the active predictive model if there is one. */
-export type ActiveRuleSet = { version: number; rules: ScoringRules; model: ActiveModel | null };
+/** What scores a lead: the active rule set (with the note it was saved with), and the active predictive model if there is one. */
+export type ActiveRuleSet = { version: number; rules: ScoringRules; note: string | null; model: ActiveModel | null };
 
 // A rule set or model version never changes once saved, so its parsed form can be kept for good.
 const rulesByVersion = new Map<number, ScoringRules>();
@@ -40,9 +41,9 @@ const modelsByVersion = new Map<number, PredictiveModel>();
 /** The active rule set and model: as `tx` sees them inside a transaction, else as committed. */
 export async function activeRuleSet(q: Queryable = reads()): Promise<ActiveRuleSet> {
   const row = await activeRuleSetRow(q);
-  if (!row) throw new Error("No active scoring rule set. Run `npm run db:setup` to install the default rules.");
+  if (!row) throw new AppError("NOT_FOUND", "No scoring rules are active. Run `npm run db:setup` to install the default rules.");
   const modelRow = await activeModelRow(q);
-  return { version: row.version, rules: parsedRules(row), model: modelRow ? { version: modelRow.version, model: parsedModel(modelRow) } : null };
+  return { version: row.version, rules: parsedRules(row), note: row.note, model: modelRow ? { version: modelRow.version, model: parsedModel(modelRow) } : null };
 }
 
 function parsedModel(row: { version: number; model: string }): PredictiveModel {
@@ -100,6 +101,12 @@ export type ScoredLead = {
  * again with the rule set and moment of its last scoring gives exactly the stored score, now
  * with every contribution spelled out. Storing only the numbers keeps ingestion fast.
  */
+/** The rules of one saved version, or null when there is no such version. */
+export async function ruleSetVersion(version: number): Promise<ScoringRules | null> {
+  const row = await ruleSetRowByVersion(reads(), version);
+  return row ? parsedRules(row) : null;
+}
+
 export async function explainScore(leadId: string): Promise<{ contributions: Contribution[]; eventTimes: Map<string, Date>; scoredAt: Date; ruleSetVersion: number } | null> {
   const lead = await findLeadById(reads(), leadId);
   if (!lead || lead.scoredAt === null || lead.ruleSetVersion === null) return null;

@@ -13,30 +13,12 @@ import { activeDisqualificationReasons } from "./reference-data";
 
 export const VERSION_NOTE_MAX_LENGTH = 200;
 
-export type ActiveRuleSetView = { version: number; rules: ScoringRules; note: string | null };
 export type RuleSetVersion = { version: number; note: string | null; active: boolean; createdAt: string; createdByName: string | null };
 
 /** Installs the default scoring rules as version 1 when no rule set exists yet. */
 export async function ensureActiveRuleSet(client: PrismaClient | Tx = db): Promise<void> {
   if ((await client.ruleSet.count()) > 0) return;
   await client.ruleSet.create({ data: { version: 1, rules: JSON.stringify(DEFAULT_SCORING_RULES), note: "Default rules for a B2B software seller", active: true } });
-}
-
-export async function getActiveRuleSet(): Promise<ActiveRuleSetView> {
-  const row = await db.ruleSet.findFirst({ where: { active: true }, select: { version: true, rules: true, note: true } });
-  if (!row) throw new AppError("NOT_FOUND", "No scoring rules are active. Run `npm run db:setup` to install the default rules.");
-  const parsed = parseScoringRules(JSON.parse(row.rules));
-  if (!parsed.ok) throw new Error(`Scoring rule set v${row.version} is invalid: ${describe(parsed.errors)}`);
-  return { version: row.version, rules: parsed.rules, note: row.note };
-}
-
-/** The rules of one saved version, or null when there is no such version. */
-export async function getRuleSetVersion(version: number): Promise<ScoringRules | null> {
-  const row = await db.ruleSet.findUnique({ where: { version }, select: { rules: true } });
-  if (!row) return null;
-  const parsed = parseScoringRules(JSON.parse(row.rules));
-  if (!parsed.ok) throw new Error(`Scoring rule set v${version} is invalid: ${describe(parsed.errors)}`);
-  return parsed.rules;
 }
 
 /** Every version, newest first: the history a restore picks from. */

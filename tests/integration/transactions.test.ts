@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { db } from "@/lib/server/db";
 import { reads, settingValue, transaction } from "@/lib/server/sql/sqlite-store";
 import type { Tx } from "@/lib/server/sql/transaction";
 import { inSavepoint } from "@/lib/server/sql/transaction";
@@ -51,4 +52,23 @@ test("a savepoint that fails undoes its own writes and the transaction goes on",
   expect(await settingValue(reads(), "kept")).toBe("before");
   expect(await settingValue(reads(), "undone")).toBeNull();
   expect(await settingValue(reads(), "after")).toBe("after");
+});
+
+test("a store transaction begun while an ORM transaction is open on the same thread waits for it, instead of locking the thread", async () => {
+  let storeWrite: Promise<void> | undefined;
+  let storeDone = false;
+  await db.$transaction(async (orm) => {
+    await orm.setting.create({ data: { key: "orm", value: "first" } });
+    storeWrite = transaction(async (tx) => {
+      write(tx, "store", "second");
+    }).then(() => {
+      storeDone = true;
+    });
+    await yieldToOthers();
+    expect(storeDone).toBe(false);
+    await orm.setting.update({ where: { key: "orm" }, data: { value: "first, still" } });
+  });
+  await storeWrite;
+  expect(await settingValue(reads(), "orm")).toBe("first, still");
+  expect(await settingValue(reads(), "store")).toBe("second");
 });

@@ -7,7 +7,8 @@ import { authorizedAction } from "../action";
 import type { JobView } from "../background-jobs";
 import { getJob } from "../background-jobs";
 import { AppError } from "../errors";
-import { getActiveRuleSet, validateRules } from "../rule-sets";
+import { activeRuleSet } from "../lead-scoring";
+import { validateRules } from "../rule-sets";
 import type { BacktestAnswer, SuggestionAnswer } from "../scoring/lab";
 import { backtest, saveLabSettings, suggestRuleSet } from "../scoring/lab";
 import type { ModelView } from "../scoring/models";
@@ -34,7 +35,7 @@ export const backtestRulesAction = authorizedAction(
       const rules = await validateRules(input.rules);
       return { report: await backtest({ rules, target: input.target, maturityDays: input.maturityDays }), rulesVersion: null };
     }
-    const active = await getActiveRuleSet();
+    const active = await activeRuleSet();
     return { report: await backtest({ rules: active.rules, target: input.target, maturityDays: input.maturityDays }), rulesVersion: active.version };
   },
 );
@@ -42,7 +43,7 @@ export const backtestRulesAction = authorizedAction(
 export type LabSuggestion = SuggestionAnswer & { activeVersion: number };
 
 export const suggestRulesAction = authorizedAction({ schema: z.strictObject(runSettings), roles: LAB_USERS }, async (input): Promise<LabSuggestion> => {
-  const active = await getActiveRuleSet();
+  const active = await activeRuleSet();
   return { ...(await suggestRuleSet({ active: active.rules, target: input.target, maturityDays: input.maturityDays })), activeVersion: active.version };
 });
 

@@ -35,7 +35,7 @@ export async function listLeads(query: LeadListQuery) {
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    leads: page.map(apiLead),
+    leads: await Promise.all(page.map(apiLead)),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ updatedAt: last.updatedAt.getTime(), id: last.id }) : null,
   };
 }

@@ -60,6 +60,7 @@ export type ScoreUpdate = {
   now: number;
 };
 export type ModelRow = { version: number; model: string };
+export type RuleSetRow = { version: number; rules: string; note: string | null };
 export type AssignmentRow = { id: string; leadId: string; fromOwnerId: string | null; toOwnerId: string | null; rule: string; now: number };
 export type TransitionRow = { id: string; leadId: string; fromStage: string; toStage: string; move: string; reason: string; reasonCode: string | null; now: number };
 
@@ -121,8 +122,8 @@ function prepare(connection: Database.Database) {
       `INSERT INTO "LeadAssignment" (id, leadId, fromOwnerId, toOwnerId, actorId, rule, createdAt)
        VALUES (@id, @leadId, @fromOwnerId, @toOwnerId, NULL, @rule, @now)`,
     ),
-    activeRuleSet: connection.prepare<[], { version: number; rules: string }>(`SELECT version, rules FROM "RuleSet" WHERE active = 1 LIMIT 1`),
-    ruleSetByVersion: connection.prepare<[number], { version: number; rules: string }>(`SELECT version, rules FROM "RuleSet" WHERE version = ?`),
+    activeRuleSet: connection.prepare<[], RuleSetRow>(`SELECT version, rules, note FROM "RuleSet" WHERE active = 1 LIMIT 1`),
+    ruleSetByVersion: connection.prepare<[number], RuleSetRow>(`SELECT version, rules, note FROM "RuleSet" WHERE version = ?`),
     activeModel: connection.prepare<[], ModelRow>(`SELECT version, model FROM "ScoringModel" WHERE active = 1 AND status = 'ready' LIMIT 1`),
     modelByVersion: connection.prepare<[number], ModelRow>(`SELECT version, model FROM "ScoringModel" WHERE version = ? AND model IS NOT NULL`),
   };
@@ -274,7 +275,7 @@ export async function storeRouting(tx: Tx, row: AssignmentRow & { routedAt: numb
   statements.insertAssignment.run({ id: row.id, leadId: row.leadId, fromOwnerId: row.fromOwnerId, toOwnerId: row.toOwnerId, rule: row.rule, now: row.now });
 }
 
-export async function activeRuleSetRow(q: Queryable): Promise<{ version: number; rules: string } | undefined> {
+export async function activeRuleSetRow(q: Queryable): Promise<RuleSetRow | undefined> {
   return statementsOf(q).activeRuleSet.get();
 }
 
@@ -291,7 +292,7 @@ export function writeConnection(): Database.Database {
   return store().connection;
 }
 
-export async function ruleSetRowByVersion(q: Queryable, version: number): Promise<{ version: number; rules: string } | undefined> {
+export async function ruleSetRowByVersion(q: Queryable, version: number): Promise<RuleSetRow | undefined> {
   return statementsOf(q).ruleSetByVersion.get(version);
 }
 

@@ -27,17 +27,33 @@ export type Queryable = Tx | Reads;
 type Lock = { tail: Promise<void> };
 const globalForLock = globalThis as unknown as { leadgateWriteLock?: Lock };
 const lock: Lock = (globalForLock.leadgateWriteLock ??= { tail: Promise.resolve() });
+// A wait this long means a transaction waits for one opened by its own caller (a deadlock), not for work.
+const WRITER_MAX_WAIT_MS = 30_000;
 
 /**
- * Waits for this thread's writer connection: one transaction at a time on it, in the order they
- * asked. SQLite has one writer per file anyway; the wait is for the statements of the
- * transaction before, which run without any I/O wait in between.
+ * Waits for this thread's turn to write: one write transaction at a time per thread, in the
+ * order they asked, whichever connection it runs on (the store's or the ORM's, db.ts). SQLite
+ * has one writer per file anyway, and its wait for a lock held elsewhere blocks the thread: a
+ * transaction that waits for the ORM's, open on the same thread across an await, would wait
+ * for good. The wait here is for the statements of the transaction before, which run without
+ * any I/O wait in between.
  */
-async function acquireWriter(): Promise<() => void> {
+export async function acquireWriter(): Promise<() => void> {
   const previous = lock.tail;
   let release!: () => void;
   lock.tail = new Promise((resolve) => (release = resolve));
-  await previous;
+  let timer: NodeJS.Timeout | undefined;
+  const waitedTooLong = new Promise<true>((resolve) => {
+    timer = setTimeout(() => resolve(true), WRITER_MAX_WAIT_MS);
+    timer.unref();
+  });
+  const timedOut = await Promise.race([previous.then(() => false), waitedTooLong]);
+  clearTimeout(timer);
+  if (timedOut) {
+    // Our place in the queue passes on once the writer ahead of us is done.
+    void previous.then(release);
+    throw new Error(`Waited ${WRITER_MAX_WAIT_MS / 1000} s for this thread's turn to write: a write transaction is waiting on itself.`);
+  }
   return release;
 }
 

@@ -4,7 +4,8 @@ import { STANDARD_EVENT_TYPES } from "@/lib/core/events";
 import { runningJob } from "@/lib/server/background-jobs";
 import { activeDisqualificationReasons } from "@/lib/server/reference-data";
 import { requireRole } from "@/lib/server/require-user";
-import { getActiveRuleSet, listRuleSetVersions, VERSION_NOTE_MAX_LENGTH } from "@/lib/server/rule-sets";
+import { activeRuleSet } from "@/lib/server/lead-scoring";
+import { listRuleSetVersions, VERSION_NOTE_MAX_LENGTH } from "@/lib/server/rule-sets";
 import { labSettings } from "@/lib/server/scoring/lab";
 import { activeModelSummary, listModels } from "@/lib/server/scoring/models";
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Scoring" };
 export default async function ScoringSettingsPage() {
   const user = await requireRole(["MARKETER", "MANAGER"]);
   const [active, versions, reasons, runningJobId, models, trainingJobId] = await Promise.all([
-    getActiveRuleSet(),
+    activeRuleSet(),
     listRuleSetVersions(),
     activeDisqualificationReasons(),
     runningJob("rescore"),
@@ -34,7 +35,7 @@ export default async function ScoringSettingsPage() {
         </p>
       </div>
       <ScoringSettings
-        active={active}
+        active={{ version: active.version, rules: active.rules, note: active.note }}
         versions={versions}
         reasons={reasons}
         eventTypes={STANDARD_EVENT_TYPES}
