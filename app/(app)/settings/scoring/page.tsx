@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { ScoringSettings } from "@/components/scoring/scoring-settings";
 import { STANDARD_EVENT_TYPES } from "@/lib/core/events";
+import { can } from "@/lib/core/permissions";
 import { runningJob } from "@/lib/server/background-jobs";
 import { activeDisqualificationReasons } from "@/lib/server/reference-data";
-import { requireRole } from "@/lib/server/require-user";
+import { requirePermission } from "@/lib/server/require-user";
 import { getActiveRuleSet, listRuleSetVersions, VERSION_NOTE_MAX_LENGTH } from "@/lib/server/rule-sets";
 import { labSettings } from "@/lib/server/scoring/lab";
 import { activeModelSummary, listModels } from "@/lib/server/scoring/models";
@@ -11,7 +12,7 @@ import { activeModelSummary, listModels } from "@/lib/server/scoring/models";
 export const metadata: Metadata = { title: "Scoring" };
 
 export default async function ScoringSettingsPage() {
-  const user = await requireRole(["MARKETER", "MANAGER"]);
+  const user = await requirePermission("scoring.editRules");
   const [active, versions, reasons, runningJobId, models, trainingJobId] = await Promise.all([
     getActiveRuleSet(),
     listRuleSetVersions(),
@@ -41,7 +42,7 @@ export default async function ScoringSettingsPage() {
         runningJobId={runningJobId}
         noteMaxLength={VERSION_NOTE_MAX_LENGTH}
         now={new Date().toISOString()}
-        lab={{ settings: labSettings(), canSaveSettings: user.role === "MANAGER", models, trainingJobId }}
+        lab={{ settings: labSettings(), canSaveSettings: can(user.role, "scoringLab.setDefaults"), models, trainingJobId }}
         activeModel={activeModel}
       />
     </div>
