@@ -22,7 +22,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1440, height: 900 } } }],
+  projects: [
+    // Signs each demo user in once and saves the session, for the tests that start signed in (e2e/support.ts openSignedIn).
+    { name: "sign-in", testMatch: /\.setup\.ts$/, use: { browserName: "chromium" } },
+    { name: "chromium", dependencies: ["sign-in"], use: { browserName: "chromium", viewport: { width: 1440, height: 900 } } },
+  ],
   webServer: {
     command: "bash scripts/e2e-server.sh",
     url: `http://localhost:${PORT}/signin`,

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { expect } from "@playwright/test";
+import { openSignedIn, signIn, test } from "./support";
 
 test("visitors who are not signed in only see the sign-in page", async ({ page }) => {
   await page.goto("/board");
@@ -20,7 +20,8 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test("signing in returns to the page asked for, and signing out ends the session", async ({ page }) => {
+test("signing in returns to the page asked for, and signing out ends the session", async ({ page, endsSavedSession }) => {
+  endsSavedSession("manager@leadgate.test");
   await signIn(page, "manager@leadgate.test", "/board?owner=unassigned");
   await expect(page.getByTestId("current-user")).toHaveText("Morgan Manager");
   await expect(page.getByLabel("Owner", { exact: true })).toHaveValue("unassigned");
@@ -31,7 +32,7 @@ test("signing in returns to the page asked for, and signing out ends the session
 });
 
 test("only admins reach the users page", async ({ page }) => {
-  await signIn(page, "sales@leadgate.test");
+  await openSignedIn(page, "sales@leadgate.test");
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
   await page.goto("/admin/users");
   await expect(page).toHaveURL(/\/board\?denied=1/);

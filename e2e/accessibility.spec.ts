@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { column, expectNoSeriousA11yViolations, firstMovableCard, signIn } from "./support";
+import { column, expectNoSeriousA11yViolations, firstMovableCard, openSignedIn } from "./support";
 
 test("the board has no serious accessibility violations for a manager, with the outcomes shown", async ({ page }) => {
   // Two full axe passes over a board of some 200 cards.
   test.setTimeout(90_000);
-  await signIn(page, "manager@leadgate.test");
+  await openSignedIn(page, "manager@leadgate.test");
   await expect(column(page, "SAL").getByTestId("lead-card").first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.getByRole("link", { name: /Show outcomes/ }).click();
@@ -13,7 +13,7 @@ test("the board has no serious accessibility violations for a manager, with the 
 });
 
 test("the board has no serious accessibility violations for a sales rep, with a Move menu open", async ({ page }) => {
-  await signIn(page, "sales@leadgate.test");
+  await openSignedIn(page, "sales@leadgate.test");
   const mql = await firstMovableCard(page, "MQL");
   await expectNoSeriousA11yViolations(page);
   await mql.card.getByRole("button", { name: `Move ${mql.name}` }).click();
@@ -22,7 +22,7 @@ test("the board has no serious accessibility violations for a sales rep, with a 
 });
 
 test("the lead table, with its muted empty cells, and its filters have no serious accessibility violations", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/leads?owner=unassigned");
+  await openSignedIn(page, "manager@leadgate.test", "/leads?owner=unassigned");
   await expect(page.getByRole("table", { name: "Leads" }).locator("tbody tr").first()).toContainText("Unassigned");
   await expectNoSeriousA11yViolations(page);
   await page.getByRole("button", { name: /^Filters/ }).click();
@@ -31,7 +31,7 @@ test("the lead table, with its muted empty cells, and its filters have no seriou
 });
 
 test("the users page stays readable with a deactivated user listed", async ({ page }) => {
-  await signIn(page, "admin@leadgate.test", "/admin/users");
+  await openSignedIn(page, "admin@leadgate.test", "/admin/users");
   await page.getByLabel("Name").fill("Ada Inactive");
   await page.getByLabel("E-mail").fill("ada-inactive@leadgate.test");
   await page.getByLabel("Role", { exact: true }).selectOption("MARKETER");
@@ -45,7 +45,7 @@ test("the users page stays readable with a deactivated user listed", async ({ pa
 });
 
 test("the API keys page stays readable with a revoked key listed", async ({ page }) => {
-  await signIn(page, "admin@leadgate.test", "/admin/api-keys");
+  await openSignedIn(page, "admin@leadgate.test", "/admin/api-keys");
   await page.getByLabel("Key name").fill("Axe revoked key");
   await page.getByRole("button", { name: "Create key" }).click();
   const row = page.getByTestId("api-key-row").filter({ hasText: "Axe revoked key" });
@@ -58,7 +58,7 @@ test("the API keys page stays readable with a revoked key listed", async ({ page
 });
 
 test("a drop the marketer may not make is refused with the reason, shown and announced", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   const mql = await firstMovableCard(page, "MQL");
   await mql.card.getByRole("button", { name: `Drag ${mql.name}` }).focus();
   await page.keyboard.press("Space");

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, signIn } from "./support";
+import { expectNoSeriousA11yViolations, openSignedIn } from "./support";
 
 test("the API page documents every endpoint from the OpenAPI description", async ({ page }) => {
-  await signIn(page, "admin@leadgate.test", "/api-docs");
+  await openSignedIn(page, "admin@leadgate.test", "/api-docs");
   await expect(page.getByRole("heading", { level: 1, name: "Leadgate API" })).toBeVisible();
   const endpoints = [
     "POST /api/v1/leads",
@@ -46,7 +46,7 @@ test("the API page documents every endpoint from the OpenAPI description", async
 
 test("every endpoint shows an example request and response from the OpenAPI description, copied by keyboard", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await signIn(page, "marketer@leadgate.test", "/api-docs");
+  await openSignedIn(page, "marketer@leadgate.test", "/api-docs");
   const sections = page.getByRole("region", { name: /^(GET|POST) \/api\/v1\// });
   const count = await sections.count();
   expect(count).toBeGreaterThanOrEqual(14);

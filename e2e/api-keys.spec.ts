@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, signIn } from "./support";
+import { expectNoSeriousA11yViolations, openSignedIn } from "./support";
 
 test("an admin creates an API key, sees it once, and revokes it after confirming", async ({ page }) => {
-  await signIn(page, "admin@leadgate.test", "/board");
+  await openSignedIn(page, "admin@leadgate.test", "/board");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API keys" }).click();
   await expect(page.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "API reference" })).toHaveAttribute("href", "/api-docs");
@@ -53,7 +53,7 @@ test("an admin creates an API key, sees it once, and revokes it after confirming
 });
 
 test("an admin gives a key only the scopes it needs, and the API holds it to them", async ({ page }) => {
-  await signIn(page, "admin@leadgate.test", "/admin/api-keys");
+  await openSignedIn(page, "admin@leadgate.test", "/admin/api-keys");
   const scopes = page.getByRole("group", { name: "What may it do?" });
   await page.getByLabel("Key name").fill("Browser test reporting");
 
@@ -91,7 +91,7 @@ test("an admin gives a key only the scopes it needs, and the API holds it to the
 });
 
 test("non-admins don't see or reach the API keys page", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test");
+  await openSignedIn(page, "manager@leadgate.test");
   await expect(page.getByRole("link", { name: "API keys" })).toHaveCount(0);
   await page.goto("/admin/api-keys");
   await expect(page).toHaveURL(/\/board\?denied=1/);

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { cardById, column, columnCount, firstMovableCard, signIn } from "./support";
+import { cardById, column, columnCount, firstMovableCard, openSignedIn } from "./support";
 
 test("the board shows the four funnel columns with counts, and the outcomes on demand", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test");
+  await openSignedIn(page, "manager@leadgate.test");
   for (const stage of ["LEAD", "MQL", "SAL", "SQL"]) {
     await expect(column(page, stage)).toBeVisible();
     expect(await columnCount(page, stage)).toBeGreaterThan(0);
@@ -16,7 +16,7 @@ test("the board shows the four funnel columns with counts, and the outcomes on d
 });
 
 test("load more brings the next page of a column", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   const cards = column(page, "LEAD").getByTestId("lead-card");
   await expect(cards).toHaveCount(50);
   await column(page, "LEAD").getByRole("button", { name: /Load more/ }).click();
@@ -24,7 +24,7 @@ test("load more brings the next page of a column", async ({ page }) => {
 });
 
 test("filter by owner and search by name, e-mail or company", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test");
+  await openSignedIn(page, "manager@leadgate.test");
   await page.getByLabel("Owner", { exact: true }).selectOption({ label: "Sam Sales" });
   await expect(page).toHaveURL(/owner=/);
   await expect(column(page, "SAL").getByTestId("lead-card").first()).toContainText("Sam Sales");
@@ -45,7 +45,7 @@ test("filter by owner and search by name, e-mail or company", async ({ page }) =
 });
 
 test("a marketer drags a lead to MQL; columns they can't drop on refuse it", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   const lead = await firstMovableCard(page, "LEAD");
   const drag = async (to: string) => {
     const from = await lead.card.boundingBox();
@@ -66,7 +66,7 @@ test("a marketer drags a lead to MQL; columns they can't drop on refuse it", asy
 });
 
 test("a marketer moves a lead with the keyboard alone", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   const lead = await firstMovableCard(page, "LEAD");
   await lead.card.getByRole("button", { name: `Drag ${lead.name}` }).focus();
   await page.keyboard.press("Space");

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, signIn } from "./support";
+import { expectNoSeriousA11yViolations, openSignedIn } from "./support";
 
 test("a marketer imports a CSV of leads: suggested mapping, preview with the bad row, progress, summary, bad rows download", async ({ page }, testInfo) => {
   const run = Date.now();
@@ -16,7 +16,7 @@ test("a marketer imports a CSV of leads: suggested mapping, preview with the bad
     ].join("\n"),
   );
 
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" }).click();
   await expect(page.getByRole("heading", { name: "Import from CSV", level: 1 })).toBeVisible();
   await expect(page.getByRole("radio", { name: /Leads/ })).toBeChecked();
@@ -82,7 +82,7 @@ test("an import with a few bad rows: counts that add up, the first bad rows, the
     ].join("\n"),
   );
 
-  await signIn(page, "marketer@leadgate.test", "/import");
+  await openSignedIn(page, "marketer@leadgate.test", "/import");
   await page.getByLabel("CSV file").setInputFiles(file);
   await page.getByRole("button", { name: "Import 7 rows" }).click();
   await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible();

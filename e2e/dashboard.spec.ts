@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, signIn } from "./support";
+import { expect } from "@playwright/test";
+import { expectNoSeriousA11yViolations, openSignedIn, test } from "./support";
 
 const DAY_MS = 86_400_000;
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -28,7 +28,7 @@ async function funnelEntered(page: Page, stage: string): Promise<number> {
 }
 
 test("a manager sees plausible funnel numbers for the last 90 days on the demo data", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test");
+  await openSignedIn(page, "manager@leadgate.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
@@ -55,7 +55,7 @@ test("a manager sees plausible funnel numbers for the last 90 days on the demo d
 });
 
 test("changing the range and the source changes the URL and the numbers", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/dashboard");
+  await openSignedIn(page, "manager@leadgate.test", "/dashboard");
   const ninetyDays = await tile(page, "leads");
 
   const range = lastDays(30);
@@ -82,7 +82,7 @@ test("changing the range and the source changes the URL and the numbers", async 
 });
 
 test("a preset stays relative in a shared link; chosen dates stay fixed, and links with dates still work", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/dashboard");
+  await openSignedIn(page, "manager@leadgate.test", "/dashboard");
   const preset = (name: string, on: Page = page) => on.getByRole("group", { name: "Date range presets" }).getByRole("button", { name });
 
   await preset("Last 12 months").click();
@@ -117,7 +117,7 @@ test("a preset stays relative in a shared link; chosen dates stay fixed, and lin
 });
 
 test("applied filters are chips: each removes its own filter, by keyboard too, and Clear all resets them", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/dashboard?range=30d&companySize=50-199");
+  await openSignedIn(page, "manager@leadgate.test", "/dashboard?range=30d&companySize=50-199");
   const chips = page.getByRole("list", { name: "Filtered by" }).getByRole("button");
   await expect(chips).toHaveText([/Dates: Last 30 days/, /Company size: 50–199 employees/]);
 
@@ -148,7 +148,7 @@ test("applied filters are chips: each removes its own filter, by keyboard too, a
 });
 
 test("the MQL count is one population, defined in a tooltip reachable by keyboard; each section explains itself on request", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/dashboard");
+  await openSignedIn(page, "manager@leadgate.test", "/dashboard");
   const help = page.getByRole("button", { name: "What counts as MQLs" });
   // From the last filter, Tab reaches the definition.
   await page.getByLabel("Company size").focus();
@@ -182,7 +182,7 @@ test("the MQL count is one population, defined in a tooltip reachable by keyboar
 });
 
 test("a bad URL names the bad fields and still shows the default range", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/dashboard?from=2026-02-30&companySize=huge");
+  await openSignedIn(page, "manager@leadgate.test", "/dashboard?from=2026-02-30&companySize=huge");
   await expect(page.getByText("Not a real date.")).toBeVisible();
   await expect(page.getByLabel("Company size")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Company size is one of 1-49, 50-199, 200-999, 1000+.")).toBeVisible();
@@ -191,7 +191,7 @@ test("a bad URL names the bad fields and still shows the default range", async (
 });
 
 test("a section's table view shows the chart's numbers and its CSV export has the same rows", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/dashboard");
+  await openSignedIn(page, "manager@leadgate.test", "/dashboard");
   const funnel = section(page, "funnel");
   const toggle = funnel.getByRole("button", { name: "Table" });
   await expect(toggle).toHaveAttribute("aria-pressed", "false");
@@ -218,7 +218,7 @@ test("a section's table view shows the chart's numbers and its CSV export has th
 });
 
 test("clicking a funnel bar opens the lead table on exactly those leads", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/dashboard");
+  await openSignedIn(page, "manager@leadgate.test", "/dashboard");
   const funnel = section(page, "funnel");
   await funnel.getByRole("button", { name: "Table" }).click();
   const mqls = await funnelEntered(page, "MQL");
@@ -233,7 +233,7 @@ test("clicking a funnel bar opens the lead table on exactly those leads", async 
 });
 
 test("a table cell links to its leads, with the segment applied", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/dashboard");
+  await openSignedIn(page, "manager@leadgate.test", "/dashboard");
   const source = page.getByLabel("Source", { exact: true });
   const firstSource = (await source.locator("option").nth(1).getAttribute("value"))!;
   await source.selectOption(firstSource);
@@ -251,7 +251,7 @@ test("a table cell links to its leads, with the segment applied", async ({ page 
 });
 
 test("the cycle-time picker works by keyboard, keeps its pair in the URL, and the page passes axe", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/dashboard");
+  await openSignedIn(page, "manager@leadgate.test", "/dashboard");
   const picker = page.getByTestId("cycle-time");
   const from = picker.getByLabel("From stage");
   const to = picker.getByLabel("To stage");
@@ -281,7 +281,7 @@ test("the cycle-time picker works by keyboard, keeps its pair in the URL, and th
 });
 
 test("won by source: a source's won leads link to exactly those leads", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/dashboard");
+  await openSignedIn(page, "manager@leadgate.test", "/dashboard");
   const won = section(page, "won-by-source");
   await won.getByRole("button", { name: "Table" }).click();
   const table = won.getByRole("table", { name: "Leads won by source" });
@@ -294,13 +294,14 @@ test("won by source: a source's won leads link to exactly those leads", async ({
   await expect(page.getByTestId("lead-total")).toHaveText(`${count} leads`);
 });
 
-test("marketers may look; sales reps are sent back to the board", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test", "/dashboard");
+test("marketers may look; sales reps are sent back to the board", async ({ page, endsSavedSession }) => {
+  endsSavedSession("marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test", "/dashboard");
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
 
-  await signIn(page, "sales@leadgate.test");
+  await openSignedIn(page, "sales@leadgate.test");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" })).toHaveCount(0);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/board\?denied=1/);

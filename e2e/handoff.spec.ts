@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { cardById, column, columnCount, firstMovableCard, openMoveMenu, signIn } from "./support";
+import { cardById, column, columnCount, firstMovableCard, openMoveMenu, openSignedIn } from "./support";
 
 test("a marketer marks a lead MQL, a sales rep accepts it and qualifies it after the checklist", async ({ page, browser }) => {
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   const lead = await firstMovableCard(page, "LEAD");
   const mqlBefore = await columnCount(page, "MQL");
   await openMoveMenu(lead.card, lead.name);
@@ -19,7 +19,7 @@ test("a marketer marks a lead MQL, a sales rep accepts it and qualifies it after
   expect(["Sam Sales", "Sasha Sales"]).toContain(ownerName);
   const repContext = await browser.newContext();
   const rep = await repContext.newPage();
-  await signIn(rep, ownerName === "Sam Sales" ? "sales@leadgate.test" : "sales2@leadgate.test");
+  await openSignedIn(rep, ownerName === "Sam Sales" ? "sales@leadgate.test" : "sales2@leadgate.test");
   await rep.getByLabel("Search").fill(lead.name);
   await rep.getByRole("button", { name: "Search" }).click();
   const mqlCard = cardById(rep, "MQL", lead.id);
@@ -47,7 +47,7 @@ test("a marketer marks a lead MQL, a sales rep accepts it and qualifies it after
 });
 
 test("a marketer is not offered accept; their MQL moves are nurture and disqualify", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   const mql = await firstMovableCard(page, "MQL");
   await openMoveMenu(mql.card, mql.name);
   const items = page.getByRole("menuitem");
@@ -58,7 +58,7 @@ test("a marketer is not offered accept; their MQL moves are nurture and disquali
 });
 
 test("sending an MQL to nurture asks for a reason first", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   const mql = await firstMovableCard(page, "MQL");
   await openMoveMenu(mql.card, mql.name);
   await page.getByRole("menuitem", { name: /Send to nurture/ }).click();
@@ -69,7 +69,7 @@ test("sending an MQL to nurture asks for a reason first", async ({ page }) => {
 });
 
 test("a forged forbidden move, sent straight to the server action, is refused", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   const target = await firstMovableCard(page, "MQL");
   const lead = await firstMovableCard(page, "LEAD");
 
@@ -97,14 +97,14 @@ test("a forged forbidden move, sent straight to the server action, is refused", 
 });
 
 test("when someone else got there first, the move is refused, explained, and the card shows where it really is", async ({ page, browser }) => {
-  await signIn(page, "sales@leadgate.test", "/board?owner=me");
+  await openSignedIn(page, "sales@leadgate.test", "/board?owner=me");
   const contested = await firstMovableCard(page, "MQL");
   // Both act within one live-update interval: this board doesn't hear of the other's move.
   await page.route("**/api/live", (route) => route.fulfill({ status: 304 }));
 
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
-  await signIn(other, "marketer@leadgate.test", `/board?q=${encodeURIComponent(contested.name)}`);
+  await openSignedIn(other, "marketer@leadgate.test", `/board?q=${encodeURIComponent(contested.name)}`);
   const theirCard = cardById(other, "MQL", contested.id);
   await openMoveMenu(theirCard, contested.name);
   await other.getByRole("menuitem", { name: /Send to nurture/ }).click();

@@ -1,9 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { cardById, column, firstMovableCard, openMoveMenu, signIn } from "./support";
+import { cardById, column, firstMovableCard, openMoveMenu, openSignedIn } from "./support";
 
 async function openOwnSalLead(page: Page) {
-  await signIn(page, "sales@leadgate.test", "/board?owner=me");
+  await openSignedIn(page, "sales@leadgate.test", "/board?owner=me");
   const card = column(page, "SAL").getByTestId("lead-card").first();
   await expect(card).toBeVisible();
   const id = (await card.getAttribute("data-lead-id")) ?? "";
@@ -46,7 +46,7 @@ test("a sales rep logs a call; it shows as a call in the activity list and in th
 });
 
 test("a lead routed to a rep shows who owns it and how, in the header and the owner history", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   const lead = await firstMovableCard(page, "LEAD");
   await openMoveMenu(lead.card, lead.name);
   await page.getByRole("menuitem", { name: /Mark as MQL/ }).click();

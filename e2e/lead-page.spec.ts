@@ -1,9 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { column, expectNoSeriousA11yViolations, signIn } from "./support";
+import { column, expectNoSeriousA11yViolations, openSignedIn } from "./support";
 
 async function firstOwnSalLead(page: Page) {
-  await signIn(page, "sales@leadgate.test", "/board?owner=me");
+  await openSignedIn(page, "sales@leadgate.test", "/board?owner=me");
   const card = column(page, "SAL").getByTestId("lead-card").first();
   await expect(card).toBeVisible();
   const name = await card.locator("p").first().innerText();
@@ -71,7 +71,7 @@ test("a note shows at once and after a reload; an empty note is refused and the 
 });
 
 test("a lead that doesn't exist shows the not-found page, with a real 404", async ({ page }) => {
-  await signIn(page, "sales@leadgate.test");
+  await openSignedIn(page, "sales@leadgate.test");
   const response = await page.goto("/leads/no-such-lead");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "This lead doesn't exist" })).toBeVisible();
@@ -80,7 +80,7 @@ test("a lead that doesn't exist shows the not-found page, with a real 404", asyn
 });
 
 test("an address no page answers shows a 404 inside the app, with the navigation", async ({ page }) => {
-  await signIn(page, "sales@leadgate.test");
+  await openSignedIn(page, "sales@leadgate.test");
   const response = await page.goto("/no/such/page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "There is no page at this address" })).toBeVisible();

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 import { plantedHistory } from "../tests/support/history";
-import { DEMO_API_KEY, column, expectNoSeriousA11yViolations, signIn } from "./support";
+import { DEMO_API_KEY, column, expectNoSeriousA11yViolations, openSignedIn } from "./support";
 
 const api = { Authorization: `Bearer ${DEMO_API_KEY}` };
 const percents = (texts: string[]) => texts.map((text) => Number(text.replace(/[^\d]/g, "")));
@@ -54,7 +54,7 @@ test("a marketer imports past leads from a CSV; once a model scores leads, the l
   );
 
   // The wizard's history kind: the example to start from, the suggested mapping, the bad row named by its column.
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" }).click();
   await page.getByRole("radio", { name: /Past leads with outcomes \(history\)/ }).check();
   await expect(page.getByRole("link", { name: "Download an example history CSV" })).toHaveAttribute("download", "leadgate-history-example.csv");

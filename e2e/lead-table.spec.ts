@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { openSignedIn } from "./support";
 
 const rows = (page: import("@playwright/test").Page) => page.getByRole("table", { name: "Leads" }).locator("tbody tr");
 
 test("a manager lands on the Overdue view; views, sorting and paging are links", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/leads");
+  await openSignedIn(page, "manager@leadgate.test", "/leads");
   await expect(page).toHaveURL(/view=overdue/);
   await expect(page.getByRole("link", { name: "Overdue", exact: true })).toHaveAttribute("aria-current", "page");
 
@@ -34,7 +34,7 @@ test("a manager lands on the Overdue view; views, sorting and paging are links",
 });
 
 test("keyboard: move between rows, select with Space, open with Enter", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/leads?view=all");
+  await openSignedIn(page, "manager@leadgate.test", "/leads?view=all");
   const first = rows(page).first();
   await first.focus();
   await page.keyboard.press("ArrowDown");
@@ -49,7 +49,7 @@ test("keyboard: move between rows, select with Space, open with Enter", async ({
 });
 
 test("filters and columns; a view saved for the team shows for a teammate", async ({ page, browser }) => {
-  await signIn(page, "manager@leadgate.test", "/leads?view=all");
+  await openSignedIn(page, "manager@leadgate.test", "/leads?view=all");
   await page.getByRole("group", { name: "Stages" }).getByRole("button", { name: "SQL" }).click();
   await expect(page).toHaveURL(/stage=SQL/);
   await page.getByRole("button", { name: "Filters" }).click();
@@ -74,7 +74,7 @@ test("filters and columns; a view saved for the team shows for a teammate", asyn
   await expect(page.getByRole("link", { name: /Strong SQLs/ })).toHaveAttribute("aria-current", "page");
 
   const teammate = await browser.newPage();
-  await signIn(teammate, "sales@leadgate.test", "/leads");
+  await openSignedIn(teammate, "sales@leadgate.test", "/leads");
   await expect(teammate).toHaveURL(/view=my-queue/);
   await teammate.getByRole("link", { name: /Strong SQLs/ }).click();
   await expect(teammate).toHaveURL(/stage=SQL/);
@@ -84,7 +84,7 @@ test("filters and columns; a view saved for the team shows for a teammate", asyn
 });
 
 test("bulk mark MQL on a mixed selection reports per row, and the selection exports as CSV", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test", "/leads?stage=LEAD,SAL&sort=name.asc&size=25");
+  await openSignedIn(page, "marketer@leadgate.test", "/leads?stage=LEAD,SAL&sort=name.asc&size=25");
   // The table streams in after its skeleton.
   await expect(rows(page).first()).toBeVisible();
   const stageCells = rows(page).locator("td:nth-child(4)");

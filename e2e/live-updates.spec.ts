@@ -1,10 +1,10 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { cardById, columnCount, firstMovableCard, openMoveMenu, signIn } from "./support";
+import { cardById, columnCount, firstMovableCard, openMoveMenu, openSignedIn } from "./support";
 
 async function signedInPage(browser: Browser, email: string, destination?: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, destination);
+  await openSignedIn(page, email, destination);
   return page;
 }
 
@@ -23,7 +23,7 @@ async function wasNotReloaded(page: Page): Promise<boolean> {
 }
 
 test("a lead the manager moves shows in its new column on the marketer's open board within 5 s, without a reload", async ({ page, browser }) => {
-  await signIn(page, "manager@leadgate.test");
+  await openSignedIn(page, "manager@leadgate.test");
   const lead = await firstMovableCard(page, "LEAD");
   // Searched by name, so the lead is on the first page of whichever column it is in.
   const marketer = await signedInPage(browser, "marketer@leadgate.test", `/board?q=${encodeURIComponent(lead.name)}`);
@@ -50,7 +50,7 @@ test("an open move dialog and what was typed in it survive another person's chan
   const dialog = marketer.getByRole("dialog");
   await dialog.getByLabel("Reason").fill("Budget frozen until next year");
 
-  await signIn(page, "manager@leadgate.test");
+  await openSignedIn(page, "manager@leadgate.test");
   const lead = await firstMovableCard(page, "LEAD");
   await openMoveMenu(lead.card, lead.name);
   await page.getByRole("menuitem", { name: /Mark as MQL/ }).click();
@@ -64,7 +64,7 @@ test("an open move dialog and what was typed in it survive another person's chan
 });
 
 test("the Live indicator says Reconnecting… while the server can't be reached, and Live again after", async ({ page }) => {
-  await signIn(page, "sales@leadgate.test");
+  await openSignedIn(page, "sales@leadgate.test");
   const indicator = page.getByTestId("live-indicator");
   await expectLive(page);
   await page.route("**/api/live", (route) => route.abort("connectionrefused"));
@@ -75,7 +75,7 @@ test("the Live indicator says Reconnecting… while the server can't be reached,
 
 test("the production server passes the change check through uncached: ETag, no-cache, 304 when nothing changed", async ({ page }) => {
   expect((await page.request.get("/api/live")).status()).toBe(401);
-  await signIn(page, "sales@leadgate.test");
+  await openSignedIn(page, "sales@leadgate.test");
   const first = await page.request.get("/api/live");
   expect(first.status()).toBe(200);
   const etag = first.headers()["etag"];

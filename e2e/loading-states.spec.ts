@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, signIn } from "./support";
+import { expectNoSeriousA11yViolations, openSignedIn } from "./support";
 
 // Following a link shows the next page's loading state at once (the app prefetches it with the
 // link), and the page replaces it when its data arrives. A slow network keeps the loading state
@@ -13,7 +13,7 @@ for (const { from, link, skeleton, heading } of [
   { from: "/board", link: "Leads", skeleton: "Loading the leads", heading: "Leads" },
 ]) {
   test(`${link}: a page-shaped, accessible loading state while the page loads`, async ({ page }) => {
-    await signIn(page, "manager@leadgate.test", from);
+    await openSignedIn(page, "manager@leadgate.test", from);
     await page.waitForLoadState("networkidle");
     const network = await page.context().newCDPSession(page);
     await network.send("Network.enable");

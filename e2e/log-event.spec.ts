@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { column, signIn } from "./support";
+import { column, openSignedIn } from "./support";
 
 test("a marketer logs a conference badge scan on a lead; it shows in the timeline and the score changes", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   const card = column(page, "LEAD").getByTestId("lead-card").last();
   const name = await card.locator("p").first().innerText();
   await card.getByRole("link", { name, exact: true }).click();

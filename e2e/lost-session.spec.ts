@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "@playwright/test";
-import { column, DEMO_PASSWORD, expectNoSeriousA11yViolations, signIn } from "./support";
+import { expect } from "@playwright/test";
+import { column, DEMO_PASSWORD, expectNoSeriousA11yViolations, signIn, test } from "./support";
 
 const SIGNED_OUT = "You were signed out. Sign in again to continue.";
 
@@ -58,7 +58,8 @@ test("an open board whose session cookie is gone goes to sign-in within seconds,
   await expectLive(page);
 });
 
-test("an open board goes to sign-in once an admin ends that user's sessions", async ({ page, browser }) => {
+test("an open board goes to sign-in once an admin ends that user's sessions", async ({ page, browser, endsSavedSession }) => {
+  endsSavedSession("sales@leadgate.test");
   const salesContext = await browser.newContext();
   const sales = await salesContext.newPage();
   await signIn(sales, "sales@leadgate.test", "/board?owner=me");
@@ -72,7 +73,8 @@ test("an open board goes to sign-in once an admin ends that user's sessions", as
   await salesContext.close();
 });
 
-test("saving a note after signing out in another tab goes to sign-in instead of hanging, and back to the lead after", async ({ page }) => {
+test("saving a note after signing out in another tab goes to sign-in instead of hanging, and back to the lead after", async ({ page, endsSavedSession }) => {
+  endsSavedSession("sales@leadgate.test");
   await signIn(page, "sales@leadgate.test", "/board?owner=me");
   const id = (await column(page, "SAL").getByTestId("lead-card").first().getAttribute("data-lead-id")) ?? "";
   await page.goto(`/leads/${id}`);
@@ -86,7 +88,8 @@ test("saving a note after signing out in another tab goes to sign-in instead of 
   await expectNoteSendsToSignInAndBack(page, id, "Written after the session ended");
 });
 
-test("saving a note after an admin ended the session (the cookie is still there) goes to sign-in, and back to the lead after", async ({ page, browser }) => {
+test("saving a note after an admin ended the session (the cookie is still there) goes to sign-in, and back to the lead after", async ({ page, browser, endsSavedSession }) => {
+  endsSavedSession("sales@leadgate.test");
   const salesContext = await browser.newContext();
   const sales = await salesContext.newPage();
   await signIn(sales, "sales@leadgate.test", "/board?owner=me");

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { openSignedIn } from "./support";
 
 function rows(page: Page): Locator {
   return page.getByTestId("review-row");
@@ -17,7 +17,7 @@ async function firstRow(page: Page): Promise<{ row: Locator; id: string; name: s
 }
 
 test("a marketer reads why the top lead scored as it did, marks it MQL and sees who it was routed to", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test", "/review");
+  await openSignedIn(page, "marketer@leadgate.test", "/review");
   await expect(page.getByRole("heading", { level: 1, name: "MQL review" })).toBeVisible();
   await expect(page.getByTestId("review-threshold")).toContainText(/MQL threshold 80.*showing leads scoring 60 or more/);
   await expect(page.getByTestId("review-tab-near")).toHaveAttribute("aria-current", "page");
@@ -52,7 +52,7 @@ test("a marketer reads why the top lead scored as it did, marks it MQL and sees 
 });
 
 test("by keyboard, a marketer sends an MQL waiting for sales to nurture and finds it among the returned leads", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test", "/review");
+  await openSignedIn(page, "marketer@leadgate.test", "/review");
   await page.getByTestId("review-tab-awaiting").click();
   await expect(page.getByTestId("review-tab-awaiting")).toHaveAttribute("aria-current", "page");
   const lead = await firstRow(page);
@@ -81,7 +81,7 @@ test("by keyboard, a marketer sends an MQL waiting for sales to nurture and find
 });
 
 test("sales reps are sent back to the board", async ({ page }) => {
-  await signIn(page, "sales@leadgate.test");
+  await openSignedIn(page, "sales@leadgate.test");
   await page.goto("/review");
   await expect(page).toHaveURL(/\/board\?denied=1$/);
 });

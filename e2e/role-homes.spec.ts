@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectNoSeriousA11yViolations } from "./support";
+import { expect } from "@playwright/test";
+import { DEMO_PASSWORD, expectNoSeriousA11yViolations, test } from "./support";
 
 const HOMES = [
   { email: "marketer@leadgate.test", home: "/review", heading: "MQL review" },
@@ -44,7 +44,8 @@ test("the review's link counts the leads waiting for a marketer's decision", asy
   await expect(mainNav(page).getByRole("link", { name: /^Sales queue/ })).toHaveCount(0);
 });
 
-test("the queue's link counts the rep's MQLs past the SLA; a manager's counts every rep's", async ({ page }) => {
+test("the queue's link counts the rep's MQLs past the SLA; a manager's counts every rep's", async ({ page, endsSavedSession }) => {
+  endsSavedSession("sales@leadgate.test");
   await signInToHome(page, "sales@leadgate.test", "/queue");
   const overdue = countIn(await page.getByTestId("queue-overdue").innerText());
   expect(overdue).toBeGreaterThan(0);
@@ -83,8 +84,9 @@ test.describe("on a phone", () => {
     });
   }
 
-  test("no page of the navigation is wider than the screen", async ({ page }) => {
+  test("no page of the navigation is wider than the screen", async ({ page, endsSavedSession }) => {
     for (const { email, home } of [HOMES[2], HOMES[3]]) {
+      endsSavedSession(email);
       await signInToHome(page, email, home);
       const menu = mainNav(page).getByRole("button", { name: "Menu" });
       await menu.click();

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, signIn } from "./support";
+import { expectNoSeriousA11yViolations, openSignedIn } from "./support";
 
 const section = (page: Page, id: "toAccept" | "unassigned" | "toQualify") => page.getByTestId(`queue-section-${id}`);
 const rowIn = (page: Page, id: "toAccept" | "unassigned" | "toQualify", leadId: string) => section(page, id).locator(`[data-lead-id="${leadId}"]`);
@@ -12,7 +12,7 @@ async function firstRow(page: Page, id: "toAccept" | "unassigned" | "toQualify")
 }
 
 test("a rep accepts an MQL against its SLA timer and qualifies it where it stays; rejects another with Other; both stay until a reload", async ({ page }) => {
-  await signIn(page, "sales@leadgate.test", "/queue");
+  await openSignedIn(page, "sales@leadgate.test", "/queue");
   await expect(page.getByRole("heading", { name: "Sales queue" })).toBeVisible();
   await expect(page.getByTestId("queue-sla-explanation")).toContainText("Accept or reject new MQLs within 24 hours");
   await expect(page.getByLabel("Queue of")).toHaveCount(0);
@@ -76,7 +76,7 @@ test("a rep accepts an MQL against its SLA timer and qualifies it where it stays
 });
 
 test("a manager picks a rep's queue in the URL and reassigns a lead to another rep", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/queue");
+  await openSignedIn(page, "manager@leadgate.test", "/queue");
   await expect(page.getByLabel("Queue of")).toHaveValue("all");
   await expect(section(page, "toAccept").getByText(/^Owner: /).first()).toBeVisible();
 
@@ -100,7 +100,7 @@ test("a manager picks a rep's queue in the URL and reassigns a lead to another r
 });
 
 test("marketers are sent away from the sales queue", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   await page.goto("/queue");
   await expect(page).toHaveURL(/\/board\?denied=1/);
 });

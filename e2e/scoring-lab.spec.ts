@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 import { plantedHistory } from "../tests/support/history";
-import { DEMO_API_KEY, column, expectNoSeriousA11yViolations, signIn } from "./support";
+import { DEMO_API_KEY, column, expectNoSeriousA11yViolations, openSignedIn } from "./support";
 
 const api = { Authorization: `Bearer ${DEMO_API_KEY}` };
 const DAY_MS = 86_400_000;
@@ -27,7 +27,7 @@ async function auc(report: Locator): Promise<number> {
 
 test("a marketer imports a history CSV, backtests the rules, saves suggested points as a new version, and trains, activates and stops a model", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Scoring" }).click();
   await page.waitForURL("/settings/scoring");
   await expect(page.getByRole("heading", { level: 2, name: "Scoring lab" })).toBeVisible();
@@ -168,7 +168,7 @@ test("a marketer imports a history CSV, backtests the rules, saves suggested poi
 });
 
 test("the lab names the rule a draft breaks, and a manager's window must be at least 7 days", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/settings/scoring");
+  await openSignedIn(page, "manager@leadgate.test", "/settings/scoring");
   await page.getByLabel("Total score at least").fill("");
   await page.getByRole("button", { name: "Backtest the draft" }).click();
   const errors = page.getByTestId("draft-errors");

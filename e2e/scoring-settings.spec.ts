@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { cardById, signIn } from "./support";
+import { cardById, openSignedIn } from "./support";
 
 // The issue's flow: a marketer edits a rule, previews, saves, watches the re-score finish, and
 // a lead crosses into MQL with the reason shown. The lead is whichever one the preview names,
 // so the test doesn't depend on what other specs did to the demo data.
 test("a marketer lowers the MQL threshold, previews, saves, and a lead crosses into MQL with the reason shown", async ({ page }) => {
   test.setTimeout(60_000);
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Scoring" }).click();
   await page.waitForURL("/settings/scoring");
   await expect(page.getByRole("heading", { level: 1, name: /Scoring/ })).toBeVisible();
@@ -52,7 +52,7 @@ test("a marketer lowers the MQL threshold, previews, saves, and a lead crosses i
 });
 
 test("Save stays off until a rule changes, and leaving with unsaved edits asks first: staying keeps them", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test", "/settings/scoring");
+  await openSignedIn(page, "marketer@leadgate.test", "/settings/scoring");
   const save = page.getByRole("button", { name: /^Save as v\d+$/ });
   await expect(save).toBeDisabled();
 
@@ -98,7 +98,7 @@ test("Save stays off until a rule changes, and leaving with unsaved edits asks f
 });
 
 test("score badges on the board and the lead table are coloured by the MQL threshold, with a legend that says so", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/settings/scoring");
+  await openSignedIn(page, "manager@leadgate.test", "/settings/scoring");
   const threshold = Number(await page.getByLabel("Total score at least").inputValue());
   const near = Math.floor(threshold * 0.75);
 

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { DEMO_API_KEY, cardById, column, firstMovableCard, signIn } from "./support";
+import { DEMO_API_KEY, cardById, column, firstMovableCard, openSignedIn, signIn } from "./support";
 
 function expectSecurityHeaders(response: { headers(): Record<string, string> } | null) {
   const headers = response?.headers() ?? {};
@@ -71,10 +71,10 @@ test("the policy adds no accessibility findings to the board", async ({ page, br
   test.slow(); // axe reads the whole board twice
   // The board has serious axe findings of its own (nested-interactive on the draggable cards,
   // among others); the policy must add none, e.g. by blocking a style sheet.
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   const withoutPolicy = await browser.newContext({ bypassCSP: true, baseURL });
   const unprotected = await withoutPolicy.newPage();
-  await signIn(unprotected, "marketer@leadgate.test");
+  await openSignedIn(unprotected, "marketer@leadgate.test");
   for (const board of [page, unprotected]) await expect(column(board, "MQL").getByTestId("lead-card").first()).toBeVisible();
   expect(await seriousA11yRules(page)).toEqual(await seriousA11yRules(unprotected));
   await withoutPolicy.close();

@@ -1,7 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { expect } from "@playwright/test";
+import { signIn, test } from "./support";
 
-test("a session cookie saved before sign-out no longer opens the board", async ({ page, browser }) => {
+test("a session cookie saved before sign-out no longer opens the board", async ({ page, browser, endsSavedSession }) => {
+  endsSavedSession("manager@leadgate.test");
   await signIn(page, "manager@leadgate.test");
   const saved = await page.context().cookies();
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -15,7 +16,8 @@ test("a session cookie saved before sign-out no longer opens the board", async (
   await replay.close();
 });
 
-test("an admin ends another user's sessions after confirming", async ({ page, browser }) => {
+test("an admin ends another user's sessions after confirming", async ({ page, browser, endsSavedSession }) => {
+  endsSavedSession("sales@leadgate.test");
   const salesContext = await browser.newContext();
   const sales = await salesContext.newPage();
   await signIn(sales, "sales@leadgate.test");

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, signIn } from "./support";
+import { expectNoSeriousA11yViolations, openSignedIn } from "./support";
 
 test("an admin adds a user, changes their role and deactivates them after confirming", async ({ page, browser }) => {
-  await signIn(page, "admin@leadgate.test", "/admin/users");
+  await openSignedIn(page, "admin@leadgate.test", "/admin/users");
   await page.getByLabel("Name").fill("Robin Rep");
   await page.getByLabel("E-mail").fill("robin@leadgate.test");
   await page.getByLabel("Role", { exact: true }).selectOption("SALES");
@@ -38,7 +38,7 @@ test("an admin adds a user, changes their role and deactivates them after confir
 });
 
 test("an admin resets a password: the user's sessions end, and they must choose a new one before anything else", async ({ page, browser }) => {
-  await signIn(page, "admin@leadgate.test", "/admin/users");
+  await openSignedIn(page, "admin@leadgate.test", "/admin/users");
   await page.getByLabel("Name").fill("Quinn Reset");
   await page.getByLabel("E-mail").fill("quinn@leadgate.test");
   // A marketer: an active sales rep would join routing and take MQLs other tests expect.

@@ -1,13 +1,13 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { cardById, expectNoSeriousA11yViolations, firstMovableCard, openMoveMenu, signIn } from "./support";
+import { cardById, expectNoSeriousA11yViolations, firstMovableCard, openMoveMenu, openSignedIn } from "./support";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const asNumber = (text: string) => Number(text.replace(/[^\d.]/g, ""));
 const toast = (page: Page, text: string) => page.getByRole("status").filter({ hasText: text });
 
 test("a rep marks an SQL won from the board's Move menu only after confirming its value and close date", async ({ page, browser }) => {
-  await signIn(page, "sales@leadgate.test", "/board?owner=me");
+  await openSignedIn(page, "sales@leadgate.test", "/board?owner=me");
   const lead = await firstMovableCard(page, "SQL");
   await openMoveMenu(lead.card, lead.name);
   await page.getByRole("menuitem", { name: /^Mark won/ }).click();
@@ -38,7 +38,7 @@ test("a rep marks an SQL won from the board's Move menu only after confirming it
 
   // The manager's dashboard counts it in the rep's won value.
   const manager = await browser.newPage();
-  await signIn(manager, "manager@leadgate.test", "/dashboard");
+  await openSignedIn(manager, "manager@leadgate.test", "/dashboard");
   const byRep = manager.getByTestId("section-won-value").getByRole("table", { name: "Won value by rep" });
   const samsValue = byRep.getByRole("row").filter({ has: manager.getByRole("rowheader", { name: "Sam Sales" }) }).getByRole("cell").last();
   expect(asNumber(await samsValue.innerText())).toBeGreaterThanOrEqual(48_250.75);
@@ -46,7 +46,7 @@ test("a rep marks an SQL won from the board's Move menu only after confirming it
 });
 
 test("a manager reopens a won lead from its page with a reason; it goes back to SQL and the history says who and why", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/board?outcomes=1");
+  await openSignedIn(page, "manager@leadgate.test", "/board?outcomes=1");
   const lead = await firstMovableCard(page, "WON");
   await lead.card.getByRole("link", { name: lead.name, exact: true }).click();
   await page.waitForURL((url) => url.pathname === `/leads/${lead.id}`);
@@ -71,7 +71,7 @@ test("a manager reopens a won lead from its page with a reason; it goes back to 
 });
 
 test("a rep marks their SQL lost from its page, and Back returns to the board with its filter", async ({ page }) => {
-  await signIn(page, "sales@leadgate.test", "/board?owner=me");
+  await openSignedIn(page, "sales@leadgate.test", "/board?owner=me");
   const lead = await firstMovableCard(page, "SQL");
   await lead.card.getByRole("link", { name: lead.name, exact: true }).click();
   await page.waitForURL((url) => url.pathname === `/leads/${lead.id}` && url.searchParams.get("from") === "/board?owner=me");
@@ -97,7 +97,7 @@ test("a rep marks their SQL lost from its page, and Back returns to the board wi
 });
 
 test("Back from a lead keeps the lead table's filters; a return address off the site is ignored", async ({ page }) => {
-  await signIn(page, "manager@leadgate.test", "/leads?view=all");
+  await openSignedIn(page, "manager@leadgate.test", "/leads?view=all");
   await page.getByRole("group", { name: "Stages" }).getByRole("button", { name: "SQL" }).click();
   await expect(page).toHaveURL(/stage=SQL/);
   const list = new URL(page.url());

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { openSignedIn } from "./support";
 
 // The handoff across roles, each in their own browser: marketing reviews and marks an MQL,
 // routing picks a rep, that rep accepts it from the queue and qualifies it with the checklist;
@@ -10,7 +10,7 @@ const REPS: Record<string, string> = { "Sam Sales": "sales@leadgate.test", "Sash
 
 async function asUser(browser: Browser, email: string, path: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, path);
+  await openSignedIn(page, email, path);
   return page;
 }
 

@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, firstMovableCard, openMoveMenu, signIn } from "./support";
+import { expectNoSeriousA11yViolations, firstMovableCard, openMoveMenu, openSignedIn } from "./support";
 
 // Puts the SLA and the checklist back as they were, so that specs running later see the demo settings.
 test("a manager sets the SLA to 8 hours and adds a checklist item; both survive a reload and reach the board", async ({ page }) => {
   test.setTimeout(60_000);
-  await signIn(page, "manager@leadgate.test");
+  await openSignedIn(page, "manager@leadgate.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workflow" }).click();
   await page.waitForURL("/settings/workflow");
   await expect(page.getByRole("heading", { level: 1, name: "Workflow settings" })).toBeVisible();
@@ -61,7 +61,7 @@ test("a manager sets the SLA to 8 hours and adds a checklist item; both survive 
 });
 
 test("a marketer visiting the workflow settings is sent to the board", async ({ page }) => {
-  await signIn(page, "marketer@leadgate.test");
+  await openSignedIn(page, "marketer@leadgate.test");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workflow" })).toHaveCount(0);
   await page.goto("/settings/workflow");
   await expect(page).toHaveURL(/\/board\?denied=1$/);
@@ -70,7 +70,7 @@ test("a marketer visiting the workflow settings is sent to the board", async ({ 
 
 test("an admin manages the reject reasons, and a rep's reject dialog offers what they left active", async ({ page, browser }) => {
   test.setTimeout(60_000);
-  await signIn(page, "admin@leadgate.test", "/settings/workflow");
+  await openSignedIn(page, "admin@leadgate.test", "/settings/workflow");
   const reasons = page.getByRole("region", { name: /^Reject reasons/ });
   const rows = reasons.getByTestId("reason-row");
   await expect(rows.first()).toContainText("No current project or need");
@@ -110,7 +110,7 @@ test("an admin manages the reject reasons, and a rep's reject dialog offers what
   await expect(rows.nth(count - 1)).toContainText("Outside our territories");
 
   const rep = await (await browser.newContext()).newPage();
-  await signIn(rep, "sales@leadgate.test", "/queue");
+  await openSignedIn(rep, "sales@leadgate.test", "/queue");
   const row = rep.getByTestId("queue-section-toAccept").getByTestId("queue-row").first();
   const name = await row.getByRole("link").first().innerText();
   await row.getByRole("button", { name: `Reject… ${name}` }).click();

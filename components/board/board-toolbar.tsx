@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import type { BoardSort } from "@/lib/core/board";
 import { DEFAULT_BOARD_SORT, parseBoardSort } from "@/lib/core/board";
+import { can } from "@/lib/core/permissions";
 import { BOARD_PROBABILITY_STEPS, parsePercent } from "@/lib/core/probability";
 import type { Role } from "@/lib/core/roles";
 import type { UserOption } from "@/lib/server/reference-data";
@@ -75,7 +76,7 @@ export function BoardToolbar({ owner, search, sort, probMin, modelActive, showOu
         </label>
         <select id="board-owner" name="owner" defaultValue={owner || "all"} onChange={(event) => apply({ owner: event.target.value })} className={controlClass}>
           <option value="all">Everyone</option>
-          {(viewerRole === "SALES" || viewerRole === "MANAGER") && <option value="me">My leads</option>}
+          {can(viewerRole, "leads.own") && <option value="me">My leads</option>}
           <option value="unassigned">Unassigned</option>
           {owners.map((user) => (
             <option key={user.id} value={user.id}>

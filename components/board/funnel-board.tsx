@@ -7,6 +7,7 @@ import type { BoardCard, BoardSort, BoardColumn as Column } from "@/lib/core/boa
 import { adoptServerColumns, findCard, placeCard } from "@/lib/core/board-state";
 import type { MoveDetails, MoveRule } from "@/lib/core/funnel";
 import { asksBeforeMoving, availableMoves, movesTo, refusedMoveReason } from "@/lib/core/funnel";
+import { can } from "@/lib/core/permissions";
 import type { ChecklistItem } from "@/lib/core/qualification";
 import type { Role } from "@/lib/core/roles";
 import type { Stage } from "@/lib/core/stages";
@@ -202,7 +203,7 @@ export function FunnelBoard({ initialColumns, viewer, reps, reasons, rejectReaso
           key={`${dialog.card.id}-${dialog.rules.map((rule) => rule.move).join()}`}
           request={dialog}
           viewerRole={viewer.role}
-          reps={reps.filter((rep) => rep.role === "SALES")}
+          reps={reps.filter((rep) => can(rep.role, "leads.receive"))}
           reasons={reasons}
           rejectReasons={rejectReasons}
           checklist={checklist}

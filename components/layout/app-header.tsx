@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { DASHBOARD_ROLES } from "@/components/dashboard/dashboard-access";
-import { CSV_IMPORT_ROLES } from "@/lib/core/csv-import";
+import { can } from "@/lib/core/permissions";
 import { roleHome } from "@/lib/core/role-home";
 import { ROLE_LABELS } from "@/lib/core/roles";
 import type { CurrentUser } from "@/lib/server/current-user";
@@ -19,7 +18,7 @@ export function AppHeader({ user, counts }: { user: CurrentUser; counts: NavCoun
         </Link>
         <MainNav>
           <NavLink href="/board">Funnel board</NavLink>
-          {DASHBOARD_ROLES.includes(user.role) && <NavLink href="/dashboard">Dashboard</NavLink>}
+          {can(user.role, "dashboard.view") && <NavLink href="/dashboard">Dashboard</NavLink>}
           <NavLink href="/leads">Leads</NavLink>
           {counts.review !== null && (
             <NavLink href="/review" count={{ count: counts.review, noun: "waiting" }}>
@@ -31,12 +30,12 @@ export function AppHeader({ user, counts }: { user: CurrentUser; counts: NavCoun
               Sales queue
             </NavLink>
           )}
-          {(user.role === "MARKETER" || user.role === "MANAGER") && <NavLink href="/settings/scoring">Scoring</NavLink>}
-          {(user.role === "MANAGER" || user.role === "ADMIN") && <NavLink href="/settings/workflow">Workflow</NavLink>}
-          {CSV_IMPORT_ROLES.includes(user.role) && <NavLink href="/import">Import</NavLink>}
-          {user.role === "ADMIN" && <NavLink href="/admin/users">Users</NavLink>}
-          {user.role === "ADMIN" && <NavLink href="/admin/api-keys">API keys</NavLink>}
-          {user.role !== "SALES" && <NavLink href="/api-docs">API</NavLink>}
+          {can(user.role, "scoring.editRules") && <NavLink href="/settings/scoring">Scoring</NavLink>}
+          {can(user.role, "workflow.edit") && <NavLink href="/settings/workflow">Workflow</NavLink>}
+          {can(user.role, "import.run") && <NavLink href="/import">Import</NavLink>}
+          {can(user.role, "users.manage") && <NavLink href="/admin/users">Users</NavLink>}
+          {can(user.role, "apiKeys.manage") && <NavLink href="/admin/api-keys">API keys</NavLink>}
+          {can(user.role, "apiDocs.view") && <NavLink href="/api-docs">API</NavLink>}
         </MainNav>
         <div className="ml-auto flex shrink-0 items-center gap-3">
           <div className="hidden text-right leading-tight sm:block">

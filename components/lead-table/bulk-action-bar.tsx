@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { REASON_MIN_LENGTH } from "@/lib/core/funnel";
+import { can, canMakeMove } from "@/lib/core/permissions";
 import { OTHER_REASON_CODE, OTHER_REASON_LABEL } from "@/lib/core/reasons";
 import type { Role } from "@/lib/core/roles";
 import type { ReasonOption, UserOption } from "@/lib/server/reference-data";
@@ -42,10 +43,10 @@ export function BulkActionBar({ count, allMatching, matchingTotal, allOnPageSele
   const [assigneeId, setAssigneeId] = useState("");
   const [reasonCode, setReasonCode] = useState("");
   const [note, setNote] = useState("");
-  const salesReps = reps.filter((rep) => rep.role === "SALES");
+  const salesReps = reps.filter((rep) => can(rep.role, "leads.receive"));
   const countText = numberFormat.format(count);
-  const canMark = viewerRole === "MARKETER" || viewerRole === "MANAGER";
-  const canDisqualify = viewerRole !== "ADMIN";
+  const canMark = canMakeMove(viewerRole, "markMql");
+  const canDisqualify = canMakeMove(viewerRole, "disqualify");
   const confirmation = pending ? describe(pending, countText) : null;
   // "Other" needs the reason written in the note.
   const other = reasonCode === OTHER_REASON_CODE;
@@ -70,7 +71,7 @@ export function BulkActionBar({ count, allMatching, matchingTotal, allOnPageSele
           Mark as MQL
         </Button>
       )}
-      {viewerRole === "MANAGER" && (
+      {can(viewerRole, "leads.assign") && (
         <span className="flex items-center gap-1">
           <label htmlFor="bulk-assignee" className="sr-only">
             Assign to

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { BoardCard } from "@/lib/core/board";
 import type { Actor, MoveDetails, MoveRule } from "@/lib/core/funnel";
 import { asksBeforeMoving, availableMoves, refusedMoves } from "@/lib/core/funnel";
+import { can } from "@/lib/core/permissions";
 import type { ChecklistItem } from "@/lib/core/qualification";
 import { moveLeadAction } from "@/lib/server/actions/move-lead";
 import type { FieldErrors } from "@/lib/server/errors";
@@ -92,7 +93,7 @@ export function LeadStageActions({ lead, viewer, reps, reasons, rejectReasons, c
           key={`${dialogRule.move}-${dialogRule.from}`}
           request={{ card: lead, rules: [dialogRule] }}
           viewerRole={viewer.role}
-          reps={reps.filter((rep) => rep.role === "SALES")}
+          reps={reps.filter((rep) => can(rep.role, "leads.receive"))}
           reasons={reasons}
           rejectReasons={rejectReasons}
           checklist={checklist}

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Actor } from "@/lib/core/funnel";
+import { can } from "@/lib/core/permissions";
 import type { ChecklistItem } from "@/lib/core/qualification";
 import type { ReasonOption, UserOption } from "@/lib/server/reference-data";
 import type { QueueSectionId, SalesQueue } from "@/lib/server/sales-queue";
@@ -54,12 +55,13 @@ export function SalesQueueView({ queue, viewer, reps, reasons, rejectReasons, ch
   const actions = useQueueActions(queue, viewer, reps);
   const { state } = actions;
   const texts = sectionTexts(queue, viewer, reps);
-  const isManager = viewer.role === "MANAGER";
+  const seesEveryRep = can(viewer.role, "queue.viewAllReps");
+  const reassigns = can(viewer.role, "leads.assign");
   const overdue = { toAccept: overdueNow(state.toAccept, queue.slaHours, now), unassigned: overdueNow(state.unassigned, queue.slaHours, now) };
 
   return (
     <div className="mx-auto max-w-5xl space-y-5 px-4 py-8 sm:px-6">
-      <QueueSummary slaHours={queue.slaHours} overdue={overdue.toAccept + overdue.unassigned} checklist={checklist} scope={queue.scope} reps={isManager ? reps : null} />
+      <QueueSummary slaHours={queue.slaHours} overdue={overdue.toAccept + overdue.unassigned} checklist={checklist} scope={queue.scope} reps={seesEveryRep ? reps : null} />
       {actions.notice && <QueueNotice message={actions.notice} onDismiss={actions.dismissNotice} />}
       {(["toAccept", "unassigned", "toQualify"] as const).map((id) => (
         <QueueSection key={id} section={state[id]} shownCount={actions.shown[id].length} {...texts[id]} overdue={id === "toQualify" ? null : overdue[id]}>
@@ -74,7 +76,7 @@ export function SalesQueueView({ queue, viewer, reps, reasons, rejectReasons, ch
               showOwner={queue.scope.kind === "allReps" && id !== "unassigned"}
               pending={actions.pendingIds.has(row.id)}
               onChoose={actions.choose}
-              reassign={isManager ? { reps, onReassign: actions.reassign } : null}
+              reassign={reassigns ? { reps, onReassign: actions.reassign } : null}
             />
           ))}
         </QueueSection>

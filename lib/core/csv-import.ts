@@ -4,14 +4,12 @@ import type { EventInput } from "./events";
 import { eventInputSchema } from "./events";
 import type { LeadInput } from "./lead-input";
 import { leadInputSchema } from "./lead-input";
-import type { Role } from "./roles";
 
 export const IMPORT_KINDS = ["leads", "events", "history"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 /** The kinds whose rows are read by rowToInput; a history row is read by rowToHistory (lib/core/history/history-csv.ts). */
 export type InputKind = Exclude<ImportKind, "history">;
 
-export const CSV_IMPORT_ROLES: readonly Role[] = ["MARKETER", "MANAGER", "ADMIN"];
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
 const MAX_CUSTOM_COLUMNS = 50;
 

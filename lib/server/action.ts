@@ -2,7 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { Role } from "@/lib/core/roles";
+import type { Permission } from "@/lib/core/permissions";
+import { can } from "@/lib/core/permissions";
 import { CHANGE_PASSWORD_FIRST } from "@/lib/core/password-change";
 import { signInAgainPath } from "@/lib/core/signed-out";
 import type { CurrentUser } from "./current-user";
@@ -11,10 +12,12 @@ import type { ActionResult } from "./errors";
 import type { FieldLabels } from "@/lib/core/field-errors";
 import { fieldErrorsOf, labelledSummary } from "@/lib/core/field-errors";
 import { AppError } from "./errors";
+import { guarded } from "./guarded-handlers";
 
 type Options<S extends z.ZodType> = {
   schema: S;
-  roles?: readonly Role[];
+  /** What the caller must be allowed to do (lib/core/permissions.ts); every action names one. */
+  permission: Permission;
   /** Runs for someone signed in with a temporary password (only the password change itself). */
   beforePasswordChange?: boolean;
   /** The labels the form shows, by field path, so a refusal names fields as the user saw them. */
@@ -42,7 +45,7 @@ async function sendPageToSignIn(): Promise<void> {
 
 /**
  * Wraps a server action so none can forget the basics: the caller is signed in and
- * active, has changed a temporary password, has one of the roles, and the input passes the
+ * active, has changed a temporary password, has the permission, and the input passes the
  * schema before the handler runs.
  * Expected failures (AppError) reach the user; anything else is logged and reported generically.
  */
@@ -50,7 +53,7 @@ export function authorizedAction<S extends z.ZodType, T>(
   options: Options<S>,
   handler: (input: z.infer<S>, user: CurrentUser) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return async (input) => {
+  return guarded(async (input: z.input<S>): Promise<ActionResult<T>> => {
     const session = await sessionUser();
     if (!session) {
       await sendPageToSignIn();
@@ -60,7 +63,7 @@ export function authorizedAction<S extends z.ZodType, T>(
       return { ok: false, error: { code: "FORBIDDEN", message: CHANGE_PASSWORD_FIRST } };
     }
     const user: CurrentUser = { id: session.id, email: session.email, name: session.name, role: session.role };
-    if (options.roles && !options.roles.includes(user.role)) {
+    if (!can(user.role, options.permission)) {
       return { ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this action." } };
     }
     const parsed = options.schema.safeParse(input);
@@ -77,5 +80,5 @@ export function authorizedAction<S extends z.ZodType, T>(
       console.error("Unexpected error in server action", error);
       return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed; try again." } };
     }
-  };
+  });
 }

@@ -4,6 +4,8 @@ import type { BulkLead, BulkMove, BulkOutcome } from "@/lib/core/bulk";
 import { bulkOutcome, planBulkAssign, planBulkMove } from "@/lib/core/bulk";
 import type { Actor } from "@/lib/core/funnel";
 import { transitionRecord } from "@/lib/core/funnel";
+import { can } from "@/lib/core/permissions";
+import { isRole } from "@/lib/core/roles";
 import { isStage } from "@/lib/core/stages";
 import type { Tx } from "./db";
 import { db } from "./db";
@@ -59,7 +61,7 @@ export async function bulkMove(actor: Actor, input: { leadIds: readonly string[]
 export async function bulkAssign(actor: Actor, input: { leadIds: readonly string[]; assigneeId: string }, now: Date = new Date()): Promise<BulkOutcome> {
   return db.$transaction(async (tx) => {
     const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, name: true, role: true, active: true } });
-    if (!assignee || !assignee.active || assignee.role !== "SALES") {
+    if (!assignee || !assignee.active || !isRole(assignee.role) || !can(assignee.role, "leads.receive")) {
       throw new AppError("VALIDATION", "Choose an active sales rep to assign the leads to.", { assigneeId: "Choose an active sales rep." });
     }
     const leads = await loadBulkLeads(tx, input.leadIds);

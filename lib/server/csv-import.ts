@@ -1,7 +1,8 @@
 import "server-only";
 import Papa from "papaparse";
 import type { ColumnMapping, ImportKind } from "@/lib/core/csv-import";
-import { CSV_IMPORT_ROLES, MAX_CSV_BYTES } from "@/lib/core/csv-import";
+import { MAX_CSV_BYTES } from "@/lib/core/csv-import";
+import { can } from "@/lib/core/permissions";
 import type { JobView, JobWork } from "./background-jobs";
 import { getJob, runStoredJob } from "./background-jobs";
 import type { CurrentUser } from "./current-user";
@@ -52,8 +53,7 @@ export const importWork: JobWork = ({ jobId, payload, checkpoint }) => {
 async function importJobOwnedBy(jobId: string, user: CurrentUser): Promise<void> {
   const job = await db.backgroundJob.findUnique({ where: { id: jobId }, select: { kind: true, createdById: true } });
   if (!job || job.kind !== "import") throw new AppError("NOT_FOUND", "This import no longer exists.");
-  const overseer = user.role === "ADMIN" || user.role === "MANAGER";
-  if (!CSV_IMPORT_ROLES.includes(user.role) || (job.createdById !== user.id && !overseer)) {
+  if (!can(user.role, "import.run") || (job.createdById !== user.id && !can(user.role, "import.viewOthers"))) {
     throw new AppError("FORBIDDEN", "Only the person who started this import, a manager or an admin can see it.");
   }
 }

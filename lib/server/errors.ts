@@ -1,4 +1,5 @@
-export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "INTERNAL";
+export const ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INTERNAL"] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type FieldErrors = Record<string, string>;
 

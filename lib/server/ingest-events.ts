@@ -1,5 +1,7 @@
 import "server-only";
 import { timeOrderedId } from "./time-ordered-id";
+import type { ErrorCode, FieldErrors } from "./errors";
+import { AppError } from "./errors";
 import { fieldErrorsOf } from "@/lib/core/field-errors";
 import type { EventInput, EventSource } from "@/lib/core/events";
 import { MAX_CLOCK_SKEW_MS, eventInputSchema, eventTime } from "@/lib/core/events";
@@ -30,17 +32,23 @@ export type IngestedEvent = {
   score: { fit: number; engagement: number; total: number };
   movedTo: string | null;
 };
+/** An event not stored, and why: an AppError's code, its message, and the problem with each field. */
 export type RefusedEvent = {
   index: number;
   status: "error";
-  error: { code: "validation_failed" | "not_found" | "conflict"; message: string; details?: Record<string, string> };
+  error: { code: Extract<ErrorCode, "VALIDATION" | "NOT_FOUND" | "CONFLICT">; message: string; details?: FieldErrors };
 };
 export type IngestResult = IngestedEvent | RefusedEvent;
 
 type Accepted = { index: number; eventId: string; leadId: string; leadCreated: boolean; key?: string; fingerprint: string };
 
-function refuse(index: number, code: RefusedEvent["error"]["code"], message: string, details?: Record<string, string>): RefusedEvent {
+function refuse(index: number, code: RefusedEvent["error"]["code"], message: string, details?: FieldErrors): RefusedEvent {
   return { index, status: "error", error: details ? { code, message, details } : { code, message } };
+}
+
+/** The refusal as the AppError it stands for, for a caller that answers or throws it. */
+export function refusalError(refusal: RefusedEvent): AppError {
+  return new AppError(refusal.error.code, refusal.error.message, refusal.error.details);
 }
 
 /** What makes two requests "the same event", to tell a retry from a clash of idempotency keys. */
@@ -92,19 +100,19 @@ export async function ingestEventsIn(tx: Tx, items: readonly unknown[], options:
   for (const [index, raw] of items.entries()) {
     const parsed = eventInputSchema.safeParse(raw);
     if (!parsed.success) {
-      results[index] = refuse(index, "validation_failed", "The event is not valid.", fieldErrorsOf(parsed.error));
+      results[index] = refuse(index, "VALIDATION", "The event is not valid.", fieldErrorsOf(parsed.error));
       continue;
     }
     const event = parsed.data;
     const occurredAt = eventTime(event, new Date(now)).getTime();
     if (occurredAt > now + MAX_CLOCK_SKEW_MS) {
-      results[index] = refuse(index, "validation_failed", "The event is not valid.", { occurredAt: "Lies more than a day in the future." });
+      results[index] = refuse(index, "VALIDATION", "The event is not valid.", { occurredAt: "Lies more than a day in the future." });
       continue;
     }
     const fingerprint = fingerprintOf(event);
     const key = event.idempotencyKey;
     if (key) {
-      const clash = () => refuse(index, "conflict", `The idempotency key "${key}" was already used for a different event.`);
+      const clash = () => refuse(index, "CONFLICT", `The idempotency key "${key}" was already used for a different event.`);
       const earlier = keysInBatch.get(key);
       if (earlier) {
         if (earlier.fingerprint === fingerprint) repeatsInBatch.push({ index, of: earlier.index });
@@ -120,7 +128,7 @@ export async function ingestEventsIn(tx: Tx, items: readonly unknown[], options:
     }
     const resolved = await resolveLead(event);
     if (!resolved) {
-      results[index] = refuse(index, "not_found", `No lead has the id "${event.leadId}".`, { leadId: "Unknown lead." });
+      results[index] = refuse(index, "NOT_FOUND", `No lead has the id "${event.leadId}".`, { leadId: "Unknown lead." });
       continue;
     }
     leads.set(resolved.lead.id, resolved.lead);

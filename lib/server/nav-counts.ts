@@ -1,8 +1,8 @@
 import "server-only";
+import { can } from "@/lib/core/permissions";
 import type { Role } from "@/lib/core/roles";
 import { filterContext } from "./lead-table";
-import { REVIEW_ROLES, reviewThreshold } from "./review-queue";
-import { QUEUE_ROLES } from "./sales-queue";
+import { reviewThreshold } from "./review-queue";
 import { countNearThreshold, countOverdueMqls } from "./sql/nav-count-store";
 
 /** What waits for the viewer's action, for the navigation; null where their role has no such page. */
@@ -13,16 +13,14 @@ export type NavCounts = {
   overdue: number | null;
 };
 
-const mayUse = (roles: readonly Role[], role: Role) => roles.includes(role);
-
 export async function navCounts(viewer: { id: string; role: Role }, now: Date = new Date()): Promise<NavCounts> {
-  const reviews = mayUse(REVIEW_ROLES, viewer.role);
-  const queues = mayUse(QUEUE_ROLES, viewer.role);
+  const reviews = can(viewer.role, "review.work");
+  const queues = can(viewer.role, "queue.work");
   if (!reviews && !queues) return { review: null, overdue: null };
   const context = await filterContext(viewer.id, now);
   const [review, overdue] = await Promise.all([
     reviews ? countNearThreshold((await reviewThreshold()).minimumScore, context) : null,
-    queues ? countOverdueMqls(viewer.role === "MANAGER" ? null : viewer.id, context) : null,
+    queues ? countOverdueMqls(can(viewer.role, "queue.viewAllReps") ? null : viewer.id, context) : null,
   ]);
   return { review, overdue };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { rolesWith } from "@/lib/core/permissions";
 import type { ReasonList } from "@/lib/core/reasons";
 import type { Role } from "@/lib/core/roles";
 import { db } from "./db";
@@ -22,14 +23,14 @@ export async function activeDisqualificationReasons(client: Tx = db): Promise<Re
 }
 
 export async function activeSalesRepIds(client: Tx = db): Promise<string[]> {
-  const reps = await client.user.findMany({ where: { role: "SALES", active: true }, select: { id: true } });
+  const reps = await client.user.findMany({ where: { role: { in: rolesWith("leads.receive") }, active: true }, select: { id: true } });
   return reps.map((rep) => rep.id);
 }
 
 /** People who can own leads, for the owner filter and the manager's assign picker. */
 export async function leadOwnerOptions(): Promise<UserOption[]> {
   const users = await db.user.findMany({
-    where: { active: true, role: { in: ["SALES", "MANAGER"] } },
+    where: { active: true, role: { in: rolesWith("leads.own") } },
     orderBy: { name: "asc" },
     select: { id: true, name: true, role: true },
   });

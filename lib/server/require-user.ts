@@ -1,7 +1,8 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { CHANGE_PASSWORD_PATH } from "@/lib/core/password-change";
-import type { Role } from "@/lib/core/roles";
+import type { Permission } from "@/lib/core/permissions";
+import { can } from "@/lib/core/permissions";
 import type { CurrentUser } from "./current-user";
 import { sessionUser } from "./current-user";
 
@@ -13,9 +14,9 @@ export async function requireUser(): Promise<CurrentUser> {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-/** For pages only some roles may open; others are sent to the board. */
-export async function requireRole(roles: readonly Role[]): Promise<CurrentUser> {
+/** For pages only some roles may open (lib/core/permissions.ts); others are sent to the board. */
+export async function requirePermission(permission: Permission): Promise<CurrentUser> {
   const user = await requireUser();
-  if (!roles.includes(user.role)) redirect("/board?denied=1");
+  if (!can(user.role, permission)) redirect("/board?denied=1");
   return user;
 }

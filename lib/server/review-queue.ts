@@ -3,7 +3,6 @@ import type { Move } from "@/lib/core/funnel";
 import { MOVE_TABLE, returnsToMarketing } from "@/lib/core/funnel";
 import type { LeadTableFilters } from "@/lib/core/lead-table";
 import { EMPTY_FILTERS } from "@/lib/core/lead-table";
-import type { Role } from "@/lib/core/roles";
 import { OTHER_REASON_CODE, reasonText } from "@/lib/core/reasons";
 import { reviewMinimumScore } from "@/lib/core/saved-views";
 import { db } from "./db";
@@ -15,8 +14,6 @@ import { activeRuleSet, explainScore } from "./lead-scoring";
 import { reasonLabels } from "./reason-lists";
 import type { FilterContext, LeadTableRow } from "./lead-table";
 import { filterContext, leadTableOrder, leadTableSelect, leadTableWhere, toLeadTableRow } from "./lead-table";
-
-export const REVIEW_ROLES = ["MARKETER", "MANAGER"] as const satisfies readonly Role[];
 
 export const REVIEW_TABS = ["near", "returned", "awaiting"] as const;
 export type ReviewTab = (typeof REVIEW_TABS)[number];

@@ -1,5 +1,6 @@
 import "server-only";
 import type { RepLoad } from "@/lib/core/routing";
+import { rolesWith } from "@/lib/core/permissions";
 import { routeLeads } from "@/lib/core/routing";
 import type { Tx } from "./db";
 import { db } from "./db";
@@ -11,7 +12,7 @@ export type NewMql = { id: string; country: string | null; ownerId: string | nul
 /** Active sales reps with their open SALs and when each last got a routed MQL. */
 export async function repLoads(tx: Tx): Promise<RepLoad[]> {
   const [reps, open] = await Promise.all([
-    tx.user.findMany({ where: { role: "SALES", active: true }, select: { id: true, lastRoutedAt: true } }),
+    tx.user.findMany({ where: { role: { in: rolesWith("leads.receive") }, active: true }, select: { id: true, lastRoutedAt: true } }),
     tx.lead.groupBy({ by: ["ownerId"], where: { stage: "SAL", ownerId: { not: null } }, _count: { _all: true } }),
   ]);
   const openByRep = new Map(open.map((row) => [row.ownerId, row._count._all]));
@@ -23,7 +24,7 @@ export type RoutingRep = { id: string; name: string; active: boolean; openSals: 
 /** Every sales rep, active first, with the open SALs of those who get MQLs: what the routing settings pick from. */
 export async function routingReps(): Promise<RoutingRep[]> {
   const [reps, loads] = await Promise.all([
-    db.user.findMany({ where: { role: "SALES" }, orderBy: [{ active: "desc" }, { name: "asc" }], select: { id: true, name: true, active: true } }),
+    db.user.findMany({ where: { role: { in: rolesWith("leads.receive") } }, orderBy: [{ active: "desc" }, { name: "asc" }], select: { id: true, name: true, active: true } }),
     repLoads(db),
   ]);
   const openSals = new Map(loads.map((load) => [load.id, load.openSals]));

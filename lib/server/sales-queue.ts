@@ -1,6 +1,7 @@
 import "server-only";
 import type { LeadTableFilters } from "@/lib/core/lead-table";
 import { EMPTY_FILTERS } from "@/lib/core/lead-table";
+import { can } from "@/lib/core/permissions";
 import type { Role } from "@/lib/core/roles";
 import { mqlSla } from "@/lib/core/sla";
 import { db } from "./db";
@@ -13,8 +14,6 @@ import { filterContext, leadTableOrder, leadTableSelect, leadTableWhere, toLeadT
  * routing could give nobody (any rep may take them), and their SALs to qualify. Managers look
  * at one rep's queue or at every rep's at once.
  */
-
-export const QUEUE_ROLES = ["SALES", "MANAGER"] as const satisfies readonly Role[];
 
 export const QUEUE_SECTIONS = ["toAccept", "unassigned", "toQualify"] as const;
 export type QueueSectionId = (typeof QUEUE_SECTIONS)[number];
@@ -64,7 +63,7 @@ function rowLimit(value: string | undefined): number {
 export function parseQueueQuery(params: SearchParams, viewer: Viewer, activeRepIds: readonly string[]): QueueQuery {
   const rep = first(params.rep);
   const scope: QueueScope =
-    viewer.role !== "MANAGER" ? { kind: "rep", repId: viewer.id } : rep && activeRepIds.includes(rep) ? { kind: "rep", repId: rep } : { kind: "allReps" };
+    !can(viewer.role, "queue.viewAllReps") ? { kind: "rep", repId: viewer.id } : rep && activeRepIds.includes(rep) ? { kind: "rep", repId: rep } : { kind: "allReps" };
   const limits = Object.fromEntries(QUEUE_SECTIONS.map((id) => [id, rowLimit(first(params[id]))])) as Record<QueueSectionId, number>;
   return { scope, limits };
 }

@@ -138,6 +138,8 @@ describe("CSV export", () => {
     signInAs(users.rep);
     const response = await post({ query: "x".repeat(4_001) });
     expect(response.status).toBe(400);
-    expect(await response.text()).toBe("query: the filter is too long.");
+    expect(await response.json()).toEqual({
+      error: { code: "validation_failed", message: "query: the filter is too long.", details: { query: "query: the filter is too long." } },
+    });
   });
 });

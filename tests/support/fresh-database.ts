@@ -8,6 +8,7 @@ import { signedInSession } from "./sign-in";
 // Runs before each test file: a fresh database file of its own, and sessions that the
 // test chooses with signInAs() instead of a browser cookie. Everything else is real.
 const file = path.join(TMP_DIR, `test-${randomUUID()}.db`);
+// The file alone is a whole copy, in WAL mode: global-setup.ts checkpointed the template's log into it.
 copyFileSync(TEMPLATE_DATABASE, file);
 process.env.DATABASE_URL = `file:${file}`;
 delete (globalThis as { leadgateDb?: unknown }).leadgateDb;

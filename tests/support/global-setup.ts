@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { DEFAULT_SCORING_RULES } from "../../lib/core/scoring/default-rules";
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { TEMPLATE_DATABASE, TMP_DIR } from "./paths";
 
 // Migrates one template database with the real `prisma migrate deploy`; each test file
@@ -13,10 +13,16 @@ export default function setup() {
     stdio: "pipe",
     env: { ...process.env, DATABASE_URL: `file:${TEMPLATE_DATABASE}`, CHECKPOINT_DISABLE: "1" },
   });
-  // As `npm run db:setup` does: the default scoring rules are version 1.
   const template = new Database(TEMPLATE_DATABASE);
+  // In WAL mode like production's database (scripts/setup-database.ts): the mode is stored in
+  // the file, so every copy of the template opens in it too.
+  template.pragma("journal_mode = WAL");
+  // As `npm run db:setup` does: the default scoring rules are version 1.
   template
     .prepare(`INSERT INTO "RuleSet" (id, version, rules, note, active, createdAt) VALUES ('default-rules', 1, ?, 'Default rules', 1, ?)`)
     .run(JSON.stringify(DEFAULT_SCORING_RULES), Date.now());
+  // The test files copy the database file alone: every write must be in it, none left in the log.
+  template.pragma("wal_checkpoint(TRUNCATE)");
   template.close();
+  if (existsSync(`${TEMPLATE_DATABASE}-wal`)) throw new Error("The template database's write-ahead log outlived its checkpoint: its copies would miss writes.");
 }

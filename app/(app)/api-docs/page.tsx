@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { ApiOperation, WithCode } from "@/components/api-docs/api-operation";
 import { openApiDocument } from "@/lib/server/api/openapi";
-import { requireUser } from "@/lib/server/require-user";
+import { requirePermission } from "@/lib/server/require-user";
 
 export const metadata: Metadata = { title: "API" };
 
 export default async function ApiDocsPage() {
-  await requireUser();
+  await requirePermission("apiDocs.view");
   const document = openApiDocument();
   const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods as Record<string, unknown>).map(([method, operation]) => ({ path, method, operation })),

@@ -10,7 +10,7 @@ import { parsePercent } from "@/lib/core/probability";
 import { ACTIVE_STAGES, OUTCOME_STAGES } from "@/lib/core/stages";
 import { countByStage, loadBoard } from "@/lib/server/board";
 import { activeDisqualificationReasons, activeReasons, leadOwnerOptions } from "@/lib/server/reference-data";
-import { requireUser } from "@/lib/server/require-user";
+import { requirePermission } from "@/lib/server/require-user";
 import { activeModelSummary } from "@/lib/server/scoring/models";
 import { qualificationChecklist } from "@/lib/server/workflow-settings";
 
@@ -20,7 +20,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
 export default async function BoardPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUser();
+  const user = await requirePermission("leads.view");
   const params = await searchParams;
   const owner = first(params.owner);
   const search = first(params.q);

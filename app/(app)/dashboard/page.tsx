@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { CalibrationSection } from "@/components/dashboard/calibration-section";
 import { CohortsSection } from "@/components/dashboard/cohorts-section";
-import { DASHBOARD_ROLES } from "@/components/dashboard/dashboard-access";
 import { DashboardFiltersBar } from "@/components/dashboard/dashboard-filters";
 import { overdueLeadsHref, parseDashboardQuery } from "@/components/dashboard/dashboard-query";
 import { formatRange } from "@/components/dashboard/format";
@@ -17,7 +16,7 @@ import { WonValueSection } from "@/components/dashboard/won-value-section";
 import { leadFilterOptions } from "@/lib/server/lead-table";
 import { dashboardMetrics } from "@/lib/server/metrics";
 import { leadOwnerOptions } from "@/lib/server/reference-data";
-import { requireRole } from "@/lib/server/require-user";
+import { requirePermission } from "@/lib/server/require-user";
 import { listUsers } from "@/lib/server/users";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -25,7 +24,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireRole(DASHBOARD_ROLES);
+  await requirePermission("dashboard.view");
   const now = new Date();
   const { filters, preset, errors } = parseDashboardQuery(await searchParams, now);
   const [metrics, options, owners, users] = await Promise.all([dashboardMetrics(filters, now), leadFilterOptions(), leadOwnerOptions(), listUsers()]);

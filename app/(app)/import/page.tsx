@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { CsvImportWizard } from "@/components/import/csv-import-wizard";
-import { CSV_IMPORT_ROLES } from "@/lib/core/csv-import";
-import { requireRole } from "@/lib/server/require-user";
+import { requirePermission } from "@/lib/server/require-user";
 
 export const metadata: Metadata = { title: "Import" };
 
 export default async function ImportPage() {
-  await requireRole(CSV_IMPORT_ROLES);
+  await requirePermission("import.run");
   return (
     <div className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
       <div>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { SalesQueueView } from "@/components/queue/sales-queue-view";
 import { ToastProvider } from "@/components/ui/toast";
+import { can } from "@/lib/core/permissions";
 import { activeDisqualificationReasons, activeReasons, leadOwnerOptions } from "@/lib/server/reference-data";
-import { requireRole } from "@/lib/server/require-user";
-import { QUEUE_ROLES, loadSalesQueue, parseQueueQuery } from "@/lib/server/sales-queue";
+import { requirePermission } from "@/lib/server/require-user";
+import { loadSalesQueue, parseQueueQuery } from "@/lib/server/sales-queue";
 import { qualificationChecklist } from "@/lib/server/workflow-settings";
 
 export const metadata: Metadata = { title: "Sales queue" };
@@ -11,10 +12,10 @@ export const metadata: Metadata = { title: "Sales queue" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function QueuePage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireRole(QUEUE_ROLES);
+  const user = await requirePermission("queue.work");
   const params = await searchParams;
   const [owners, reasons, rejectReasons, checklist] = await Promise.all([leadOwnerOptions(), activeDisqualificationReasons(), activeReasons("reject"), qualificationChecklist()]);
-  const reps = owners.filter((owner) => owner.role === "SALES");
+  const reps = owners.filter((owner) => can(owner.role, "leads.receive"));
   const queue = await loadSalesQueue(parseQueueQuery(params, user, reps.map((rep) => rep.id)), user);
 
   return (

@@ -5,8 +5,8 @@ import { ReviewPagination } from "@/components/review/review-pagination";
 import { ReviewTabs } from "@/components/review/review-tabs";
 import { ToastProvider } from "@/components/ui/toast";
 import { activeDisqualificationReasons } from "@/lib/server/reference-data";
-import { requireRole } from "@/lib/server/require-user";
-import { REVIEW_ROLES, loadReviewQueue, parseReviewTab } from "@/lib/server/review-queue";
+import { requirePermission } from "@/lib/server/require-user";
+import { loadReviewQueue, parseReviewTab } from "@/lib/server/review-queue";
 
 export const metadata: Metadata = { title: "MQL review" };
 
@@ -14,7 +14,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function ReviewPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireRole(REVIEW_ROLES);
+  const user = await requirePermission("review.work");
   const params = await searchParams;
   const tab = parseReviewTab(first(params.tab));
   const pageParam = first(params.page) ?? "";

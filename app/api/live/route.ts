@@ -1,5 +1,4 @@
-import { ApiError, errorResponse } from "@/lib/server/api/api-error";
-import { currentUser } from "@/lib/server/current-user";
+import { authorizedRoute } from "@/lib/server/authorized-route";
 import { liveChangeToken } from "@/lib/server/live-changes";
 
 // Open boards and tables poll this every few seconds (components/live/use-live-refresh.ts).
@@ -17,12 +16,10 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
   });
 }
 
-export async function GET(request: Request): Promise<Response> {
-  const user = await currentUser();
-  if (!user) return errorResponse(new ApiError(401, "unauthorized", "Sign in to see other people's changes as they happen."));
+export const GET = authorizedRoute("leads.view", async ({ request }) => {
   const token = await liveChangeToken();
   const etag = `"${token}"`;
   const headers = { ETag: etag, "Cache-Control": "no-cache" };
   if (matches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   return Response.json({ token }, { headers });
-}
+});

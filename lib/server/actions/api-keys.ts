@@ -5,8 +5,6 @@ import { API_SCOPES } from "@/lib/core/api-scopes";
 import { authorizedAction } from "../action";
 import { createApiKey, revokeApiKey } from "../api-keys";
 
-const ADMIN_ONLY = ["ADMIN"] as const;
-
 const createApiKeySchema = z.strictObject({
   name: z
     .string()
@@ -18,10 +16,10 @@ const createApiKeySchema = z.strictObject({
     .min(1, "Choose at least one thing the key may do."),
 });
 
-export const createApiKeyAction = authorizedAction({ schema: createApiKeySchema, roles: ADMIN_ONLY, labels: { name: "Key name", scopes: "What may it do?" } }, (input, admin) =>
+export const createApiKeyAction = authorizedAction({ schema: createApiKeySchema, permission: "apiKeys.manage", labels: { name: "Key name", scopes: "What may it do?" } }, (input, admin) =>
   createApiKey({ name: input.name, createdById: admin.id, scopes: input.scopes }),
 );
 
 const revokeApiKeySchema = z.strictObject({ id: z.string().min(1) });
 
-export const revokeApiKeyAction = authorizedAction({ schema: revokeApiKeySchema, roles: ADMIN_ONLY }, (input) => revokeApiKey(input.id));
+export const revokeApiKeyAction = authorizedAction({ schema: revokeApiKeySchema, permission: "apiKeys.manage" }, (input) => revokeApiKey(input.id));

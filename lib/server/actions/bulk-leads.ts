@@ -20,20 +20,20 @@ const bulkMoveSchema = z.strictObject({
   reason: z.string().max(REASON_MAX_LENGTH, `The note can be at most ${REASON_MAX_LENGTH} characters.`).optional(),
 });
 
-export const bulkMoveAction = authorizedAction({ schema: bulkMoveSchema, roles: ["MARKETER", "MANAGER", "SALES"], labels: { reasonCode: "Disqualification reason", reason: "Note" } }, (input, user) =>
+export const bulkMoveAction = authorizedAction({ schema: bulkMoveSchema, permission: "leads.bulkMove", labels: { reasonCode: "Disqualification reason", reason: "Note" } }, (input, user) =>
   bulkMove({ id: user.id, role: user.role }, input),
 );
 
 const bulkAssignSchema = z.strictObject({ leadIds, assigneeId: z.string().min(1, "Choose the sales rep to assign the leads to.").max(100) });
 
-export const bulkAssignAction = authorizedAction({ schema: bulkAssignSchema, roles: ["MANAGER"], labels: { assigneeId: "Assign to" } }, (input, user) =>
+export const bulkAssignAction = authorizedAction({ schema: bulkAssignSchema, permission: "leads.assign", labels: { assigneeId: "Assign to" } }, (input, user) =>
   bulkAssign({ id: user.id, role: user.role }, input),
 );
 
 const matchingSchema = z.strictObject({ query: z.string().max(4_000) });
 
 /** The ids an "all matching the filter" action works on, in table order. */
-export const matchingLeadIdsAction = authorizedAction({ schema: matchingSchema }, async (input, user) => {
+export const matchingLeadIdsAction = authorizedAction({ schema: matchingSchema, permission: "leads.view" }, async (input, user) => {
   const { state } = parseLeadTableQuery(new URLSearchParams(input.query));
   const { ids, total } = await matchingLeadIds(state, await filterContext(user.id), BULK_MATCHING_LIMIT);
   return { ids, total, limit: BULK_MATCHING_LIMIT };

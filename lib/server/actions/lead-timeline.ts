@@ -10,4 +10,4 @@ const loadMoreTimelineSchema = z.strictObject({
 });
 
 /** The next, older page of a lead's timeline ("Load more"). */
-export const loadMoreTimelineAction = authorizedAction({ schema: loadMoreTimelineSchema }, (input) => listLeadTimeline(input.leadId, { before: input.before }));
+export const loadMoreTimelineAction = authorizedAction({ schema: loadMoreTimelineSchema, permission: "leads.view" }, (input) => listLeadTimeline(input.leadId, { before: input.before }));

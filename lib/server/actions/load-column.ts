@@ -18,7 +18,7 @@ const loadColumnSchema = z.strictObject({
 });
 
 /** The next page of one board column ("load more"), with the board's filters. */
-export const loadColumnAction = authorizedAction({ schema: loadColumnSchema }, async (input, user) => {
+export const loadColumnAction = authorizedAction({ schema: loadColumnSchema, permission: "leads.view" }, async (input, user) => {
   const after = input.cursor ? decodeCursor(input.cursor, input.sort) : undefined;
   if (after === null) throw new AppError("VALIDATION", "The page cursor is not valid; reload the board.", { cursor: "Invalid cursor." });
   return loadColumnPage(input.stage, { owner: parseOwnerFilter(input.owner, user.id), search: normalizeSearch(input.search), probMin: input.probMin }, after, input.sort);

@@ -22,12 +22,12 @@ export type LoggedEvent = { stage: string; total: number; movedTo: string | null
 // As the "Log an event" form labels its fields.
 const labels = { type: "What happened", occurredAt: "When", name: "Event or content", note: "Note" };
 
-export const logEventAction = authorizedAction({ schema: logEventSchema, roles: ["MARKETER", "MANAGER", "SALES"], labels }, async (input): Promise<LoggedEvent> => {
+export const logEventAction = authorizedAction({ schema: logEventSchema, permission: "leads.logEvent", labels }, async (input): Promise<LoggedEvent> => {
   const properties = Object.fromEntries(Object.entries({ name: input.name, note: input.note }).filter(([, value]) => value));
   const [result] = await ingestEvents([{ leadId: input.leadId, type: input.type, occurredAt: input.occurredAt, properties }], { source: "manual" });
   if (result.status === "error") {
-    const code = result.error.code === "not_found" ? "NOT_FOUND" : "VALIDATION";
-    throw new AppError(code, result.error.code === "not_found" ? "This lead no longer exists." : result.error.message, result.error.details);
+    const missing = result.error.code === "NOT_FOUND";
+    throw new AppError(missing ? "NOT_FOUND" : "VALIDATION", missing ? "This lead no longer exists." : result.error.message, result.error.details);
   }
   return { stage: result.stage, total: result.score.total, movedTo: result.movedTo };
 });

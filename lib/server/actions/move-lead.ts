@@ -21,4 +21,4 @@ const moveLeadSchema = z.strictObject({
 // As the move dialog labels its fields.
 const labels = { reason: "Reason", reasonCode: "Reason from the list", checklist: "Qualification checklist", assigneeId: "Owner (sales rep)" };
 
-export const moveLeadAction = authorizedAction({ schema: moveLeadSchema, labels }, (input, user) => moveLead({ id: user.id, role: user.role }, input));
+export const moveLeadAction = authorizedAction({ schema: moveLeadSchema, permission: "leads.move", labels }, (input, user) => moveLead({ id: user.id, role: user.role }, input));

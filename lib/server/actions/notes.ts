@@ -6,9 +6,6 @@ import { ACTIVITY_KINDS } from "@/lib/core/activities";
 import { authorizedAction } from "../action";
 import { addNote, NOTE_MAX_LENGTH } from "../notes";
 
-// Admins manage the workspace but don't work leads, so they read notes without adding any.
-const LEAD_WORKERS = ["MANAGER", "MARKETER", "SALES"] as const;
-
 const EMPTY_BODY: Record<ActivityKind, string> = {
   note: "Write the note before saving it.",
   call: "Write what was said on the call before logging it.",
@@ -28,4 +25,4 @@ const addNoteSchema = z
   });
 
 /** Adds a note, or logs a call, e-mail or meeting, on a lead. */
-export const addNoteAction = authorizedAction({ schema: addNoteSchema, roles: LEAD_WORKERS, labels: { kind: "What to log" } }, (input, user) => addNote(user, input));
+export const addNoteAction = authorizedAction({ schema: addNoteSchema, permission: "leads.logActivity", labels: { kind: "What to log" } }, (input, user) => addNote(user, input));

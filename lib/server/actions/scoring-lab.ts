@@ -14,8 +14,6 @@ import { backtest, saveLabSettings, suggestRuleSet } from "../scoring/lab";
 import type { ModelView } from "../scoring/models";
 import { activateModel, deactivateModels, listModels, startModelTraining } from "../scoring/models";
 
-const LAB_USERS = ["MARKETER", "MANAGER"] as const;
-
 // What the lab predicts and when an open lead counts as a no: for one run, or (managers) as the team's default.
 const runSettings = {
   target: labSettingsSchema.shape.target.optional(),
@@ -29,7 +27,7 @@ export type LabBacktest = { report: BacktestAnswer; /** The version backtested; 
  * scoring rules schema (validateRules), whose errors name the setting, as the preview's do.
  */
 export const backtestRulesAction = authorizedAction(
-  { schema: z.strictObject({ rules: z.unknown().optional(), ...runSettings }), roles: LAB_USERS },
+  { schema: z.strictObject({ rules: z.unknown().optional(), ...runSettings }), permission: "scoringLab.use" },
   async (input): Promise<LabBacktest> => {
     if (input.rules !== undefined) {
       const rules = await validateRules(input.rules);
@@ -42,18 +40,18 @@ export const backtestRulesAction = authorizedAction(
 
 export type LabSuggestion = SuggestionAnswer & { activeVersion: number };
 
-export const suggestRulesAction = authorizedAction({ schema: z.strictObject(runSettings), roles: LAB_USERS }, async (input): Promise<LabSuggestion> => {
+export const suggestRulesAction = authorizedAction({ schema: z.strictObject(runSettings), permission: "scoringLab.use" }, async (input): Promise<LabSuggestion> => {
   const active = await activeRuleSet();
   return { ...(await suggestRuleSet({ active: active.rules, target: input.target, maturityDays: input.maturityDays })), activeVersion: active.version };
 });
 
 /** The team's defaults, also what models are trained with: a manager's decision. */
-export const saveLabSettingsAction = authorizedAction({ schema: labSettingsSchema, roles: ["MANAGER"] }, async (input, user): Promise<LabSettings> => saveLabSettings(input, user.id));
+export const saveLabSettingsAction = authorizedAction({ schema: labSettingsSchema, permission: "scoringLab.setDefaults" }, async (input, user): Promise<LabSettings> => saveLabSettings(input, user.id));
 
-export const listModelsAction = authorizedAction({ schema: z.strictObject({}), roles: LAB_USERS }, async (): Promise<ModelView[]> => listModels());
+export const listModelsAction = authorizedAction({ schema: z.strictObject({}), permission: "scoringLab.use" }, async (): Promise<ModelView[]> => listModels());
 
 export const trainModelAction = authorizedAction(
-  { schema: z.strictObject({ target: runSettings.target }), roles: LAB_USERS },
+  { schema: z.strictObject({ target: runSettings.target }), permission: "scoringLab.use" },
   async (input, user): Promise<{ model: ModelView; jobId: string }> => startModelTraining({ target: input.target, userId: user.id }),
 );
 
@@ -61,14 +59,14 @@ const modelId = z.string().min(1, "Choose a model.").max(100);
 
 /** Scores every lead with the model from now on: starts the re-score that fills in the probabilities. */
 export const activateModelAction = authorizedAction(
-  { schema: z.strictObject({ modelId }), roles: LAB_USERS },
+  { schema: z.strictObject({ modelId }), permission: "scoringLab.use" },
   async (input): Promise<{ model: ModelView; jobId: string }> => activateModel(input.modelId),
 );
 
-export const deactivateModelsAction = authorizedAction({ schema: z.strictObject({}), roles: LAB_USERS }, async (): Promise<void> => deactivateModels());
+export const deactivateModelsAction = authorizedAction({ schema: z.strictObject({}), permission: "scoringLab.use" }, async (): Promise<void> => deactivateModels());
 
 /** Polled while a model trains, and during the re-score its activation starts. */
-export const getLabJobAction = authorizedAction({ schema: z.strictObject({ jobId: z.string().min(1).max(100) }), roles: LAB_USERS }, async (input): Promise<JobView> => {
+export const getLabJobAction = authorizedAction({ schema: z.strictObject({ jobId: z.string().min(1).max(100) }), permission: "scoringLab.use" }, async (input): Promise<JobView> => {
   const job = await getJob(input.jobId);
   // Import jobs carry other people's files and row errors; the lab only follows its own kinds.
   if (job.kind !== "train" && job.kind !== "rescore") throw new AppError("NOT_FOUND", "This job no longer exists.");

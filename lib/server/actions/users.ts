@@ -5,8 +5,6 @@ import { ROLES } from "@/lib/core/roles";
 import { authorizedAction } from "../action";
 import { changePassword, createUser, endUserSessions, resetPassword, updateUser } from "../users";
 
-const ADMIN_ONLY = ["ADMIN"] as const;
-
 const passwordSchema = z.string().min(10, "The password needs at least 10 characters.").max(200, "The password can be at most 200 characters.");
 
 const createUserSchema = z.strictObject({
@@ -18,7 +16,7 @@ const createUserSchema = z.strictObject({
 
 const createUserLabels = { name: "Name", email: "E-mail", role: "Role", password: "Initial password" };
 
-export const createUserAction = authorizedAction({ schema: createUserSchema, roles: ADMIN_ONLY, labels: createUserLabels }, (input) => createUser(input));
+export const createUserAction = authorizedAction({ schema: createUserSchema, permission: "users.manage", labels: createUserLabels }, (input) => createUser(input));
 
 const updateUserSchema = z
   .strictObject({
@@ -28,15 +26,15 @@ const updateUserSchema = z
   })
   .refine((input) => input.role !== undefined || input.active !== undefined, { message: "Nothing to change.", path: ["role"] });
 
-export const updateUserAction = authorizedAction({ schema: updateUserSchema, roles: ADMIN_ONLY }, (input, admin) => updateUser(admin.id, input));
+export const updateUserAction = authorizedAction({ schema: updateUserSchema, permission: "users.manage" }, (input, admin) => updateUser(admin.id, input));
 
 const userTargetSchema = z.strictObject({ userId: z.string().min(1, "Choose a user.") });
 
-export const endSessionsAction = authorizedAction({ schema: userTargetSchema, roles: ADMIN_ONLY }, (input, admin) =>
+export const endSessionsAction = authorizedAction({ schema: userTargetSchema, permission: "users.manage" }, (input, admin) =>
   endUserSessions(admin.id, input.userId),
 );
 
-export const resetPasswordAction = authorizedAction({ schema: userTargetSchema, roles: ADMIN_ONLY }, (input, admin) =>
+export const resetPasswordAction = authorizedAction({ schema: userTargetSchema, permission: "users.manage" }, (input, admin) =>
   resetPassword(admin.id, input.userId),
 );
 
@@ -48,7 +46,7 @@ const changePasswordSchema = z
   })
   .refine((input) => input.newPassword === input.confirmPassword, { message: "The two new passwords don't match.", path: ["confirmPassword"] });
 
-// Any role; the one action someone with a temporary password may call.
-export const changePasswordAction = authorizedAction({ schema: changePasswordSchema, beforePasswordChange: true }, (input, user) =>
+// The one action someone with a temporary password may call.
+export const changePasswordAction = authorizedAction({ schema: changePasswordSchema, permission: "account.changePassword", beforePasswordChange: true }, (input, user) =>
   changePassword(user.id, input),
 );

@@ -3,6 +3,7 @@ import type { ApiScope } from "@/lib/core/api-scopes";
 import { apiRateLimitPerMinute } from "@/lib/env";
 import type { AuthenticatedKey } from "../api-keys";
 import { authenticateApiKey } from "../api-keys";
+import type { FieldErrors } from "../errors";
 import { AppError } from "../errors";
 import { ApiError, errorResponse } from "./api-error";
 import { withinLoadBound } from "./load-shedding";
@@ -11,22 +12,13 @@ import { takeToken } from "./rate-limit";
 export type ApiContext = { request: Request; apiKey: AuthenticatedKey; params: Record<string, string> };
 type RouteContext = { params: Promise<Record<string, string>> };
 
-const APP_ERROR_STATUS: Record<AppError["code"], [number, ApiError["code"]]> = {
-  UNAUTHENTICATED: [401, "unauthorized"],
-  FORBIDDEN: [403, "forbidden"],
-  NOT_FOUND: [404, "not_found"],
-  VALIDATION: [400, "validation_failed"],
-  CONFLICT: [409, "conflict"],
-  INTERNAL: [500, "internal"],
-};
-
 async function authenticate(request: Request): Promise<AuthenticatedKey> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new ApiError(401, "unauthorized", 'Send your API key as "Authorization: Bearer <key>". Admins create keys under API keys.');
+  if (!match) throw new AppError("UNAUTHENTICATED", 'Send your API key as "Authorization: Bearer <key>". Admins create keys under API keys.');
   const key = await authenticateApiKey(match[1]);
-  if (key === "revoked") throw new ApiError(401, "unauthorized", "This API key was revoked. Ask an admin for a new one.");
-  if (!key) throw new ApiError(401, "unauthorized", "This API key is not valid.");
+  if (key === "revoked") throw new AppError("UNAUTHENTICATED", "This API key was revoked. Ask an admin for a new one.");
+  if (!key) throw new AppError("UNAUTHENTICATED", "This API key is not valid.");
   return key;
 }
 
@@ -49,7 +41,7 @@ export function apiRoute(scope: ApiScope | readonly ApiScope[], handler: (contex
     const apiKey = await authenticate(request);
     if (!allowed.some((needed) => apiKey.scopes.includes(needed))) {
       const names = allowed.map((needed) => `"${needed}"`).join(" or ");
-      throw new ApiError(403, "forbidden", `This API key doesn't have the ${names} scope this endpoint needs. An admin can create a key that has it under API keys.`);
+      throw new AppError("FORBIDDEN", `This API key doesn't have the ${names} scope this endpoint needs. An admin can create a key that has it under API keys.`);
     }
     const retryAfter = takeToken(apiKey.id, apiRateLimitPerMinute());
     if (retryAfter > 0) {
@@ -60,15 +52,11 @@ export function apiRoute(scope: ApiScope | readonly ApiScope[], handler: (contex
 }
 
 function failure(error: unknown): Response {
-  if (error instanceof ApiError) return errorResponse(error);
-  if (error instanceof AppError) {
-    const [status, code] = APP_ERROR_STATUS[error.code];
-    return errorResponse(new ApiError(status, code, error.message, error.fieldErrors));
-  }
+  if (error instanceof ApiError || error instanceof AppError) return errorResponse(error);
   console.error("Unexpected error in API route", error);
-  return errorResponse(new ApiError(500, "internal", "Something went wrong on our side; nothing was stored. Try again."));
+  return errorResponse(new AppError("INTERNAL", "Something went wrong on our side; nothing was stored. Try again."));
 }
 
-export function validationError(details: Record<string, string>): ApiError {
-  return new ApiError(400, "validation_failed", "The request is not valid; see details for each field.", details);
+export function validationError(fieldErrors: FieldErrors): AppError {
+  return new AppError("VALIDATION", "The request is not valid; see details for each field.", fieldErrors);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { ApiError } from "./api-error";
+import { validationError } from "./api-route";
 import { apiLead, apiLeadSelect } from "./lead-resource";
 import type { LeadListQuery } from "./schemas";
 
@@ -18,7 +18,7 @@ function decodeCursor(value: string): Cursor {
   } catch {
     // falls through to the error below
   }
-  throw new ApiError(400, "validation_failed", "The request is not valid; see details for each field.", { cursor: "Not a cursor this API returned." });
+  throw validationError({ cursor: "Not a cursor this API returned." });
 }
 
 /** Leads in the order they last changed, oldest first, so a sync can resume from its cursor. */

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { listApiKeys } from "@/lib/server/api-keys";
-import { requireRole } from "@/lib/server/require-user";
+import { requirePermission } from "@/lib/server/require-user";
 
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage() {
-  await requireRole(["ADMIN"]);
+  await requirePermission("apiKeys.manage");
   const keys = await listApiKeys();
   return (
     <div className="mx-auto max-w-5xl space-y-8 px-4 py-8 sm:px-6">

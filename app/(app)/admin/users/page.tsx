@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UsersTable } from "@/components/users/users-table";
-import { requireRole } from "@/lib/server/require-user";
+import { requirePermission } from "@/lib/server/require-user";
 import { listUsers } from "@/lib/server/users";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const admin = await requireRole(["ADMIN"]);
+  const admin = await requirePermission("users.manage");
   const users = await listUsers();
   return (
     <div className="mx-auto max-w-5xl space-y-8 px-4 py-8 sm:px-6">

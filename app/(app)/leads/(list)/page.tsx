@@ -7,7 +7,7 @@ import { builtInViews, defaultViewFor } from "@/lib/core/saved-views";
 import { activeRuleSet } from "@/lib/server/lead-scoring";
 import { leadFilterOptions, loadLeadTable } from "@/lib/server/lead-table";
 import { activeDisqualificationReasons, leadOwnerOptions } from "@/lib/server/reference-data";
-import { requireUser } from "@/lib/server/require-user";
+import { requirePermission } from "@/lib/server/require-user";
 import { listSavedViews } from "@/lib/server/saved-views";
 
 export const metadata: Metadata = { title: "Leads" };
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Leads" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function LeadsPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUser();
+  const user = await requirePermission("leads.view");
   const params = await searchParams;
   const threshold = (await activeRuleSet()).rules.threshold.total;
   // Opening the table without a query opens the role's default view, as a shareable link.

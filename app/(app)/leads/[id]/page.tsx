@@ -13,11 +13,12 @@ import { ScoreCard } from "@/components/leads/score-card";
 import { StageHistory } from "@/components/leads/stage-history";
 import { backLinkFor } from "@/lib/core/back-link";
 import { STANDARD_EVENT_TYPES } from "@/lib/core/events";
+import { can } from "@/lib/core/permissions";
 import { AppError } from "@/lib/server/errors";
 import { asBoardCard, getLeadDetails, listLeadTimeline } from "@/lib/server/lead-details";
 import { NOTE_MAX_LENGTH } from "@/lib/server/notes";
 import { activeDisqualificationReasons, activeReasons, leadOwnerOptions } from "@/lib/server/reference-data";
-import { requireUser } from "@/lib/server/require-user";
+import { requirePermission, requireUser } from "@/lib/server/require-user";
 import { qualificationChecklist } from "@/lib/server/workflow-settings";
 
 type Params = Promise<{ id: string }>;
@@ -42,7 +43,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function LeadPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const user = await requireUser();
+  const user = await requirePermission("leads.view");
   const { id } = await params;
   const [lead, firstEntries, checklist, reps, reasons, rejectReasons] = await Promise.all([
     loadLead(id),
@@ -68,13 +69,13 @@ export default async function LeadPage({ params, searchParams }: { params: Param
       <div className="mx-auto grid max-w-7xl gap-6 px-4 pt-6 sm:px-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <ScoreCard scores={lead.scores} explanation={lead.explanation} probability={lead.probability} now={now} />
-          {user.role !== "ADMIN" && <LogEventForm leadId={lead.id} eventTypes={EVENT_TYPE_OPTIONS} previousTotal={lead.scores.total} />}
+          {can(user.role, "leads.logEvent") && <LogEventForm leadId={lead.id} eventTypes={EVENT_TYPE_OPTIONS} previousTotal={lead.scores.total} />}
           {/* A newly logged event or activity changes the count, which restarts the timeline at its newest page. */}
           <LeadTimeline key={timelineTotal} leadId={lead.id} firstPage={firstEntries} total={timelineTotal} now={now} />
         </div>
         <div className="min-w-0 space-y-6">
           <ProfileCard profile={lead.profile} />
-          <LeadActivities leadId={lead.id} activities={lead.activities} canLog={user.role !== "ADMIN"} maxLength={NOTE_MAX_LENGTH} now={now} />
+          <LeadActivities leadId={lead.id} activities={lead.activities} canLog={can(user.role, "leads.logActivity")} maxLength={NOTE_MAX_LENGTH} now={now} />
           <StageHistory history={lead.history} checklist={checklist} createdAt={lead.createdAt} now={now} />
           <AssignmentHistory assignments={lead.assignments} now={now} />
         </div>

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { BULK_MATCHING_LIMIT } from "@/lib/core/bulk";
+import { fieldErrorsOf } from "@/lib/core/field-errors";
 import { parseLeadTableQuery } from "@/lib/core/lead-table";
-import { currentUser } from "@/lib/server/current-user";
+import { authorizedRoute } from "@/lib/server/authorized-route";
+import { AppError } from "@/lib/server/errors";
 import { leadExportStream } from "@/lib/server/lead-export";
 import { filterContext } from "@/lib/server/lead-table";
 
@@ -15,12 +17,10 @@ const exportSchema = z.strictObject({
 });
 
 /** Downloads the table's leads as CSV: the selected rows, or everything matching the filter. */
-export async function POST(request: Request): Promise<Response> {
-  const user = await currentUser();
-  if (!user) return plainText(401, "Sign in to export leads.");
+export const POST = authorizedRoute("leads.export", async ({ request, user }) => {
   const form = await request.formData().catch(() => null);
   const parsed = exportSchema.safeParse(form ? Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string")) : {});
-  if (!parsed.success) return plainText(400, parsed.error.issues.map((issue) => issue.message).join(" "));
+  if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues.map((issue) => issue.message).join(" "), fieldErrorsOf(parsed.error));
   const { state } = parseLeadTableQuery(new URLSearchParams(parsed.data.query));
   const stream = await leadExportStream(state, await filterContext(user.id), parsed.data.ids);
   const date = new Date().toISOString().slice(0, 10);
@@ -31,8 +31,4 @@ export async function POST(request: Request): Promise<Response> {
       "Cache-Control": "private, no-store",
     },
   });
-}
-
-function plainText(status: number, message: string): Response {
-  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-}
+});

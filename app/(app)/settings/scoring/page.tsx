@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { ScoringSettings } from "@/components/scoring/scoring-settings";
 import { STANDARD_EVENT_TYPES } from "@/lib/core/events";
+import { can } from "@/lib/core/permissions";
 import { runningJob } from "@/lib/server/background-jobs";
 import { activeDisqualificationReasons } from "@/lib/server/reference-data";
-import { requireRole } from "@/lib/server/require-user";
+import { requirePermission } from "@/lib/server/require-user";
 import { activeRuleSet } from "@/lib/server/lead-scoring";
 import { listRuleSetVersions, VERSION_NOTE_MAX_LENGTH } from "@/lib/server/rule-sets";
 import { labSettings } from "@/lib/server/scoring/lab";
@@ -12,7 +13,7 @@ import { activeModelSummary, listModels } from "@/lib/server/scoring/models";
 export const metadata: Metadata = { title: "Scoring" };
 
 export default async function ScoringSettingsPage() {
-  const user = await requireRole(["MARKETER", "MANAGER"]);
+  const user = await requirePermission("scoring.editRules");
   const [active, versions, reasons, runningJobId, models, trainingJobId] = await Promise.all([
     activeRuleSet(),
     listRuleSetVersions(),
@@ -42,7 +43,7 @@ export default async function ScoringSettingsPage() {
         runningJobId={runningJobId}
         noteMaxLength={VERSION_NOTE_MAX_LENGTH}
         now={new Date().toISOString()}
-        lab={{ settings: await labSettings(), canSaveSettings: user.role === "MANAGER", models, trainingJobId }}
+        lab={{ settings: await labSettings(), canSaveSettings: can(user.role, "scoringLab.setDefaults"), models, trainingJobId }}
         activeModel={activeModel}
       />
     </div>

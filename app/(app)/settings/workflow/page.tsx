@@ -5,14 +5,14 @@ import { RoutingForm } from "@/components/workflow/routing-form";
 import { ManagedReasons } from "@/components/workflow/managed-reasons";
 import { ToastProvider } from "@/components/ui/toast";
 import { listReasons } from "@/lib/server/reason-lists";
-import { requireRole } from "@/lib/server/require-user";
+import { requirePermission } from "@/lib/server/require-user";
 import { routingReps } from "@/lib/server/routing";
 import { qualificationChecklist, routingRules, slaSettings } from "@/lib/server/workflow-settings";
 
 export const metadata: Metadata = { title: "Workflow settings" };
 
 export default async function WorkflowSettingsPage() {
-  await requireRole(["MANAGER", "ADMIN"]);
+  await requirePermission("workflow.edit");
   const [sla, rules, reps, checklist, disqualificationReasons, rejectReasons] = await Promise.all([
     slaSettings(),
     routingRules(),

@@ -1,5 +1,4 @@
 import { fieldErrorsOf } from "@/lib/core/field-errors";
-import { ApiError } from "@/lib/server/api/api-error";
 import { apiRoute, validationError } from "@/lib/server/api/api-route";
 import { readJson } from "@/lib/server/api/read-json";
 import { backtestRequestSchema } from "@/lib/server/api/scoring-schemas";
@@ -7,13 +6,14 @@ import { activeRuleSet, ruleSetVersion } from "@/lib/server/lead-scoring";
 import { validateRules } from "@/lib/server/rule-sets";
 import { backtest } from "@/lib/server/scoring/lab";
 import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
+import { AppError } from "@/lib/server/errors";
 
 export const POST = apiRoute("scoring", async ({ request }) => {
   const parsed = backtestRequestSchema.safeParse(await readJson(request));
   if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error));
   const { rules: draft, version, target, maturityDays } = parsed.data;
   const rules = draft !== undefined ? await validateRules(draft) : version !== undefined ? await ruleSetVersion(version) : (await activeRuleSet()).rules;
-  if (!rules) throw new ApiError(404, "not_found", `Version ${version} of the scoring rules doesn't exist.`);
+  if (!rules) throw new AppError("NOT_FOUND", `Version ${version} of the scoring rules doesn't exist.`);
   return Response.json({ backtest: await backtest({ rules, target, maturityDays }) });
 });
 
