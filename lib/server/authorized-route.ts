@@ -1,7 +1,7 @@
 import "server-only";
 import type { Permission } from "@/lib/core/permissions";
 import { can } from "@/lib/core/permissions";
-import { ApiError, errorResponse } from "./api/api-error";
+import { failureResponse } from "./api/api-error";
 import type { CurrentUser } from "./current-user";
 import { currentUser } from "./current-user";
 import { AppError } from "./errors";
@@ -36,11 +36,7 @@ export function authorizedRoute<Params extends Record<string, string> = Record<s
   });
 }
 
-function failure(error: unknown): Response {
-  if (error instanceof AppError || error instanceof ApiError) return errorResponse(error);
-  console.error("Unexpected error in route handler", error);
-  return errorResponse(new ApiError(500, "internal", "Something went wrong on our side. Nothing was changed; try again."));
-}
+const failure = (error: unknown) => failureResponse(error, "route handler", "Something went wrong on our side. Nothing was changed; try again.");
 
 function uncached(response: Response): Response {
   response.headers.set("Cache-Control", "no-store");

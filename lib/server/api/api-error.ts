@@ -68,3 +68,13 @@ export function errorResponse(error: ApiError | AppError): Response {
   const answer = asApiError(error);
   return Response.json({ error: apiErrorBody(answer) }, { status: answer.status, headers: answer.headers });
 }
+
+/**
+ * The answer to whatever a route handler threw: expected failures (AppError, ApiError) as they
+ * are; anything else is logged with where it happened and answered with the generic `message`.
+ */
+export function failureResponse(error: unknown, where: string, message: string): Response {
+  if (error instanceof ApiError || error instanceof AppError) return errorResponse(error);
+  console.error(`Unexpected error in ${where}`, error);
+  return errorResponse(new AppError("INTERNAL", message));
+}

@@ -5,7 +5,7 @@ import type { AuthenticatedKey } from "../api-keys";
 import { authenticateApiKey } from "../api-keys";
 import type { FieldErrors } from "../errors";
 import { AppError } from "../errors";
-import { ApiError, errorResponse } from "./api-error";
+import { ApiError, failureResponse } from "./api-error";
 import { withinLoadBound } from "./load-shedding";
 import { takeToken } from "./rate-limit";
 
@@ -51,11 +51,7 @@ export function apiRoute(scope: ApiScope | readonly ApiScope[], handler: (contex
   }
 }
 
-function failure(error: unknown): Response {
-  if (error instanceof ApiError || error instanceof AppError) return errorResponse(error);
-  console.error("Unexpected error in API route", error);
-  return errorResponse(new AppError("INTERNAL", "Something went wrong on our side; nothing was stored. Try again."));
-}
+const failure = (error: unknown) => failureResponse(error, "API route", "Something went wrong on our side; nothing was stored. Try again.");
 
 export function validationError(fieldErrors: FieldErrors): AppError {
   return new AppError("VALIDATION", "The request is not valid; see details for each field.", fieldErrors);
