@@ -5,31 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 // Services that still query the database themselves, until their queries move into their
 // domain's store; the list only shrinks.
 const DATA_ACCESS_STILL_TO_MOVE = [
-  "lib/server/api-keys.ts",
-  "lib/server/api/lead-resource.ts",
-  "lib/server/api/list-leads.ts",
-  "lib/server/background-jobs.ts",
-  "lib/server/board.ts",
-  "lib/server/bulk-leads.ts",
-  "lib/server/csv-import.ts",
-  "lib/server/current-user.ts",
-  "lib/server/lead-details.ts",
-  "lib/server/lead-export.ts",
-  "lib/server/lead-select.ts",
-  "lib/server/lead-table.ts",
-  "lib/server/live-changes.ts",
-  "lib/server/move-lead.ts",
-  "lib/server/notes.ts",
-  "lib/server/reason-lists.ts",
-  "lib/server/reference-data.ts",
-  "lib/server/review-queue.ts",
-  "lib/server/routing.ts",
-  "lib/server/rule-sets.ts",
-  "lib/server/sales-queue.ts",
-  "lib/server/saved-views.ts",
   "lib/server/sql/sqlite-ceiling.ts",
-  "lib/server/users.ts",
-  "lib/server/workflow-settings.ts",
 ];
 
 export default defineConfig([
@@ -52,7 +28,7 @@ export default defineConfig([
   {
     // Only the stores and the connection set-up talk to the database (README, Architecture).
     files: ["lib/server/**/*.ts", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
-    ignores: ["lib/server/**/*-store.ts", "lib/server/db.ts", "lib/server/sql/connection.ts", "lib/server/sql/transaction.ts", "lib/server/generated/**", ...DATA_ACCESS_STILL_TO_MOVE],
+    ignores: ["lib/server/**/*-store.ts", "lib/server/db.ts", "lib/server/sql/connection.ts", "lib/server/sql/transaction.ts", "lib/server/sql/orm.ts", "lib/server/generated/**", ...DATA_ACCESS_STILL_TO_MOVE],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -41,7 +41,7 @@ async function timeApi(url: string, key: string, beforeEach: () => Promise<void>
 async function prepareDatabase(): Promise<{ segment: { source: string }; emails: string[] }> {
   const { db } = await import("../lib/server/db");
   const { ensureActiveRuleSet } = await import("../lib/server/rule-sets");
-  await ensureActiveRuleSet(db);
+  await ensureActiveRuleSet();
   // Databases generated before leads kept their first-touch campaign get it from one re-score.
   if ((await db.lead.count({ where: { campaign: { not: null } } })) === 0) {
     const { rescoreAllLeads } = await import("../lib/server/rescore-all");

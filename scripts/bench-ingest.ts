@@ -81,7 +81,7 @@ async function main() {
   const { closeStore } = await import("../lib/server/sql/sqlite-store");
   const lines: Line[] = [];
 
-  await ensureActiveRuleSet(db);
+  await ensureActiveRuleSet();
   const [leadCount, eventCount] = await Promise.all([db.lead.count(), db.event.count()]);
   console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}`);
   console.log(`Dataset: ${leadCount} leads, ${eventCount} events\n`);

@@ -70,7 +70,7 @@ async function main() {
   const { DISQUALIFICATION_REASONS } = await import("../prisma/seed/demo-users");
   try {
     await db.disqualificationReason.createMany({ data: DISQUALIFICATION_REASONS.map((reason, sortOrder) => ({ ...reason, sortOrder })) });
-    await ensureActiveRuleSet(db);
+    await ensureActiveRuleSet();
 
     const history = plantedHistory(leadCount, { noiseEvents: NOISE_EVENTS, seed: 11, prefix: "bench" });
     const events = history.records.reduce((total, record) => total + (record.events as unknown[]).length, 0);
@@ -100,8 +100,8 @@ async function main() {
       pass: backtestMs <= 10_000,
     });
 
-    const training = time(() => {
-      const labeled = labeledHistory({ target: "WON", maturityDays: 90, now: Date.now() });
+    const training = await timeAsync(async () => {
+      const labeled = await labeledHistory({ target: "WON", maturityDays: 90, now: Date.now() });
       return trainModel({ leads: labeled.labeled, pending: labeled.pending, target: "WON", rules });
     });
     if (!training.result.ok) throw new Error(training.result.error);

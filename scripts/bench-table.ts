@@ -69,7 +69,7 @@ async function main() {
   const { db } = await import("../lib/server/db");
   const { activeRuleSet } = await import("../lib/server/lead-scoring");
   const { ensureActiveRuleSet } = await import("../lib/server/rule-sets");
-  await ensureActiveRuleSet(db);
+  await ensureActiveRuleSet();
   const [leads, events] = await Promise.all([db.lead.count(), db.event.count()]);
   console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}`);
   console.log(`Dataset: ${BENCH_DATABASE}: ${leads} leads, ${events} events\n`);

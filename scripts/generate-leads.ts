@@ -76,7 +76,7 @@ export async function generateLeads(options: { leads?: number; out?: string } = 
     }
 
     // Scores from the real engine and default rules, as the demo has them.
-    await ensureActiveRuleSet(db);
+    await ensureActiveRuleSet();
     const scored = await rescoreAllLeads({ pauses: false });
     console.log(`Scored ${scored.leads} leads: ${scored.movedToMql} became MQL, ${scored.disqualified} were disqualified (${elapsed()})`);
 

@@ -11,7 +11,7 @@ import { DAY_MS } from "./time";
 /*
  * The lead table's whole state — filters, sort, page, visible columns in order — lives in the
  * URL, so a view is a link. This module reads and writes that URL; the server turns the state
- * into a query (lib/server/lead-table.ts) and the browser renders it (components/lead-table/).
+ * into a query (lib/server/leads/lead-list-store.ts) and the browser renders it (components/lead-table/).
  */
 
 export const LEAD_TABLE_COLUMNS = [

@@ -1,7 +1,6 @@
 import "server-only";
-import { db } from "./db";
 import { AppError } from "./errors";
-import { interruptedJobRows, markJobResumed } from "./sql/job-store";
+import { jobStore } from "./jobs/job-store";
 import { reads, transaction } from "./sql/sqlite-store";
 
 export type JobKind = "rescore" | "import" | "train";
@@ -13,7 +12,7 @@ export type JobProgress = (progress: { processed: number; total: number; failed?
 /**
  * What a job's work gets: its payload, where it stood when a
  * restart interrupted it (null on a fresh start), and a way to report progress that isn't
- * written with the work. Work that checkpoints calls saveJobStep inside its own transactions.
+ * written with the work. Work that checkpoints calls jobStore.saveStep inside its own transactions.
  */
 export type JobContext = { jobId: string; payload: unknown; checkpoint: unknown; progress: JobProgress };
 export type JobWork = (context: JobContext) => Promise<unknown>;
@@ -27,9 +26,9 @@ const PROGRESS_WRITE_INTERVAL_MS = 250;
  */
 export async function startJob(input: { kind: JobKind; createdById: string | null; payload?: unknown }, work: JobWork): Promise<string> {
   const payload = input.payload ?? {};
-  const job = await db.backgroundJob.create({ data: { kind: input.kind, createdById: input.createdById, payload: JSON.stringify(payload) }, select: { id: true } });
-  runStoredJob(job.id, payload, work);
-  return job.id;
+  const jobId = await transaction((tx) => jobStore.insert(tx, { kind: input.kind, createdById: input.createdById, payload: JSON.stringify(payload) }));
+  runStoredJob(jobId, payload, work);
+  return jobId;
 }
 
 /** Runs a job whose row is already stored (an import's, written with its file on the import's thread). */
@@ -43,16 +42,16 @@ async function runJob(jobId: string, work: JobWork, start: Pick<JobContext, "pay
     const now = Date.now();
     if (now - lastWrite < PROGRESS_WRITE_INTERVAL_MS && processed < total) return;
     lastWrite = now;
-    await db.backgroundJob.update({ where: { id: jobId }, data: { processed, total, ...(failed === undefined ? {} : { failed }) }, select: { id: true } });
+    await transaction((tx) => jobStore.update(tx, jobId, { processed, total, ...(failed === undefined ? {} : { failed }) }));
   };
   try {
-    await db.backgroundJob.update({ where: { id: jobId }, data: { status: "running" }, select: { id: true } });
+    await transaction((tx) => jobStore.update(tx, jobId, { status: "running" }));
     const result = await work({ jobId, progress, ...start });
-    await db.backgroundJob.update({ where: { id: jobId }, data: { status: "done", result: JSON.stringify(result ?? null), input: null }, select: { id: true } });
+    await transaction((tx) => jobStore.update(tx, jobId, { status: "done", result: JSON.stringify(result ?? null), input: null }));
   } catch (error) {
     console.error(`Background job ${jobId} failed`, error);
     const message = error instanceof AppError ? error.message : "The job stopped because of an unexpected error; nothing after the last progress update was saved.";
-    await db.backgroundJob.update({ where: { id: jobId }, data: { status: "failed", error: message, input: null }, select: { id: true } });
+    await transaction((tx) => jobStore.update(tx, jobId, { status: "failed", error: message, input: null }));
   }
 }
 
@@ -61,9 +60,9 @@ async function runJob(jobId: string, work: JobWork, start: Pick<JobContext, "pay
  * over, for work that has no steps), and record that they were resumed, which their pages show.
  */
 export async function resumeInterruptedJobs(workFor: (kind: JobKind) => JobWork): Promise<string[]> {
-  const rows = await interruptedJobRows(reads());
+  const rows = await jobStore.interrupted(reads());
   for (const row of rows) {
-    await transaction((tx) => markJobResumed(tx, row.id));
+    await transaction((tx) => jobStore.markResumed(tx, row.id));
     const checkpoint = row.checkpoint === null ? null : (JSON.parse(row.checkpoint) as unknown);
     void runJob(row.id, workFor(row.kind as JobKind), { payload: JSON.parse(row.payload) as unknown, checkpoint });
   }
@@ -71,8 +70,7 @@ export async function resumeInterruptedJobs(workFor: (kind: JobKind) => JobWork)
 }
 
 export async function getJob(id: string): Promise<JobView> {
-  // Never the input: an import's file is megabytes, and its page asks twice a second.
-  const job = await db.backgroundJob.findUnique({ where: { id }, omit: { input: true, checkpoint: true, payload: true } });
+  const job = await jobStore.view(reads(), id);
   if (!job) throw new AppError("NOT_FOUND", "This job no longer exists.");
   return {
     id: job.id,
@@ -91,6 +89,5 @@ export async function getJob(id: string): Promise<JobView> {
 }
 
 export async function runningJob(kind: JobKind): Promise<string | null> {
-  const job = await db.backgroundJob.findFirst({ where: { kind, status: { in: ["queued", "running"] } }, select: { id: true } });
-  return job?.id ?? null;
+  return (await jobStore.activeOfKind(reads(), kind)) ?? null;
 }

@@ -7,18 +7,15 @@ import { transitionRecord } from "@/lib/core/funnel";
 import { can } from "@/lib/core/permissions";
 import { isRole } from "@/lib/core/roles";
 import { isStage } from "@/lib/core/stages";
-import type { Tx } from "./db";
-import { db } from "./db";
 import { AppError } from "./errors";
-import { forIdChunks } from "./id-chunks";
+import { funnelStore } from "./funnel/funnel-store";
 import { activeDisqualificationReasons } from "./reference-data";
 import { routeNewMqls } from "./routing";
+import { transaction } from "./sql/sqlite-store";
+import type { Tx } from "./sql/transaction";
 
 async function loadBulkLeads(tx: Tx, ids: readonly string[]): Promise<(BulkLead & { country: string | null })[]> {
-  const rows = await tx.lead.findMany({
-    where: { id: { in: [...ids] } },
-    select: { id: true, stage: true, ownerId: true, firstName: true, lastName: true, country: true },
-  });
+  const rows = await funnelStore.movableLeads(tx, ids);
   return rows.flatMap((row) =>
     isStage(row.stage) ? [{ id: row.id, stage: row.stage, ownerId: row.ownerId, name: leadName(row), country: row.country }] : [],
   );
@@ -29,7 +26,7 @@ async function loadBulkLeads(tx: Tx, ids: readonly string[]): Promise<(BulkLead 
  * as a single move; new MQLs are routed to reps like any other.
  */
 export async function bulkMove(actor: Actor, input: { leadIds: readonly string[]; move: BulkMove; reasonCode?: string; reason?: string }, now: Date = new Date()): Promise<BulkOutcome> {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const leads = await loadBulkLeads(tx, input.leadIds);
     const reasons = input.move === "disqualify" ? await activeDisqualificationReasons(tx) : [];
     const plan = planBulkMove({
@@ -46,11 +43,12 @@ export async function bulkMove(actor: Actor, input: { leadIds: readonly string[]
     const moved = plan.allowed.map(({ lead }) => ({ ...lead, country: countryOf.get(lead.id) ?? null }));
     if (moved.length > 0) {
       const to = plan.allowed[0].rule.to;
-      await forIdChunks(
+      await funnelStore.moveMany(
+        tx,
         moved.map((lead) => lead.id),
-        (ids) => tx.lead.updateMany({ where: { id: { in: ids } }, data: { stage: to, stageEnteredAt: now, version: { increment: 1 }, ...(input.move === "markMql" && { returnedAt: null }) } }),
+        { stage: to, returnedAt: input.move === "markMql" ? "clear" : "keep", now: now.getTime() },
       );
-      await tx.stageTransition.createMany({ data: plan.allowed.map(({ lead, rule }) => ({ leadId: lead.id, ...transitionRecord(rule, actor.id, input, now) })) });
+      await funnelStore.recordTransitions(tx, plan.allowed.map(({ lead, rule }) => ({ leadId: lead.id, ...transitionRecord(rule, actor.id, input, now) })));
       if (input.move === "markMql") await routeNewMqls(tx, moved, now);
     }
     return bulkOutcome(input.leadIds, plan.results);
@@ -59,21 +57,24 @@ export async function bulkMove(actor: Actor, input: { leadIds: readonly string[]
 
 /** A manager gives a batch of leads to one sales rep; every change of owner is recorded. */
 export async function bulkAssign(actor: Actor, input: { leadIds: readonly string[]; assigneeId: string }, now: Date = new Date()): Promise<BulkOutcome> {
-  return db.$transaction(async (tx) => {
-    const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, name: true, role: true, active: true } });
+  return transaction(async (tx) => {
+    const assignee = await funnelStore.person(tx, input.assigneeId);
     if (!assignee || !assignee.active || !isRole(assignee.role) || !can(assignee.role, "leads.receive")) {
       throw new AppError("VALIDATION", "Choose an active sales rep to assign the leads to.", { assigneeId: "Choose an active sales rep." });
     }
     const leads = await loadBulkLeads(tx, input.leadIds);
     const plan = planBulkAssign({ leads, assigneeId: assignee.id, assigneeName: assignee.name });
     if (plan.allowed.length > 0) {
-      await forIdChunks(
+      await funnelStore.setOwner(
+        tx,
         plan.allowed.map((lead) => lead.id),
-        (ids) => tx.lead.updateMany({ where: { id: { in: ids } }, data: { ownerId: assignee.id, version: { increment: 1 } } }),
+        assignee.id,
+        { now: now.getTime(), bumpVersion: true },
       );
-      await tx.leadAssignment.createMany({
-        data: plan.allowed.map((lead) => ({ leadId: lead.id, fromOwnerId: lead.ownerId, toOwnerId: assignee.id, actorId: actor.id, rule: "Reassigned by a manager", createdAt: now })),
-      });
+      await funnelStore.recordAssignments(
+        tx,
+        plan.allowed.map((lead) => ({ leadId: lead.id, fromOwnerId: lead.ownerId, toOwnerId: assignee.id, actorId: actor.id, rule: "Reassigned by a manager", createdAt: now })),
+      );
     }
     return bulkOutcome(input.leadIds, plan.results);
   });

@@ -10,8 +10,8 @@ import { IMPORT_SCOPE, importedEventKey } from "./ingest/event-key";
 import type { RefusedEvent } from "./ingest-events";
 import { ingestEventsIn } from "./ingest-events";
 import { importHistoryIn } from "./history/import-history";
+import { jobStore } from "./jobs/job-store";
 import { TimeSlices } from "./jobs/time-slices";
-import { importedLeadEmails, insertImportRowErrors, insertImportedLeads, saveJobStep } from "./sql/job-store";
 import { reads, transaction } from "./sql/sqlite-store";
 import type { Tx } from "./sql/transaction";
 import { upsertLeadsIn } from "./upsert-lead";
@@ -174,7 +174,7 @@ function historyImporter(headers: readonly string[]): Importer {
 }
 
 async function importerFor(jobId: string, kind: ImportKind, headers: readonly string[]): Promise<Importer> {
-  if (kind === "leads") return leadImporter(new Set(await importedLeadEmails(reads(), jobId)));
+  if (kind === "leads") return leadImporter(new Set(await jobStore.importedLeadEmails(reads(), jobId)));
   if (kind === "events") return eventImporter();
   return historyImporter(headers);
 }
@@ -214,9 +214,9 @@ export async function importRecords(input: {
         summary.updated += outcome.updated;
         summary.duplicates += outcome.duplicates;
         summary.failed += outcome.errors.length;
-        await insertImportRowErrors(tx, jobId, outcome.errors);
-        await insertImportedLeads(tx, jobId, outcome.leadIds);
-        await saveJobStep(tx, jobId, { checkpoint: { nextRow: end, summary } satisfies ImportCheckpoint, processed: end, total: records.length, failed: summary.failed });
+        await jobStore.insertRowErrors(tx, jobId, outcome.errors);
+        await jobStore.insertImportedLeads(tx, jobId, outcome.leadIds);
+        await jobStore.saveStep(tx, jobId, { checkpoint: { nextRow: end, summary } satisfies ImportCheckpoint, processed: end, total: records.length, failed: summary.failed });
         return end;
       });
     });

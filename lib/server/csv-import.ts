@@ -6,11 +6,12 @@ import { can } from "@/lib/core/permissions";
 import type { JobView, JobWork } from "./background-jobs";
 import { getJob, runStoredJob } from "./background-jobs";
 import type { CurrentUser } from "./current-user";
-import { db } from "./db";
 import { AppError } from "./errors";
 import type { ImportCheckpoint, ImportSummary } from "./csv-import-job";
 import type { CsvPreview, ImportPayload } from "./ingest/csv-upload";
+import { jobStore } from "./jobs/job-store";
 import { runOnThread } from "./jobs/thread";
+import { reads } from "./sql/sqlite-store";
 
 // The bad rows a finished import shows on its page; the download has them all.
 const FIRST_BAD_ROWS = 10;
@@ -51,7 +52,7 @@ export const importWork: JobWork = ({ jobId, payload, checkpoint }) => {
 
 // Bad rows hold the file's personal data: the person who imported it, and those who oversee the team, may read them.
 async function importJobOwnedBy(jobId: string, user: CurrentUser): Promise<void> {
-  const job = await db.backgroundJob.findUnique({ where: { id: jobId }, select: { kind: true, createdById: true } });
+  const job = await jobStore.origin(reads(), jobId);
   if (!job || job.kind !== "import") throw new AppError("NOT_FOUND", "This import no longer exists.");
   if (!can(user.role, "import.run") || (job.createdById !== user.id && !can(user.role, "import.viewOthers"))) {
     throw new AppError("FORBIDDEN", "Only the person who started this import, a manager or an admin can see it.");
@@ -63,10 +64,8 @@ export async function getImportJob(jobId: string, user: CurrentUser): Promise<Im
   const job = await getJob(jobId);
   const base = { ...job, result: job.result as ImportSummary | null };
   if (job.status !== "done" && job.status !== "failed") return { ...base, importedLeads: null, firstBadRows: [] };
-  const [importedLeads, firstBadRows] = await Promise.all([
-    db.importedLead.count({ where: { jobId } }),
-    db.importRowError.findMany({ where: { jobId }, orderBy: { line: "asc" }, take: FIRST_BAD_ROWS, select: { line: true, field: true, reason: true } }),
-  ]);
+  const q = reads();
+  const [importedLeads, firstBadRows] = await Promise.all([jobStore.importedLeadCount(q, jobId), jobStore.firstBadRows(q, jobId, FIRST_BAD_ROWS)]);
   return { ...base, importedLeads, firstBadRows };
 }
 
@@ -77,7 +76,7 @@ export async function getImportJob(jobId: string, user: CurrentUser): Promise<Im
  */
 export async function importErrorsCsv(jobId: string, user: CurrentUser): Promise<string> {
   await importJobOwnedBy(jobId, user);
-  const errors = await db.importRowError.findMany({ where: { jobId }, orderBy: { line: "asc" }, select: { line: true, field: true, reason: true, raw: true } });
+  const errors = await jobStore.badRowsWithRaw(reads(), jobId);
   const data = errors.map((error) => [error.line, error.field ?? "", error.reason, error.raw]);
   const csv = Papa.unparse({ fields: ["Line", "Field", "Reason", "Original row"], data }, { escapeFormulae: true, newline: "\r\n" });
   return `\uFEFF${csv}\r\n`;

@@ -2,8 +2,9 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import type { Role } from "@/lib/core/roles";
 import { isRole } from "@/lib/core/roles";
+import { userStore } from "./admin/user-store";
 import { authOptions } from "./auth";
-import { db } from "./db";
+import { reads } from "./sql/sqlite-store";
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
 
@@ -19,10 +20,7 @@ export async function sessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true, mustChangePassword: true },
-  });
+  const user = await userStore.sessionUser(reads(), id);
   // A session from before sign-out, deactivation, "End sessions" or a password change carries an older version.
   if (!user || !user.active || !isRole(user.role) || session.user.sessionVersion !== user.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };

@@ -10,14 +10,14 @@ import { OTHER_REASON_LABEL, reasonListOf } from "@/lib/core/reasons";
 import type { Contribution, RuleFlag } from "@/lib/core/scoring/types";
 import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
-import { db } from "./db";
 import { explainScore } from "./lead-scoring";
 import type { LeadProbability } from "./lead-probability";
 import { leadProbability } from "./lead-probability";
-import { leadProfileSelect } from "./lead-select";
+import type { ActivityRow, TimelineEventRow, TimelinePosition } from "./leads/lead-store";
+import { leadStore } from "./leads/lead-store";
 import { reasonLabels } from "./reason-lists";
 import { AppError } from "./errors";
-import type { Prisma } from "./generated/prisma/client";
+import { reads } from "./sql/sqlite-store";
 
 export type CustomFieldValue = string | number | boolean | null;
 
@@ -145,25 +145,9 @@ function parseChecklist(text: string | null): Record<string, boolean> | null {
   return Object.fromEntries(Object.entries(value).map(([key, answer]) => [key, answer === true]));
 }
 
-export const leadActivitySelect = { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } } satisfies Prisma.NoteSelect;
-
-export function toLeadActivity(note: Prisma.NoteGetPayload<{ select: typeof leadActivitySelect }>): LeadActivity {
+export function toLeadActivity(note: ActivityRow): LeadActivity {
   return { id: note.id, kind: activityKindOf(note.kind), body: note.body, authorName: note.author.name, createdAt: note.createdAt.toISOString() };
 }
-
-const detailsSelect = {
-  ...leadProfileSelect,
-  version: true,
-  owner: { select: { id: true, name: true } },
-  scoreFlags: true,
-  transitions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], include: { actor: { select: { name: true } } } },
-  assignments: {
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, rule: true, createdAt: true, actor: { select: { name: true } }, fromOwner: { select: { id: true, name: true } }, toOwner: { select: { id: true, name: true } } },
-  },
-  notes: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: leadActivitySelect },
-  _count: { select: { events: true } },
-} satisfies Prisma.LeadSelect;
 
 // History keeps the label of a reason even after it is retired from its managed list.
 const listOf = (move: string) => (reasonListOf(move) === "reject" ? "reject" : "disqualification");
@@ -172,7 +156,7 @@ const codesIn = (transitions: ReadonlyArray<{ move: string; reasonCode: string |
 
 /** Everything the lead page shows except the timeline, which pages on its own (listLeadTimeline). */
 export async function getLeadDetails(id: string): Promise<LeadDetails> {
-  const lead = await db.lead.findUnique({ where: { id }, select: detailsSelect });
+  const lead = await leadStore.page(reads(), id);
   if (!lead || !isStage(lead.stage)) throw new AppError("NOT_FOUND", "This lead doesn't exist, or was deleted.");
 
   // The explanation comes with the times of the events it read: no second query for them.
@@ -276,19 +260,17 @@ export function asBoardCard(lead: LeadDetails): BoardCard {
   };
 }
 
-type TimelineCursor = { at: Date; id: string };
-
-function encodeCursor(cursor: TimelineCursor): string {
+function encodeCursor(cursor: TimelinePosition): string {
   return `${cursor.at.getTime()}:${cursor.id}`;
 }
 
-function decodeCursor(value: string): TimelineCursor {
+function decodeCursor(value: string): TimelinePosition {
   const match = /^(\d+):([\w-]+)$/.exec(value);
   if (!match) throw new AppError("VALIDATION", "The timeline's page cursor is not valid; reload the page.", { before: "Invalid cursor." });
   return { at: new Date(Number(match[1])), id: match[2] };
 }
 
-function toTimelineEvent(event: { id: string; type: string; occurredAt: Date; source: string; properties: string }): LeadEvent {
+function toTimelineEvent(event: TimelineEventRow): LeadEvent {
   const properties = parseJson(event.properties);
   return { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), source: event.source, properties: isPlainObject(properties) ? properties : {} };
 }
@@ -313,20 +295,8 @@ function newestFirst(a: TimelineEntry, b: TimelineEntry): number {
 export async function listLeadTimeline(leadId: string, options: { before?: string; limit?: number } = {}): Promise<LeadTimelinePage> {
   const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? TIMELINE_PAGE_SIZE)), MAX_TIMELINE_PAGE_SIZE);
   const before = options.before ? decodeCursor(options.before) : null;
-  const [events, notes] = await Promise.all([
-    db.event.findMany({
-      where: before ? { leadId, OR: [{ occurredAt: { lt: before.at } }, { occurredAt: before.at, id: { lt: before.id } }] } : { leadId },
-      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-      take: limit + 1,
-      select: { id: true, type: true, occurredAt: true, source: true, properties: true },
-    }),
-    db.note.findMany({
-      where: before ? { leadId, OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : { leadId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: limit + 1,
-      select: leadActivitySelect,
-    }),
-  ]);
+  const q = reads();
+  const [events, notes] = await Promise.all([leadStore.timelineEvents(q, leadId, before, limit + 1), leadStore.timelineActivities(q, leadId, before, limit + 1)]);
   const merged: TimelineEntry[] = [
     ...events.map((event) => ({ entry: "event" as const, event: toTimelineEvent(event) })),
     ...notes.map((note) => ({ entry: "activity" as const, activity: toLeadActivity(note) })),

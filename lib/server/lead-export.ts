@@ -1,9 +1,10 @@
 import "server-only";
 import Papa from "papaparse";
 import type { LeadTableState } from "@/lib/core/lead-table";
-import { db } from "./db";
-import type { FilterContext } from "./lead-table";
-import { leadTableSelect, matchingLeadIds, toLeadTableRow } from "./lead-table";
+import { matchingLeadIds, toLeadTableRow } from "./lead-table";
+import type { FilterContext } from "./leads/lead-list-store";
+import { leadListStore } from "./leads/lead-list-store";
+import { reads } from "./sql/sqlite-store";
 
 /** The most leads one export holds; the page says so when a filter matches more. */
 export const EXPORT_LIMIT = 100_000;
@@ -49,12 +50,8 @@ export async function leadExportStream(state: LeadTableState, context: FilterCon
       if (offset >= ids.length) return controller.close();
       const chunk = ids.slice(offset, offset + CHUNK);
       offset += CHUNK;
-      const rows = await db.lead.findMany({ where: { id: { in: chunk } }, select: leadTableSelect });
-      const byId = new Map(rows.map((row) => [row.id, toLeadTableRow(row)]));
-      const records = chunk.flatMap((id) => {
-        const row = byId.get(id);
-        return row ? [COLUMNS.map((column) => (column === "owner" ? (row.ownerName ?? "") : (row[column] ?? "")))] : [];
-      });
+      const rows = (await leadListStore.byIds(reads(), chunk)).map(toLeadTableRow);
+      const records = rows.map((row) => COLUMNS.map((column) => (column === "owner" ? (row.ownerName ?? "") : (row[column] ?? ""))));
       if (records.length > 0) controller.enqueue(encoder.encode(`${Papa.unparse(records, CSV_OPTIONS)}\r\n`));
     },
   });

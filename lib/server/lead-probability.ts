@@ -2,7 +2,8 @@ import "server-only";
 import type { ProbabilityTarget } from "@/lib/core/probability";
 import type { Factor } from "@/lib/core/scoring-lab/model";
 import { explainProbability } from "./lead-scoring";
-import { modelTarget } from "./sql/model-store";
+import { modelStore } from "./sql/model-store";
+import { reads } from "./sql/sqlite-store";
 
 /**
  * The active model's chance that the lead reaches the model's target, as last scored, with the
@@ -13,7 +14,7 @@ export type LeadProbability = { probability: number; target: ProbabilityTarget; 
 /** The stored probability with its factors, rebuilt from the model that gave it; null when no model scored the lead. */
 export async function leadProbability(lead: { id: string; probability: number | null; modelVersion: number | null }): Promise<LeadProbability | null> {
   if (lead.probability === null || lead.modelVersion === null) return null;
-  const [explained, target] = await Promise.all([explainProbability(lead.id), modelTarget(lead.modelVersion)]);
+  const [explained, target] = await Promise.all([explainProbability(lead.id), modelStore.targetOf(reads(), lead.modelVersion)]);
   if (!explained || !target) return null;
   return {
     probability: lead.probability,

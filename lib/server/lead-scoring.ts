@@ -1,5 +1,4 @@
 import "server-only";
-import { timeOrderedId } from "./time-ordered-id";
 import { firstTouchCampaign } from "@/lib/core/metrics/campaign";
 import { automaticMove } from "@/lib/core/scoring/decision";
 import { scoreLead, scoreWithoutExplanation } from "@/lib/core/scoring/engine";
@@ -12,23 +11,10 @@ import { isStage } from "@/lib/core/stages";
 import { AppError } from "./errors";
 import type { EventRow, LeadRow } from "./sql/sqlite-store";
 import type { Queryable, Tx } from "./sql/transaction";
-import { routeLeads } from "@/lib/core/routing";
-import { DEFAULT_ROUTING_RULES, SETTING_KEYS, readSetting, routingRulesSchema } from "@/lib/core/workflow-settings";
-import {
-  activeModelRow,
-  activeRuleSetRow,
-  eventsForLeads,
-  modelRowByVersion,
-  findLeadById,
-  reads,
-  insertTransition,
-  moveLeadIfUnchanged,
-  repLoadRows,
-  ruleSetRowByVersion,
-  settingValue,
-  storeRouting,
-  updateLeadScore,
-} from "./sql/sqlite-store";
+import { funnelStore } from "./funnel/funnel-store";
+import { routeNewMqls } from "./routing";
+import { ruleSetStore } from "./scoring/rule-set-store";
+import { eventsForLeads, findLeadById, reads, updateLeadScore } from "./sql/sqlite-store";
 
 export type ActiveModel = { version: number; model: PredictiveModel };
 /** What scores a lead: the active rule set (with the note it was saved with), and the active predictive model if there is one. */
@@ -40,9 +26,9 @@ const modelsByVersion = new Map<number, PredictiveModel>();
 
 /** The active rule set and model: as `tx` sees them inside a transaction, else as committed. */
 export async function activeRuleSet(q: Queryable = reads()): Promise<ActiveRuleSet> {
-  const row = await activeRuleSetRow(q);
+  const row = await ruleSetStore.active(q);
   if (!row) throw new AppError("NOT_FOUND", "No scoring rules are active. Run `npm run db:setup` to install the default rules.");
-  const modelRow = await activeModelRow(q);
+  const modelRow = await ruleSetStore.activeModel(q);
   return { version: row.version, rules: parsedRules(row), note: row.note, model: modelRow ? { version: modelRow.version, model: parsedModel(modelRow) } : null };
 }
 
@@ -103,14 +89,14 @@ export type ScoredLead = {
  */
 /** The rules of one saved version, or null when there is no such version. */
 export async function ruleSetVersion(version: number): Promise<ScoringRules | null> {
-  const row = await ruleSetRowByVersion(reads(), version);
+  const row = await ruleSetStore.byVersion(reads(), version);
   return row ? parsedRules(row) : null;
 }
 
 export async function explainScore(leadId: string): Promise<{ contributions: Contribution[]; eventTimes: Map<string, Date>; scoredAt: Date; ruleSetVersion: number } | null> {
   const lead = await findLeadById(reads(), leadId);
   if (!lead || lead.scoredAt === null || lead.ruleSetVersion === null) return null;
-  const row = await ruleSetRowByVersion(reads(), lead.ruleSetVersion);
+  const row = await ruleSetStore.byVersion(reads(), lead.ruleSetVersion);
   if (!row) return null;
   const scoredAt = new Date(lead.scoredAt);
   const events = (await eventsForLeads(reads(), [leadId])).map(scoringEvent);
@@ -125,7 +111,7 @@ export async function explainScore(leadId: string): Promise<{ contributions: Con
 export async function explainProbability(leadId: string): Promise<(Prediction & { modelVersion: number }) | null> {
   const lead = await findLeadById(reads(), leadId);
   if (!lead || lead.scoredAt === null || lead.modelVersion === null) return null;
-  const row = await modelRowByVersion(reads(), lead.modelVersion);
+  const row = await ruleSetStore.modelByVersion(reads(), lead.modelVersion);
   if (!row) return null;
   const events = (await eventsForLeads(reads(), [leadId])).map(scoringEvent);
   return { ...predictLead(parsedModel(row), { attributes: leadAttributes(lead), events }, lead.scoredAt), modelVersion: lead.modelVersion };
@@ -175,20 +161,12 @@ export async function scoreAndStore(
   if (!move) return { result, probability, stage: lead.stage, version: lead.version, moved: null };
 
   const to = move.move === "markMql" ? "MQL" : "DISQUALIFIED";
-  if (!(await moveLeadIfUnchanged(tx, { id: lead.id, version: lead.version, toStage: to, now }))) {
+  if (!(await funnelStore.moveIfUnchanged(tx, { id: lead.id, version: lead.version, stage: to, ownerId: lead.ownerId, returnedAt: "keep", now }))) {
     return { result, probability, stage: lead.stage, version: lead.version, moved: null };
   }
   const reason = `${move.reason} (scoring rules v${ruleSet.version})`;
-  await insertTransition(tx, { id: timeOrderedId(now), leadId: lead.id, fromStage: lead.stage, toStage: to, move: move.move, reason, reasonCode: move.reasonCode ?? null, now });
-  if (to === "MQL") await routeNewMql(tx, lead, now);
+  const at = new Date(now);
+  await funnelStore.recordTransitions(tx, [{ leadId: lead.id, fromStage: lead.stage, toStage: to, move: move.move, actorId: null, reason, reasonCode: move.reasonCode ?? null, createdAt: at }]);
+  if (to === "MQL") await routeNewMqls(tx, [lead], at);
   return { result, probability, stage: to, version: lead.version + 1, moved: { to, reason } };
-}
-
-/** Hands a lead the score just made an MQL to a rep, by the manager's routing rules (lib/core/routing.ts). */
-async function routeNewMql(tx: Tx, lead: LeadRow, now: number): Promise<void> {
-  const rules = readSetting(routingRulesSchema, await settingValue(tx, SETTING_KEYS.routing), DEFAULT_ROUTING_RULES);
-  const { decisions, lastRoutedAt } = routeLeads([lead], rules, await repLoadRows(tx), now);
-  const [{ decision }] = decisions;
-  const toOwnerId = decision.repId ?? lead.ownerId;
-  await storeRouting(tx, { id: timeOrderedId(now), leadId: lead.id, fromOwnerId: lead.ownerId, toOwnerId, rule: decision.rule, now, routedAt: decision.repId ? (lastRoutedAt.get(decision.repId) ?? null) : null });
 }

@@ -5,7 +5,7 @@ import type { DashboardFilters } from "@/lib/core/metrics/segment";
 import { dashboardFiltersSchema, rangeOf } from "@/lib/core/metrics/segment";
 import type { DashboardMetrics } from "@/lib/core/metrics/types";
 import { reasonLabels } from "./reason-lists";
-import { metricsSnapshot } from "./sql/metrics-store";
+import { metricsStore } from "./sql/metrics-store";
 import { slaSettings } from "./workflow-settings";
 import { DAY_MS } from "@/lib/core/time";
 
@@ -32,7 +32,7 @@ export function dashboardFiltersFromQuery(params: URLSearchParams, now = new Dat
 export async function dashboardMetrics(filters: DashboardFilters, now = new Date()): Promise<DashboardMetrics> {
   const { from, to, ...segment } = filters;
   const { mqlResponseHours } = await slaSettings();
-  const { leads, transitions } = metricsSnapshot(segment);
+  const { leads, transitions } = await metricsStore.snapshot(segment);
   const metrics = computeDashboard({ leads, transitions, range: rangeOf({ from, to }), now: now.getTime(), slaHours: mqlResponseHours });
   const [disqualification, reject] = await Promise.all([reasonLabels("disqualification"), reasonLabels("reject")]);
   return withReasonLabels(metrics, { disqualified: disqualification, sentBack: reject });

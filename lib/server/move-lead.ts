@@ -6,29 +6,28 @@ import { todayUtc } from "@/lib/core/deal";
 import { authorizeMove, checkRequirements, ownerAfterMove, returnsToMarketing, transitionRecord } from "@/lib/core/funnel";
 import { reasonListOf } from "@/lib/core/reasons";
 import { isStage } from "@/lib/core/stages";
-import { boardCardSelect, toBoardCard } from "./board";
-import type { Tx } from "./db";
-import { db } from "./db";
+import { toBoardCard } from "./board";
 import { AppError } from "./errors";
+import { boardStore } from "./funnel/board-store";
+import { funnelStore } from "./funnel/funnel-store";
 import { activeReasons, activeSalesRepIds } from "./reference-data";
 import { routeNewMqls } from "./routing";
+import { transaction } from "./sql/sqlite-store";
+import type { Tx } from "./sql/transaction";
 import { qualificationChecklist } from "./workflow-settings";
 
 export type MoveLeadInput = { leadId: string; version: number; move: Move } & MoveDetails;
 
 async function describeLatestChange(tx: Tx, leadId: string, now: Date): Promise<string> {
-  const latest = await tx.stageTransition.findFirst({
-    where: { leadId },
-    orderBy: { createdAt: "desc" },
-    select: { toStage: true, createdAt: true, actor: { select: { name: true } } },
-  });
+  const latest = await funnelStore.latestTransition(tx, leadId);
   if (!latest) return "Someone else changed this lead after your page loaded.";
-  const who = latest.actor?.name ?? "Leadgate (automatic scoring)";
+  const who = latest.actorName ?? "Leadgate (automatic scoring)";
   return `${who} moved this lead to ${latest.toStage} ${formatDistanceStrict(latest.createdAt, now, { addSuffix: true })}.`;
 }
 
 async function conflict(tx: Tx, leadId: string, now: Date): Promise<never> {
-  const lead = await tx.lead.findUniqueOrThrow({ where: { id: leadId }, select: boardCardSelect });
+  const lead = await boardStore.card(tx, leadId);
+  if (!lead) throw new AppError("NOT_FOUND", "This lead no longer exists.");
   const what = await describeLatestChange(tx, leadId, now);
   throw new AppError("CONFLICT", `${what} Your page was out of date; it now shows where the lead is.`, undefined, { lead: toBoardCard(lead) });
 }
@@ -44,8 +43,8 @@ function assignmentRule(move: Move, actor: Actor): string {
  * transition in one transaction. Exactly one of two concurrent moves wins.
  */
 export async function moveLead(actor: Actor, input: MoveLeadInput, now: Date = new Date()): Promise<BoardCard> {
-  return db.$transaction(async (tx) => {
-    const lead = await tx.lead.findUnique({ where: { id: input.leadId }, select: { id: true, stage: true, ownerId: true, version: true, country: true } });
+  return transaction(async (tx) => {
+    const lead = await funnelStore.movableLead(tx, input.leadId);
     if (!lead || !isStage(lead.stage)) throw new AppError("NOT_FOUND", "This lead no longer exists.");
     if (lead.version !== input.version) return conflict(tx, lead.id, now);
 
@@ -71,27 +70,24 @@ export async function moveLead(actor: Actor, input: MoveLeadInput, now: Date = n
     }
 
     const ownerId = ownerAfterMove(rule, actor, position, input);
-    const updated = await tx.lead.updateMany({
-      where: { id: lead.id, version: input.version },
-      data: {
-        stage: rule.to,
-        ownerId,
-        stageEnteredAt: now,
-        version: { increment: 1 },
-        // Marking MQL by hand lifts the hold a return put on automatic promotion.
-        ...(returnsToMarketing(rule) ? { returnedAt: now } : rule.move === "markMql" ? { returnedAt: null } : {}),
-      },
+    const moved = await funnelStore.moveIfUnchanged(tx, {
+      id: lead.id,
+      version: input.version,
+      stage: rule.to,
+      ownerId,
+      // Marking MQL by hand lifts the hold a return put on automatic promotion.
+      returnedAt: returnsToMarketing(rule) ? "set" : rule.move === "markMql" ? "clear" : "keep",
+      now: now.getTime(),
     });
-    if (updated.count === 0) return conflict(tx, lead.id, now);
+    if (!moved) return conflict(tx, lead.id, now);
     if (ownerId !== lead.ownerId) {
-      await tx.leadAssignment.create({
-        data: { leadId: lead.id, fromOwnerId: lead.ownerId, toOwnerId: ownerId, actorId: actor.id, rule: assignmentRule(rule.move, actor), createdAt: now },
-      });
+      await funnelStore.recordAssignments(tx, [{ leadId: lead.id, fromOwnerId: lead.ownerId, toOwnerId: ownerId, actorId: actor.id, rule: assignmentRule(rule.move, actor), createdAt: now }]);
     }
     if (rule.to === "MQL") await routeNewMqls(tx, [{ id: lead.id, country: lead.country, ownerId }], now);
 
-    await tx.stageTransition.create({ data: { leadId: lead.id, ...transitionRecord(rule, actor.id, input, now) } });
-    const moved = await tx.lead.findUniqueOrThrow({ where: { id: lead.id }, select: boardCardSelect });
-    return toBoardCard(moved);
+    await funnelStore.recordTransitions(tx, [{ leadId: lead.id, ...transitionRecord(rule, actor.id, input, now) }]);
+    const card = await boardStore.card(tx, lead.id);
+    if (!card) throw new Error(`Lead ${lead.id} vanished inside its own move`);
+    return toBoardCard(card);
   });
 }

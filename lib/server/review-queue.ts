@@ -1,19 +1,19 @@
 import "server-only";
 import type { Move } from "@/lib/core/funnel";
 import { MOVE_TABLE, returnsToMarketing } from "@/lib/core/funnel";
-import type { LeadTableFilters } from "@/lib/core/lead-table";
 import { EMPTY_FILTERS } from "@/lib/core/lead-table";
 import { OTHER_REASON_CODE, reasonText } from "@/lib/core/reasons";
 import { reviewMinimumScore } from "@/lib/core/saved-views";
-import { db } from "./db";
 import { AppError } from "./errors";
-import type { Prisma } from "./generated/prisma/client";
 import type { ExplainedContribution, LeadScores } from "./lead-details";
 import { SYSTEM_ACTOR_NAME } from "./lead-details";
 import { activeRuleSet, explainScore } from "./lead-scoring";
 import { reasonLabels } from "./reason-lists";
-import type { FilterContext, LeadTableRow } from "./lead-table";
-import { filterContext, leadTableOrder, leadTableSelect, leadTableWhere, toLeadTableRow } from "./lead-table";
+import type { LeadTableRow } from "./lead-table";
+import { filterContext, toLeadTableRow } from "./lead-table";
+import type { LeadListFilters, LeadListSort } from "./leads/lead-list-store";
+import { leadListStore } from "./leads/lead-list-store";
+import { reads } from "./sql/sqlite-store";
 
 export const REVIEW_TABS = ["near", "returned", "awaiting"] as const;
 export type ReviewTab = (typeof REVIEW_TABS)[number];
@@ -53,37 +53,33 @@ export async function reviewThreshold(): Promise<ReviewThreshold> {
   return { total: threshold.total, fit: threshold.fit ?? null, minimumScore: reviewMinimumScore(threshold.total) };
 }
 
-function filters(partial: Partial<LeadTableFilters>): LeadTableFilters {
+function filters(partial: Partial<LeadListFilters>): LeadListFilters {
   return { ...EMPTY_FILTERS, ...partial };
 }
 
-function tabWhere(tab: ReviewTab, minimumScore: number, context: FilterContext): Prisma.LeadWhereInput {
+function tabFilters(tab: ReviewTab, minimumScore: number): LeadListFilters {
   switch (tab) {
     case "near":
-      return leadTableWhere(filters({ stages: ["LEAD"], score: { min: minimumScore, max: null } }), context);
+      return filters({ stages: ["LEAD"], score: { min: minimumScore, max: null } });
     case "returned":
-      return { AND: [leadTableWhere(filters({ stages: ["LEAD"] }), context), { returnedAt: { not: null } }] };
+      return filters({ stages: ["LEAD"], returnedOnly: true });
     case "awaiting":
-      return leadTableWhere(filters({ stages: ["MQL"] }), context);
+      return filters({ stages: ["MQL"] });
   }
 }
 
-const TAB_ORDER: Record<ReviewTab, Prisma.LeadOrderByWithRelationInput[]> = {
-  near: leadTableOrder({ column: "totalScore", direction: "desc" }),
-  returned: [{ returnedAt: "desc" }, { id: "desc" }],
+const TAB_ORDER: Record<ReviewTab, LeadListSort> = {
+  near: { column: "totalScore", direction: "desc" },
+  returned: { column: "returnedAt", direction: "desc" },
   // Longest waiting first: those are the ones sales is sitting on.
-  awaiting: leadTableOrder({ column: "stageEnteredAt", direction: "asc" }),
+  awaiting: { column: "stageEnteredAt", direction: "asc" },
 };
 
 /** The latest return of each lead, read for the whole page at once. */
 async function latestReturns(leadIds: string[]): Promise<Map<string, LeadReturn>> {
   const latest = new Map<string, LeadReturn>();
   if (leadIds.length === 0) return latest;
-  const transitions = await db.stageTransition.findMany({
-    where: { leadId: { in: leadIds }, toStage: "LEAD", move: { in: RETURN_MOVES } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { leadId: true, move: true, reason: true, reasonCode: true, createdAt: true, actor: { select: { name: true } } },
-  });
+  const transitions = await leadListStore.returnTransitions(reads(), leadIds, RETURN_MOVES);
   const labels = await reasonLabels("reject", transitions.flatMap((transition) => (transition.reasonCode ? [transition.reasonCode] : [])));
   for (const transition of transitions) {
     if (latest.has(transition.leadId)) continue;
@@ -92,7 +88,7 @@ async function latestReturns(leadIds: string[]): Promise<Map<string, LeadReturn>
       move: transition.move as Move,
       reason: reasonText({ ...transition, label: transition.reasonCode ? labels.get(transition.reasonCode) : null }),
       note: listed ? transition.reason : null,
-      actorName: transition.actor?.name ?? SYSTEM_ACTOR_NAME,
+      actorName: transition.actorName ?? SYSTEM_ACTOR_NAME,
       at: transition.createdAt.toISOString(),
     });
   }
@@ -107,19 +103,13 @@ async function latestReturns(leadIds: string[]): Promise<Map<string, LeadReturn>
 export async function loadReviewQueue(input: { tab: ReviewTab; page: number; userId: string; now?: Date }): Promise<ReviewQueue> {
   const threshold = await reviewThreshold();
   const context = await filterContext(input.userId, input.now);
-  const whereOf = (tab: ReviewTab) => tabWhere(tab, threshold.minimumScore, context);
-  const [near, returned, awaiting] = await Promise.all(REVIEW_TABS.map((tab) => db.lead.count({ where: whereOf(tab) })));
+  const filtersOf = (tab: ReviewTab) => tabFilters(tab, threshold.minimumScore);
+  const [near, returned, awaiting] = await Promise.all(REVIEW_TABS.map((tab) => leadListStore.count(reads(), filtersOf(tab), context)));
   const counts = { near, returned, awaiting };
 
   const pageCount = Math.max(1, Math.ceil(counts[input.tab] / REVIEW_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(input.page)), pageCount);
-  const leads = await db.lead.findMany({
-    where: whereOf(input.tab),
-    orderBy: TAB_ORDER[input.tab],
-    skip: (page - 1) * REVIEW_PAGE_SIZE,
-    take: REVIEW_PAGE_SIZE,
-    select: leadTableSelect,
-  });
+  const leads = await leadListStore.rows(reads(), filtersOf(input.tab), context, TAB_ORDER[input.tab], { skip: (page - 1) * REVIEW_PAGE_SIZE, take: REVIEW_PAGE_SIZE });
   const rows = leads.map(toLeadTableRow);
   const returns = await latestReturns(rows.filter((row) => row.stage === "LEAD" && row.returnedAt !== null).map((row) => row.id));
   return {
@@ -135,10 +125,7 @@ export async function loadReviewQueue(input: { tab: ReviewTab; page: number; use
 
 /** A lead's scores with every contribution behind them, as the lead page explains them. */
 export async function reviewExplanation(leadId: string): Promise<ReviewExplanation> {
-  const lead = await db.lead.findUnique({
-    where: { id: leadId },
-    select: { fitScore: true, engagementScore: true, totalScore: true, scoredAt: true, ruleSetVersion: true },
-  });
+  const lead = await leadListStore.scores(reads(), leadId);
   if (!lead) throw new AppError("NOT_FOUND", "This lead no longer exists.");
   const explained = await explainScore(leadId);
   return {

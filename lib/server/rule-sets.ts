@@ -3,31 +3,28 @@ import { DEFAULT_SCORING_RULES } from "@/lib/core/scoring/default-rules";
 import { parseScoringRules } from "@/lib/core/scoring/rules-schema";
 import type { RuleError } from "@/lib/core/scoring/rules-schema";
 import type { ScoringRules } from "@/lib/core/scoring/types";
-import { Prisma } from "./generated/prisma/client";
-import type { PrismaClient } from "./generated/prisma/client";
-import type { Tx } from "./db";
-import { db } from "./db";
 import type { FieldErrors } from "./errors";
 import { AppError } from "./errors";
 import { activeDisqualificationReasons } from "./reference-data";
+import { ruleSetStore } from "./scoring/rule-set-store";
+import { reads, transaction } from "./sql/sqlite-store";
 
 export const VERSION_NOTE_MAX_LENGTH = 200;
 
 export type RuleSetVersion = { version: number; note: string | null; active: boolean; createdAt: string; createdByName: string | null };
 
-/** Installs the default scoring rules as version 1 when no rule set exists yet. */
-export async function ensureActiveRuleSet(client: PrismaClient | Tx = db): Promise<void> {
-  if ((await client.ruleSet.count()) > 0) return;
-  await client.ruleSet.create({ data: { version: 1, rules: JSON.stringify(DEFAULT_SCORING_RULES), note: "Default rules for a B2B software seller", active: true } });
+/** Installs the default scoring rules as version 1 when no rule set exists yet, in a transaction of its own. */
+export async function ensureActiveRuleSet(): Promise<void> {
+  await transaction(async (tx) => {
+    if ((await ruleSetStore.count(tx)) > 0) return;
+    await ruleSetStore.insert(tx, { version: 1, rules: JSON.stringify(DEFAULT_SCORING_RULES), note: "Default rules for a B2B software seller", active: true, createdById: null });
+  });
 }
 
 /** Every version, newest first: the history a restore picks from. */
 export async function listRuleSetVersions(): Promise<RuleSetVersion[]> {
-  const rows = await db.ruleSet.findMany({
-    orderBy: { version: "desc" },
-    select: { version: true, note: true, active: true, createdAt: true, createdBy: { select: { name: true } } },
-  });
-  return rows.map((row) => ({ version: row.version, note: row.note, active: row.active, createdAt: row.createdAt.toISOString(), createdByName: row.createdBy?.name ?? null }));
+  const rows = await ruleSetStore.versions(reads());
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
 }
 
 /**
@@ -49,9 +46,9 @@ export async function saveRuleSet(input: { rules: unknown; note?: string; userId
 
 /** Makes an old version current again as a new version, so the history is never rewritten. */
 export async function restoreRuleSet(input: { version: number; userId: string }): Promise<{ version: number }> {
-  const row = await db.ruleSet.findUnique({ where: { version: input.version }, select: { rules: true, active: true } });
+  const [row, active] = await Promise.all([ruleSetStore.byVersion(reads(), input.version), ruleSetStore.active(reads())]);
   if (!row) throw new AppError("NOT_FOUND", `Version ${input.version} of the scoring rules doesn't exist.`);
-  if (row.active) throw new AppError("CONFLICT", `v${input.version} is already the active version.`);
+  if (active?.version === row.version) throw new AppError("CONFLICT", `v${input.version} is already the active version.`);
   const reasonCodes = (await activeDisqualificationReasons()).map((reason) => reason.code);
   const parsed = parseScoringRules(JSON.parse(row.rules), { reasonCodes });
   if (!parsed.ok) {
@@ -63,21 +60,14 @@ export async function restoreRuleSet(input: { version: number; userId: string })
 
 /** Saves the next version; an active one replaces the current rules, an inactive one waits in the history. */
 async function createVersion(input: { rules: ScoringRules; note: string | null; userId: string | null; activate: boolean }): Promise<{ version: number }> {
-  try {
-    return await db.$transaction(async (tx) => {
-      const latest = await tx.ruleSet.aggregate({ _max: { version: true } });
-      const version = (latest._max.version ?? 0) + 1;
-      if (input.activate) await tx.ruleSet.updateMany({ where: { active: true }, data: { active: false } });
-      await tx.ruleSet.create({ data: { version, rules: JSON.stringify(input.rules), note: input.note, active: input.activate, createdById: input.userId } });
-      return { version };
-    });
-  } catch (error) {
+  return transaction(async (tx) => {
+    const version = ((await ruleSetStore.latestVersion(tx)) ?? 0) + 1;
+    if (input.activate) await ruleSetStore.deactivateAll(tx);
+    const saved = await ruleSetStore.insert(tx, { version, rules: JSON.stringify(input.rules), note: input.note, active: input.activate, createdById: input.userId });
     // Two saves at the same moment both chose the next number; the later one must not win silently.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", "Someone saved a new version of the rules at the same moment. Reload the page to see it, then save again.");
-    }
-    throw error;
-  }
+    if (!saved) throw new AppError("CONFLICT", "Someone saved a new version of the rules at the same moment. Reload the page to see it, then save again.");
+    return { version };
+  });
 }
 
 function byPath(errors: readonly RuleError[]): FieldErrors {

@@ -4,10 +4,11 @@ import { EMPTY_FILTERS } from "@/lib/core/lead-table";
 import { can } from "@/lib/core/permissions";
 import type { Role } from "@/lib/core/roles";
 import { mqlSla } from "@/lib/core/sla";
-import { db } from "./db";
-import type { Prisma } from "./generated/prisma/client";
-import type { FilterContext, LeadTableRow } from "./lead-table";
-import { filterContext, leadTableOrder, leadTableSelect, leadTableWhere, toLeadTableRow } from "./lead-table";
+import type { LeadTableRow } from "./lead-table";
+import { filterContext, toLeadTableRow } from "./lead-table";
+import type { FilterContext, LeadListFilters } from "./leads/lead-list-store";
+import { leadListStore } from "./leads/lead-list-store";
+import { reads } from "./sql/sqlite-store";
 
 /*
  * A sales rep's work list: their MQLs to accept or reject within the response SLA, the MQLs
@@ -68,12 +69,12 @@ export function parseQueueQuery(params: SearchParams, viewer: Viewer, activeRepI
   return { scope, limits };
 }
 
-function sectionWhere(id: QueueSectionId, scope: QueueScope, context: FilterContext, overdueOnly: boolean): Prisma.LeadWhereInput {
+function sectionFilters(id: QueueSectionId, scope: QueueScope, overdueOnly: boolean): LeadListFilters {
   const stages: LeadTableFilters["stages"] = [id === "toQualify" ? "SAL" : "MQL"];
   const owner = id === "unassigned" ? "unassigned" : scope.kind === "rep" ? scope.repId : null;
-  const where = leadTableWhere({ ...EMPTY_FILTERS, stages, owner, overdue: overdueOnly }, context);
   // Every rep's MQLs and SALs: the owned ones; the unowned MQLs have a section of their own.
-  return id !== "unassigned" && scope.kind === "allReps" ? { AND: [where, { ownerId: { not: null } }] } : where;
+  const ownedOnly = id !== "unassigned" && scope.kind === "allReps";
+  return { ...EMPTY_FILTERS, stages, owner, overdue: overdueOnly, ownedOnly };
 }
 
 function toQueueRow(row: LeadTableRow, context: FilterContext): QueueRow {
@@ -83,11 +84,11 @@ function toQueueRow(row: LeadTableRow, context: FilterContext): QueueRow {
 }
 
 async function loadSection(id: QueueSectionId, scope: QueueScope, limit: number, context: FilterContext): Promise<QueueSection> {
-  const where = sectionWhere(id, scope, context, false);
+  const filters = sectionFilters(id, scope, false);
   const [total, overdue, rows] = await Promise.all([
-    db.lead.count({ where }),
-    id === "toQualify" ? 0 : db.lead.count({ where: sectionWhere(id, scope, context, true) }),
-    db.lead.findMany({ where, orderBy: leadTableOrder({ column: "stageEnteredAt", direction: "asc" }), take: limit, select: leadTableSelect }),
+    leadListStore.count(reads(), filters, context),
+    id === "toQualify" ? 0 : leadListStore.count(reads(), sectionFilters(id, scope, true), context),
+    leadListStore.rows(reads(), filters, context, { column: "stageEnteredAt", direction: "asc" }, { take: limit }),
   ]);
   const nextLimit = limit < QUEUE_MAX_ROWS ? Math.min(QUEUE_MAX_ROWS, limit + QUEUE_PAGE_SIZE) : null;
   return { id, rows: rows.map((row) => toQueueRow(toLeadTableRow(row), context)), total, overdue, nextLimit };

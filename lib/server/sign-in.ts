@@ -2,9 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/core/roles";
 import { isRole } from "@/lib/core/roles";
-import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL, retryAfterSeconds } from "@/lib/core/sign-in-throttle";
+import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL, THROTTLE_WINDOW_MS, afterFailure, retryAfterSeconds } from "@/lib/core/sign-in-throttle";
 import { hashPassword, verifyPassword } from "./password";
-import { clearThrottle, recordSignIn, recordThrottleFailures, throttleCounts, userByEmail } from "./sql/sign-in-store";
+import { signInStore } from "./sql/sign-in-store";
+import { reads, transaction } from "./sql/sqlite-store";
 
 export type SignInOutcome =
   | { status: "signed-in"; user: { id: string; email: string; name: string; role: Role; sessionVersion: number; mustChangePassword: boolean } }
@@ -28,7 +29,7 @@ export function clientAddress(forwardedFor: string | null | undefined): string {
 
 /** Seconds before this e-mail or address may try again (the longer of the two); 0: now. */
 export async function signInRetryAfter(attempt: Attempt, now: Date): Promise<number> {
-  const counts = await throttleCounts([emailKey(attempt), addressKey(attempt)]);
+  const counts = await signInStore.throttleCounts(reads(), [emailKey(attempt), addressKey(attempt)]);
   return Math.max(
     retryAfterSeconds(counts.get(emailKey(attempt)) ?? null, MAX_FAILURES_PER_EMAIL, now),
     retryAfterSeconds(counts.get(addressKey(attempt)) ?? null, MAX_FAILURES_PER_ADDRESS, now),
@@ -45,15 +46,27 @@ export async function attemptSignIn(attempt: Attempt, password: string, now: Dat
   if (wait > 0) return { status: "throttled", retryAfterSeconds: wait };
   // Made before the lookup so that even the process's first attempt costs the same either way.
   const dummy = (dummyHash ??= hashPassword(randomUUID()));
-  const user = await userByEmail(attempt.email);
+  const user = await signInStore.userByEmail(reads(), attempt.email);
   const matches = await verifyPassword(password, user?.passwordHash ?? (await dummy));
   if (!user || !matches || !user.active || !isRole(user.role)) {
-    await recordThrottleFailures([emailKey(attempt), addressKey(attempt)], now);
+    await recordFailures([emailKey(attempt), addressKey(attempt)], now);
     return { status: "refused" };
   }
-  // Only the account's count: a success must not wipe the failures other e-mails made from this address.
-  await clearThrottle(emailKey(attempt));
-  await recordSignIn(user.id, now);
+  await transaction(async (tx) => {
+    // Only the account's count: a success must not wipe the failures other e-mails made from this address.
+    await signInStore.clearThrottle(tx, emailKey(attempt));
+    await signInStore.recordSignIn(tx, user.id, now);
+  });
   const { id, email, name, role, sessionVersion, mustChangePassword } = user;
   return { status: "signed-in", user: { id, email, name, role, sessionVersion, mustChangePassword } };
+}
+
+/** One more failure for each key, in one transaction, dropping counts whose window has ended. */
+async function recordFailures(keys: readonly string[], now: Date): Promise<void> {
+  await transaction(async (tx) => {
+    // Counts whose window has ended say nothing any more; dropping them keeps the table small.
+    await signInStore.deleteThrottlesStartedBy(tx, new Date(now.getTime() - THROTTLE_WINDOW_MS));
+    const counts = await signInStore.throttleCounts(tx, keys);
+    for (const key of keys) await signInStore.saveThrottle(tx, key, afterFailure(counts.get(key) ?? null, now));
+  });
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Role } from "@/lib/core/roles";
-import { db } from "./db";
+import { userStore } from "./admin/user-store";
 import { AppError } from "./errors";
 import { generateTemporaryPassword, hashPassword, verifyPassword } from "./password";
+import { reads, transaction } from "./sql/sqlite-store";
 
 export type UserRow = {
   id: string;
@@ -18,10 +19,7 @@ export type UserRow = {
 };
 
 export async function listUsers(): Promise<UserRow[]> {
-  const users = await db.user.findMany({
-    orderBy: [{ active: "desc" }, { name: "asc" }],
-    select: { id: true, name: true, email: true, role: true, active: true, createdAt: true, lastSignInAt: true, mustChangePassword: true },
-  });
+  const users = await userStore.list(reads());
   return users.map((user) => ({
     ...user,
     role: user.role as Role,
@@ -32,12 +30,11 @@ export async function listUsers(): Promise<UserRow[]> {
 
 export async function createUser(input: { name: string; email: string; role: Role; password: string }): Promise<UserRow> {
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (existing) {
+  return transaction(async (tx) => {
+    if (await userStore.emailTaken(tx, input.email)) {
       throw new AppError("CONFLICT", `A user with the e-mail ${input.email} already exists.`, { email: "This e-mail is already in use." });
     }
-    const user = await tx.user.create({ data: { name: input.name, email: input.email, role: input.role, passwordHash } });
+    const user = await userStore.insert(tx, { name: input.name, email: input.email, role: input.role, passwordHash });
     return {
       id: user.id,
       name: user.name,
@@ -60,25 +57,25 @@ function refuseSelf(adminId: string, userId: string, what: string) {
 export async function updateUser(adminId: string, input: { userId: string; role?: Role; active?: boolean }): Promise<void> {
   if (input.role !== undefined) refuseSelf(adminId, input.userId, "change the role of");
   if (input.active === false) refuseSelf(adminId, input.userId, "deactivate");
-  await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
-    if (!user) throw new AppError("NOT_FOUND", "This user no longer exists.");
+  await transaction(async (tx) => {
+    if (!(await userStore.exists(tx, input.userId))) throw new AppError("NOT_FOUND", "This user no longer exists.");
+    await userStore.update(tx, input.userId, { role: input.role, active: input.active });
     // Deactivating also ends the sessions, so reactivating later doesn't revive them.
-    const ending = input.active === false ? { sessionVersion: { increment: 1 } } : {};
-    await tx.user.update({ where: { id: input.userId }, data: { role: input.role, active: input.active, ...ending } });
+    if (input.active === false) await userStore.endSessions(tx, input.userId);
   });
 }
 
 /** Ends every session the user has: tokens carrying the old version are refused from now on. */
 export async function endSessions(userId: string): Promise<void> {
-  await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  await transaction((tx) => userStore.endSessions(tx, userId));
 }
 
 export async function endUserSessions(adminId: string, userId: string): Promise<void> {
   refuseSelf(adminId, userId, "end the sessions of");
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!user) throw new AppError("NOT_FOUND", "This user no longer exists.");
-  await endSessions(userId);
+  await transaction(async (tx) => {
+    if (!(await userStore.exists(tx, userId))) throw new AppError("NOT_FOUND", "This user no longer exists.");
+    await userStore.endSessions(tx, userId);
+  });
 }
 
 /**
@@ -90,11 +87,11 @@ export async function resetPassword(adminId: string, userId: string): Promise<{ 
   refuseSelf(adminId, userId, "reset the password of");
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
-    if (!user) throw new AppError("NOT_FOUND", "This user no longer exists.");
-    if (!user.active) throw new AppError("CONFLICT", "This user is deactivated: reactivate them first, then reset the password.");
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
+  await transaction(async (tx) => {
+    const active = await userStore.isActive(tx, userId);
+    if (active === undefined) throw new AppError("NOT_FOUND", "This user no longer exists.");
+    if (!active) throw new AppError("CONFLICT", "This user is deactivated: reactivate them first, then reset the password.");
+    await userStore.replacePassword(tx, userId, { passwordHash, mustChangePassword: true });
   });
   return { temporaryPassword };
 }
@@ -105,9 +102,9 @@ export async function resetPassword(adminId: string, userId: string): Promise<{ 
  * temporary password is worthless; the page signs the user in again with the new password.
  */
 export async function changePassword(userId: string, input: { currentPassword: string; newPassword: string }): Promise<void> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  if (!user) throw new AppError("NOT_FOUND", "This user no longer exists.");
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+  const storedHash = await userStore.passwordHash(reads(), userId);
+  if (storedHash === undefined) throw new AppError("NOT_FOUND", "This user no longer exists.");
+  if (!(await verifyPassword(input.currentPassword, storedHash))) {
     throw new AppError("VALIDATION", "Check the form: the current password is not right.", { currentPassword: "This is not your current password." });
   }
   if (input.currentPassword === input.newPassword) {
@@ -116,5 +113,5 @@ export async function changePassword(userId: string, input: { currentPassword: s
     });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await db.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
+  await transaction((tx) => userStore.replacePassword(tx, userId, { passwordHash, mustChangePassword: false }));
 }

@@ -10,53 +10,47 @@ import {
   routingRulesSchema,
   slaSettingsSchema,
 } from "@/lib/core/workflow-settings";
-import type { Tx } from "./db";
-import { db } from "./db";
 import type { FieldErrors } from "./errors";
 import { AppError } from "./errors";
 import { activeSalesRepIds } from "./reference-data";
+import { settingsStore } from "./settings/settings-store";
+import { reads, transaction } from "./sql/sqlite-store";
+import type { Queryable, Tx } from "./sql/transaction";
 
-async function storedValue(client: Tx, key: string): Promise<string | null> {
-  const row = await client.setting.findUnique({ where: { key }, select: { value: true } });
-  return row?.value ?? null;
+export async function routingRules(q: Queryable = reads()): Promise<RoutingRules> {
+  return readSetting(routingRulesSchema, await settingsStore.value(q, SETTING_KEYS.routing), DEFAULT_ROUTING_RULES);
 }
 
-export async function routingRules(client: Tx = db): Promise<RoutingRules> {
-  return readSetting(routingRulesSchema, await storedValue(client, SETTING_KEYS.routing), DEFAULT_ROUTING_RULES);
+export async function slaSettings(q: Queryable = reads()): Promise<SlaSettings> {
+  return readSetting(slaSettingsSchema, await settingsStore.value(q, SETTING_KEYS.sla), DEFAULT_SLA_SETTINGS);
 }
 
-export async function slaSettings(client: Tx = db): Promise<SlaSettings> {
-  return readSetting(slaSettingsSchema, await storedValue(client, SETTING_KEYS.sla), DEFAULT_SLA_SETTINGS);
-}
-
-export async function qualificationChecklist(client: Tx = db): Promise<readonly ChecklistItem[]> {
-  return readChecklist(await storedValue(client, SETTING_KEYS.checklist));
+export async function qualificationChecklist(q: Queryable = reads()): Promise<readonly ChecklistItem[]> {
+  return readChecklist(await settingsStore.value(q, SETTING_KEYS.checklist));
 }
 
 /** Stores a setting that the caller has already validated, recording who changed it. */
-export async function saveSetting(client: Tx, key: string, value: unknown, userId: string): Promise<void> {
-  const json = JSON.stringify(value);
-  await client.setting.upsert({ where: { key }, create: { key, value: json, updatedById: userId }, update: { value: json, updatedById: userId } });
+function saveSetting(tx: Tx, key: string, value: unknown, userId: string): Promise<void> {
+  return settingsStore.save(tx, key, JSON.stringify(value), userId);
 }
 
 /** Stores one validated setting in its own transaction. */
 export async function saveSettingNow(key: string, value: unknown, userId: string): Promise<void> {
-  await db.$transaction((tx) => saveSetting(tx, key, value, userId));
+  await transaction((tx) => saveSetting(tx, key, value, userId));
 }
 
 export async function saveSlaSettings(settings: SlaSettings, userId: string): Promise<SlaSettings> {
-  await db.$transaction((tx) => saveSetting(tx, SETTING_KEYS.sla, settings, userId));
+  await saveSettingNow(SETTING_KEYS.sla, settings, userId);
   return settings;
 }
 
 /** Saves the routing rules once every rep they name is an active sales rep; otherwise says which, per territory. */
 export async function saveRoutingRules(rules: RoutingRules, userId: string): Promise<RoutingRules> {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const active = new Set(await activeSalesRepIds(tx));
     const unknownIds = [...new Set(rules.territories.flatMap((territory) => territory.repIds.filter((id) => !active.has(id))))];
     if (unknownIds.length > 0) {
-      const users = await tx.user.findMany({ where: { id: { in: unknownIds } }, select: { id: true, name: true } });
-      const names = new Map(users.map((user) => [user.id, user.name]));
+      const names = await settingsStore.userNames(tx, unknownIds);
       const fieldErrors: FieldErrors = {};
       rules.territories.forEach((territory, index) => {
         const inactive = territory.repIds.filter((id) => !active.has(id)).map((id) => names.get(id) ?? "A removed user");
@@ -72,6 +66,6 @@ export async function saveRoutingRules(rules: RoutingRules, userId: string): Pro
 }
 
 export async function saveQualificationChecklist(items: ChecklistItem[], userId: string): Promise<ChecklistItem[]> {
-  await db.$transaction((tx) => saveSetting(tx, SETTING_KEYS.checklist, items, userId));
+  await saveSettingNow(SETTING_KEYS.checklist, items, userId);
   return items;
 }

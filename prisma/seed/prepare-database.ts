@@ -58,7 +58,7 @@ export async function prepareDatabase(db: PrismaClient, options: { leadCount?: n
         `scored ${scored.leads.toLocaleString("en-US")} leads in ${((Date.now() - started) / 1000).toFixed(1)} s. (LEADGATE_DEMO=off starts without them.)`,
     );
   } else {
-    await ensureActiveRuleSet(db);
+    await ensureActiveRuleSet();
     const addedReasons = await ensureDisqualificationReasons(db);
     demo = demoOn ? "kept" : "off";
     if (demoOn) lines.push("Demo data: on, but the database already holds data: left as it is.");
@@ -84,7 +84,7 @@ export async function prepareDatabase(db: PrismaClient, options: { leadCount?: n
 
   // Outside the seed, so a database seeded before the variable was set gets the key too.
   const key = demoApiKey();
-  const apiKeyRegistered = key ? await ensureDemoApiKey(key, db) : false;
+  const apiKeyRegistered = key ? await ensureDemoApiKey(key) : false;
 
   lines.push(...(await signInLines(db, adminReport)));
   if (apiKeyRegistered) lines.push("Registered the API key from LEADGATE_DEMO_API_KEY.");

@@ -22,7 +22,7 @@ export async function isEmpty(db: PrismaClient): Promise<boolean> {
 
 /**
  * Seeds the demo users, reference lists, `leadCount` recent leads and `historyCount` past leads
- * (prisma/seed/history.ts) in one transaction.
+ * (prisma/seed/history.ts) in one transaction, then the default scoring rules unless rules exist.
  */
 export async function seedDemo(db: PrismaClient, options: { leadCount?: number; historyCount?: number; anchor?: Date } = {}): Promise<{ leads: number; pastLeads: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -37,7 +37,6 @@ export async function seedDemo(db: PrismaClient, options: { leadCount?: number; 
       if ((await tx.disqualificationReason.count()) === 0) {
         await tx.disqualificationReason.createMany({ data: DISQUALIFICATION_REASONS.map((reason, sortOrder) => ({ ...reason, sortOrder })) });
       }
-      await ensureActiveRuleSet(tx);
       await insertDataset(tx, dataset, {
         marketerId: idOf("marketer@leadgate.test"),
         managerId: idOf("manager@leadgate.test"),
@@ -46,5 +45,7 @@ export async function seedDemo(db: PrismaClient, options: { leadCount?: number; 
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+  // In a transaction of its own, on the store's connection: one opened inside the seed's would wait for it.
+  await ensureActiveRuleSet();
   return { leads: leadCount, pastLeads: historyCount };
 }

@@ -12,7 +12,7 @@ import { resetRateLimits } from "@/lib/server/api/rate-limit";
 import { db } from "@/lib/server/db";
 import { ingestEvents } from "@/lib/server/ingest-events";
 import { dashboardMetrics } from "@/lib/server/metrics";
-import { metricsSnapshot } from "@/lib/server/sql/metrics-store";
+import { metricsStore } from "@/lib/server/sql/metrics-store";
 import { call, createKey } from "../support/api";
 import { createUser } from "../support/factories";
 
@@ -277,7 +277,7 @@ describe("dashboardMetrics (these tests change the fixture: they run last)", () 
     const now = new Date("2026-11-24T12:00:00Z");
     const october = { from: "2026-10-01", to: "2026-10-31" };
     const before = await dashboardMetrics(october, now);
-    expect(metricsSnapshot({})).toBe(metricsSnapshot({}));
+    expect(await metricsStore.snapshot({})).toBe(await metricsStore.snapshot({}));
 
     const d = await db.lead.findUniqueOrThrow({ where: { email: "d@fixture.example" } });
     await db.$transaction([

@@ -5,7 +5,7 @@ import { SETTING_KEYS } from "@/lib/core/workflow-settings";
 import { POST as exportLeads } from "@/app/(app)/leads/export/route";
 import { db } from "@/lib/server/db";
 import { loadLeadTable } from "@/lib/server/lead-table";
-import { saveSetting } from "@/lib/server/workflow-settings";
+import { saveSettingNow } from "@/lib/server/workflow-settings";
 import type { Team } from "../support/factories";
 import { createLead, createTeam } from "../support/factories";
 import { signInAs } from "../support/sign-in";
@@ -72,7 +72,7 @@ describe("filters", () => {
 
   test("overdue means MQL for longer than the response SLA, which managers can change", async () => {
     expect(await keys("overdue=1")).toEqual(["cy"]);
-    await db.$transaction((tx) => saveSetting(tx, SETTING_KEYS.sla, { mqlResponseHours: 1 }, users.manager.id));
+    await saveSettingNow(SETTING_KEYS.sla, { mqlResponseHours: 1 }, users.manager.id);
     expect(await keys("overdue=1&sort=stageEnteredAt.asc")).toEqual(["cy", "di"]);
     await db.setting.delete({ where: { key: SETTING_KEYS.sla } });
   });

@@ -5,7 +5,7 @@ import { bulkMoveAction } from "@/lib/server/actions/bulk-leads";
 import { moveLeadAction } from "@/lib/server/actions/move-lead";
 import { db } from "@/lib/server/db";
 import { ingestEvents } from "@/lib/server/ingest-events";
-import { saveSetting } from "@/lib/server/workflow-settings";
+import { saveSettingNow } from "@/lib/server/workflow-settings";
 import { createDisqualificationReasons, createLead, createUser } from "../support/factories";
 import { signInAs } from "../support/sign-in";
 
@@ -30,7 +30,7 @@ beforeEach(async () => {
 });
 
 async function setRules(rules: RoutingRules) {
-  await db.$transaction((tx) => saveSetting(tx, SETTING_KEYS.routing, rules, manager.id));
+  await saveSettingNow(SETTING_KEYS.routing, rules, manager.id);
 }
 
 async function markMql(leadId: string) {

@@ -6,7 +6,7 @@ import { moveLeadAction } from "@/lib/server/actions/move-lead";
 import { db } from "@/lib/server/db";
 import type { QueueSectionId, SalesQueue } from "@/lib/server/sales-queue";
 import { QUEUE_MAX_ROWS, loadSalesQueue, parseQueueQuery } from "@/lib/server/sales-queue";
-import { saveSetting } from "@/lib/server/workflow-settings";
+import { saveSettingNow } from "@/lib/server/workflow-settings";
 import type { Team } from "../support/factories";
 import { createLead, createTeam, createUser } from "../support/factories";
 import { signInAs } from "../support/sign-in";
@@ -52,7 +52,7 @@ describe("the SLA in the queue", () => {
     ]);
     expect(byDefault.sections.toAccept.overdue).toBe(1);
 
-    await db.$transaction((tx) => saveSetting(tx, SETTING_KEYS.sla, { mqlResponseHours: 48 }, users.manager.id));
+    await saveSettingNow(SETTING_KEYS.sla, { mqlResponseHours: 48 }, users.manager.id);
     try {
       const relaxed = await queueFor(asRep(rep), {}, now);
       expect(relaxed.slaHours).toBe(48);

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { db } from "@/lib/server/db";
-import { activeRuleSetRow, reads, sqliteReadConnection, writeConnection } from "@/lib/server/sql/sqlite-store";
+import { ruleSetStore } from "@/lib/server/scoring/rule-set-store";
+import { reads, sqliteReadConnection, writeConnection } from "@/lib/server/sql/sqlite-store";
 
 // Each test file's database (tests/support/fresh-database.ts, a copy of the template
 // global-setup.ts migrates) runs as production's does, so the tests see production's locking
@@ -14,5 +15,5 @@ test("a test file's database is in WAL mode on every connection, as production's
 });
 
 test("the copy holds every write made to the template, none left behind in its log", async () => {
-  expect(await activeRuleSetRow(reads())).toMatchObject({ version: 1 });
+  expect(await ruleSetStore.active(reads())).toMatchObject({ version: 1 });
 });

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { db } from "@/lib/server/db";
-import { reads, settingValue, transaction } from "@/lib/server/sql/sqlite-store";
+import { settingsStore } from "@/lib/server/settings/settings-store";
+import { reads, transaction } from "@/lib/server/sql/sqlite-store";
 import type { Tx } from "@/lib/server/sql/transaction";
 import { inSavepoint } from "@/lib/server/sql/transaction";
 
@@ -23,19 +24,19 @@ test("a transaction that waits between statements is not joined by a concurrent 
   });
   await expect(failing).rejects.toThrow("refused halfway");
   await concurrent;
-  expect(await settingValue(reads(), "first")).toBeNull();
-  expect(await settingValue(reads(), "second")).toBe("from the concurrent transaction");
+  expect(await settingsStore.value(reads(), "first")).toBeNull();
+  expect(await settingsStore.value(reads(), "second")).toBe("from the concurrent transaction");
 });
 
 test("reads outside a transaction never see what an open transaction has not committed", async () => {
   let seenWhileOpen: string | null | undefined;
   await transaction(async (tx) => {
     write(tx, "pending", "uncommitted");
-    expect(await settingValue(tx, "pending")).toBe("uncommitted");
-    seenWhileOpen = await settingValue(reads(), "pending");
+    expect(await settingsStore.value(tx, "pending")).toBe("uncommitted");
+    seenWhileOpen = await settingsStore.value(reads(), "pending");
   });
   expect(seenWhileOpen).toBeNull();
-  expect(await settingValue(reads(), "pending")).toBe("uncommitted");
+  expect(await settingsStore.value(reads(), "pending")).toBe("uncommitted");
 });
 
 test("a savepoint that fails undoes its own writes and the transaction goes on", async () => {
@@ -49,9 +50,9 @@ test("a savepoint that fails undoes its own writes and the transaction goes on",
     ).rejects.toThrow("this part is refused");
     write(tx, "after", "after");
   });
-  expect(await settingValue(reads(), "kept")).toBe("before");
-  expect(await settingValue(reads(), "undone")).toBeNull();
-  expect(await settingValue(reads(), "after")).toBe("after");
+  expect(await settingsStore.value(reads(), "kept")).toBe("before");
+  expect(await settingsStore.value(reads(), "undone")).toBeNull();
+  expect(await settingsStore.value(reads(), "after")).toBe("after");
 });
 
 test("a store transaction begun while an ORM transaction is open on the same thread waits for it, instead of locking the thread", async () => {
@@ -69,6 +70,38 @@ test("a store transaction begun while an ORM transaction is open on the same thr
     await orm.setting.update({ where: { key: "orm" }, data: { value: "first, still" } });
   });
   await storeWrite;
-  expect(await settingValue(reads(), "orm")).toBe("first, still");
-  expect(await settingValue(reads(), "store")).toBe("second");
+  expect(await settingsStore.value(reads(), "orm")).toBe("first, still");
+  expect(await settingsStore.value(reads(), "store")).toBe("second");
+});
+
+test("the ORM inside a store transaction writes in it: its statements, bulk writes and own transactions commit or roll back with the store's", async () => {
+  await expect(
+    transaction(async (tx) => {
+      write(tx, "sql", "from SQL");
+      await tx.orm.setting.create({ data: { key: "orm-single", value: "one" } });
+      await tx.orm.setting.createMany({ data: [{ key: "orm-many-1", value: "1" }, { key: "orm-many-2", value: "2" }] });
+      await tx.orm.$transaction(async (inner) => {
+        await inner.setting.update({ where: { key: "orm-single" }, data: { value: "updated inside" } });
+      });
+      expect(await settingsStore.value(tx, "orm-single")).toBe("updated inside");
+      expect((await tx.orm.setting.findUnique({ where: { key: "sql" } }))?.value).toBe("from SQL");
+      throw new Error("the whole transaction is refused");
+    }),
+  ).rejects.toThrow("the whole transaction is refused");
+  for (const key of ["sql", "orm-single", "orm-many-1", "orm-many-2"]) expect(await settingsStore.value(reads(), key)).toBeNull();
+
+  await transaction(async (tx) => {
+    await tx.orm.setting.createMany({ data: [{ key: "orm-kept-1", value: "1" }, { key: "orm-kept-2", value: "2" }] });
+    await expect(
+      tx.orm.$transaction(async (inner) => {
+        await inner.setting.create({ data: { key: "undone", value: "inside" } });
+        throw new Error("only this part is refused");
+      }),
+    ).rejects.toThrow("only this part is refused");
+    await tx.orm.setting.deleteMany({ where: { key: "orm-kept-2" } });
+  });
+  expect(await settingsStore.value(reads(), "orm-kept-1")).toBe("1");
+  expect(await settingsStore.value(reads(), "orm-kept-2")).toBeNull();
+  expect(await settingsStore.value(reads(), "undone")).toBeNull();
+  expect((await reads().orm.setting.findMany({ where: { key: { startsWith: "orm-kept" } } })).map((row) => row.key)).toEqual(["orm-kept-1"]);
 });

@@ -1,12 +1,8 @@
 import "server-only";
-import { db } from "../db";
 import { explainProbability, explainScore } from "../lead-scoring";
-import { leadProfileSelect } from "../lead-select";
-import type { Prisma } from "../generated/prisma/client";
-
-export const apiLeadSelect = { ...leadProfileSelect, ownerId: true, updatedAt: true } satisfies Prisma.LeadSelect;
-
-type LeadRow = Prisma.LeadGetPayload<{ select: typeof apiLeadSelect }>;
+import type { ApiLeadRow } from "../leads/lead-store";
+import { leadStore } from "../leads/lead-store";
+import { reads } from "../sql/sqlite-store";
 
 function parseObject(text: string): unknown {
   try {
@@ -20,7 +16,7 @@ function parseObject(text: string): unknown {
  * A lead as the API shows it: attributes, stage, owner and scores — with the active model's
  * probability and the factors that raised and lowered it (null without an active model).
  */
-export async function apiLead(lead: LeadRow) {
+export async function apiLead(lead: ApiLeadRow) {
   const { fitScore, engagementScore, totalScore, scoredAt, ruleSetVersion, probability, modelVersion, customFields, ...rest } = lead;
   const prediction = probability === null ? null : await explainProbability(lead.id);
   return {
@@ -43,20 +39,13 @@ export async function apiLead(lead: LeadRow) {
 }
 
 export async function findApiLead(id: string) {
-  const lead = await db.lead.findUnique({ where: { id }, select: apiLeadSelect });
+  const lead = await leadStore.apiLead(reads(), id);
   return lead ? await apiLead(lead) : null;
 }
 
 /** One lead with why it scored what it did and how it moved through the funnel. */
 export async function findApiLeadWithHistory(id: string) {
-  const lead = await db.lead.findUnique({
-    where: { id },
-    select: {
-      ...apiLeadSelect,
-      scoreFlags: true,
-      transitions: { orderBy: { createdAt: "asc" }, select: { fromStage: true, toStage: true, move: true, reason: true, reasonCode: true, createdAt: true, actor: { select: { id: true, name: true } } } },
-    },
-  });
+  const lead = await leadStore.apiLeadWithHistory(reads(), id);
   if (!lead) return null;
   const { scoreFlags, transitions, ...row } = lead;
   return {

@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
+import { leadListStore } from "../leads/lead-list-store";
+import { reads } from "../sql/sqlite-store";
 import { validationError } from "./api-route";
-import { apiLead, apiLeadSelect } from "./lead-resource";
+import { apiLead } from "./lead-resource";
 import type { LeadListQuery } from "./schemas";
 
 type Cursor = { updatedAt: number; id: string };
@@ -23,15 +23,17 @@ function decodeCursor(value: string): Cursor {
 
 /** Leads in the order they last changed, oldest first, so a sync can resume from its cursor. */
 export async function listLeads(query: LeadListQuery) {
-  const where: Prisma.LeadWhereInput = {};
-  if (query.stage) where.stage = query.stage;
-  if (query.minScore !== undefined) where.totalScore = { gte: query.minScore };
-  if (query.updatedSince) where.updatedAt = { gte: new Date(query.updatedSince) };
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor);
-    where.OR = [{ updatedAt: { gt: new Date(after.updatedAt) } }, { updatedAt: new Date(after.updatedAt), id: { gt: after.id } }];
-  }
-  const rows = await db.lead.findMany({ where, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take: query.limit + 1, select: apiLeadSelect });
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await leadListStore.apiPage(
+    reads(),
+    {
+      stage: query.stage,
+      minScore: query.minScore,
+      updatedSince: query.updatedSince ? new Date(query.updatedSince) : undefined,
+      after: after && { updatedAt: new Date(after.updatedAt), id: after.id },
+    },
+    query.limit + 1,
+  );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

@@ -4,7 +4,7 @@ import { IMPORTED_MOVE, checkHistoryRecord, finalStage } from "@/lib/core/histor
 import { IMPORT_SCOPE, importedEventKey } from "../ingest/event-key";
 import type { ActiveRuleSet } from "../lead-scoring";
 import { activeRuleSet, scoreAndStore } from "../lead-scoring";
-import { backdateLead, insertImportedTransition, moveToImportedStage, transitionKey, transitionKeys } from "../sql/history-store";
+import { historyStore, transitionKey } from "../sql/history-store";
 import { eventsForLeads, findEventByIdempotencyKey, findLeadById, insertEvent, transaction } from "../sql/sqlite-store";
 import type { Tx } from "../sql/transaction";
 import { inSavepoint } from "../sql/transaction";
@@ -51,7 +51,7 @@ export async function importHistoryIn(tx: Tx, items: readonly unknown[], options
 
 async function importRecord(tx: Tx, record: HistoryRecord, ruleSet: ActiveRuleSet, now: number) {
   const { leadId, created } = await storeLeadInput(tx, record.lead, now);
-  await backdateLead(tx, leadId, record.createdAt);
+  await historyStore.backdateLead(tx, leadId, record.createdAt);
   const events = { stored: 0, alreadyKnown: 0 };
   for (const event of record.events) {
     const key = importedEventKey({ email: record.lead.email, type: event.type, occurredAt: new Date(event.occurredAt).toISOString(), properties: event.properties });
@@ -63,19 +63,19 @@ async function importRecord(tx: Tx, record: HistoryRecord, ruleSet: ActiveRuleSe
     events.stored += 1;
   }
   const stages = { stored: 0, alreadyKnown: 0 };
-  const known = await transitionKeys(tx, leadId);
+  const known = await historyStore.transitionKeys(tx, leadId);
   let fromStage = "LEAD";
   for (const entry of record.stages) {
     if (known.has(transitionKey(entry.stage, entry.at))) stages.alreadyKnown += 1;
     else {
-      await insertImportedTransition(tx, { id: timeOrderedId(entry.at), leadId, fromStage, toStage: entry.stage, move: IMPORTED_MOVE[entry.stage], reason: entry.reason ?? "Imported history", at: entry.at });
+      await historyStore.insertTransition(tx, { id: timeOrderedId(entry.at), leadId, fromStage, toStage: entry.stage, move: IMPORTED_MOVE[entry.stage], reason: entry.reason ?? "Imported history", at: entry.at });
       stages.stored += 1;
     }
     fromStage = entry.stage;
   }
   if (record.stages.length > 0) {
     const { stage, at } = finalStage(record);
-    await moveToImportedStage(tx, { leadId, stage, at, now });
+    await historyStore.moveToImportedStage(tx, { leadId, stage, at, now });
   }
   await scoreAndStore(tx, (await findLeadById(tx, leadId))!, await eventsForLeads(tx, [leadId]), ruleSet, now, { automaticMoves: false });
   return { status: created ? ("created" as const) : ("updated" as const), leadId, events, stages };

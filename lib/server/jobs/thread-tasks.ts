@@ -6,7 +6,7 @@ import type { ImportPayload } from "../ingest/csv-upload";
 import { checkCsvImport, previewCsv, readUpload } from "../ingest/csv-upload";
 import type { RescoreCheckpoint } from "../rescore-all";
 import { rescoreAllLeads } from "../rescore-all";
-import { insertJob, jobInput, saveJobStep } from "../sql/job-store";
+import { jobStore } from "./job-store";
 import { reads, transaction } from "../sql/sqlite-store";
 import { joinWriteTurnsAsBackground } from "../sql/write-turns";
 import { AppError } from "../errors";
@@ -21,11 +21,11 @@ const TASKS = {
   /** Checks a file and its mapping, and stores the import's job with the file. */
   queueCsvImport: async (input: { text: string; kind: ImportKind; mapping: ColumnMapping; userId: string }) => {
     const payload = checkCsvImport(input);
-    const jobId = await transaction((tx) => insertJob(tx, { kind: "import", createdById: input.userId, payload: JSON.stringify(payload), input: input.text }));
+    const jobId = await transaction((tx) => jobStore.insert(tx, { kind: "import", createdById: input.userId, payload: JSON.stringify(payload), input: input.text }));
     return { jobId, payload };
   },
   importCsv: async (input: { jobId: string; payload: ImportPayload; checkpoint: ImportCheckpoint | null }) => {
-    const text = await jobInput(reads(), input.jobId);
+    const text = await jobStore.input(reads(), input.jobId);
     if (text === null) throw new AppError("INTERNAL", "The file of this import is no longer stored; import it again.");
     const { importKind, headers, mapping } = input.payload;
     return importRecords({ jobId: input.jobId, kind: importKind, headers, records: readUpload(text).records, mapping, from: input.checkpoint });
@@ -33,7 +33,7 @@ const TASKS = {
   rescore: (input: { jobId: string; checkpoint: RescoreCheckpoint | null }) =>
     rescoreAllLeads({
       from: input.checkpoint,
-      onStep: (tx, { total, ...step }) => saveJobStep(tx, input.jobId, { checkpoint: step, processed: step.summary.leads, total }),
+      onStep: (tx, { total, ...step }) => jobStore.saveStep(tx, input.jobId, { checkpoint: step, processed: step.summary.leads, total }),
     }),
 };
 

@@ -14,12 +14,13 @@ import { isStage } from "@/lib/core/stages";
 import { SETTING_KEYS, readSetting } from "@/lib/core/workflow-settings";
 import { AppError } from "../errors";
 import { leadAttributes, scoringEvent } from "../lead-scoring";
-import { eachEventRow, labLeadRows, labTransitionRows } from "../sql/lab-store";
-import { reads, settingValue } from "../sql/sqlite-store";
+import { labStore } from "../sql/lab-store";
+import { settingsStore } from "../settings/settings-store";
+import { reads } from "../sql/sqlite-store";
 import { saveSettingNow } from "../workflow-settings";
 
 export async function labSettings(): Promise<LabSettings> {
-  return readSetting(labSettingsSchema, await settingValue(reads(), SETTING_KEYS.scoringLab), DEFAULT_LAB_SETTINGS);
+  return readSetting(labSettingsSchema, await settingsStore.value(reads(), SETTING_KEYS.scoringLab), DEFAULT_LAB_SETTINGS);
 }
 
 export async function saveLabSettings(settings: LabSettings, userId: string): Promise<LabSettings> {
@@ -33,15 +34,16 @@ export type LabQuery = { target: Target; maturityDays: number; now: number };
  * Every lead with an outcome for the target, with its stage entries and events, read in three
  * passes over the tables. Events are read only for the leads that have an outcome.
  */
-export function labeledHistory(query: LabQuery): LabeledHistory {
+export async function labeledHistory(query: LabQuery): Promise<LabeledHistory> {
+  const q = reads();
   const transitions = new Map<string, Array<{ toStage: LabLead["transitions"][number]["toStage"]; at: number }>>();
-  for (const row of labTransitionRows()) {
+  for (const row of await labStore.transitions(q)) {
     if (!isStage(row.toStage)) continue;
     const list = transitions.get(row.leadId);
     if (list) list.push({ toStage: row.toStage, at: row.at });
     else transitions.set(row.leadId, [{ toStage: row.toStage, at: row.at }]);
   }
-  const leads: LabLead[] = labLeadRows().map((row) => ({
+  const leads: LabLead[] = (await labStore.leads(q)).map((row) => ({
     id: row.id,
     attributes: leadAttributes(row),
     createdAt: row.createdAt,
@@ -50,7 +52,7 @@ export function labeledHistory(query: LabQuery): LabeledHistory {
   }));
   const history = labelHistory(leads, query.target, query.now, query.maturityDays);
   const byLead = new Map<string, ScoringEvent[]>(history.labeled.map((lead) => [lead.id, lead.events as ScoringEvent[]]));
-  eachEventRow((row) => byLead.get(row.leadId)?.push(scoringEvent(row)));
+  await labStore.eachEvent(q, (row) => byLead.get(row.leadId)?.push(scoringEvent(row)));
   return history;
 }
 
@@ -60,7 +62,7 @@ export type BacktestAnswer = BacktestReport & { maturityDays: number; asOf: stri
 export async function backtest(input: { rules: ScoringRules; target?: Target; maturityDays?: number; now?: Date }): Promise<BacktestAnswer> {
   const settings = await labSettings();
   const query = { target: input.target ?? settings.target, maturityDays: input.maturityDays ?? settings.maturityDays, now: (input.now ?? new Date()).getTime() };
-  const history = labeledHistory(query);
+  const history = await labeledHistory(query);
   return { ...backtestRules({ rules: input.rules, leads: history.labeled, target: query.target, pending: history.pending }), maturityDays: query.maturityDays, asOf: new Date(query.now).toISOString() };
 }
 
@@ -82,7 +84,7 @@ export type SuggestionAnswer = {
 export async function suggestRuleSet(input: { active: ScoringRules; target?: Target; maturityDays?: number; now?: Date }): Promise<SuggestionAnswer> {
   const settings = await labSettings();
   const query = { target: input.target ?? settings.target, maturityDays: input.maturityDays ?? settings.maturityDays, now: (input.now ?? new Date()).getTime() };
-  const history = labeledHistory(query);
+  const history = await labeledHistory(query);
   const { training, holdout } = splitByOutcomeTime(history.labeled, HOLDOUT_SHARE);
   const trainingPositives = training.filter((lead) => lead.outcome.positive).length;
   if (trainingPositives === 0 || trainingPositives === training.length || !holdout.some((lead) => lead.outcome.positive)) {

@@ -9,7 +9,8 @@ import { AppError } from "../errors";
 import { activeRuleSet } from "../lead-scoring";
 import { startRescoreJob } from "../jobs/rescore-job";
 import type { ModelRow } from "../sql/model-store";
-import { activeModelRow, clearActiveModel, createModelRow, modelRow, modelRows, setActiveModel, updateModelRow } from "../sql/model-store";
+import { modelStore } from "../sql/model-store";
+import { reads, transaction } from "../sql/sqlite-store";
 import { labSettings, labeledHistory } from "./lab";
 
 export type ModelStatus = "training" | "ready" | "failed";
@@ -47,7 +48,7 @@ function view(row: ModelRow): ModelView {
     status: row.status as ModelStatus,
     active: row.active,
     createdAt: row.createdAt.toISOString(),
-    createdByName: row.createdBy?.name ?? null,
+    createdByName: row.createdByName,
     jobId: row.jobId,
     error: row.error,
     evaluation: row.evaluation ? (JSON.parse(row.evaluation) as ModelEvaluation) : null,
@@ -56,11 +57,11 @@ function view(row: ModelRow): ModelView {
 }
 
 export async function listModels(): Promise<ModelView[]> {
-  return (await modelRows()).map(view);
+  return (await modelStore.list(reads())).map(view);
 }
 
 export async function getModel(id: string): Promise<ModelView> {
-  const row = await modelRow(id);
+  const row = await modelStore.byId(reads(), id);
   if (!row) throw new AppError("NOT_FOUND", `No model has the id "${id}".`);
   return view(row);
 }
@@ -72,10 +73,13 @@ export async function getModel(id: string): Promise<ModelView> {
 export async function startModelTraining(input: { target?: Target; userId: string | null }): Promise<{ model: ModelView; jobId: string }> {
   if (await runningJob("train")) throw new AppError("CONFLICT", "A model is being trained already. Wait until it finishes, then train again.");
   const target = input.target ?? (await labSettings()).target;
-  const row: ModelRow | null = await createModelRow({ target, createdById: input.userId });
+  const row = await transaction(async (tx) => {
+    const version = ((await modelStore.latestVersion(tx)) ?? 0) + 1;
+    return modelStore.insert(tx, { version, target, createdById: input.userId });
+  });
   if (!row) throw new AppError("CONFLICT", "Someone started training a model at the same moment. Try again.");
   const jobId = await startJob({ kind: "train", createdById: input.userId, payload: { modelId: row.id, target } satisfies TrainingPayload }, trainingWork);
-  await updateModelRow(row.id, { jobId });
+  await transaction((tx) => modelStore.update(tx, row.id, { jobId }));
   return { model: { ...view(row), jobId }, jobId };
 }
 
@@ -91,7 +95,7 @@ export const trainingWork: JobWork = async ({ payload, progress }) => {
     return await train(modelId, target, progress);
   } catch (error) {
     const message = error instanceof AppError ? error.message : "Training stopped because of an unexpected error.";
-    await updateModelRow(modelId, { status: "failed", error: message });
+    await transaction((tx) => modelStore.update(tx, modelId, { status: "failed", error: message }));
     throw error;
   }
 };
@@ -99,14 +103,14 @@ export const trainingWork: JobWork = async ({ payload, progress }) => {
 async function train(modelId: string, target: Target, progress: (update: { processed: number; total: number }) => Promise<void>) {
   const settings = await labSettings();
   await progress({ processed: 0, total: 3 });
-  const history = labeledHistory({ target, maturityDays: settings.maturityDays, now: Date.now() });
+  const history = await labeledHistory({ target, maturityDays: settings.maturityDays, now: Date.now() });
   await progress({ processed: 1, total: 3 });
   await yieldToServer();
   const rules = await activeRuleSet();
   const result = trainModel({ leads: history.labeled, pending: history.pending, target, rules: rules.rules, probabilityThreshold: rules.rules.threshold.probability });
   if (!result.ok) throw new AppError("VALIDATION", result.error);
   await progress({ processed: 2, total: 3 });
-  await updateModelRow(modelId, { status: "ready", model: JSON.stringify(result.model), evaluation: JSON.stringify(result.evaluation) });
+  await transaction((tx) => modelStore.update(tx, modelId, { status: "ready", model: JSON.stringify(result.model), evaluation: JSON.stringify(result.evaluation) }));
   await progress({ processed: 3, total: 3 });
   return { modelId, auc: result.evaluation.holdout.auc, rulesAuc: result.evaluation.rulesAuc };
 }
@@ -119,18 +123,24 @@ export async function activateModel(id: string): Promise<{ model: ModelView; job
   const model = await getModel(id);
   if (model.status !== "ready") throw new AppError("CONFLICT", model.status === "training" ? "This model is still being trained." : "This model failed to train; train a new one.");
   if (await runningJob("rescore")) throw new AppError("CONFLICT", "Leads are being re-scored right now. Wait until that finishes, then activate the model.");
-  await setActiveModel(id);
+  await transaction(async (tx) => {
+    await modelStore.deactivateAll(tx, id);
+    await modelStore.activate(tx, id);
+  });
   const jobId = await startRescoreJob(null);
   return { model: { ...model, active: true }, jobId };
 }
 
 /** Stops scoring with a model: probabilities are cleared, so no lead shows one from a model no longer in use. */
 export async function deactivateModels(): Promise<void> {
-  await clearActiveModel();
+  await transaction(async (tx) => {
+    await modelStore.deactivateAll(tx);
+    await modelStore.clearLeadProbabilities(tx);
+  });
 }
 
 /** The version and target of the model scoring leads now, or null: what the rules editor and lead pages need of it. */
 export async function activeModelSummary(): Promise<{ version: number; target: Target } | null> {
-  const row = await activeModelRow();
+  const row = await modelStore.active(reads());
   return row && { version: row.version, target: row.target as Target };
 }

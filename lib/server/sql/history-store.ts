@@ -7,6 +7,17 @@ import { preparedPerConnection } from "./transaction";
 
 export type ImportedTransitionRow = { id: string; leadId: string; fromStage: string; toStage: string; move: string; reason: string; at: number };
 
+/** A lead's imported past: its stage entries, its creation date and the stage its history ends in. */
+export interface HistoryStore {
+  /** The stage entries a lead already has (as transitionKey makes them), to store each imported one once. */
+  transitionKeys(q: Queryable, leadId: string): Promise<Set<string>>;
+  insertTransition(tx: Tx, row: ImportedTransitionRow): Promise<void>;
+  /** Dates the lead's creation back to its history's (never forward); a lead with no stage history entered LEAD then too. */
+  backdateLead(tx: Tx, leadId: string, createdAt: number): Promise<void>;
+  /** Puts the lead in the stage its history ends in, unless what is known of it already is newer; true: it moved. */
+  moveToImportedStage(tx: Tx, input: { leadId: string; stage: string; at: number; now: number }): Promise<boolean>;
+}
+
 function prepare(connection: Database.Database) {
   return {
     transitionsOf: connection.prepare<[string], { toStage: string; createdAt: number }>(`SELECT toStage, createdAt FROM "StageTransition" WHERE leadId = ?`),
@@ -30,25 +41,19 @@ function prepare(connection: Database.Database) {
 
 const statements = preparedPerConnection(prepare);
 
-/** The stage entries a lead already has, to store each imported one once. */
-export async function transitionKeys(q: Queryable, leadId: string): Promise<Set<string>> {
-  return new Set(statements(q).transitionsOf.all(leadId).map((row) => transitionKey(row.toStage, row.createdAt)));
-}
-
+/** How transitionKeys names a stage entry: its stage and the moment the lead entered it. */
 export function transitionKey(toStage: string, at: number): string {
   return `${toStage}@${at}`;
 }
 
-export async function insertImportedTransition(tx: Tx, row: ImportedTransitionRow): Promise<void> {
-  statements(tx).insertTransition.run(row);
-}
-
-/** Dates the lead's creation back to its history's (never forward); a lead with no stage history entered LEAD then too. */
-export async function backdateLead(tx: Tx, leadId: string, createdAt: number): Promise<void> {
-  statements(tx).backdate.run({ id: leadId, createdAt });
-}
-
-/** Puts the lead in the stage its history ends in, unless what is known of it already is newer. */
-export async function moveToImportedStage(tx: Tx, input: { leadId: string; stage: string; at: number; now: number }): Promise<boolean> {
-  return statements(tx).setStage.run({ id: input.leadId, stage: input.stage, at: input.at, now: input.now }).changes === 1;
-}
+// SQLite: prepared statements, one history record after another inside the import's transaction.
+export const historyStore: HistoryStore = {
+  transitionKeys: async (q, leadId) => new Set(statements(q).transitionsOf.all(leadId).map((row) => transitionKey(row.toStage, row.createdAt))),
+  async insertTransition(tx, row) {
+    statements(tx).insertTransition.run(row);
+  },
+  async backdateLead(tx, leadId, createdAt) {
+    statements(tx).backdate.run({ id: leadId, createdAt });
+  },
+  moveToImportedStage: async (tx, input) => statements(tx).setStage.run({ id: input.leadId, stage: input.stage, at: input.at, now: input.now }).changes === 1,
+};

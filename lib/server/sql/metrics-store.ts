@@ -170,32 +170,42 @@ function transitionsOf(columns: unknown[][]): MetricsTransition[] {
 const SNAPSHOTS_KEPT = 3;
 const snapshots = new WeakMap<Database.Database, { dataVersion: number; bySegment: Map<string, MetricsSnapshot> }>();
 
-/**
- * The segment's leads and every transition of theirs, read in one transaction so that both
- * describe the same moment. While nothing was written since the last read of the same segment,
- * that read's objects are answered again: they are exactly what reading again would give, so
- * callers must not change them.
- */
-export function metricsSnapshot(segment: Segment): MetricsSnapshot {
-  const connection = sqliteReadConnection();
-  const where = segmentWhere(segment);
-  return connection.transaction(() => {
-    // Read before the data: a commit in between makes the next call read again, never the reverse.
-    const dataVersion = connection.pragma("data_version", { simple: true }) as number;
-    let kept = snapshots.get(connection);
-    if (kept?.dataVersion !== dataVersion) snapshots.set(connection, (kept = { dataVersion, bySegment: new Map() }));
-    const key = `${where.sql} ${JSON.stringify(where.params)}`;
-    let snapshot = kept.bySegment.get(key);
-    if (!snapshot) {
-      snapshot = {
-        leads: leadsOf(columnsOf(connection, leadsSql(where.sql), where.params)),
-        transitions: transitionsOf(columnsOf(connection, transitionsSql(where.sql), where.params)),
-      };
-      if (kept.bySegment.size >= SNAPSHOTS_KEPT) kept.bySegment.delete(kept.bySegment.keys().next().value!);
-    } else {
-      kept.bySegment.delete(key);
-    }
-    kept.bySegment.set(key, snapshot);
-    return snapshot;
-  })();
+/** The dashboard's reads: a segment's leads and their stage transitions, as of one moment. */
+export interface MetricsStore {
+  /**
+   * The segment's leads and every transition of theirs, read in one transaction so that both
+   * describe the same moment. While nothing was written since the last read of the same segment,
+   * that read's objects are answered again: they are exactly what reading again would give, so
+   * callers must not change them. It takes no connection and always reads on the reader
+   * connection: data_version only counts other connections' commits, so the kept snapshots
+   * are known to be current only on a connection that never writes.
+   */
+  snapshot(segment: Segment): Promise<MetricsSnapshot>;
 }
+
+// Written in SQLite's SQL (json_group_array, PRAGMA data_version): a PostgreSQL deployment implements the interface over its own driver.
+export const metricsStore: MetricsStore = {
+  async snapshot(segment) {
+    const connection = sqliteReadConnection();
+    const where = segmentWhere(segment);
+    return connection.transaction(() => {
+      // Read before the data: a commit in between makes the next call read again, never the reverse.
+      const dataVersion = connection.pragma("data_version", { simple: true }) as number;
+      let kept = snapshots.get(connection);
+      if (kept?.dataVersion !== dataVersion) snapshots.set(connection, (kept = { dataVersion, bySegment: new Map() }));
+      const key = `${where.sql} ${JSON.stringify(where.params)}`;
+      let snapshot = kept.bySegment.get(key);
+      if (!snapshot) {
+        snapshot = {
+          leads: leadsOf(columnsOf(connection, leadsSql(where.sql), where.params)),
+          transitions: transitionsOf(columnsOf(connection, transitionsSql(where.sql), where.params)),
+        };
+        if (kept.bySegment.size >= SNAPSHOTS_KEPT) kept.bySegment.delete(kept.bySegment.keys().next().value!);
+      } else {
+        kept.bySegment.delete(key);
+      }
+      kept.bySegment.set(key, snapshot);
+      return snapshot;
+    })();
+  },
+};

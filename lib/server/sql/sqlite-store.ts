@@ -59,10 +59,6 @@ export type ScoreUpdate = {
   modelVersion: number | null;
   now: number;
 };
-export type ModelRow = { version: number; model: string };
-export type RuleSetRow = { version: number; rules: string; note: string | null };
-export type AssignmentRow = { id: string; leadId: string; fromOwnerId: string | null; toOwnerId: string | null; rule: string; now: number };
-export type TransitionRow = { id: string; leadId: string; fromStage: string; toStage: string; move: string; reason: string; reasonCode: string | null; now: number };
 
 const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt, scoredAt, ruleSetVersion, modelVersion, returnedAt`;
 const IN_CHUNK = 500;
@@ -104,28 +100,6 @@ function prepare(connection: Database.Database) {
            THEN @now ELSE updatedAt END
        WHERE id = @id`,
     ),
-    moveLead: connection.prepare<[string, number, number, string, number]>(
-      `UPDATE "Lead" SET stage = ?, stageEnteredAt = ?, updatedAt = ?, version = version + 1 WHERE id = ? AND version = ?`,
-    ),
-    insertTransition: connection.prepare<TransitionRow>(
-      `INSERT INTO "StageTransition" (id, leadId, fromStage, toStage, move, actorId, reason, reasonCode, createdAt)
-       VALUES (@id, @leadId, @fromStage, @toStage, @move, NULL, @reason, @reasonCode, @now)`,
-    ),
-    setting: connection.prepare<[string], { value: string }>(`SELECT value FROM "Setting" WHERE key = ?`),
-    repLoads: connection.prepare<[], { id: string; lastRoutedAt: number | null; openSals: number }>(
-      `SELECT u.id, u.lastRoutedAt, (SELECT count(*) FROM "Lead" l WHERE l.stage = 'SAL' AND l.ownerId = u.id) AS openSals
-       FROM "User" u WHERE u.role = 'SALES' AND u.active = 1`,
-    ),
-    setOwner: connection.prepare<[string | null, number, string]>(`UPDATE "Lead" SET ownerId = ?, updatedAt = ? WHERE id = ?`),
-    setLastRoutedAt: connection.prepare<[number, string]>(`UPDATE "User" SET lastRoutedAt = ? WHERE id = ?`),
-    insertAssignment: connection.prepare<AssignmentRow>(
-      `INSERT INTO "LeadAssignment" (id, leadId, fromOwnerId, toOwnerId, actorId, rule, createdAt)
-       VALUES (@id, @leadId, @fromOwnerId, @toOwnerId, NULL, @rule, @now)`,
-    ),
-    activeRuleSet: connection.prepare<[], RuleSetRow>(`SELECT version, rules, note FROM "RuleSet" WHERE active = 1 LIMIT 1`),
-    ruleSetByVersion: connection.prepare<[number], RuleSetRow>(`SELECT version, rules, note FROM "RuleSet" WHERE version = ?`),
-    activeModel: connection.prepare<[], ModelRow>(`SELECT version, model FROM "ScoringModel" WHERE active = 1 AND status = 'ready' LIMIT 1`),
-    modelByVersion: connection.prepare<[number], ModelRow>(`SELECT version, model FROM "ScoringModel" WHERE version = ? AND model IS NOT NULL`),
   };
 }
 
@@ -249,51 +223,9 @@ export async function updateLeadScore(tx: Tx, update: ScoreUpdate): Promise<void
   statementsOf(tx).updateScore.run(update);
 }
 
-/** Moves a lead if it is still at `version`; false when someone else changed it first. */
-export async function moveLeadIfUnchanged(tx: Tx, input: { id: string; version: number; toStage: string; now: number }): Promise<boolean> {
-  return statementsOf(tx).moveLead.run(input.toStage, input.now, input.now, input.id, input.version).changes === 1;
-}
-
-export async function insertTransition(tx: Tx, row: TransitionRow): Promise<void> {
-  statementsOf(tx).insertTransition.run(row);
-}
-
-export async function settingValue(q: Queryable, key: string): Promise<string | null> {
-  return statementsOf(q).setting.get(key)?.value ?? null;
-}
-
-/** Active sales reps with their open SALs and last routed MQL, for routing inside a write. */
-export async function repLoadRows(q: Queryable): Promise<{ id: string; lastRoutedAt: number | null; openSals: number }[]> {
-  return statementsOf(q).repLoads.all();
-}
-
-/** Records a routing decision: the lead's new owner, the rep's turn, and the assignment itself. */
-export async function storeRouting(tx: Tx, row: AssignmentRow & { routedAt: number | null }): Promise<void> {
-  const statements = statementsOf(tx);
-  if (row.toOwnerId !== row.fromOwnerId) statements.setOwner.run(row.toOwnerId, row.now, row.leadId);
-  if (row.toOwnerId && row.routedAt !== null) statements.setLastRoutedAt.run(row.routedAt, row.toOwnerId);
-  statements.insertAssignment.run({ id: row.id, leadId: row.leadId, fromOwnerId: row.fromOwnerId, toOwnerId: row.toOwnerId, rule: row.rule, now: row.now });
-}
-
-export async function activeRuleSetRow(q: Queryable): Promise<RuleSetRow | undefined> {
-  return statementsOf(q).activeRuleSet.get();
-}
-
-export async function activeModelRow(q: Queryable): Promise<ModelRow | undefined> {
-  return statementsOf(q).activeModel.get();
-}
-
-export async function modelRowByVersion(q: Queryable, version: number): Promise<ModelRow | undefined> {
-  return statementsOf(q).modelByVersion.get(version);
-}
-
 /** The write connection, for the other stores in this folder: their statements share its transactions. */
 export function writeConnection(): Database.Database {
   return store().connection;
-}
-
-export async function ruleSetRowByVersion(q: Queryable, version: number): Promise<RuleSetRow | undefined> {
-  return statementsOf(q).ruleSetByVersion.get(version);
 }
 
 export const WRITABLE_LEAD_FIELDS = [

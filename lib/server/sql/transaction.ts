@@ -1,5 +1,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
+import type { Orm } from "./orm";
+import { ormOn } from "./orm";
 import { beginBackgroundWrite, beginForegroundWrite, isBackgroundThread } from "./write-turns";
 
 /*
@@ -13,12 +15,22 @@ import { beginBackgroundWrite, beginForegroundWrite, isBackgroundThread } from "
 export class Tx {
   /** @internal For store modules only: the connection the transaction runs on. */
   constructor(readonly connection: Database.Database) {}
+
+  /** @internal For store modules only: the ORM on the same connection, inside the same transaction. */
+  get orm(): Orm {
+    return ormOn(this.connection);
+  }
 }
 
 /** Reads outside any transaction, on the reader connection. */
 export class Reads {
   /** @internal For store modules only. */
   constructor(readonly connection: Database.Database) {}
+
+  /** @internal For store modules only: the ORM on the reader connection. */
+  get orm(): Orm {
+    return ormOn(this.connection);
+  }
 }
 
 /** What a read-only store call accepts: inside a transaction it reads what the transaction wrote. */
