@@ -78,7 +78,7 @@ async function main() {
   const { createApiKey } = await import("../lib/server/api-keys");
   const { ensureActiveRuleSet } = await import("../lib/server/rule-sets");
   const { rescoreAllLeads } = await import("../lib/server/rescore-all");
-  const { closeStore } = await import("../lib/server/sql/sqlite-store");
+  const { closeStore } = await import("../lib/server/sql/database");
   const lines: Line[] = [];
 
   await ensureActiveRuleSet();

@@ -66,7 +66,7 @@ async function main() {
   const { backtest, labeledHistory } = await import("../lib/server/scoring/lab");
   const { trainModel } = await import("../lib/core/scoring-lab/model");
   const { ingestEvents } = await import("../lib/server/ingest-events");
-  const { closeStore } = await import("../lib/server/sql/sqlite-store");
+  const { closeStore } = await import("../lib/server/sql/database");
   const { DISQUALIFICATION_REASONS } = await import("../prisma/seed/demo-users");
   try {
     await db.disqualificationReason.createMany({ data: DISQUALIFICATION_REASONS.map((reason, sortOrder) => ({ ...reason, sortOrder })) });

@@ -92,7 +92,7 @@ async function prepareDatabase(): Promise<{ emails: string[]; keys: string[]; im
 
   const { createApiKey } = await import("../lib/server/api-keys");
   const { ensureActiveRuleSet } = await import("../lib/server/rule-sets");
-  const { closeStore } = await import("../lib/server/sql/sqlite-store");
+  const { closeStore } = await import("../lib/server/sql/database");
   await ensureActiveRuleSet();
   const soak = new Database(SOAK_DATABASE, { readonly: true });
   const admin = soak.prepare<[], { id: string }>(`SELECT id FROM "User" WHERE role = 'ADMIN' LIMIT 1`).get();

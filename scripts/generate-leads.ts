@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { createDb } from "../lib/server/db";
 import { rescoreAllLeads } from "../lib/server/rescore-all";
 import { ensureActiveRuleSet } from "../lib/server/rule-sets";
-import { closeStore } from "../lib/server/sql/sqlite-store";
+import { closeStore } from "../lib/server/sql/database";
 import type { Dataset } from "../prisma/seed/generate";
 import { generateDataset } from "../prisma/seed/generate";
 import { insertDataset } from "../prisma/seed/insert";

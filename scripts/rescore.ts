@@ -2,7 +2,7 @@
 // Run it daily (cron, or a scheduler of your platform) so ageing activity fades on the board
 // even for leads that do nothing new; the server also does it once a day on its own.
 import { rescoreAllLeads } from "../lib/server/rescore-all";
-import { closeStore } from "../lib/server/sql/sqlite-store";
+import { closeStore } from "../lib/server/sql/database";
 
 async function main() {
   const started = Date.now();

@@ -20,7 +20,7 @@ async function main() {
   checkEnvironment();
   if (process.argv.includes("--check")) return;
   const { createDb } = await import("../lib/server/db");
-  const { closeStore } = await import("../lib/server/sql/sqlite-store");
+  const { closeStore } = await import("../lib/server/sql/database");
   const { prepareDatabase } = await import("../prisma/seed/prepare-database");
 
   const file = sqliteUrl(databaseUrl());

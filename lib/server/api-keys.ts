@@ -4,7 +4,7 @@ import type { ApiScope } from "@/lib/core/api-scopes";
 import { API_SCOPES, formatScopes, parseScopes } from "@/lib/core/api-scopes";
 import { apiKeyStore } from "./admin/api-key-store";
 import { AppError } from "./errors";
-import { reads, transaction } from "./sql/sqlite-store";
+import { reads, transaction } from "./sql/database";
 
 const KEY_PREFIX = "lg_live_";
 // Enough to tell keys apart in a list ("lg_live_" plus four random characters), far too little to guess the rest.

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "./errors";
 import { jobStore } from "./jobs/job-store";
-import { reads, transaction } from "./sql/sqlite-store";
+import { reads, transaction } from "./sql/database";
 
 export type JobKind = "rescore" | "import" | "train";
 export type JobStatus = "queued" | "running" | "done" | "failed";

@@ -6,7 +6,7 @@ import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
 import type { BoardCardRow, BoardFilters } from "./funnel/board-store";
 import { boardStore } from "./funnel/board-store";
-import { reads } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
 
 export function toBoardCard(row: BoardCardRow): BoardCard {
   if (!isStage(row.stage)) throw new Error(`Lead ${row.id} has an unknown stage ${row.stage}`);

@@ -11,7 +11,7 @@ import { AppError } from "./errors";
 import { funnelStore } from "./funnel/funnel-store";
 import { activeDisqualificationReasons } from "./reference-data";
 import { routeNewMqls } from "./routing";
-import { transaction } from "./sql/sqlite-store";
+import { transaction } from "./sql/database";
 import type { Tx } from "./sql/transaction";
 
 async function loadBulkLeads(tx: Tx, ids: readonly string[]): Promise<(BulkLead & { country: string | null })[]> {

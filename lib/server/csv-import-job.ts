@@ -12,7 +12,7 @@ import { ingestEventsIn } from "./ingest-events";
 import { importHistoryIn } from "./history/import-history";
 import { jobStore } from "./jobs/job-store";
 import { TimeSlices } from "./jobs/time-slices";
-import { reads, transaction } from "./sql/sqlite-store";
+import { reads, transaction } from "./sql/database";
 import type { Tx } from "./sql/transaction";
 import { upsertLeadsIn } from "./upsert-lead";
 

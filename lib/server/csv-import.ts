@@ -11,7 +11,7 @@ import type { ImportCheckpoint, ImportSummary } from "./csv-import-job";
 import type { CsvPreview, ImportPayload } from "./ingest/csv-upload";
 import { jobStore } from "./jobs/job-store";
 import { runOnThread } from "./jobs/thread";
-import { reads } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
 
 // The bad rows a finished import shows on its page; the download has them all.
 const FIRST_BAD_ROWS = 10;

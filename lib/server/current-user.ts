@@ -4,7 +4,7 @@ import type { Role } from "@/lib/core/roles";
 import { isRole } from "@/lib/core/roles";
 import { userStore } from "./admin/user-store";
 import { authOptions } from "./auth";
-import { reads } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
 

@@ -11,16 +11,8 @@ import type { ScoredLead } from "./lead-scoring";
 import { activeRuleSet, scoreAndStore } from "./lead-scoring";
 import type { LeadRow } from "./sql/sqlite-store";
 import type { Tx } from "./sql/transaction";
-import {
-  eventsByLead,
-  findEventByIdempotencyKey,
-  findLeadByEmail,
-  findLeadById,
-  insertEvent,
-  insertLead,
-  setEventIngestResult,
-  transaction,
-} from "./sql/sqlite-store";
+import { transaction } from "./sql/database";
+import { ingestStore } from "./sql/sqlite-store";
 
 export type IngestedEvent = {
   index: number;
@@ -85,16 +77,16 @@ export async function ingestEventsIn(tx: Tx, items: readonly unknown[], options:
 
   const resolveLead = async (event: EventInput): Promise<{ lead: LeadRow; created: boolean } | null> => {
     if (event.leadId) {
-      const lead = leads.get(event.leadId) ?? (await findLeadById(tx, event.leadId));
+      const lead = leads.get(event.leadId) ?? (await ingestStore.findLeadById(tx, event.leadId));
       return lead ? { lead, created: false } : null;
     }
     const email = (event.email ?? "").toLowerCase();
-    const existing = leadsByEmail.get(email) ?? (await findLeadByEmail(tx, email));
+    const existing = leadsByEmail.get(email) ?? (await ingestStore.findLeadByEmail(tx, email));
     if (existing) return { lead: existing, created: false };
     const names = namesFromEmail(email);
     const id = timeOrderedId(now);
-    await insertLead(tx, { id, email, ...names, searchText: searchTextOf({ ...names, email }), source: null, now });
-    return { lead: (await findLeadById(tx, id))!, created: true };
+    await ingestStore.insertLead(tx, { id, email, ...names, searchText: searchTextOf({ ...names, email }), source: null, now });
+    return { lead: (await ingestStore.findLeadById(tx, id))!, created: true };
   };
 
   for (const [index, raw] of items.entries()) {
@@ -119,7 +111,7 @@ export async function ingestEventsIn(tx: Tx, items: readonly unknown[], options:
         else results[index] = clash();
         continue;
       }
-      const stored = await findEventByIdempotencyKey(tx, idempotencyScope, key);
+      const stored = await ingestStore.findEventByIdempotencyKey(tx, idempotencyScope, key);
       if (stored) {
         const first = stored.ingestResult ? (JSON.parse(stored.ingestResult) as { fingerprint: string; result: IngestedEvent }) : null;
         results[index] = first && first.fingerprint === fingerprint ? { ...first.result, index, status: "duplicate" } : clash();
@@ -134,7 +126,7 @@ export async function ingestEventsIn(tx: Tx, items: readonly unknown[], options:
     leads.set(resolved.lead.id, resolved.lead);
     leadsByEmail.set(resolved.lead.email, resolved.lead);
     const eventId = timeOrderedId(now);
-    await insertEvent(tx, {
+    await ingestStore.insertEvent(tx, {
       id: eventId,
       leadId: resolved.lead.id,
       type: event.type,
@@ -149,7 +141,7 @@ export async function ingestEventsIn(tx: Tx, items: readonly unknown[], options:
     accepted.push({ index, eventId, leadId: resolved.lead.id, leadCreated: resolved.created, key, fingerprint });
   }
 
-  const history = await eventsByLead(tx, [...leads.keys()]);
+  const history = await ingestStore.eventsByLead(tx, [...leads.keys()]);
   const scored = new Map<string, ScoredLead>();
   for (const [leadId, lead] of leads) scored.set(leadId, await scoreAndStore(tx, lead, history.get(leadId) ?? [], ruleSet, now));
 
@@ -166,7 +158,7 @@ export async function ingestEventsIn(tx: Tx, items: readonly unknown[], options:
       movedTo: moved?.to ?? null,
     };
     results[item.index] = answer;
-    if (item.key) await setEventIngestResult(tx, item.eventId, JSON.stringify({ fingerprint: item.fingerprint, result: answer }));
+    if (item.key) await ingestStore.setEventIngestResult(tx, item.eventId, JSON.stringify({ fingerprint: item.fingerprint, result: answer }));
   }
   for (const repeat of repeatsInBatch) results[repeat.index] = { ...(results[repeat.of] as IngestedEvent), index: repeat.index, status: "duplicate" };
   return results;

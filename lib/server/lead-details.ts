@@ -17,7 +17,7 @@ import type { ActivityRow, TimelineEventRow, TimelinePosition } from "./leads/le
 import { leadStore } from "./leads/lead-store";
 import { reasonLabels } from "./reason-lists";
 import { AppError } from "./errors";
-import { reads } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
 
 export type CustomFieldValue = string | number | boolean | null;
 

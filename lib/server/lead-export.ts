@@ -4,7 +4,7 @@ import type { LeadTableState } from "@/lib/core/lead-table";
 import { matchingLeadIds, toLeadTableRow } from "./lead-table";
 import type { FilterContext } from "./leads/lead-list-store";
 import { leadListStore } from "./leads/lead-list-store";
-import { reads } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
 
 /** The most leads one export holds; the page says so when a filter matches more. */
 export const EXPORT_LIMIT = 100_000;

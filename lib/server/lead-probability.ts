@@ -3,7 +3,7 @@ import type { ProbabilityTarget } from "@/lib/core/probability";
 import type { Factor } from "@/lib/core/scoring-lab/model";
 import { explainProbability } from "./lead-scoring";
 import { modelStore } from "./sql/model-store";
-import { reads } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
 
 /**
  * The active model's chance that the lead reaches the model's target, as last scored, with the

@@ -14,7 +14,8 @@ import type { Queryable, Tx } from "./sql/transaction";
 import { funnelStore } from "./funnel/funnel-store";
 import { routeNewMqls } from "./routing";
 import { ruleSetStore } from "./scoring/rule-set-store";
-import { eventsForLeads, findLeadById, reads, updateLeadScore } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
+import { ingestStore } from "./sql/sqlite-store";
 
 export type ActiveModel = { version: number; model: PredictiveModel };
 /** What scores a lead: the active rule set (with the note it was saved with), and the active predictive model if there is one. */
@@ -94,12 +95,12 @@ export async function ruleSetVersion(version: number): Promise<ScoringRules | nu
 }
 
 export async function explainScore(leadId: string): Promise<{ contributions: Contribution[]; eventTimes: Map<string, Date>; scoredAt: Date; ruleSetVersion: number } | null> {
-  const lead = await findLeadById(reads(), leadId);
+  const lead = await ingestStore.findLeadById(reads(), leadId);
   if (!lead || lead.scoredAt === null || lead.ruleSetVersion === null) return null;
   const row = await ruleSetStore.byVersion(reads(), lead.ruleSetVersion);
   if (!row) return null;
   const scoredAt = new Date(lead.scoredAt);
-  const events = (await eventsForLeads(reads(), [leadId])).map(scoringEvent);
+  const events = (await ingestStore.eventsForLeads(reads(), [leadId])).map(scoringEvent);
   const result = scoreLead({ lead: leadAttributes(lead), events, rules: parsedRules(row), now: scoredAt });
   return { contributions: result.contributions, eventTimes: new Map(events.map((event) => [event.id, event.occurredAt])), scoredAt, ruleSetVersion: lead.ruleSetVersion };
 }
@@ -109,11 +110,11 @@ export async function explainScore(leadId: string): Promise<{ contributions: Con
  * lowered it: rebuilt from its events, the model version and the moment of its last scoring.
  */
 export async function explainProbability(leadId: string): Promise<(Prediction & { modelVersion: number }) | null> {
-  const lead = await findLeadById(reads(), leadId);
+  const lead = await ingestStore.findLeadById(reads(), leadId);
   if (!lead || lead.scoredAt === null || lead.modelVersion === null) return null;
   const row = await ruleSetStore.modelByVersion(reads(), lead.modelVersion);
   if (!row) return null;
-  const events = (await eventsForLeads(reads(), [leadId])).map(scoringEvent);
+  const events = (await ingestStore.eventsForLeads(reads(), [leadId])).map(scoringEvent);
   return { ...predictLead(parsedModel(row), { attributes: leadAttributes(lead), events }, lead.scoredAt), modelVersion: lead.modelVersion };
 }
 
@@ -142,7 +143,7 @@ export async function scoreAndStore(
     if (lastActivity === null || occurredAt > lastActivity) lastActivity = occurredAt;
     if (firstEvent === null || occurredAt < firstEvent) firstEvent = occurredAt;
   }
-  await updateLeadScore(tx, {
+  await ingestStore.updateLeadScore(tx, {
     id: lead.id,
     fitScore: result.fit,
     engagementScore: result.engagement,

@@ -5,7 +5,7 @@ import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
 import type { FilterContext, LeadListRow } from "./leads/lead-list-store";
 import { leadListStore } from "./leads/lead-list-store";
-import { reads } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
 import { slaSettings } from "./workflow-settings";
 
 export type LeadTableRow = {

@@ -1,6 +1,6 @@
 import "server-only";
 import { liveChangeStore } from "./leads/live-change-store";
-import { reads } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
 
 /**
  * A token that changes whenever any lead changes: moved, re-scored to a new score, given an owner, edited or

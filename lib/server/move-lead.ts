@@ -12,7 +12,7 @@ import { boardStore } from "./funnel/board-store";
 import { funnelStore } from "./funnel/funnel-store";
 import { activeReasons, activeSalesRepIds } from "./reference-data";
 import { routeNewMqls } from "./routing";
-import { transaction } from "./sql/sqlite-store";
+import { transaction } from "./sql/database";
 import type { Tx } from "./sql/transaction";
 import { qualificationChecklist } from "./workflow-settings";
 

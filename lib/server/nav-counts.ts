@@ -6,7 +6,7 @@ import { filterContext } from "./lead-table";
 import type { FilterContext } from "./leads/lead-list-store";
 import { leadListStore } from "./leads/lead-list-store";
 import { reviewThreshold } from "./review-queue";
-import { reads } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
 
 /** What waits for the viewer's action, for the navigation; null where their role has no such page. */
 export type NavCounts = {

@@ -4,7 +4,7 @@ import { AppError } from "./errors";
 import type { LeadActivity } from "./lead-details";
 import { toLeadActivity } from "./lead-details";
 import { leadStore } from "./leads/lead-store";
-import { transaction } from "./sql/sqlite-store";
+import { transaction } from "./sql/database";
 
 export const NOTE_MAX_LENGTH = 5_000;
 

@@ -9,7 +9,8 @@ import { predictProbability } from "@/lib/core/scoring-lab/model";
 import { isStage } from "@/lib/core/stages";
 import { activeRuleSet, leadAttributes, scoringEvent } from "./lead-scoring";
 import type { LeadRow } from "./sql/sqlite-store";
-import { eventsByLead, leadsAfter, reads } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
+import { ingestStore } from "./sql/sqlite-store";
 
 // Small enough that a chunk blocks the server for well under a tenth of a second.
 const CHUNK = 500;
@@ -47,9 +48,9 @@ export async function previewRules(rules: ScoringRules): Promise<RulesPreview> {
   const model = rules.threshold.probability === undefined ? null : active.model;
   const chanceOf = (input: Omit<ScoreInput, "rules">) => (model ? predictProbability(model.model, { attributes: input.lead, events: input.events }, now.getTime()) : null);
   for (;;) {
-    const leads = await leadsAfter(reads(), afterId, CHUNK);
+    const leads = await ingestStore.leadsAfter(reads(), afterId, CHUNK);
     if (leads.length === 0) break;
-    const history = await eventsByLead(reads(), leads.map((lead) => lead.id));
+    const history = await ingestStore.eventsByLead(reads(), leads.map((lead) => lead.id));
     for (const lead of leads) {
       const input = { lead: leadAttributes(lead), events: (history.get(lead.id) ?? []).map(scoringEvent), now };
       const after = scoreWithoutExplanation({ ...input, rules });

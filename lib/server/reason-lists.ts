@@ -6,7 +6,7 @@ import { checklistKey, uniqueKey } from "@/lib/core/workflow-settings";
 import { AppError } from "./errors";
 import { settingsStore } from "./settings/settings-store";
 import { ruleSetStore } from "./scoring/rule-set-store";
-import { reads, transaction } from "./sql/sqlite-store";
+import { reads, transaction } from "./sql/database";
 import type { Queryable } from "./sql/transaction";
 
 // The managed reason lists (disqualification, reject): the same operations on two tables of the same shape.

@@ -3,7 +3,7 @@ import { rolesWith } from "@/lib/core/permissions";
 import type { ReasonList } from "@/lib/core/reasons";
 import type { Role } from "@/lib/core/roles";
 import { settingsStore } from "./settings/settings-store";
-import { reads } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
 import type { Queryable } from "./sql/transaction";
 
 export type ReasonOption = { code: string; label: string };

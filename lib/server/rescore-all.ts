@@ -1,7 +1,8 @@
 import "server-only";
 import { TimeSlices } from "./jobs/time-slices";
 import { activeRuleSet, scoreAndStore } from "./lead-scoring";
-import { countLeads, eventsByLead, leadsAfter, reads, transaction } from "./sql/sqlite-store";
+import { reads, transaction } from "./sql/database";
+import { ingestStore } from "./sql/sqlite-store";
 import type { Tx } from "./sql/transaction";
 
 export type RescoreSummary = { leads: number; movedToMql: number; disqualified: number; ruleSetVersion: number };
@@ -19,7 +20,7 @@ export type RescoreStep = RescoreCheckpoint & { total: number };
 export async function rescoreAllLeads(
   options: { from?: RescoreCheckpoint | null; onStep?: (tx: Tx, step: RescoreStep) => Promise<void>; pauses?: boolean } = {},
 ): Promise<RescoreSummary> {
-  const total = await countLeads(reads());
+  const total = await ingestStore.countLeads(reads());
   const summary: RescoreSummary = options.from ? { ...options.from.summary } : { leads: 0, movedToMql: 0, disqualified: 0, ruleSetVersion: (await activeRuleSet()).version };
   let afterId = options.from?.afterId ?? "";
   const slices = new TimeSlices(200, { min: 50, max: 2_000, pause: options.pauses ?? true });
@@ -28,9 +29,9 @@ export async function rescoreAllLeads(
       transaction(async (tx) => {
         const ruleSet = await activeRuleSet(tx);
         summary.ruleSetVersion = ruleSet.version;
-        const leads = await leadsAfter(tx, afterId, size);
+        const leads = await ingestStore.leadsAfter(tx, afterId, size);
         if (leads.length === 0) return 0;
-        const events = await eventsByLead(tx, leads.map((lead) => lead.id));
+        const events = await ingestStore.eventsByLead(tx, leads.map((lead) => lead.id));
         const now = Date.now();
         for (const lead of leads) {
           const { moved } = await scoreAndStore(tx, lead, events.get(lead.id) ?? [], ruleSet, now);

@@ -13,7 +13,7 @@ import type { LeadTableRow } from "./lead-table";
 import { filterContext, toLeadTableRow } from "./lead-table";
 import type { LeadListFilters, LeadListSort } from "./leads/lead-list-store";
 import { leadListStore } from "./leads/lead-list-store";
-import { reads } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
 
 export const REVIEW_TABS = ["near", "returned", "awaiting"] as const;
 export type ReviewTab = (typeof REVIEW_TABS)[number];

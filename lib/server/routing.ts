@@ -1,7 +1,7 @@
 import "server-only";
 import { routeLeads } from "@/lib/core/routing";
 import { funnelStore } from "./funnel/funnel-store";
-import { reads } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
 import type { Tx } from "./sql/transaction";
 import { routingRules } from "./workflow-settings";
 

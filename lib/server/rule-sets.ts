@@ -7,7 +7,7 @@ import type { FieldErrors } from "./errors";
 import { AppError } from "./errors";
 import { activeDisqualificationReasons } from "./reference-data";
 import { ruleSetStore } from "./scoring/rule-set-store";
-import { reads, transaction } from "./sql/sqlite-store";
+import { reads, transaction } from "./sql/database";
 
 export const VERSION_NOTE_MAX_LENGTH = 200;
 

@@ -8,7 +8,7 @@ import type { LeadTableRow } from "./lead-table";
 import { filterContext, toLeadTableRow } from "./lead-table";
 import type { FilterContext, LeadListFilters } from "./leads/lead-list-store";
 import { leadListStore } from "./leads/lead-list-store";
-import { reads } from "./sql/sqlite-store";
+import { reads } from "./sql/database";
 
 /*
  * A sales rep's work list: their MQLs to accept or reject within the response SLA, the MQLs

@@ -4,7 +4,7 @@ import { canonicalViewQuery } from "@/lib/core/saved-views";
 import { AppError } from "./errors";
 import type { SavedViewRow } from "./leads/saved-view-store";
 import { savedViewStore } from "./leads/saved-view-store";
-import { reads, transaction } from "./sql/sqlite-store";
+import { reads, transaction } from "./sql/database";
 
 export type SavedViewSummary = { id: string; name: string; query: string; shared: boolean; ownerName: string; mine: boolean };
 

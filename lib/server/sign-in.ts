@@ -5,7 +5,7 @@ import { isRole } from "@/lib/core/roles";
 import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL, THROTTLE_WINDOW_MS, afterFailure, retryAfterSeconds } from "@/lib/core/sign-in-throttle";
 import { hashPassword, verifyPassword } from "./password";
 import { signInStore } from "./sql/sign-in-store";
-import { reads, transaction } from "./sql/sqlite-store";
+import { reads, transaction } from "./sql/database";
 
 export type SignInOutcome =
   | { status: "signed-in"; user: { id: string; email: string; name: string; role: Role; sessionVersion: number; mustChangePassword: boolean } }

@@ -8,7 +8,8 @@ import { searchTextOf } from "@/lib/core/lead-search";
 import type { ActiveRuleSet } from "./lead-scoring";
 import { activeRuleSet, scoreAndStore } from "./lead-scoring";
 import type { LeadFields } from "./sql/sqlite-store";
-import { eventsForLeads, findLeadByEmail, findLeadById, insertLead, transaction, writeLeadFields } from "./sql/sqlite-store";
+import { transaction } from "./sql/database";
+import { ingestStore } from "./sql/sqlite-store";
 import type { Tx } from "./sql/transaction";
 
 /**
@@ -47,7 +48,7 @@ export async function upsertLeadsIn(tx: Tx, inputs: readonly LeadInput[], option
 
 async function writeLead(tx: Tx, input: LeadInput, ruleSet: ActiveRuleSet, now: number): Promise<UpsertedLead> {
   const written = await storeLeadInput(tx, input, now);
-  await scoreAndStore(tx, (await findLeadById(tx, written.leadId))!, await eventsForLeads(tx, [written.leadId]), ruleSet, now);
+  await scoreAndStore(tx, (await ingestStore.findLeadById(tx, written.leadId))!, await ingestStore.eventsForLeads(tx, [written.leadId]), ruleSet, now);
   return written;
 }
 
@@ -58,7 +59,7 @@ async function writeLead(tx: Tx, input: LeadInput, ruleSet: ActiveRuleSet, now: 
  * would be too many or too big.
  */
 export async function storeLeadInput(tx: Tx, input: LeadInput, now: number): Promise<UpsertedLead> {
-  const existing = await findLeadByEmail(tx, input.email);
+  const existing = await ingestStore.findLeadByEmail(tx, input.email);
   const { email, customFields, ...attributes } = input;
   const fields: LeadFields = { ...attributes };
   if (customFields) {
@@ -70,18 +71,18 @@ export async function storeLeadInput(tx: Tx, input: LeadInput, now: number): Pro
   const id = existing?.id ?? timeOrderedId(now);
   if (!existing) {
     const names = namesFromEmail(input.email);
-    await insertLead(tx, { id, email: input.email, ...names, searchText: searchTextOf({ ...names, email: input.email }), source: null, now });
+    await ingestStore.insertLead(tx, { id, email: input.email, ...names, searchText: searchTextOf({ ...names, email: input.email }), source: null, now });
   }
   // Names can't be cleared: a lead always has something to be called by.
   if (fields.firstName === null) delete fields.firstName;
   if (fields.lastName === null) delete fields.lastName;
-  const before = (await findLeadById(tx, id))!;
+  const before = (await ingestStore.findLeadById(tx, id))!;
   fields.searchText = searchTextOf({
     firstName: input.firstName ?? before.firstName,
     lastName: input.lastName ?? before.lastName,
     email,
     company: input.company === undefined ? before.company : input.company,
   });
-  await writeLeadFields(tx, id, fields, now);
+  await ingestStore.writeLeadFields(tx, id, fields, now);
   return { leadId: id, created: !existing };
 }

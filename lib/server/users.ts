@@ -3,7 +3,7 @@ import type { Role } from "@/lib/core/roles";
 import { userStore } from "./admin/user-store";
 import { AppError } from "./errors";
 import { generateTemporaryPassword, hashPassword, verifyPassword } from "./password";
-import { reads, transaction } from "./sql/sqlite-store";
+import { reads, transaction } from "./sql/database";
 
 export type UserRow = {
   id: string;

@@ -14,7 +14,7 @@ import type { FieldErrors } from "./errors";
 import { AppError } from "./errors";
 import { activeSalesRepIds } from "./reference-data";
 import { settingsStore } from "./settings/settings-store";
-import { reads, transaction } from "./sql/sqlite-store";
+import { reads, transaction } from "./sql/database";
 import type { Queryable, Tx } from "./sql/transaction";
 
 export async function routingRules(q: Queryable = reads()): Promise<RoutingRules> {

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { db } from "@/lib/server/db";
-import { sqliteReadConnection, writeConnection } from "@/lib/server/sql/sqlite-store";
+import { sqliteReadConnection, writeConnection } from "@/lib/server/sql/database";
 
 // Every connection the app opens is set up in one place (lib/server/sql/connection.ts): the
 // ORM's, the store's writer and the dashboard's reader answer the same settings.

@@ -6,7 +6,7 @@ import { DEFAULT_SCORING_RULES } from "@/lib/core/scoring/default-rules";
 import { createDb } from "@/lib/server/db";
 import type { PrismaClient } from "@/lib/server/generated/prisma/client";
 import { verifyPassword } from "@/lib/server/password";
-import { closeStore } from "@/lib/server/sql/sqlite-store";
+import { closeStore } from "@/lib/server/sql/database";
 import { DEMO_USERS, DISQUALIFICATION_REASONS } from "@/prisma/seed/demo-users";
 import { prepareDatabase } from "@/prisma/seed/prepare-database";
 import { TEMPLATE_DATABASE, TMP_DIR } from "../support/paths";

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { db } from "@/lib/server/db";
 import { settingsStore } from "@/lib/server/settings/settings-store";
-import { reads, transaction } from "@/lib/server/sql/sqlite-store";
+import { reads, transaction } from "@/lib/server/sql/database";
 import type { Tx } from "@/lib/server/sql/transaction";
 import { inSavepoint } from "@/lib/server/sql/transaction";
 

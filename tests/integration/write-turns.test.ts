@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { transaction, writeConnection } from "@/lib/server/sql/sqlite-store";
+import { transaction, writeConnection } from "@/lib/server/sql/database";
 import { beginForegroundWrite, sharedWriteTurns } from "@/lib/server/sql/write-turns";
 
 // Long enough for a thread that does not wait its turn to have written many times over.

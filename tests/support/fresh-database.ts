@@ -27,7 +27,7 @@ vi.mock("next-auth", async (importOriginal) => {
 
 afterAll(async () => {
   const { db } = await import("@/lib/server/db");
-  const { closeStore } = await import("@/lib/server/sql/sqlite-store");
+  const { closeStore } = await import("@/lib/server/sql/database");
   await db.$disconnect();
   closeStore();
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });

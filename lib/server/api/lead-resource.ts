@@ -2,7 +2,7 @@ import "server-only";
 import { explainProbability, explainScore } from "../lead-scoring";
 import type { ApiLeadRow } from "../leads/lead-store";
 import { leadStore } from "../leads/lead-store";
-import { reads } from "../sql/sqlite-store";
+import { reads } from "../sql/database";
 
 function parseObject(text: string): unknown {
   try {

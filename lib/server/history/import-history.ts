@@ -5,7 +5,8 @@ import { IMPORT_SCOPE, importedEventKey } from "../ingest/event-key";
 import type { ActiveRuleSet } from "../lead-scoring";
 import { activeRuleSet, scoreAndStore } from "../lead-scoring";
 import { historyStore, transitionKey } from "../sql/history-store";
-import { eventsForLeads, findEventByIdempotencyKey, findLeadById, insertEvent, transaction } from "../sql/sqlite-store";
+import { transaction } from "../sql/database";
+import { ingestStore } from "../sql/sqlite-store";
 import type { Tx } from "../sql/transaction";
 import { inSavepoint } from "../sql/transaction";
 import { timeOrderedId } from "../time-ordered-id";
@@ -55,11 +56,11 @@ async function importRecord(tx: Tx, record: HistoryRecord, ruleSet: ActiveRuleSe
   const events = { stored: 0, alreadyKnown: 0 };
   for (const event of record.events) {
     const key = importedEventKey({ email: record.lead.email, type: event.type, occurredAt: new Date(event.occurredAt).toISOString(), properties: event.properties });
-    if (await findEventByIdempotencyKey(tx, IMPORT_SCOPE, key)) {
+    if (await ingestStore.findEventByIdempotencyKey(tx, IMPORT_SCOPE, key)) {
       events.alreadyKnown += 1;
       continue;
     }
-    await insertEvent(tx, { id: timeOrderedId(now), leadId, type: event.type, occurredAt: event.occurredAt, properties: JSON.stringify(event.properties), source: "import", idempotencyScope: IMPORT_SCOPE, idempotencyKey: key, now });
+    await ingestStore.insertEvent(tx, { id: timeOrderedId(now), leadId, type: event.type, occurredAt: event.occurredAt, properties: JSON.stringify(event.properties), source: "import", idempotencyScope: IMPORT_SCOPE, idempotencyKey: key, now });
     events.stored += 1;
   }
   const stages = { stored: 0, alreadyKnown: 0 };
@@ -77,6 +78,6 @@ async function importRecord(tx: Tx, record: HistoryRecord, ruleSet: ActiveRuleSe
     const { stage, at } = finalStage(record);
     await historyStore.moveToImportedStage(tx, { leadId, stage, at, now });
   }
-  await scoreAndStore(tx, (await findLeadById(tx, leadId))!, await eventsForLeads(tx, [leadId]), ruleSet, now, { automaticMoves: false });
+  await scoreAndStore(tx, (await ingestStore.findLeadById(tx, leadId))!, await ingestStore.eventsForLeads(tx, [leadId]), ruleSet, now, { automaticMoves: false });
   return { status: created ? ("created" as const) : ("updated" as const), leadId, events, stages };
 }

@@ -7,7 +7,7 @@ import { checkCsvImport, previewCsv, readUpload } from "../ingest/csv-upload";
 import type { RescoreCheckpoint } from "../rescore-all";
 import { rescoreAllLeads } from "../rescore-all";
 import { jobStore } from "./job-store";
-import { reads, transaction } from "../sql/sqlite-store";
+import { reads, transaction } from "../sql/database";
 import { joinWriteTurnsAsBackground } from "../sql/write-turns";
 import { AppError } from "../errors";
 

@@ -16,7 +16,7 @@ import { AppError } from "../errors";
 import { leadAttributes, scoringEvent } from "../lead-scoring";
 import { labStore } from "../sql/lab-store";
 import { settingsStore } from "../settings/settings-store";
-import { reads } from "../sql/sqlite-store";
+import { reads } from "../sql/database";
 import { saveSettingNow } from "../workflow-settings";
 
 export async function labSettings(): Promise<LabSettings> {

@@ -10,7 +10,7 @@ import { activeRuleSet } from "../lead-scoring";
 import { startRescoreJob } from "../jobs/rescore-job";
 import type { ModelRow } from "../sql/model-store";
 import { modelStore } from "../sql/model-store";
-import { reads, transaction } from "../sql/sqlite-store";
+import { reads, transaction } from "../sql/database";
 import { labSettings, labeledHistory } from "./lab";
 
 export type ModelStatus = "training" | "ready" | "failed";

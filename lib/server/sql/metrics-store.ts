@@ -4,7 +4,7 @@ import type { DashboardFilters } from "@/lib/core/metrics/segment";
 import { COMPANY_SIZE_BANDS } from "@/lib/core/metrics/segment";
 import type { MetricsLead, MetricsTransition } from "@/lib/core/metrics/types";
 import type { Stage } from "@/lib/core/stages";
-import { sqliteReadConnection } from "./sqlite-store";
+import { sqliteReadConnection } from "./database";
 
 /*
  * The dashboard reads every lead of the segment and all their stage transitions. At 100,000

@@ -1,0 +1,83 @@
+import "server-only";
+import type Database from "better-sqlite3";
+import { sqliteUrl } from "@/lib/database-url";
+import { databaseUrl } from "@/lib/env";
+import { openConnection } from "./connection";
+import type { Tx } from "./transaction";
+import { Reads, runTransaction } from "./transaction";
+import { startWalCheckpointer } from "./wal-checkpointer";
+import { isBackgroundThread } from "./write-turns";
+
+/*
+ * The database as the stores see it: this thread's writer connection, where `transaction(work)`
+ * runs one write transaction at a time, and the reader connection, where `reads()` reads what
+ * is committed. Every store call takes one or the other (transaction.ts).
+ */
+
+const WAL_CHECKPOINT_INTERVAL_MS = 200;
+// The log only starts over once a checkpoint has copied every frame in it (wal-checkpointer.ts).
+const WAL_FINISH_INTERVAL_MS = 1_000;
+
+type Store = {
+  connection: Database.Database;
+  file: string;
+  reader?: Reads;
+  checkpointer: { stop(): void };
+};
+
+const globalForStore = globalThis as unknown as { leadgateSqlite?: Store };
+
+
+function store(): Store {
+  const file = sqliteUrl(databaseUrl());
+  const cached = globalForStore.leadgateSqlite;
+  if (cached && cached.file === file) return cached;
+  const connection = openConnection(file, isBackgroundThread() ? "background" : "requests");
+  // Copying the write-ahead log back into the database (a checkpoint) after every large commit
+  // put that copy inside the request; five times a second, on a thread of its own, it copies
+  // each hot page once however often it changed in between, and once a second it finishes the
+  // copy (WAL_FINISH_INTERVAL_MS). A background thread (lib/server/jobs/thread.ts) leaves that
+  // to the checkpointer of the process that started it.
+  connection.pragma("wal_autocheckpoint = 0");
+  cached?.checkpointer.stop();
+  const checkpointer = isBackgroundThread() ? { stop() {} } : startWalCheckpointer(file, { copyEveryMs: WAL_CHECKPOINT_INTERVAL_MS, finishEveryMs: WAL_FINISH_INTERVAL_MS });
+  globalForStore.leadgateSqlite = { connection, file, checkpointer };
+  return globalForStore.leadgateSqlite;
+}
+
+/**
+ * Reads outside a transaction, on a second connection: it reads a snapshot of its own while the
+ * writer goes on (so never another request's uncommitted writes), and its data_version tells the
+ * dashboard's cache whether anything changed. It never writes, so it never holds up the writers.
+ */
+export function reads(): Reads {
+  const current = store();
+  current.reader ??= new Reads(openConnection(current.file, "reader"));
+  return current.reader;
+}
+
+/** The reader connection itself, for a store whose cache keys on what this connection has seen (metrics-store.ts). */
+export function sqliteReadConnection(): Database.Database {
+  return reads().connection;
+}
+
+/**
+ * Runs `work` as one write transaction on this thread's writer connection (transaction.ts): all
+ * of it is stored, or none.
+ */
+export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return runTransaction(store().connection, work);
+}
+
+/** This thread's writer connection (tests and scripts that check its settings or checkpoint it). */
+export function writeConnection(): Database.Database {
+  return store().connection;
+}
+
+/** Closes the connections (tests and scripts, so the database file can be removed). */
+export function closeStore(): void {
+  globalForStore.leadgateSqlite?.checkpointer.stop();
+  globalForStore.leadgateSqlite?.reader?.connection.close();
+  globalForStore.leadgateSqlite?.connection.close();
+  globalForStore.leadgateSqlite = undefined;
+}
