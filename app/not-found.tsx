@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { LeadgateLogo } from "@/components/layout/leadgate-logo";
 import { roleHome } from "@/lib/core/role-home";
-import { currentUser } from "@/lib/server/current-user";
+import { currentUser } from "@/lib/server/auth/current-user";
 
 /**
  * A 404 outside the app's shell: a notFound() from a page outside it, signed in or not (addresses

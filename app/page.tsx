@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { roleHome } from "@/lib/core/role-home";
-import { requireUser } from "@/lib/server/require-user";
+import { requireUser } from "@/lib/server/auth/require-user";
 
 // Where "/" leads depends on who is signed in.
 export const dynamic = "force-dynamic";

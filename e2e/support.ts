@@ -51,7 +51,7 @@ export async function openSignedIn(page: Page, email: string, destination = "/bo
 /**
  * The browser tests' `test`, with `endsSavedSession(email)` for a test that signs a demo user
  * out or has an admin end their sessions: that ends every session of theirs, the saved one too
- * (lib/server/current-user.ts compares session versions), so after the test they are signed in
+ * (lib/server/auth/current-user.ts compares session versions), so after the test they are signed in
  * through the form again and saved anew, and the tests after it still start signed in.
  */
 export const test = base.extend<{ endsSavedSession: (email: string) => void }>({

@@ -19,8 +19,8 @@ const MOVE_TARGET_MS = 30;
 // --- the measurements ----------------------------------------------------------------------
 
 async function timeMoves(): Promise<TimedResult[]> {
-  const { db } = await import("../lib/server/db");
-  const { moveLead } = await import("../lib/server/move-lead");
+  const { db } = await import("../lib/server/store/db");
+  const { moveLead } = await import("../lib/server/funnel/move-lead");
   const marketer = await db.user.findUniqueOrThrow({ where: { email: "marketer@leadgate.test" }, select: { id: true } });
   const actor = { id: marketer.id, role: "MARKETER" as const };
   const leads = await db.lead.findMany({ where: { stage: "LEAD" }, orderBy: { id: "asc" }, take: MOVED_LEADS, select: { id: true, version: true } });
@@ -46,7 +46,7 @@ async function timeMoves(): Promise<TimedResult[]> {
 }
 
 async function datasetCounts() {
-  const { db } = await import("../lib/server/db");
+  const { db } = await import("../lib/server/store/db");
   const [leads, events, transitions] = await Promise.all([db.lead.count(), db.event.count(), db.stageTransition.count()]);
   return { leads, events, transitions };
 }
@@ -68,7 +68,7 @@ async function main() {
   results.push(...(await timeMoves()));
   console.log(`\n${resultsTable(results)}`);
 
-  const { db } = await import("../lib/server/db");
+  const { db } = await import("../lib/server/store/db");
   await db.$disconnect();
 }
 

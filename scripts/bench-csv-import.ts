@@ -24,8 +24,8 @@ function eventsCsv(emails: readonly string[]): string {
 }
 
 export async function benchCsvImports(emails: readonly string[]) {
-  const { db } = await import("../lib/server/db");
-  const { previewCsv, startCsvImport, getImportJob } = await import("../lib/server/csv-import");
+  const { db } = await import("../lib/server/store/db");
+  const { previewCsv, startCsvImport, getImportJob } = await import("../lib/server/ingest/csv-import");
   const marketer = await db.user.findFirstOrThrow({ where: { role: "MARKETER" } });
   const user = { id: marketer.id, email: marketer.email, name: marketer.name, role: "MARKETER" as const };
   const lines = [];

@@ -39,12 +39,12 @@ async function timeApi(url: string, key: string, beforeEach: () => Promise<void>
 }
 
 async function prepareDatabase(): Promise<{ segment: { source: string }; emails: string[] }> {
-  const { db } = await import("../lib/server/db");
-  const { ensureActiveRuleSet } = await import("../lib/server/rule-sets");
+  const { db } = await import("../lib/server/store/db");
+  const { ensureActiveRuleSet } = await import("../lib/server/scoring/rule-sets");
   await ensureActiveRuleSet();
   // Databases generated before leads kept their first-touch campaign get it from one re-score.
   if ((await db.lead.count({ where: { campaign: { not: null } } })) === 0) {
-    const { rescoreAllLeads } = await import("../lib/server/rescore-all");
+    const { rescoreAllLeads } = await import("../lib/server/scoring/rescore-all");
     console.log("No lead has a campaign yet: re-scoring every lead once to fill them in…");
     const started = performance.now();
     await rescoreAllLeads({ pauses: false });
@@ -74,15 +74,15 @@ function eventSender(key: string, emails: readonly string[]): () => Promise<void
 }
 
 async function createBenchKey(): Promise<{ id: string; key: string }> {
-  const { db } = await import("../lib/server/db");
-  const { createApiKey } = await import("../lib/server/api-keys");
+  const { db } = await import("../lib/server/store/db");
+  const { createApiKey } = await import("../lib/server/admin/api-keys");
   const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@leadgate.test" }, select: { id: true } });
   return createApiKey({ name: `bench-dashboard ${new Date().toISOString()}`, createdById: admin.id });
 }
 
 async function main() {
   await prepareBenchDatabase();
-  const { db } = await import("../lib/server/db");
+  const { db } = await import("../lib/server/store/db");
   const { segment, emails } = await prepareDatabase();
   const [leads, events, transitions] = await Promise.all([db.lead.count(), db.event.count(), db.stageTransition.count()]);
   console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}`);
@@ -114,7 +114,7 @@ async function main() {
       }
     });
   } finally {
-    const { revokeApiKey } = await import("../lib/server/api-keys");
+    const { revokeApiKey } = await import("../lib/server/admin/api-keys");
     await revokeApiKey(apiKey.id);
   }
   console.log(`\n${resultsTable(results)}`);

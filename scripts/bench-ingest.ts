@@ -74,11 +74,11 @@ async function main() {
   }
   process.env.DATABASE_URL = `file:${BENCH_DATABASE}`;
   prepareDatabase();
-  const { db } = await import("../lib/server/db");
-  const { createApiKey } = await import("../lib/server/api-keys");
-  const { ensureActiveRuleSet } = await import("../lib/server/rule-sets");
-  const { rescoreAllLeads } = await import("../lib/server/rescore-all");
-  const { closeStore } = await import("../lib/server/sql/database");
+  const { db } = await import("../lib/server/store/db");
+  const { createApiKey } = await import("../lib/server/admin/api-keys");
+  const { ensureActiveRuleSet } = await import("../lib/server/scoring/rule-sets");
+  const { rescoreAllLeads } = await import("../lib/server/scoring/rescore-all");
+  const { closeStore } = await import("../lib/server/store/database");
   const lines: Line[] = [];
 
   await ensureActiveRuleSet();

@@ -59,14 +59,14 @@ async function main() {
   const { values } = parseArgs({ options: { leads: { type: "string" } } });
   const leadCount = Number(values.leads ?? 100_000);
   prepareDatabase();
-  const { db } = await import("../lib/server/db");
-  const { ensureActiveRuleSet } = await import("../lib/server/rule-sets");
-  const { activeRuleSet } = await import("../lib/server/lead-scoring");
-  const { importHistory } = await import("../lib/server/history/import-history");
+  const { db } = await import("../lib/server/store/db");
+  const { ensureActiveRuleSet } = await import("../lib/server/scoring/rule-sets");
+  const { activeRuleSet } = await import("../lib/server/scoring/lead-scoring");
+  const { importHistory } = await import("../lib/server/ingest/import-history");
   const { backtest, labeledHistory } = await import("../lib/server/scoring/lab");
   const { trainModel } = await import("../lib/core/scoring-lab/model");
-  const { ingestEvents } = await import("../lib/server/ingest-events");
-  const { closeStore } = await import("../lib/server/sql/database");
+  const { ingestEvents } = await import("../lib/server/ingest/ingest-events");
+  const { closeStore } = await import("../lib/server/store/database");
   const { DISQUALIFICATION_REASONS } = await import("../prisma/seed/demo-users");
   try {
     await db.disqualificationReason.createMany({ data: DISQUALIFICATION_REASONS.map((reason, sortOrder) => ({ ...reason, sortOrder })) });

@@ -90,9 +90,9 @@ async function prepareDatabase(): Promise<{ emails: string[]; keys: string[]; im
   process.env.DATABASE_URL = `file:${SOAK_DATABASE}`;
   execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
 
-  const { createApiKey } = await import("../lib/server/api-keys");
-  const { ensureActiveRuleSet } = await import("../lib/server/rule-sets");
-  const { closeStore } = await import("../lib/server/sql/database");
+  const { createApiKey } = await import("../lib/server/admin/api-keys");
+  const { ensureActiveRuleSet } = await import("../lib/server/scoring/rule-sets");
+  const { closeStore } = await import("../lib/server/store/database");
   await ensureActiveRuleSet();
   const soak = new Database(SOAK_DATABASE, { readonly: true });
   const admin = soak.prepare<[], { id: string }>(`SELECT id FROM "User" WHERE role = 'ADMIN' LIMIT 1`).get();
@@ -234,9 +234,9 @@ function actionIds(): Record<string, string> {
     node: Record<string, { filename?: string; exportedName?: string }>;
   };
   const ids: Record<string, string> = {};
-  for (const [id, entry] of Object.entries(manifest.node)) if (entry.filename === "lib/server/actions/csv-import.ts" && entry.exportedName) ids[entry.exportedName] = id;
+  for (const [id, entry] of Object.entries(manifest.node)) if (entry.filename === "lib/server/ingest/csv-import-actions.ts" && entry.exportedName) ids[entry.exportedName] = id;
   for (const name of ["previewCsvAction", "startCsvImportAction", "getImportJobAction"]) {
-    if (!ids[name]) throw new Error(`The build has no server action ${name} in lib/server/actions/csv-import.ts.`);
+    if (!ids[name]) throw new Error(`The build has no server action ${name} in lib/server/ingest/csv-import-actions.ts.`);
   }
   return ids;
 }

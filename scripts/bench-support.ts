@@ -160,7 +160,7 @@ export async function withBenchServer<T>(databaseFile: string, work: () => Promi
 
 /**
  * Points this process at the benchmark database, generating it when missing and applying the
- * schema's latest migrations to an existing one. lib/server/db.ts creates its client when first
+ * schema's latest migrations to an existing one. lib/server/store/db.ts creates its client when first
  * imported, so callers import anything that uses it only after this.
  */
 export async function prepareBenchDatabase(): Promise<void> {

@@ -46,8 +46,8 @@ function tablePages(threshold: number): Page[] {
 }
 
 async function timeBulkAssign(): Promise<TimedResult> {
-  const { db } = await import("../lib/server/db");
-  const { bulkAssign } = await import("../lib/server/bulk-leads");
+  const { db } = await import("../lib/server/store/db");
+  const { bulkAssign } = await import("../lib/server/funnel/bulk-leads");
   const manager = await db.user.findUniqueOrThrow({ where: { email: "manager@leadgate.test" }, select: { id: true } });
   const reps = await db.user.findMany({ where: { role: "SALES", active: true }, orderBy: { email: "asc" }, select: { id: true } });
   // Open leads of the first rep, handed to the second: the leads "all matching" would select.
@@ -66,9 +66,9 @@ async function timeBulkAssign(): Promise<TimedResult> {
 
 async function main() {
   await prepareBenchDatabase();
-  const { db } = await import("../lib/server/db");
-  const { activeRuleSet } = await import("../lib/server/lead-scoring");
-  const { ensureActiveRuleSet } = await import("../lib/server/rule-sets");
+  const { db } = await import("../lib/server/store/db");
+  const { activeRuleSet } = await import("../lib/server/scoring/lead-scoring");
+  const { ensureActiveRuleSet } = await import("../lib/server/scoring/rule-sets");
   await ensureActiveRuleSet();
   const [leads, events] = await Promise.all([db.lead.count(), db.event.count()]);
   console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}`);

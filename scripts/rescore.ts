@@ -1,8 +1,8 @@
 // Re-scores every lead with the active rules and today's decay: `npm run rescore`.
 // Run it daily (cron, or a scheduler of your platform) so ageing activity fades on the board
 // even for leads that do nothing new; the server also does it once a day on its own.
-import { rescoreAllLeads } from "../lib/server/rescore-all";
-import { closeStore } from "../lib/server/sql/database";
+import { rescoreAllLeads } from "../lib/server/scoring/rescore-all";
+import { closeStore } from "../lib/server/store/database";
 
 async function main() {
   const started = Date.now();

@@ -19,8 +19,8 @@ async function main() {
   // read the settings as they load).
   checkEnvironment();
   if (process.argv.includes("--check")) return;
-  const { createDb } = await import("../lib/server/db");
-  const { closeStore } = await import("../lib/server/sql/database");
+  const { createDb } = await import("../lib/server/store/db");
+  const { closeStore } = await import("../lib/server/store/database");
   const { prepareDatabase } = await import("../prisma/seed/prepare-database");
 
   const file = sqliteUrl(databaseUrl());

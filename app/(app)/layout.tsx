@@ -2,9 +2,9 @@ import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { SkipLink } from "@/components/layout/skip-link";
 import { ScoreThresholdProvider } from "@/components/score/score-threshold";
-import { activeRuleSet } from "@/lib/server/lead-scoring";
-import { navCounts } from "@/lib/server/nav-counts";
-import { requireUser } from "@/lib/server/require-user";
+import { activeRuleSet } from "@/lib/server/scoring/lead-scoring";
+import { navCounts } from "@/lib/server/funnel/nav-counts";
+import { requireUser } from "@/lib/server/auth/require-user";
 
 // Every page here depends on who is signed in.
 export const dynamic = "force-dynamic";

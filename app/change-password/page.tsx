@@ -4,7 +4,7 @@ import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { LeadgateLogo } from "@/components/layout/leadgate-logo";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { roleHome } from "@/lib/core/role-home";
-import { sessionUser } from "@/lib/server/current-user";
+import { sessionUser } from "@/lib/server/auth/current-user";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Choose a new password" };

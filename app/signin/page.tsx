@@ -7,7 +7,7 @@ import { SignedOutNotice } from "@/components/session/signed-out-notice";
 import { roleHome } from "@/lib/core/role-home";
 import { sameOriginPath } from "@/lib/core/safe-redirect";
 import { SIGNED_OUT_REASON } from "@/lib/core/signed-out";
-import { currentUser } from "@/lib/server/current-user";
+import { currentUser } from "@/lib/server/auth/current-user";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };

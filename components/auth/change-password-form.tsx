@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import type { FormMessageValue } from "@/components/ui/form-message";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
-import { changePasswordAction } from "@/lib/server/actions/users";
+import { changePasswordAction } from "@/lib/server/admin/user-actions";
 import type { FieldErrors } from "@/lib/server/errors";
 
 /**

@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import type { ImportKind } from "@/lib/core/csv-import";
 import { MAX_CSV_BYTES } from "@/lib/core/csv-import";
 import { HISTORY_EXAMPLE_CSV } from "@/lib/core/history/history-csv";
-import { previewCsvAction } from "@/lib/server/actions/csv-import";
+import { previewCsvAction } from "@/lib/server/ingest/csv-import-actions";
 import type { CsvPreview } from "@/lib/server/ingest/csv-upload";
 import { StepSection } from "./step-section";
 

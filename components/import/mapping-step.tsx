@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import type { ColumnMapping } from "@/lib/core/csv-import";
 import { mappingProblems, rowToInput } from "@/lib/core/csv-import";
 import { rowToHistory } from "@/lib/core/history/history-csv";
-import { startCsvImportAction } from "@/lib/server/actions/csv-import";
+import { startCsvImportAction } from "@/lib/server/ingest/csv-import-actions";
 import type { Upload } from "./choose-file-step";
 import { MappingTable } from "./mapping-table";
 import { PreviewTable } from "./preview-table";

@@ -7,13 +7,13 @@ import type { LeadColumnId, LeadSort, LeadTableFilters, LeadTableState, PageSize
 import { leadTableQuery, withFilters } from "@/lib/core/lead-table";
 import type { Role } from "@/lib/core/roles";
 import type { BuiltInView } from "@/lib/core/saved-views";
-import { bulkAssignAction, bulkMoveAction, matchingLeadIdsAction } from "@/lib/server/actions/bulk-leads";
+import { bulkAssignAction, bulkMoveAction, matchingLeadIdsAction } from "@/lib/server/funnel/bulk-lead-actions";
 import type { ActionResult } from "@/lib/server/errors";
-import type { FilterOptions, LeadTablePage } from "@/lib/server/lead-table";
-import type { ReasonOption, UserOption } from "@/lib/server/reference-data";
+import type { FilterOptions, LeadTablePage } from "@/lib/server/leads/lead-table";
+import type { ReasonOption, UserOption } from "@/lib/server/settings/reference-data";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { ScoreLegend } from "@/components/score/score-legend";
-import type { SavedViewSummary } from "@/lib/server/saved-views";
+import type { SavedViewSummary } from "@/lib/server/leads/saved-views";
 import type { BulkRequest } from "./bulk-action-bar";
 import { BulkActionBar } from "./bulk-action-bar";
 import { BulkResults } from "./bulk-results";

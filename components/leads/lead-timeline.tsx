@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { loadMoreTimelineAction } from "@/lib/server/actions/lead-timeline";
-import type { LeadTimelinePage, TimelineEntry } from "@/lib/server/lead-details";
+import { loadMoreTimelineAction } from "@/lib/server/leads/lead-timeline-actions";
+import type { LeadTimelinePage, TimelineEntry } from "@/lib/server/leads/lead-details";
 import { SectionCard } from "./section-card";
 import { ActivityEntry, EventEntry } from "./timeline-entries";
 

@@ -4,8 +4,8 @@ import type { FormEvent, KeyboardEvent } from "react";
 import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActivityKind } from "@/lib/core/activities";
-import { addNoteAction } from "@/lib/server/actions/notes";
-import type { LeadActivity } from "@/lib/server/lead-details";
+import { addNoteAction } from "@/lib/server/leads/note-actions";
+import type { LeadActivity } from "@/lib/server/leads/lead-details";
 import { ActivityKindPicker } from "./activity-kind-picker";
 
 type Props = { leadId: string; maxLength: number; onLogged: (activity: LeadActivity) => void };

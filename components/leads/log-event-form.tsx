@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { FormMessageValue } from "@/components/ui/form-message";
 import { FormMessage } from "@/components/ui/form-message";
-import { logEventAction } from "@/lib/server/actions/log-event";
+import { logEventAction } from "@/lib/server/leads/log-event-actions";
 import type { FieldErrors } from "@/lib/server/errors";
 import { SectionCard } from "./section-card";
 

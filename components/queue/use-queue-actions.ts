@@ -3,11 +3,11 @@
 import { useState } from "react";
 import type { BoardCard } from "@/lib/core/board";
 import type { Actor, MoveDetails, MoveRule } from "@/lib/core/funnel";
-import { bulkAssignAction } from "@/lib/server/actions/bulk-leads";
-import { moveLeadAction } from "@/lib/server/actions/move-lead";
+import { bulkAssignAction } from "@/lib/server/funnel/bulk-lead-actions";
+import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
 import type { FieldErrors } from "@/lib/server/errors";
-import type { UserOption } from "@/lib/server/reference-data";
-import type { QueueRow, QueueSectionId, SalesQueue } from "@/lib/server/sales-queue";
+import type { UserOption } from "@/lib/server/settings/reference-data";
+import type { QueueRow, QueueSectionId, SalesQueue } from "@/lib/server/funnel/sales-queue";
 import { useToast } from "@/components/ui/toast";
 import { moveMessage, needsDialog } from "./queue-moves";
 import type { KeptLead, QueueState, ShownRow } from "./queue-state";

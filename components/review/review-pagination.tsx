@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { ReviewTab } from "@/lib/server/review-queue";
-import { REVIEW_PAGE_SIZE } from "@/lib/server/review-queue";
+import type { ReviewTab } from "@/lib/server/funnel/review-queue";
+import { REVIEW_PAGE_SIZE } from "@/lib/server/funnel/review-queue";
 
 type Props = { tab: ReviewTab; page: number; pageCount: number; total: number };
 

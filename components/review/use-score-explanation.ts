@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { explainScoreAction } from "@/lib/server/actions/review";
-import type { ReviewExplanation } from "@/lib/server/review-queue";
+import { explainScoreAction } from "@/lib/server/funnel/review-actions";
+import type { ReviewExplanation } from "@/lib/server/funnel/review-queue";
 
 export type ExplanationState =
   | { status: "idle" }

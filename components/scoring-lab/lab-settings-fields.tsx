@@ -8,7 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { Target } from "@/lib/core/scoring-lab/outcomes";
 import { TARGETS } from "@/lib/core/scoring-lab/outcomes";
 import type { LabSettings } from "@/lib/core/scoring-lab/settings";
-import { saveLabSettingsAction } from "@/lib/server/actions/scoring-lab";
+import { saveLabSettingsAction } from "@/lib/server/scoring/scoring-lab-actions";
 import { TARGET_LABELS } from "./lab-format";
 
 /** The settings as typed: the window stays text until a run sends it, so the server names what's wrong with it. */

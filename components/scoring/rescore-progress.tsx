@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { JobResumedNote } from "@/components/ui/job-resumed-note";
 import { useJobPolling } from "@/components/ui/use-job-polling";
-import { getJobAction } from "@/lib/server/actions/scoring-rules";
-import type { JobView } from "@/lib/server/background-jobs";
-import type { RescoreSummary } from "@/lib/server/rescore-all";
+import { getJobAction } from "@/lib/server/scoring/scoring-rule-actions";
+import type { JobView } from "@/lib/server/jobs/background-jobs";
+import type { RescoreSummary } from "@/lib/server/scoring/rescore-all";
 
 const number = new Intl.NumberFormat("en-US");
 

@@ -4,9 +4,9 @@ import { useState } from "react";
 import { Timestamp } from "@/components/leads/timestamp";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { SavedRules } from "@/lib/server/actions/scoring-rules";
-import { restoreRuleSetAction } from "@/lib/server/actions/scoring-rules";
-import type { RuleSetVersion } from "@/lib/server/rule-sets";
+import type { SavedRules } from "@/lib/server/scoring/scoring-rule-actions";
+import { restoreRuleSetAction } from "@/lib/server/scoring/scoring-rule-actions";
+import type { RuleSetVersion } from "@/lib/server/scoring/rule-sets";
 
 type Props = { versions: readonly RuleSetVersion[]; nextVersion: number; rescoring: boolean; now: string; onRestored: (saved: SavedRules) => void };
 

@@ -9,7 +9,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { ROLE_LABELS, ROLES } from "@/lib/core/roles";
 import type { Role } from "@/lib/core/roles";
-import { createUserAction } from "@/lib/server/actions/users";
+import { createUserAction } from "@/lib/server/admin/user-actions";
 import type { FieldErrors } from "@/lib/server/errors";
 
 export function CreateUserForm() {

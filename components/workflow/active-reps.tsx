@@ -1,4 +1,4 @@
-import type { RoutingRep } from "@/lib/server/routing";
+import type { RoutingRep } from "@/lib/server/funnel/routing";
 
 type Props = { reps: readonly RoutingRep[]; cap: number | null };
 

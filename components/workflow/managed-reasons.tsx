@@ -9,9 +9,9 @@ import {
   renameReasonAction,
   reorderReasonsAction,
   setReasonActiveAction,
-} from "@/lib/server/actions/workflow-settings";
+} from "@/lib/server/settings/workflow-settings-actions";
 import type { ReasonList } from "@/lib/core/reasons";
-import type { ReasonRow as Reason } from "@/lib/server/reason-lists";
+import type { ReasonRow as Reason } from "@/lib/server/settings/reason-lists";
 import type { ActionResult, FieldErrors } from "@/lib/server/errors";
 import { AddReasonForm } from "./add-reason-form";
 import { moved } from "./move-buttons";

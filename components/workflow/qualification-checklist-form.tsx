@@ -5,7 +5,7 @@ import { flushSync } from "react-dom";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ChecklistItem } from "@/lib/core/qualification";
-import { saveChecklistAction } from "@/lib/server/actions/workflow-settings";
+import { saveChecklistAction } from "@/lib/server/settings/workflow-settings-actions";
 import type { ChecklistDraftItem } from "./checklist-item-fields";
 import { ChecklistItemFields, checklistRowId } from "./checklist-item-fields";
 import { moved } from "./move-buttons";

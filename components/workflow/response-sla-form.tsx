@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { TextField } from "@/components/ui/text-field";
 import type { SlaSettings } from "@/lib/core/workflow-settings";
-import { saveSlaSettingsAction } from "@/lib/server/actions/workflow-settings";
+import { saveSlaSettingsAction } from "@/lib/server/settings/workflow-settings-actions";
 import { SettingsForm } from "./settings-form";
 import { useSettingSave } from "./use-setting-save";
 

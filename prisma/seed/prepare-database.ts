@@ -1,9 +1,9 @@
 import type { PrismaClient } from "../../lib/server/generated/prisma/client";
 import { demoApiKey, demoDataEnabled, firstAdmin } from "../../lib/env";
-import { ensureDemoApiKey } from "../../lib/server/api-keys";
-import { hashPassword } from "../../lib/server/password";
-import { rescoreAllLeads } from "../../lib/server/rescore-all";
-import { ensureActiveRuleSet } from "../../lib/server/rule-sets";
+import { ensureDemoApiKey } from "../../lib/server/admin/api-keys";
+import { hashPassword } from "../../lib/server/auth/password";
+import { rescoreAllLeads } from "../../lib/server/scoring/rescore-all";
+import { ensureActiveRuleSet } from "../../lib/server/scoring/rule-sets";
 import { DEMO_PASSWORD, DEMO_USERS, DISQUALIFICATION_REASONS } from "./demo-users";
 import { isEmpty, seedDemo } from "./seed-demo";
 

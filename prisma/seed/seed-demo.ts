@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../lib/server/generated/prisma/client";
-import { hashPassword } from "../../lib/server/password";
-import { ensureActiveRuleSet } from "../../lib/server/rule-sets";
+import { hashPassword } from "../../lib/server/auth/password";
+import { ensureActiveRuleSet } from "../../lib/server/scoring/rule-sets";
 import { DEMO_PASSWORD, DEMO_USERS, DISQUALIFICATION_REASONS } from "./demo-users";
 import { generateDemoDataset } from "./history";
 import { insertDataset } from "./insert";

@@ -3,7 +3,7 @@ import { POST as postEvents } from "@/app/api/v1/events/route";
 import { API_ANSWER_BY_CODE, ApiError, apiErrorBody, errorResponse } from "@/lib/server/api/api-error";
 import type { ErrorCode } from "@/lib/server/errors";
 import { AppError, ERROR_CODES } from "@/lib/server/errors";
-import { ingestEvents } from "@/lib/server/ingest-events";
+import { ingestEvents } from "@/lib/server/ingest/ingest-events";
 import { call, createKey } from "../support/api";
 import { createLead } from "../support/factories";
 

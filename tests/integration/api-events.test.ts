@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { POST as postEvents } from "@/app/api/v1/events/route";
-import { revokeApiKey } from "@/lib/server/api-keys";
+import { revokeApiKey } from "@/lib/server/admin/api-keys";
 import { resetRateLimits } from "@/lib/server/api/rate-limit";
-import { db } from "@/lib/server/db";
-import { explainScore } from "@/lib/server/lead-scoring";
+import { db } from "@/lib/server/store/db";
+import { explainScore } from "@/lib/server/scoring/lead-scoring";
 import { call, createKey } from "../support/api";
 import { createLead } from "../support/factories";
 

@@ -10,7 +10,7 @@ import { dashboardMetricsSchema } from "@/lib/server/api/openapi";
 import { eventBatchSchema, leadListQuerySchema } from "@/lib/server/api/schemas";
 import { backtestRequestSchema, modelRequestSchema, ruleSetRequestSchema, suggestionRequestSchema } from "@/lib/server/api/scoring-schemas";
 import { backtestSchema, historyResultSchema, jobSchema, leadPredictionSchema, modelSchema, suggestionSchema } from "@/lib/server/api/scoring-responses";
-import { dashboardFiltersFromQuery } from "@/lib/server/metrics";
+import { dashboardFiltersFromQuery } from "@/lib/server/metrics/metrics";
 import { call } from "../support/api";
 import type { OpenApiDocument } from "../support/openapi";
 import { shapeProblems } from "../support/openapi";

@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { POST as postHistory } from "@/app/api/v1/history/route";
-import { createApiKey } from "@/lib/server/api-keys";
+import { createApiKey } from "@/lib/server/admin/api-keys";
 import { resetRateLimits } from "@/lib/server/api/rate-limit";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/store/db";
 import { call, createKey } from "../support/api";
 import { createUser } from "../support/factories";
 

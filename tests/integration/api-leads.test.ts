@@ -5,7 +5,7 @@ import { POST as postEvents } from "@/app/api/v1/events/route";
 import { GET as getLead } from "@/app/api/v1/leads/[id]/route";
 import { GET as listLeadsRoute, POST as postLead } from "@/app/api/v1/leads/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/store/db";
 import { call, createKey } from "../support/api";
 import { createLead, createUser } from "../support/factories";
 

@@ -9,10 +9,10 @@ import { searchTextOf } from "@/lib/core/lead-search";
 import type { Stage } from "@/lib/core/stages";
 import { dashboardMetricsSchema } from "@/lib/server/api/openapi";
 import { resetRateLimits } from "@/lib/server/api/rate-limit";
-import { db } from "@/lib/server/db";
-import { ingestEvents } from "@/lib/server/ingest-events";
-import { dashboardMetrics } from "@/lib/server/metrics";
-import { metricsStore } from "@/lib/server/sql/metrics-store";
+import { db } from "@/lib/server/store/db";
+import { ingestEvents } from "@/lib/server/ingest/ingest-events";
+import { dashboardMetrics } from "@/lib/server/metrics/metrics";
+import { metricsStore } from "@/lib/server/metrics/metrics-store";
 import { call, createKey } from "../support/api";
 import { createUser } from "../support/factories";
 

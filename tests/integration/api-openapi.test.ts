@@ -15,7 +15,7 @@ import { POST as postRuleSets } from "@/app/api/v1/scoring/rule-sets/route";
 import { POST as postSuggestions } from "@/app/api/v1/scoring/suggestions/route";
 import type { ApiScope } from "@/lib/core/api-scopes";
 import { API_SCOPES } from "@/lib/core/api-scopes";
-import { createApiKey } from "@/lib/server/api-keys";
+import { createApiKey } from "@/lib/server/admin/api-keys";
 import { resetRateLimits } from "@/lib/server/api/rate-limit";
 import { call, createKey } from "../support/api";
 import { createDisqualificationReasons, createUser } from "../support/factories";

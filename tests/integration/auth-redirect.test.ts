@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { authOptions } from "@/lib/server/auth";
+import { authOptions } from "@/lib/server/auth/auth";
 
 const baseUrl = "http://localhost:3100";
 

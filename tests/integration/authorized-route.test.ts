@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { POST as exportLeads } from "@/app/(app)/leads/export/route";
 import { GET as downloadBadRows } from "@/app/(app)/import/errors/[jobId]/route";
-import { authorizedRoute } from "@/lib/server/authorized-route";
-import { db } from "@/lib/server/db";
+import { authorizedRoute } from "@/lib/server/auth/authorized-route";
+import { db } from "@/lib/server/store/db";
 import type { ErrorCode } from "@/lib/server/errors";
 import { AppError } from "@/lib/server/errors";
 import type { Team } from "../support/factories";

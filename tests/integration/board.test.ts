@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { BOARD_PAGE_SIZE } from "@/lib/core/board";
-import { loadColumnAction } from "@/lib/server/actions/load-column";
-import { loadBoard } from "@/lib/server/board";
-import { db } from "@/lib/server/db";
+import { loadColumnAction } from "@/lib/server/funnel/board-actions";
+import { loadBoard } from "@/lib/server/funnel/board";
+import { db } from "@/lib/server/store/db";
 import { createLead, createUser } from "../support/factories";
 import { signInAs } from "../support/sign-in";
 

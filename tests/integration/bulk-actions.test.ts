@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { bulkAssignAction, bulkMoveAction, matchingLeadIdsAction } from "@/lib/server/actions/bulk-leads";
-import { db } from "@/lib/server/db";
+import { bulkAssignAction, bulkMoveAction, matchingLeadIdsAction } from "@/lib/server/funnel/bulk-lead-actions";
+import { db } from "@/lib/server/store/db";
 import type { Team } from "../support/factories";
 import { createLead, createTeam } from "../support/factories";
 import { signInAs } from "../support/sign-in";

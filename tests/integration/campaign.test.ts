@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { db } from "@/lib/server/db";
-import { ingestEvents } from "@/lib/server/ingest-events";
-import { rescoreAllLeads } from "@/lib/server/rescore-all";
-import { upsertLead } from "@/lib/server/upsert-lead";
+import { db } from "@/lib/server/store/db";
+import { ingestEvents } from "@/lib/server/ingest/ingest-events";
+import { rescoreAllLeads } from "@/lib/server/scoring/rescore-all";
+import { upsertLead } from "@/lib/server/ingest/upsert-lead";
 
 const day = (n: number) => new Date(Date.UTC(2026, 9, n, 12)).toISOString();
 const campaignOf = async (email: string) => (await db.lead.findUniqueOrThrow({ where: { email }, select: { campaign: true } })).campaign;

@@ -1,8 +1,8 @@
 import { expect, test } from "vitest";
-import { db } from "@/lib/server/db";
-import { sqliteReadConnection, writeConnection } from "@/lib/server/sql/database";
+import { db } from "@/lib/server/store/db";
+import { sqliteReadConnection, writeConnection } from "@/lib/server/store/database";
 
-// Every connection the app opens is set up in one place (lib/server/sql/connection.ts): the
+// Every connection the app opens is set up in one place (lib/server/store/connection.ts): the
 // ORM's, the store's writer and the dashboard's reader answer the same settings.
 
 const SETTINGS = ["journal_mode", "busy_timeout", "foreign_keys", "synchronous", "mmap_size"] as const;

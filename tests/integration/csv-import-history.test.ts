@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { ImportKind } from "@/lib/core/csv-import";
-import { getImportJobAction, previewCsvAction, startCsvImportAction } from "@/lib/server/actions/csv-import";
-import { db } from "@/lib/server/db";
+import { getImportJobAction, previewCsvAction, startCsvImportAction } from "@/lib/server/ingest/csv-import-actions";
+import { db } from "@/lib/server/store/db";
 import { createDisqualificationReasons, createUser } from "../support/factories";
 import { signInAs } from "../support/sign-in";
 

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { GET as downloadBadRows } from "@/app/(app)/import/errors/[jobId]/route";
 import type { ColumnMapping, ImportKind } from "@/lib/core/csv-import";
 import { parseLeadTableQuery } from "@/lib/core/lead-table";
-import { getImportJobAction, previewCsvAction, startCsvImportAction } from "@/lib/server/actions/csv-import";
-import { db } from "@/lib/server/db";
-import { loadLeadTable } from "@/lib/server/lead-table";
+import { getImportJobAction, previewCsvAction, startCsvImportAction } from "@/lib/server/ingest/csv-import-actions";
+import { db } from "@/lib/server/store/db";
+import { loadLeadTable } from "@/lib/server/leads/lead-table";
 import { createLead, createUser } from "../support/factories";
 import { signInAs } from "../support/sign-in";
 

@@ -4,9 +4,9 @@ import { parseLeadTableQuery } from "@/lib/core/lead-table";
 import { drillDownHref } from "@/lib/core/metrics/drill-down";
 import { dashboardMetricsSchema } from "@/lib/server/api/openapi";
 import { resetRateLimits } from "@/lib/server/api/rate-limit";
-import { db } from "@/lib/server/db";
-import { importHistory } from "@/lib/server/history/import-history";
-import { filterContext, matchingLeadIds } from "@/lib/server/lead-table";
+import { db } from "@/lib/server/store/db";
+import { importHistory } from "@/lib/server/ingest/import-history";
+import { filterContext, matchingLeadIds } from "@/lib/server/leads/lead-table";
 import { call, createKey } from "../support/api";
 import { createUser } from "../support/factories";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, describe, expect, test, vi } from "vitest";
-import { createDb } from "@/lib/server/db";
+import { createDb } from "@/lib/server/store/db";
 
 const FULL = 2;
 const NORMAL = 1;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
-import { guardedHandlers } from "@/lib/server/guarded-handlers";
+import { guardedHandlers } from "@/lib/server/auth/guarded-handlers";
 
 // Every way into the server from outside: server actions, route handlers. Each must go through
 // a wrapper that checks who is asking (authorizedAction, authorizedRoute, the API's apiRoute),
@@ -71,7 +71,7 @@ describe("server actions", () => {
 
   test("live only in modules marked \"use server\" as a whole, where each export can be checked", () => {
     expect(withDirective.filter((file) => !actionModules.includes(file))).toEqual([]);
-    expect(actionModules).toContain("lib/server/actions/move-lead.ts");
+    expect(actionModules).toContain("lib/server/funnel/move-lead-actions.ts");
   });
 
   test("every exported server action is wrapped by authorizedAction", async () => {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { ACTIVITY_KINDS } from "@/lib/core/activities";
-import { loadMoreTimelineAction } from "@/lib/server/actions/lead-timeline";
-import { moveLeadAction } from "@/lib/server/actions/move-lead";
-import { addNoteAction } from "@/lib/server/actions/notes";
-import { db } from "@/lib/server/db";
-import type { TimelineEntry } from "@/lib/server/lead-details";
-import { getLeadDetails, listLeadTimeline } from "@/lib/server/lead-details";
+import { loadMoreTimelineAction } from "@/lib/server/leads/lead-timeline-actions";
+import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
+import { addNoteAction } from "@/lib/server/leads/note-actions";
+import { db } from "@/lib/server/store/db";
+import type { TimelineEntry } from "@/lib/server/leads/lead-details";
+import { getLeadDetails, listLeadTimeline } from "@/lib/server/leads/lead-details";
 import type { Team } from "../support/factories";
 import { createLead, createTeam } from "../support/factories";
 import { signInAs } from "../support/sign-in";

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { searchTextOf } from "@/lib/core/lead-search";
 import type { RuleFlag, ScoringRules } from "@/lib/core/scoring/types";
-import { loadMoreTimelineAction } from "@/lib/server/actions/lead-timeline";
-import { addNoteAction } from "@/lib/server/actions/notes";
-import { db } from "@/lib/server/db";
-import type { LeadTimelinePage } from "@/lib/server/lead-details";
-import { getLeadDetails, listLeadTimeline } from "@/lib/server/lead-details";
+import { loadMoreTimelineAction } from "@/lib/server/leads/lead-timeline-actions";
+import { addNoteAction } from "@/lib/server/leads/note-actions";
+import { db } from "@/lib/server/store/db";
+import type { LeadTimelinePage } from "@/lib/server/leads/lead-details";
+import { getLeadDetails, listLeadTimeline } from "@/lib/server/leads/lead-details";
 import type { Team } from "../support/factories";
 import { createLead, createTeam } from "../support/factories";
 import { signInAs } from "../support/sign-in";

@@ -6,9 +6,9 @@ import type { DashboardFilters } from "@/lib/core/metrics/segment";
 import { FUNNEL_STAGES } from "@/lib/core/metrics/types";
 import { NO_KEY } from "@/lib/core/metrics/sources";
 import type { Stage } from "@/lib/core/stages";
-import { db } from "@/lib/server/db";
-import { filterContext, loadLeadTable, matchingLeadIds } from "@/lib/server/lead-table";
-import { dashboardMetrics } from "@/lib/server/metrics";
+import { db } from "@/lib/server/store/db";
+import { filterContext, loadLeadTable, matchingLeadIds } from "@/lib/server/leads/lead-table";
+import { dashboardMetrics } from "@/lib/server/metrics/metrics";
 import type { Team } from "../support/factories";
 import { createLead, createTeam } from "../support/factories";
 

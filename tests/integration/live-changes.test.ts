@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { GET } from "@/app/api/live/route";
-import { moveLeadAction } from "@/lib/server/actions/move-lead";
-import { db } from "@/lib/server/db";
-import { ingestEvents } from "@/lib/server/ingest-events";
-import { liveChangeToken } from "@/lib/server/live-changes";
+import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
+import { db } from "@/lib/server/store/db";
+import { ingestEvents } from "@/lib/server/ingest/ingest-events";
+import { liveChangeToken } from "@/lib/server/leads/live-changes";
 import type { Team } from "../support/factories";
 import { createLead, createTeam, createUser } from "../support/factories";
 import { signInAs } from "../support/sign-in";

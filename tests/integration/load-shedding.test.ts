@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { POST as postEvents } from "@/app/api/v1/events/route";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/store/db";
 import { BASE, call, createKey } from "../support/api";
 
 let key: string;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { logEventAction } from "@/lib/server/actions/log-event";
-import { db } from "@/lib/server/db";
+import { logEventAction } from "@/lib/server/leads/log-event-actions";
+import { db } from "@/lib/server/store/db";
 import { createLead, createUser } from "../support/factories";
 import { signInAs } from "../support/sign-in";
 

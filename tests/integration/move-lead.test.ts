@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { moveLeadAction } from "@/lib/server/actions/move-lead";
-import { db } from "@/lib/server/db";
+import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
+import { db } from "@/lib/server/store/db";
 import type { Team } from "../support/factories";
 import { BANT_COMPLETE, createLead, createTeam, createUser } from "../support/factories";
 import { asUser, signInAs } from "../support/sign-in";

@@ -14,7 +14,7 @@ import WorkflowPage from "@/app/(app)/settings/workflow/page";
 import { AppHeader } from "@/components/layout/app-header";
 import { NavLink } from "@/components/layout/nav-link";
 import type { Role } from "@/lib/core/roles";
-import { navCounts } from "@/lib/server/nav-counts";
+import { navCounts } from "@/lib/server/funnel/nav-counts";
 import type { Team } from "../support/factories";
 import { createTeam } from "../support/factories";
 import { asUser } from "../support/sign-in";

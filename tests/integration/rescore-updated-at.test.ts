@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import type { ScoringRules } from "@/lib/core/scoring/types";
-import { db } from "@/lib/server/db";
-import { ingestEvents } from "@/lib/server/ingest-events";
-import { rescoreAllLeads } from "@/lib/server/rescore-all";
-import { saveRuleSet } from "@/lib/server/rule-sets";
+import { db } from "@/lib/server/store/db";
+import { ingestEvents } from "@/lib/server/ingest/ingest-events";
+import { rescoreAllLeads } from "@/lib/server/scoring/rescore-all";
+import { saveRuleSet } from "@/lib/server/scoring/rule-sets";
 
 // No decay, so the same events score the same however much time passes between re-scores.
 const rules = (viewPoints: number): ScoringRules => ({

@@ -3,11 +3,11 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { DEFAULT_SCORING_RULES } from "@/lib/core/scoring/default-rules";
-import type { JobView } from "@/lib/server/background-jobs";
-import { getJob } from "@/lib/server/background-jobs";
-import { db } from "@/lib/server/db";
+import type { JobView } from "@/lib/server/jobs/background-jobs";
+import { getJob } from "@/lib/server/jobs/background-jobs";
+import { db } from "@/lib/server/store/db";
 import { resumeJobs } from "@/lib/server/jobs/server-start";
-import { saveRuleSet } from "@/lib/server/rule-sets";
+import { saveRuleSet } from "@/lib/server/scoring/rule-sets";
 import { createDisqualificationReasons, createLead, createUser } from "../support/factories";
 import { TMP_DIR } from "../support/paths";
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { moveLeadAction } from "@/lib/server/actions/move-lead";
-import { explainScoreAction } from "@/lib/server/actions/review";
-import { db } from "@/lib/server/db";
-import { moveLead } from "@/lib/server/move-lead";
-import type { ReviewTab } from "@/lib/server/review-queue";
-import { REVIEW_PAGE_SIZE, loadReviewQueue } from "@/lib/server/review-queue";
+import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
+import { explainScoreAction } from "@/lib/server/funnel/review-actions";
+import { db } from "@/lib/server/store/db";
+import { moveLead } from "@/lib/server/funnel/move-lead";
+import type { ReviewTab } from "@/lib/server/funnel/review-queue";
+import { REVIEW_PAGE_SIZE, loadReviewQueue } from "@/lib/server/funnel/review-queue";
 import type { Team } from "../support/factories";
 import { createLead, createTeam } from "../support/factories";
 import { signInAs } from "../support/sign-in";

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { SETTING_KEYS } from "@/lib/core/workflow-settings";
 import type { RoutingRules } from "@/lib/core/workflow-settings";
-import { bulkMoveAction } from "@/lib/server/actions/bulk-leads";
-import { moveLeadAction } from "@/lib/server/actions/move-lead";
-import { db } from "@/lib/server/db";
-import { ingestEvents } from "@/lib/server/ingest-events";
-import { saveSettingNow } from "@/lib/server/workflow-settings";
+import { bulkMoveAction } from "@/lib/server/funnel/bulk-lead-actions";
+import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
+import { db } from "@/lib/server/store/db";
+import { ingestEvents } from "@/lib/server/ingest/ingest-events";
+import { saveSettingNow } from "@/lib/server/settings/workflow-settings";
 import { createDisqualificationReasons, createLead, createUser } from "../support/factories";
 import { signInAs } from "../support/sign-in";
 

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Stage } from "@/lib/core/stages";
 import { SETTING_KEYS } from "@/lib/core/workflow-settings";
-import { bulkAssignAction } from "@/lib/server/actions/bulk-leads";
-import { moveLeadAction } from "@/lib/server/actions/move-lead";
-import { db } from "@/lib/server/db";
-import type { QueueSectionId, SalesQueue } from "@/lib/server/sales-queue";
-import { QUEUE_MAX_ROWS, loadSalesQueue, parseQueueQuery } from "@/lib/server/sales-queue";
-import { saveSettingNow } from "@/lib/server/workflow-settings";
+import { bulkAssignAction } from "@/lib/server/funnel/bulk-lead-actions";
+import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
+import { db } from "@/lib/server/store/db";
+import type { QueueSectionId, SalesQueue } from "@/lib/server/funnel/sales-queue";
+import { QUEUE_MAX_ROWS, loadSalesQueue, parseQueueQuery } from "@/lib/server/funnel/sales-queue";
+import { saveSettingNow } from "@/lib/server/settings/workflow-settings";
 import type { Team } from "../support/factories";
 import { createLead, createTeam, createUser } from "../support/factories";
 import { signInAs } from "../support/sign-in";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { createSavedViewAction, deleteSavedViewAction, updateSavedViewAction } from "@/lib/server/actions/saved-views";
-import { listSavedViews } from "@/lib/server/saved-views";
+import { createSavedViewAction, deleteSavedViewAction, updateSavedViewAction } from "@/lib/server/leads/saved-view-actions";
+import { listSavedViews } from "@/lib/server/leads/saved-views";
 import type { Team } from "../support/factories";
 import { createTeam } from "../support/factories";
 import { signInAs } from "../support/sign-in";

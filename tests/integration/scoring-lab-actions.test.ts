@@ -8,9 +8,9 @@ import {
   saveLabSettingsAction,
   suggestRulesAction,
   trainModelAction,
-} from "@/lib/server/actions/scoring-lab";
-import { db } from "@/lib/server/db";
-import { importHistory } from "@/lib/server/history/import-history";
+} from "@/lib/server/scoring/scoring-lab-actions";
+import { db } from "@/lib/server/store/db";
+import { importHistory } from "@/lib/server/ingest/import-history";
 import { labSettings } from "@/lib/server/scoring/lab";
 import type { Team } from "../support/factories";
 import { createTeam } from "../support/factories";

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { DEFAULT_SCORING_RULES } from "@/lib/core/scoring/default-rules";
 import type { ScoringRules } from "@/lib/core/scoring/types";
-import { getJobAction, previewRulesAction, restoreRuleSetAction, saveRulesAction } from "@/lib/server/actions/scoring-rules";
-import { db } from "@/lib/server/db";
-import { listRuleSetVersions } from "@/lib/server/rule-sets";
+import { getJobAction, previewRulesAction, restoreRuleSetAction, saveRulesAction } from "@/lib/server/scoring/scoring-rule-actions";
+import { db } from "@/lib/server/store/db";
+import { listRuleSetVersions } from "@/lib/server/scoring/rule-sets";
 import type { Team } from "../support/factories";
 import { createLead, createTeam } from "../support/factories";
 import { signInAs } from "../support/sign-in";

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { STAGES } from "@/lib/core/stages";
-import { db } from "@/lib/server/db";
-import { rescoreAllLeads } from "@/lib/server/rescore-all";
+import { db } from "@/lib/server/store/db";
+import { rescoreAllLeads } from "@/lib/server/scoring/rescore-all";
 import { generateDataset } from "@/prisma/seed/generate";
 import { HISTORY_MAX_AGE_DAYS, HISTORY_MIN_AGE_DAYS, generateDemoDataset } from "@/prisma/seed/history";
 import { DEMO_HISTORY_COUNT, DEMO_LEAD_COUNT, isEmpty, seedDemo } from "@/prisma/seed/seed-demo";

@@ -1,9 +1,9 @@
 import type { User } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import { describe, expect, test } from "vitest";
-import { endSessionsAction, updateUserAction } from "@/lib/server/actions/users";
-import { authOptions } from "@/lib/server/auth";
-import { requireUser } from "@/lib/server/require-user";
+import { endSessionsAction, updateUserAction } from "@/lib/server/admin/user-actions";
+import { authOptions } from "@/lib/server/auth/auth";
+import { requireUser } from "@/lib/server/auth/require-user";
 import { createUser } from "../support/factories";
 import { asUser, signInAs } from "../support/sign-in";
 

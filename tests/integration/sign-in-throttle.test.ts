@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { POST } from "@/app/api/auth/[...nextauth]/route";
 import { THROTTLE_WINDOW_MS } from "@/lib/core/sign-in-throttle";
-import { verifyPassword } from "@/lib/server/password";
-import { attemptSignIn } from "@/lib/server/sign-in";
+import { verifyPassword } from "@/lib/server/auth/password";
+import { attemptSignIn } from "@/lib/server/auth/sign-in";
 import { createUser } from "../support/factories";
 
-vi.mock("@/lib/server/password", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/server/password")>();
+vi.mock("@/lib/server/auth/password", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/server/auth/password")>();
   return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
 });
 

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/store/db";
 import { ruleSetStore } from "@/lib/server/scoring/rule-set-store";
-import { reads, sqliteReadConnection, writeConnection } from "@/lib/server/sql/database";
+import { reads, sqliteReadConnection, writeConnection } from "@/lib/server/store/database";
 
 // Each test file's database (tests/support/fresh-database.ts, a copy of the template
 // global-setup.ts migrates) runs as production's does, so the tests see production's locking

@@ -1,11 +1,11 @@
 import { expect, test } from "vitest";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/server/store/db";
 import { settingsStore } from "@/lib/server/settings/settings-store";
-import { reads, transaction } from "@/lib/server/sql/database";
-import type { Tx } from "@/lib/server/sql/transaction";
-import { inSavepoint } from "@/lib/server/sql/transaction";
+import { reads, transaction } from "@/lib/server/store/database";
+import type { Tx } from "@/lib/server/store/transaction";
+import { inSavepoint } from "@/lib/server/store/transaction";
 
-// Transactions are values (lib/server/sql/transaction.ts): a store call writes inside the
+// Transactions are values (lib/server/store/transaction.ts): a store call writes inside the
 // transaction it is handed, and nothing of another request's joins it.
 
 const write = (tx: Tx, key: string, value: string) =>

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { createUserAction, updateUserAction } from "@/lib/server/actions/users";
-import { authOptions } from "@/lib/server/auth";
-import { db } from "@/lib/server/db";
+import { createUserAction, updateUserAction } from "@/lib/server/admin/user-actions";
+import { authOptions } from "@/lib/server/auth/auth";
+import { db } from "@/lib/server/store/db";
 import { createUser } from "../support/factories";
 import { signInAs } from "../support/sign-in";
 

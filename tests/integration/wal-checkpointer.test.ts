@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, expect, test } from "vitest";
-import { startWalCheckpointer } from "@/lib/server/sql/wal-checkpointer";
+import { startWalCheckpointer } from "@/lib/server/store/wal-checkpointer";
 
 const folder = mkdtempSync(path.join(tmpdir(), "leadgate-checkpoint-"));
 

@@ -1,12 +1,12 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { GET as getFunnel } from "@/app/api/v1/metrics/funnel/route";
 import { todayUtc } from "@/lib/core/deal";
-import { moveLeadAction } from "@/lib/server/actions/move-lead";
+import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
 import { dashboardMetricsSchema } from "@/lib/server/api/openapi";
 import { resetRateLimits } from "@/lib/server/api/rate-limit";
-import { db } from "@/lib/server/db";
-import { getLeadDetails } from "@/lib/server/lead-details";
-import { dashboardMetrics } from "@/lib/server/metrics";
+import { db } from "@/lib/server/store/db";
+import { getLeadDetails } from "@/lib/server/leads/lead-details";
+import { dashboardMetrics } from "@/lib/server/metrics/metrics";
 import { call, createKey } from "../support/api";
 import type { Team } from "../support/factories";
 import { createLead, createTeam } from "../support/factories";

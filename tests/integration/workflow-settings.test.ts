@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { DEFAULT_CHECKLIST } from "@/lib/core/qualification";
-import { moveLeadAction } from "@/lib/server/actions/move-lead";
+import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
 import {
   createReasonAction,
   renameReasonAction,
@@ -9,10 +9,10 @@ import {
   saveRoutingRulesAction,
   saveSlaSettingsAction,
   setReasonActiveAction,
-} from "@/lib/server/actions/workflow-settings";
-import { db } from "@/lib/server/db";
-import { listReasons } from "@/lib/server/reason-lists";
-import { qualificationChecklist, routingRules, slaSettings } from "@/lib/server/workflow-settings";
+} from "@/lib/server/settings/workflow-settings-actions";
+import { db } from "@/lib/server/store/db";
+import { listReasons } from "@/lib/server/settings/reason-lists";
+import { qualificationChecklist, routingRules, slaSettings } from "@/lib/server/settings/workflow-settings";
 import type { Team } from "../support/factories";
 import { BANT_COMPLETE, createLead, createTeam, createUser } from "../support/factories";
 import { signInAs } from "../support/sign-in";

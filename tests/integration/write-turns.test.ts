@@ -2,9 +2,9 @@ import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
-import { transaction, writeConnection } from "@/lib/server/sql/database";
-import { beginForegroundWrite, sharedWriteTurns } from "@/lib/server/sql/write-turns";
+import { db } from "@/lib/server/store/db";
+import { transaction, writeConnection } from "@/lib/server/store/database";
+import { beginForegroundWrite, sharedWriteTurns } from "@/lib/server/store/write-turns";
 
 // Long enough for a thread that does not wait its turn to have written many times over.
 const CHANCE_TO_CUT_IN_MS = 300;

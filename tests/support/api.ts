@@ -1,4 +1,4 @@
-import { createApiKey } from "@/lib/server/api-keys";
+import { createApiKey } from "@/lib/server/admin/api-keys";
 import { createUser } from "./factories";
 
 export const BASE = "http://localhost/api/v1";

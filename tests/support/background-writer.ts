@@ -2,8 +2,8 @@
 // request thread's write turns, says it is ready, writes one setting and says so.
 // Loaded on a worker thread by tests/integration/write-turns.test.ts.
 import { parentPort, workerData } from "node:worker_threads";
-import { transaction, writeConnection } from "../../lib/server/sql/database";
-import { joinWriteTurnsAsBackground } from "../../lib/server/sql/write-turns";
+import { transaction, writeConnection } from "../../lib/server/store/database";
+import { joinWriteTurnsAsBackground } from "../../lib/server/store/write-turns";
 
 const { turns, key } = workerData as { turns: SharedArrayBuffer; key: string };
 joinWriteTurnsAsBackground(turns);

@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import { suggestMapping } from "../../lib/core/csv-import";
 import { readCsv } from "../../lib/core/csv-file";
-import { startCsvImport } from "../../lib/server/csv-import";
-import { getJob } from "../../lib/server/background-jobs";
+import { startCsvImport } from "../../lib/server/ingest/csv-import";
+import { getJob } from "../../lib/server/jobs/background-jobs";
 import { startRescoreJob } from "../../lib/server/jobs/rescore-job";
 
 async function start(): Promise<string> {

@@ -1,8 +1,8 @@
 import type { Role } from "@/lib/core/roles";
 import type { Stage } from "@/lib/core/stages";
 import { searchTextOf } from "@/lib/core/lead-search";
-import { db } from "@/lib/server/db";
-import { hashPassword } from "@/lib/server/password";
+import { db } from "@/lib/server/store/db";
+import { hashPassword } from "@/lib/server/auth/password";
 import { DISQUALIFICATION_REASONS } from "@/prisma/seed/demo-users";
 
 let sequence = 0;

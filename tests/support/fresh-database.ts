@@ -26,8 +26,8 @@ vi.mock("next-auth", async (importOriginal) => {
 });
 
 afterAll(async () => {
-  const { db } = await import("@/lib/server/db");
-  const { closeStore } = await import("@/lib/server/sql/database");
+  const { db } = await import("@/lib/server/store/db");
+  const { closeStore } = await import("@/lib/server/store/database");
   await db.$disconnect();
   closeStore();
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ApiOperation, WithCode } from "@/components/api-docs/api-operation";
 import { openApiDocument } from "@/lib/server/api/openapi";
-import { requirePermission } from "@/lib/server/require-user";
+import { requirePermission } from "@/lib/server/auth/require-user";
 
 export const metadata: Metadata = { title: "API" };
 

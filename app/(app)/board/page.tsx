@@ -8,11 +8,11 @@ import { parseBoardSort, parseOwnerFilter } from "@/lib/core/board";
 import { normalizeSearch } from "@/lib/core/lead-search";
 import { parsePercent } from "@/lib/core/probability";
 import { ACTIVE_STAGES, OUTCOME_STAGES } from "@/lib/core/stages";
-import { countByStage, loadBoard } from "@/lib/server/board";
-import { activeDisqualificationReasons, activeReasons, leadOwnerOptions } from "@/lib/server/reference-data";
-import { requirePermission } from "@/lib/server/require-user";
+import { countByStage, loadBoard } from "@/lib/server/funnel/board";
+import { activeDisqualificationReasons, activeReasons, leadOwnerOptions } from "@/lib/server/settings/reference-data";
+import { requirePermission } from "@/lib/server/auth/require-user";
 import { activeModelSummary } from "@/lib/server/scoring/models";
-import { qualificationChecklist } from "@/lib/server/workflow-settings";
+import { qualificationChecklist } from "@/lib/server/settings/workflow-settings";
 
 export const metadata: Metadata = { title: "Funnel board" };
 

@@ -13,11 +13,11 @@ import { TrendSection } from "@/components/dashboard/trend-section";
 import { VelocitySection } from "@/components/dashboard/velocity-section";
 import { WonBySourceSection } from "@/components/dashboard/won-by-source-section";
 import { WonValueSection } from "@/components/dashboard/won-value-section";
-import { leadFilterOptions } from "@/lib/server/lead-table";
-import { dashboardMetrics } from "@/lib/server/metrics";
-import { leadOwnerOptions } from "@/lib/server/reference-data";
-import { requirePermission } from "@/lib/server/require-user";
-import { listUsers } from "@/lib/server/users";
+import { leadFilterOptions } from "@/lib/server/leads/lead-table";
+import { dashboardMetrics } from "@/lib/server/metrics/metrics";
+import { leadOwnerOptions } from "@/lib/server/settings/reference-data";
+import { requirePermission } from "@/lib/server/auth/require-user";
+import { listUsers } from "@/lib/server/admin/users";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CsvImportWizard } from "@/components/import/csv-import-wizard";
-import { requirePermission } from "@/lib/server/require-user";
+import { requirePermission } from "@/lib/server/auth/require-user";
 
 export const metadata: Metadata = { title: "Import" };
 

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { SalesQueueView } from "@/components/queue/sales-queue-view";
 import { ToastProvider } from "@/components/ui/toast";
 import { can } from "@/lib/core/permissions";
-import { activeDisqualificationReasons, activeReasons, leadOwnerOptions } from "@/lib/server/reference-data";
-import { requirePermission } from "@/lib/server/require-user";
-import { loadSalesQueue, parseQueueQuery } from "@/lib/server/sales-queue";
-import { qualificationChecklist } from "@/lib/server/workflow-settings";
+import { activeDisqualificationReasons, activeReasons, leadOwnerOptions } from "@/lib/server/settings/reference-data";
+import { requirePermission } from "@/lib/server/auth/require-user";
+import { loadSalesQueue, parseQueueQuery } from "@/lib/server/funnel/sales-queue";
+import { qualificationChecklist } from "@/lib/server/settings/workflow-settings";
 
 export const metadata: Metadata = { title: "Sales queue" };
 

@@ -4,9 +4,9 @@ import { ReviewList } from "@/components/review/review-list";
 import { ReviewPagination } from "@/components/review/review-pagination";
 import { ReviewTabs } from "@/components/review/review-tabs";
 import { ToastProvider } from "@/components/ui/toast";
-import { activeDisqualificationReasons } from "@/lib/server/reference-data";
-import { requirePermission } from "@/lib/server/require-user";
-import { loadReviewQueue, parseReviewTab } from "@/lib/server/review-queue";
+import { activeDisqualificationReasons } from "@/lib/server/settings/reference-data";
+import { requirePermission } from "@/lib/server/auth/require-user";
+import { loadReviewQueue, parseReviewTab } from "@/lib/server/funnel/review-queue";
 
 export const metadata: Metadata = { title: "MQL review" };
 

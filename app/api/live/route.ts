@@ -1,5 +1,5 @@
-import { authorizedRoute } from "@/lib/server/authorized-route";
-import { liveChangeToken } from "@/lib/server/live-changes";
+import { authorizedRoute } from "@/lib/server/auth/authorized-route";
+import { liveChangeToken } from "@/lib/server/leads/live-changes";
 
 // Open boards and tables poll this every few seconds (components/live/use-live-refresh.ts).
 // Polling with an ETag rather than server-sent events: it works behind any proxy, a poll

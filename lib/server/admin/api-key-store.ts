@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Queryable, Tx } from "@/lib/server/sql/transaction";
+import type { Queryable, Tx } from "@/lib/server/store/transaction";
 
 const createdSelect = { id: true, name: true, prefix: true, createdAt: true, scopes: true } satisfies Prisma.ApiKeySelect;
 const byHashSelect = { id: true, name: true, scopes: true, lastUsedAt: true, revokedAt: true } satisfies Prisma.ApiKeySelect;

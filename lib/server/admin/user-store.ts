@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Queryable, Tx } from "@/lib/server/sql/transaction";
+import type { Queryable, Tx } from "@/lib/server/store/transaction";
 
 const listSelect = { id: true, name: true, email: true, role: true, active: true, createdAt: true, lastSignInAt: true, mustChangePassword: true } satisfies Prisma.UserSelect;
 const sessionSelect = { id: true, email: true, name: true, role: true, active: true, sessionVersion: true, mustChangePassword: true } satisfies Prisma.UserSelect;

@@ -1,8 +1,8 @@
 import "server-only";
 import type { ApiScope } from "@/lib/core/api-scopes";
 import { apiRateLimitPerMinute } from "@/lib/env";
-import type { AuthenticatedKey } from "../api-keys";
-import { authenticateApiKey } from "../api-keys";
+import type { AuthenticatedKey } from "../admin/api-keys";
+import { authenticateApiKey } from "../admin/api-keys";
 import type { FieldErrors } from "../errors";
 import { AppError } from "../errors";
 import { ApiError, failureResponse } from "./api-error";

@@ -1,8 +1,8 @@
 import "server-only";
-import { explainProbability, explainScore } from "../lead-scoring";
+import { explainProbability, explainScore } from "../scoring/lead-scoring";
 import type { ApiLeadRow } from "../leads/lead-store";
 import { leadStore } from "../leads/lead-store";
-import { reads } from "../sql/database";
+import { reads } from "../store/database";
 
 function parseObject(text: string): unknown {
   try {

@@ -1,6 +1,6 @@
 import "server-only";
 import { leadListStore } from "../leads/lead-list-store";
-import { reads } from "../sql/database";
+import { reads } from "../store/database";
 import { validationError } from "./api-route";
 import { apiLead } from "./lead-resource";
 import type { LeadListQuery } from "./schemas";

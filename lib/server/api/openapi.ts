@@ -6,7 +6,7 @@ import { COMPANY_SIZE_BANDS } from "@/lib/core/metrics/segment";
 import type { DashboardMetrics } from "@/lib/core/metrics/types";
 import { FUNNEL_STAGES } from "@/lib/core/metrics/types";
 import { STAGES } from "@/lib/core/stages";
-import { DEFAULT_RANGE_DAYS } from "../metrics";
+import { DEFAULT_RANGE_DAYS } from "../metrics/metrics";
 import { withExamples } from "./openapi-examples";
 import { bodyErrors, errorResponse, jsonSchema, scoped } from "./openapi-parts";
 import { leadPredictionProperties, scoringLabPaths, scoringLabSchemas } from "./openapi-scoring";

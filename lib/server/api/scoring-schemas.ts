@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { TARGETS } from "@/lib/core/scoring-lab/outcomes";
 import { labSettingsSchema } from "@/lib/core/scoring-lab/settings";
-import { VERSION_NOTE_MAX_LENGTH } from "../rule-sets";
+import { VERSION_NOTE_MAX_LENGTH } from "../scoring/rule-sets";
 
 const target = z.enum(TARGETS, { error: `One of ${TARGETS.join(", ")}.` }).optional();
 

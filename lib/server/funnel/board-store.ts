@@ -2,7 +2,7 @@ import "server-only";
 import type { BoardSort, ColumnCursor, OwnerFilter } from "@/lib/core/board";
 import { percentRangeBounds } from "@/lib/core/probability";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Queryable } from "@/lib/server/sql/transaction";
+import type { Queryable } from "@/lib/server/store/transaction";
 
 /** `probMin`: only leads the active model gives at least this whole percent. */
 export type BoardFilters = { owner: OwnerFilter; search?: string; probMin?: number | null };

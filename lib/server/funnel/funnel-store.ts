@@ -2,10 +2,10 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { rolesWith } from "@/lib/core/permissions";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Queryable, Tx } from "@/lib/server/sql/transaction";
-import { preparedPerConnection } from "@/lib/server/sql/transaction";
-import { forIdChunks } from "@/lib/server/id-chunks";
-import { timeOrderedId } from "@/lib/server/time-ordered-id";
+import type { Queryable, Tx } from "@/lib/server/store/transaction";
+import { preparedPerConnection } from "@/lib/server/store/transaction";
+import { forIdChunks } from "@/lib/server/store/id-chunks";
+import { timeOrderedId } from "@/lib/server/store/time-ordered-id";
 
 /*
  * Where leads stand in the funnel and who owns them: stage moves with their transitions, and

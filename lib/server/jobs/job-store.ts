@@ -1,9 +1,9 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Queryable, Tx } from "@/lib/server/sql/transaction";
-import { preparedPerConnection } from "@/lib/server/sql/transaction";
-import { timeOrderedId } from "@/lib/server/time-ordered-id";
+import type { Queryable, Tx } from "@/lib/server/store/transaction";
+import { preparedPerConnection } from "@/lib/server/store/transaction";
+import { timeOrderedId } from "@/lib/server/store/time-ordered-id";
 
 // Never the input: an import's file is megabytes, and its page asks twice a second.
 const viewOmit = { input: true, checkpoint: true, payload: true } satisfies Prisma.BackgroundJobOmit;

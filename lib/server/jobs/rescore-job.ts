@@ -1,7 +1,7 @@
 import "server-only";
-import type { JobWork } from "../background-jobs";
-import { runningJob, startJob } from "../background-jobs";
-import type { RescoreCheckpoint } from "../rescore-all";
+import type { JobWork } from "./background-jobs";
+import { runningJob, startJob } from "./background-jobs";
+import type { RescoreCheckpoint } from "../scoring/rescore-all";
 import { runOnThread } from "./thread";
 
 /** A re-score as a job, on a thread of its own: each slice's checkpoint commits with the slice, so a restart carries on after it. */

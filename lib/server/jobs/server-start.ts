@@ -1,7 +1,7 @@
 import "server-only";
-import type { JobKind, JobWork } from "../background-jobs";
-import { resumeInterruptedJobs } from "../background-jobs";
-import { importWork } from "../csv-import";
+import type { JobKind, JobWork } from "./background-jobs";
+import { resumeInterruptedJobs } from "./background-jobs";
+import { importWork } from "../ingest/csv-import";
 import { trainingWork } from "../scoring/models";
 import { rescoreWork, startRescoreJob } from "./rescore-job";
 import { DAY_MS } from "@/lib/core/time";

@@ -1,14 +1,14 @@
 import "server-only";
 import type { ColumnMapping, ImportKind } from "@/lib/core/csv-import";
-import type { ImportCheckpoint } from "../csv-import-job";
-import { importRecords } from "../csv-import-job";
+import type { ImportCheckpoint } from "../ingest/csv-import-job";
+import { importRecords } from "../ingest/csv-import-job";
 import type { ImportPayload } from "../ingest/csv-upload";
 import { checkCsvImport, previewCsv, readUpload } from "../ingest/csv-upload";
-import type { RescoreCheckpoint } from "../rescore-all";
-import { rescoreAllLeads } from "../rescore-all";
+import type { RescoreCheckpoint } from "../scoring/rescore-all";
+import { rescoreAllLeads } from "../scoring/rescore-all";
 import { jobStore } from "./job-store";
-import { reads, transaction } from "../sql/database";
-import { joinWriteTurnsAsBackground } from "../sql/write-turns";
+import { reads, transaction } from "../store/database";
+import { joinWriteTurnsAsBackground } from "../store/write-turns";
 import { AppError } from "../errors";
 
 /*

@@ -2,7 +2,7 @@ import "server-only";
 import { Worker } from "node:worker_threads";
 import type { ErrorCode, FieldErrors } from "../errors";
 import { AppError } from "../errors";
-import { sharedWriteTurns } from "../sql/write-turns";
+import { sharedWriteTurns } from "../store/write-turns";
 import type { ThreadTasks } from "./thread-tasks";
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: { appError?: { code: ErrorCode; fieldErrors?: FieldErrors; details?: unknown }; message: string; stack?: string } };

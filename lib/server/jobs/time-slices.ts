@@ -1,7 +1,7 @@
 import "server-only";
 import { performance } from "node:perf_hooks";
 import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
-import { foregroundWriteCount, isBackgroundThread } from "../sql/write-turns";
+import { foregroundWriteCount, isBackgroundThread } from "../store/write-turns";
 
 // A slice of background work on the request thread holds that thread (and SQLite's write lock)
 // for about this long; requests that arrive meanwhile wait at most that, and are answered in

@@ -6,7 +6,7 @@ import { COMPANY_SIZE_BANDS } from "@/lib/core/metrics/segment";
 import { percentRangeBounds } from "@/lib/core/probability";
 import { overdueCutoff } from "@/lib/core/sla";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Queryable } from "@/lib/server/sql/transaction";
+import type { Queryable } from "@/lib/server/store/transaction";
 import type { ApiLeadRow } from "./lead-store";
 import { apiLeadSelect } from "./lead-store";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Queryable, Tx } from "@/lib/server/sql/transaction";
+import type { Queryable, Tx } from "@/lib/server/store/transaction";
 
 /** A lead's attributes, stage and scores: what both the lead page and the API show of it. */
 const leadProfileSelect = {

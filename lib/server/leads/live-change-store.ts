@@ -1,5 +1,5 @@
 import "server-only";
-import type { Queryable } from "@/lib/server/sql/transaction";
+import type { Queryable } from "@/lib/server/store/transaction";
 
 /** When the leads last changed: what open boards and tables poll to know whether to refresh. */
 export interface LiveChangeStore {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Queryable, Tx } from "@/lib/server/sql/transaction";
+import type { Queryable, Tx } from "@/lib/server/store/transaction";
 
 const viewSelect = { id: true, name: true, query: true, shared: true } satisfies Prisma.SavedViewSelect;
 

@@ -13,11 +13,11 @@ import type { ScoringEvent, ScoringRules } from "@/lib/core/scoring/types";
 import { isStage } from "@/lib/core/stages";
 import { SETTING_KEYS, readSetting } from "@/lib/core/workflow-settings";
 import { AppError } from "../errors";
-import { leadAttributes, scoringEvent } from "../lead-scoring";
-import { labStore } from "../sql/lab-store";
+import { leadAttributes, scoringEvent } from "./lead-scoring";
+import { labStore } from "./lab-store";
 import { settingsStore } from "../settings/settings-store";
-import { reads } from "../sql/database";
-import { saveSettingNow } from "../workflow-settings";
+import { reads } from "../store/database";
+import { saveSettingNow } from "../settings/workflow-settings";
 
 export async function labSettings(): Promise<LabSettings> {
   return readSetting(labSettingsSchema, await settingsStore.value(reads(), SETTING_KEYS.scoringLab), DEFAULT_LAB_SETTINGS);

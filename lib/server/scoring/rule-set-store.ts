@@ -1,8 +1,8 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Queryable, Tx } from "@/lib/server/sql/transaction";
-import { preparedPerConnection } from "@/lib/server/sql/transaction";
+import type { Queryable, Tx } from "@/lib/server/store/transaction";
+import { preparedPerConnection } from "@/lib/server/store/transaction";
 
 /** A saved version of the scoring rules, as the history lists it. */
 export type RuleSetVersionRow = { version: number; note: string | null; active: boolean; createdAt: Date; createdByName: string | null };

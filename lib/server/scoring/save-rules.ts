@@ -1,8 +1,8 @@
 import "server-only";
-import { runningJob } from "../background-jobs";
+import { runningJob } from "../jobs/background-jobs";
 import { AppError } from "../errors";
 import { startRescoreJob } from "../jobs/rescore-job";
-import { restoreRuleSet, saveRuleSet } from "../rule-sets";
+import { restoreRuleSet, saveRuleSet } from "./rule-sets";
 
 export type SavedRules = { version: number; active: boolean; jobId: string | null };
 

@@ -1,9 +1,9 @@
 import "server-only";
 import type { ReasonList } from "@/lib/core/reasons";
 import { Prisma } from "@/lib/server/generated/prisma/client";
-import type { Orm } from "@/lib/server/sql/orm";
-import type { Queryable, Tx } from "@/lib/server/sql/transaction";
-import { preparedPerConnection } from "@/lib/server/sql/transaction";
+import type { Orm } from "@/lib/server/store/orm";
+import type { Queryable, Tx } from "@/lib/server/store/transaction";
+import { preparedPerConnection } from "@/lib/server/store/transaction";
 
 /** A reason of a managed list (disqualification, reject) as stored. */
 export type ReasonRecord = { id: string; code: string; label: string; active: boolean; sortOrder: number };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
-import { listApiKeys } from "@/lib/server/api-keys";
-import { requirePermission } from "@/lib/server/require-user";
+import { listApiKeys } from "@/lib/server/admin/api-keys";
+import { requirePermission } from "@/lib/server/auth/require-user";
 
 export const metadata: Metadata = { title: "API keys" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UsersTable } from "@/components/users/users-table";
-import { requirePermission } from "@/lib/server/require-user";
-import { listUsers } from "@/lib/server/users";
+import { requirePermission } from "@/lib/server/auth/require-user";
+import { listUsers } from "@/lib/server/admin/users";
 
 export const metadata: Metadata = { title: "Users" };
 

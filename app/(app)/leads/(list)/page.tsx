@@ -4,11 +4,11 @@ import { LeadTableView } from "@/components/lead-table/lead-table-view";
 import { ToastProvider } from "@/components/ui/toast";
 import { parseLeadTableQuery } from "@/lib/core/lead-table";
 import { builtInViews, defaultViewFor } from "@/lib/core/saved-views";
-import { activeRuleSet } from "@/lib/server/lead-scoring";
-import { leadFilterOptions, loadLeadTable } from "@/lib/server/lead-table";
-import { activeDisqualificationReasons, leadOwnerOptions } from "@/lib/server/reference-data";
-import { requirePermission } from "@/lib/server/require-user";
-import { listSavedViews } from "@/lib/server/saved-views";
+import { activeRuleSet } from "@/lib/server/scoring/lead-scoring";
+import { leadFilterOptions, loadLeadTable } from "@/lib/server/leads/lead-table";
+import { activeDisqualificationReasons, leadOwnerOptions } from "@/lib/server/settings/reference-data";
+import { requirePermission } from "@/lib/server/auth/require-user";
+import { listSavedViews } from "@/lib/server/leads/saved-views";
 
 export const metadata: Metadata = { title: "Leads" };
 

@@ -15,11 +15,11 @@ import { backLinkFor } from "@/lib/core/back-link";
 import { STANDARD_EVENT_TYPES } from "@/lib/core/events";
 import { can } from "@/lib/core/permissions";
 import { AppError } from "@/lib/server/errors";
-import { asBoardCard, getLeadDetails, listLeadTimeline } from "@/lib/server/lead-details";
-import { NOTE_MAX_LENGTH } from "@/lib/server/notes";
-import { activeDisqualificationReasons, activeReasons, leadOwnerOptions } from "@/lib/server/reference-data";
-import { requirePermission, requireUser } from "@/lib/server/require-user";
-import { qualificationChecklist } from "@/lib/server/workflow-settings";
+import { asBoardCard, getLeadDetails, listLeadTimeline } from "@/lib/server/leads/lead-details";
+import { NOTE_MAX_LENGTH } from "@/lib/server/leads/notes";
+import { activeDisqualificationReasons, activeReasons, leadOwnerOptions } from "@/lib/server/settings/reference-data";
+import { requirePermission, requireUser } from "@/lib/server/auth/require-user";
+import { qualificationChecklist } from "@/lib/server/settings/workflow-settings";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

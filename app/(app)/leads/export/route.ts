@@ -2,10 +2,10 @@ import { z } from "zod";
 import { BULK_MATCHING_LIMIT } from "@/lib/core/bulk";
 import { fieldErrorsOf } from "@/lib/core/field-errors";
 import { parseLeadTableQuery } from "@/lib/core/lead-table";
-import { authorizedRoute } from "@/lib/server/authorized-route";
+import { authorizedRoute } from "@/lib/server/auth/authorized-route";
 import { AppError } from "@/lib/server/errors";
-import { leadExportStream } from "@/lib/server/lead-export";
-import { filterContext } from "@/lib/server/lead-table";
+import { leadExportStream } from "@/lib/server/leads/lead-export";
+import { filterContext } from "@/lib/server/leads/lead-table";
 
 const exportSchema = z.strictObject({
   query: z.string().max(4_000, "query: the filter is too long."),

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { ScoringSettings } from "@/components/scoring/scoring-settings";
 import { STANDARD_EVENT_TYPES } from "@/lib/core/events";
 import { can } from "@/lib/core/permissions";
-import { runningJob } from "@/lib/server/background-jobs";
-import { activeDisqualificationReasons } from "@/lib/server/reference-data";
-import { requirePermission } from "@/lib/server/require-user";
-import { activeRuleSet } from "@/lib/server/lead-scoring";
-import { listRuleSetVersions, VERSION_NOTE_MAX_LENGTH } from "@/lib/server/rule-sets";
+import { runningJob } from "@/lib/server/jobs/background-jobs";
+import { activeDisqualificationReasons } from "@/lib/server/settings/reference-data";
+import { requirePermission } from "@/lib/server/auth/require-user";
+import { activeRuleSet } from "@/lib/server/scoring/lead-scoring";
+import { listRuleSetVersions, VERSION_NOTE_MAX_LENGTH } from "@/lib/server/scoring/rule-sets";
 import { labSettings } from "@/lib/server/scoring/lab";
 import { activeModelSummary, listModels } from "@/lib/server/scoring/models";
 

@@ -4,10 +4,10 @@ import { ResponseSlaForm } from "@/components/workflow/response-sla-form";
 import { RoutingForm } from "@/components/workflow/routing-form";
 import { ManagedReasons } from "@/components/workflow/managed-reasons";
 import { ToastProvider } from "@/components/ui/toast";
-import { listReasons } from "@/lib/server/reason-lists";
-import { requirePermission } from "@/lib/server/require-user";
-import { routingReps } from "@/lib/server/routing";
-import { qualificationChecklist, routingRules, slaSettings } from "@/lib/server/workflow-settings";
+import { listReasons } from "@/lib/server/settings/reason-lists";
+import { requirePermission } from "@/lib/server/auth/require-user";
+import { routingReps } from "@/lib/server/funnel/routing";
+import { qualificationChecklist, routingRules, slaSettings } from "@/lib/server/settings/workflow-settings";
 
 export const metadata: Metadata = { title: "Workflow settings" };
 

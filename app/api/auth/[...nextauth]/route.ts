@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { TOO_MANY_ATTEMPTS } from "@/lib/core/sign-in-throttle";
-import { authOptions } from "@/lib/server/auth";
-import { clientAddress, signInRetryAfter } from "@/lib/server/sign-in";
+import { authOptions } from "@/lib/server/auth/auth";
+import { clientAddress, signInRetryAfter } from "@/lib/server/auth/sign-in";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

@@ -1,5 +1,5 @@
 import { benchRoutesEnabled } from "@/lib/env";
-import { insertEventsUnscored } from "@/lib/server/sql/sqlite-ceiling";
+import { insertEventsUnscored } from "@/lib/server/ingest/unscored-insert-store";
 
 // Benchmark ceiling: parse a batch and insert it with no scoring (404 unless enabled).
 export async function POST(request: Request) {

@@ -3,8 +3,8 @@ import { apiErrorBody } from "@/lib/server/api/api-error";
 import { readJson } from "@/lib/server/api/read-json";
 import { eventBatchSchema } from "@/lib/server/api/schemas";
 import { fieldErrorsOf } from "@/lib/core/field-errors";
-import type { IngestResult } from "@/lib/server/ingest-events";
-import { ingestEvents, refusalError } from "@/lib/server/ingest-events";
+import type { IngestResult } from "@/lib/server/ingest/ingest-events";
+import { ingestEvents, refusalError } from "@/lib/server/ingest/ingest-events";
 import { apiKeyScope } from "@/lib/server/ingest/event-key";
 import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 

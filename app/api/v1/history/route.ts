@@ -2,7 +2,7 @@ import { fieldErrorsOf } from "@/lib/core/field-errors";
 import { apiRoute, validationError } from "@/lib/server/api/api-route";
 import { MAX_HISTORY_BODY_BYTES, historyBatchSchema } from "@/lib/server/api/history-schemas";
 import { readJson } from "@/lib/server/api/read-json";
-import { importHistory } from "@/lib/server/history/import-history";
+import { importHistory } from "@/lib/server/ingest/import-history";
 import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 
 export const POST = apiRoute("ingest", async ({ request }) => {

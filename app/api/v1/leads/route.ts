@@ -5,7 +5,7 @@ import { findApiLead } from "@/lib/server/api/lead-resource";
 import { listLeads } from "@/lib/server/api/list-leads";
 import { readJson } from "@/lib/server/api/read-json";
 import { leadListQuerySchema } from "@/lib/server/api/schemas";
-import { upsertLead } from "@/lib/server/upsert-lead";
+import { upsertLead } from "@/lib/server/ingest/upsert-lead";
 import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 
 export const POST = apiRoute("ingest", async ({ request }) => {

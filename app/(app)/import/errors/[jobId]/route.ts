@@ -1,5 +1,5 @@
-import { authorizedRoute } from "@/lib/server/authorized-route";
-import { importErrorsCsv } from "@/lib/server/csv-import";
+import { authorizedRoute } from "@/lib/server/auth/authorized-route";
+import { importErrorsCsv } from "@/lib/server/ingest/csv-import";
 
 /** The bad rows of an import, as a CSV download for the person who ran it (or a manager or admin). */
 export const GET = authorizedRoute<{ jobId: string }>("import.run", async ({ user, params: { jobId } }) => {

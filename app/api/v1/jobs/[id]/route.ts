@@ -1,7 +1,7 @@
 import { API_SCOPES } from "@/lib/core/api-scopes";
 import { apiRoute } from "@/lib/server/api/api-route";
 import { apiJob } from "@/lib/server/api/job-resource";
-import { getJob } from "@/lib/server/background-jobs";
+import { getJob } from "@/lib/server/jobs/background-jobs";
 import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 
 export const GET = apiRoute(API_SCOPES, async ({ params }) => Response.json({ job: apiJob(await getJob(params.id)) }));

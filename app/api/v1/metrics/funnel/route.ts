@@ -1,6 +1,6 @@
 import { fieldErrorsOf } from "@/lib/core/field-errors";
 import { apiRoute, validationError } from "@/lib/server/api/api-route";
-import { dashboardFiltersFromQuery, dashboardMetrics } from "@/lib/server/metrics";
+import { dashboardFiltersFromQuery, dashboardMetrics } from "@/lib/server/metrics/metrics";
 import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 
 export const GET = apiRoute("read", async ({ request }) => {

@@ -3,7 +3,7 @@ import { apiRoute, validationError } from "@/lib/server/api/api-route";
 import { apiJob } from "@/lib/server/api/job-resource";
 import { readJson } from "@/lib/server/api/read-json";
 import { modelRequestSchema } from "@/lib/server/api/scoring-schemas";
-import { getJob } from "@/lib/server/background-jobs";
+import { getJob } from "@/lib/server/jobs/background-jobs";
 import { listModels, startModelTraining } from "@/lib/server/scoring/models";
 import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 

@@ -3,7 +3,7 @@ import { apiRoute, validationError } from "@/lib/server/api/api-route";
 import { apiJob } from "@/lib/server/api/job-resource";
 import { readJson } from "@/lib/server/api/read-json";
 import { ruleSetRequestSchema } from "@/lib/server/api/scoring-schemas";
-import { getJob } from "@/lib/server/background-jobs";
+import { getJob } from "@/lib/server/jobs/background-jobs";
 import { saveRules } from "@/lib/server/scoring/save-rules";
 import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 

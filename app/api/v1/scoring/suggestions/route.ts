@@ -2,7 +2,7 @@ import { fieldErrorsOf } from "@/lib/core/field-errors";
 import { apiRoute, validationError } from "@/lib/server/api/api-route";
 import { readJson } from "@/lib/server/api/read-json";
 import { suggestionRequestSchema } from "@/lib/server/api/scoring-schemas";
-import { activeRuleSet } from "@/lib/server/lead-scoring";
+import { activeRuleSet } from "@/lib/server/scoring/lead-scoring";
 import { suggestRuleSet } from "@/lib/server/scoring/lab";
 import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/server/api/api-route";
 import { apiJob } from "@/lib/server/api/job-resource";
-import { getJob } from "@/lib/server/background-jobs";
+import { getJob } from "@/lib/server/jobs/background-jobs";
 import { activateModel } from "@/lib/server/scoring/models";
 import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 

@@ -1,0 +1,307 @@
+import "server-only";
+import { leadName } from "@/lib/core/lead-search";
+import { z } from "zod";
+import type { ActivityKind } from "@/lib/core/activities";
+import { activityKindOf } from "@/lib/core/activities";
+import type { AssignmentChange } from "@/lib/core/assignments";
+import type { BoardCard } from "@/lib/core/board";
+import type { ReasonList } from "@/lib/core/reasons";
+import { OTHER_REASON_LABEL, reasonListOf } from "@/lib/core/reasons";
+import type { Contribution, RuleFlag } from "@/lib/core/scoring/types";
+import type { Stage } from "@/lib/core/stages";
+import { isStage } from "@/lib/core/stages";
+import { explainScore } from "../scoring/lead-scoring";
+import type { LeadProbability } from "../scoring/lead-probability";
+import { leadProbability } from "../scoring/lead-probability";
+import type { ActivityRow, TimelineEventRow, TimelinePosition } from "./lead-store";
+import { leadStore } from "./lead-store";
+import { reasonLabels } from "../settings/reason-lists";
+import { AppError } from "../errors";
+import { reads } from "../store/database";
+
+export type CustomFieldValue = string | number | boolean | null;
+
+export type LeadProfile = {
+  name: string;
+  email: string;
+  title: string | null;
+  seniority: string | null;
+  phone: string | null;
+  company: string | null;
+  companySize: number | null;
+  annualRevenue: number | null;
+  industry: string | null;
+  country: string | null;
+  website: string | null;
+  source: string | null;
+  customFields: Record<string, CustomFieldValue>;
+};
+
+export type LeadScores = { fit: number; engagement: number; total: number; scoredAt: string | null; ruleSetVersion: number | null };
+
+/** A contribution with the date of the event behind it, when it came from one that still exists. */
+export type ExplainedContribution = Contribution & { eventOccurredAt: string | null };
+
+export type StageHistoryEntry = {
+  id: string;
+  fromStage: string;
+  toStage: string;
+  move: string;
+  /** The person who made the move, or "Leadgate (automatic)" for a system move. */
+  actorName: string;
+  automatic: boolean;
+  reason: string | null;
+  reasonCode: string | null;
+  reasonLabel: string | null;
+  checklist: Record<string, boolean> | null;
+  /** A win's deal: its value and the day it closed (YYYY-MM-DD, UTC). */
+  deal: { value: number; closedOn: string } | null;
+  createdAt: string;
+};
+
+/** A note, or a call, e-mail or meeting someone logged on the lead. */
+export type LeadActivity = { id: string; kind: ActivityKind; body: string; authorName: string; createdAt: string };
+
+export type AssignmentEntry = AssignmentChange & {
+  id: string;
+  /** The person who changed the owner, or "Leadgate routing" when routing chose. */
+  actorName: string;
+  rule: string;
+  createdAt: string;
+};
+
+export type LeadDetails = {
+  id: string;
+  version: number;
+  stage: Stage;
+  stageEnteredAt: string;
+  createdAt: string;
+  owner: { id: string; name: string } | null;
+  profile: LeadProfile;
+  scores: LeadScores;
+  explanation: { contributions: ExplainedContribution[]; flags: RuleFlag[] };
+  /** Null unless an active model scored the lead. */
+  probability: LeadProbability | null;
+  history: StageHistoryEntry[];
+  assignments: AssignmentEntry[];
+  /** Newest first. */
+  activities: LeadActivity[];
+  eventCount: number;
+};
+
+export type LeadEvent = { id: string; type: string; occurredAt: string; source: string; properties: Record<string, unknown> };
+
+/** One line of the timeline: something the lead did, or something a person logged on it. */
+export type TimelineEntry = { entry: "event"; event: LeadEvent } | { entry: "activity"; activity: LeadActivity };
+export type LeadTimelinePage = { entries: TimelineEntry[]; nextCursor: string | null };
+
+export const SYSTEM_ACTOR_NAME = "Leadgate (automatic)";
+export const ROUTING_ACTOR_NAME = "Leadgate routing";
+export const TIMELINE_PAGE_SIZE = 50;
+const MAX_TIMELINE_PAGE_SIZE = 200;
+
+const flagSchema = z.object({
+  ruleId: z.string(),
+  label: z.string(),
+  action: z.enum(["flag", "disqualify"]),
+  reasonCode: z.string(),
+  reason: z.string(),
+}) satisfies z.ZodType<RuleFlag>;
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// Stored JSON outlives the code that wrote it: a bad list or entry is skipped, never a broken page.
+function parseList<T>(text: string, schema: z.ZodType<T>): T[] {
+  const value = parseJson(text);
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    const parsed = schema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+function parseCustomFields(text: string): Record<string, CustomFieldValue> {
+  const value = parseJson(text);
+  if (!isPlainObject(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [key, field === null || ["string", "number", "boolean"].includes(typeof field) ? (field as CustomFieldValue) : JSON.stringify(field)]),
+  );
+}
+
+function parseChecklist(text: string | null): Record<string, boolean> | null {
+  const value = parseJson(text);
+  if (!isPlainObject(value)) return null;
+  return Object.fromEntries(Object.entries(value).map(([key, answer]) => [key, answer === true]));
+}
+
+export function toLeadActivity(note: ActivityRow): LeadActivity {
+  return { id: note.id, kind: activityKindOf(note.kind), body: note.body, authorName: note.author.name, createdAt: note.createdAt.toISOString() };
+}
+
+// History keeps the label of a reason even after it is retired from its managed list.
+const listOf = (move: string) => (reasonListOf(move) === "reject" ? "reject" : "disqualification");
+const codesIn = (transitions: ReadonlyArray<{ move: string; reasonCode: string | null }>, list: ReasonList) =>
+  transitions.flatMap((transition) => (transition.reasonCode && listOf(transition.move) === list ? [transition.reasonCode] : []));
+
+/** Everything the lead page shows except the timeline, which pages on its own (listLeadTimeline). */
+export async function getLeadDetails(id: string): Promise<LeadDetails> {
+  const lead = await leadStore.page(reads(), id);
+  if (!lead || !isStage(lead.stage)) throw new AppError("NOT_FOUND", "This lead doesn't exist, or was deleted.");
+
+  // The explanation comes with the times of the events it read: no second query for them.
+  const explained = await explainScore(lead.id);
+  const [disqualificationLabels, rejectLabels, probability] = await Promise.all([
+    reasonLabels("disqualification", codesIn(lead.transitions, "disqualification")),
+    reasonLabels("reject", codesIn(lead.transitions, "reject")),
+    leadProbability(lead),
+  ]);
+  const labels = { disqualification: disqualificationLabels, reject: rejectLabels };
+
+  return {
+    id: lead.id,
+    version: lead.version,
+    stage: lead.stage,
+    stageEnteredAt: lead.stageEnteredAt.toISOString(),
+    createdAt: lead.createdAt.toISOString(),
+    owner: lead.owner,
+    profile: {
+      name: leadName(lead),
+      email: lead.email,
+      title: lead.title,
+      seniority: lead.seniority,
+      phone: lead.phone,
+      company: lead.company,
+      companySize: lead.companySize,
+      annualRevenue: lead.annualRevenue,
+      industry: lead.industry,
+      country: lead.country,
+      website: lead.website,
+      source: lead.source,
+      customFields: parseCustomFields(lead.customFields),
+    },
+    scores: {
+      fit: lead.fitScore,
+      engagement: lead.engagementScore,
+      total: lead.totalScore,
+      scoredAt: lead.scoredAt?.toISOString() ?? null,
+      ruleSetVersion: lead.ruleSetVersion,
+    },
+    explanation: {
+      contributions: (explained?.contributions ?? []).map((contribution) => ({
+        ...contribution,
+        eventOccurredAt: (contribution.eventId && explained?.eventTimes.get(contribution.eventId)?.toISOString()) || null,
+      })),
+      flags: parseList(lead.scoreFlags, flagSchema),
+    },
+    probability,
+    history: lead.transitions.map((transition) => ({
+      id: transition.id,
+      fromStage: transition.fromStage,
+      toStage: transition.toStage,
+      move: transition.move,
+      actorName: transition.actor?.name ?? SYSTEM_ACTOR_NAME,
+      automatic: transition.actorId === null,
+      reason: transition.reason,
+      reasonCode: transition.reasonCode,
+      // A rejection written before reject reasons were listed reads as Other, with its text.
+      reasonLabel: transition.reasonCode
+        ? (labels[listOf(transition.move)].get(transition.reasonCode) ?? transition.reasonCode)
+        : transition.move === "reject"
+          ? OTHER_REASON_LABEL
+          : null,
+      checklist: parseChecklist(transition.checklist),
+      deal:
+        transition.dealValueCents !== null && transition.closedAt !== null
+          ? { value: Number(transition.dealValueCents) / 100, closedOn: transition.closedAt.toISOString().slice(0, 10) }
+          : null,
+      createdAt: transition.createdAt.toISOString(),
+    })),
+    assignments: lead.assignments.map((assignment) => ({
+      id: assignment.id,
+      from: assignment.fromOwner,
+      to: assignment.toOwner,
+      automatic: assignment.actor === null,
+      actorName: assignment.actor?.name ?? ROUTING_ACTOR_NAME,
+      rule: assignment.rule,
+      createdAt: assignment.createdAt.toISOString(),
+    })),
+    activities: lead.notes.map(toLeadActivity),
+    eventCount: lead._count.events,
+  };
+}
+
+/** The lead as the board's move form and move action know it, for the lead page's stage actions. */
+export function asBoardCard(lead: LeadDetails): BoardCard {
+  return {
+    id: lead.id,
+    version: lead.version,
+    name: lead.profile.name,
+    email: lead.profile.email,
+    company: lead.profile.company,
+    stage: lead.stage,
+    ownerId: lead.owner?.id ?? null,
+    ownerName: lead.owner?.name ?? null,
+    fitScore: lead.scores.fit,
+    engagementScore: lead.scores.engagement,
+    totalScore: lead.scores.total,
+    probability: lead.probability?.probability ?? null,
+    stageEnteredAt: lead.stageEnteredAt,
+  };
+}
+
+function encodeCursor(cursor: TimelinePosition): string {
+  return `${cursor.at.getTime()}:${cursor.id}`;
+}
+
+function decodeCursor(value: string): TimelinePosition {
+  const match = /^(\d+):([\w-]+)$/.exec(value);
+  if (!match) throw new AppError("VALIDATION", "The timeline's page cursor is not valid; reload the page.", { before: "Invalid cursor." });
+  return { at: new Date(Number(match[1])), id: match[2] };
+}
+
+function toTimelineEvent(event: TimelineEventRow): LeadEvent {
+  const properties = parseJson(event.properties);
+  return { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), source: event.source, properties: isPlainObject(properties) ? properties : {} };
+}
+
+const timeOf = (entry: TimelineEntry) => (entry.entry === "event" ? entry.event.occurredAt : entry.activity.createdAt);
+const idOf = (entry: TimelineEntry) => (entry.entry === "event" ? entry.event.id : entry.activity.id);
+
+// The queries' order, time then id, both descending; ids compare as SQLite compares text.
+function newestFirst(a: TimelineEntry, b: TimelineEntry): number {
+  const byTime = Date.parse(timeOf(b)) - Date.parse(timeOf(a));
+  if (byTime !== 0) return byTime;
+  return idOf(a) < idOf(b) ? 1 : idOf(a) > idOf(b) ? -1 : 0;
+}
+
+/**
+ * One page of a lead's timeline, newest first: what the lead did (its events, by when they
+ * happened) interleaved with what people logged on it (notes, calls, e-mails, meetings, by
+ * when they were logged). The cursor is the last entry's time and id, so entries that share a
+ * timestamp are neither skipped nor repeated between pages. Each source is read up to one
+ * more than a page past the cursor; the newest of both together make the page.
+ */
+export async function listLeadTimeline(leadId: string, options: { before?: string; limit?: number } = {}): Promise<LeadTimelinePage> {
+  const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? TIMELINE_PAGE_SIZE)), MAX_TIMELINE_PAGE_SIZE);
+  const before = options.before ? decodeCursor(options.before) : null;
+  const q = reads();
+  const [events, notes] = await Promise.all([leadStore.timelineEvents(q, leadId, before, limit + 1), leadStore.timelineActivities(q, leadId, before, limit + 1)]);
+  const merged: TimelineEntry[] = [
+    ...events.map((event) => ({ entry: "event" as const, event: toTimelineEvent(event) })),
+    ...notes.map((note) => ({ entry: "activity" as const, activity: toLeadActivity(note) })),
+  ].sort(newestFirst);
+  const entries = merged.slice(0, limit);
+  const last = entries.at(-1);
+  return { entries, nextCursor: merged.length > limit && last ? encodeCursor({ at: new Date(timeOf(last)), id: idOf(last) }) : null };
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import type { EventRow, LeadRow } from "../ingest/ingest-store";
+import type { Queryable } from "../store/transaction";
+
+/* Whole-table reads for the scoring lab (SQLite dialect): every lead, stage entry and event, once. */
+
+/** A lead's attributes as scoring reads them, with when it was created. */
+export type LabLeadRow = Pick<
+  LeadRow,
+  "id" | "email" | "title" | "seniority" | "company" | "companySize" | "annualRevenue" | "industry" | "country" | "website" | "source" | "customFields"
+> & { createdAt: number };
+
+/** A stage a lead entered, and when. */
+export type LabTransitionRow = { leadId: string; toStage: string; at: number };
+
+/** The history the scoring lab learns from and backtests on: every lead, stage entry and event. */
+export interface LabStore {
+  leads(q: Queryable): Promise<LabLeadRow[]>;
+  transitions(q: Queryable): Promise<LabTransitionRow[]>;
+  /**
+   * Every event, in one pass over the table: cheaper than a lookup per lead when most leads are
+   * wanted. Rows are handed to `visit` one at a time, so a million of them are never held at once.
+   */
+  eachEvent(q: Queryable, visit: (row: EventRow) => void): Promise<void>;
+}
+
+// Written in SQL with better-sqlite3's row iteration: a PostgreSQL deployment implements the interface over its own driver.
+export const labStore: LabStore = {
+  async leads(q) {
+    return q.connection
+      .prepare<[], LabLeadRow>(
+        `SELECT id, email, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, createdAt FROM "Lead"`,
+      )
+      .all();
+  },
+  async transitions(q) {
+    return q.connection.prepare<[], LabTransitionRow>(`SELECT leadId, toStage, createdAt AS at FROM "StageTransition"`).all();
+  },
+  async eachEvent(q, visit) {
+    for (const row of q.connection.prepare<[], EventRow>(`SELECT id, leadId, type, occurredAt, properties FROM "Event"`).iterate()) visit(row);
+  },
+};

@@ -1,0 +1,173 @@
+import "server-only";
+import { firstTouchCampaign } from "@/lib/core/metrics/campaign";
+import { automaticMove } from "@/lib/core/scoring/decision";
+import { scoreLead, scoreWithoutExplanation } from "@/lib/core/scoring/engine";
+import { parseScoringRules } from "@/lib/core/scoring/rules-schema";
+import type { Contribution, LeadAttributes, ScoreResult, ScoringEvent, ScoringRules } from "@/lib/core/scoring/types";
+import type { PredictiveModel, Prediction } from "@/lib/core/scoring-lab/model";
+import { predictLead, predictProbability } from "@/lib/core/scoring-lab/model";
+import type { Stage } from "@/lib/core/stages";
+import { isStage } from "@/lib/core/stages";
+import { AppError } from "../errors";
+import type { EventRow, LeadRow } from "../ingest/ingest-store";
+import type { Queryable, Tx } from "../store/transaction";
+import { funnelStore } from "../funnel/funnel-store";
+import { routeNewMqls } from "../funnel/routing";
+import { ruleSetStore } from "./rule-set-store";
+import { reads } from "../store/database";
+import { ingestStore } from "../ingest/ingest-store";
+
+export type ActiveModel = { version: number; model: PredictiveModel };
+/** What scores a lead: the active rule set (with the note it was saved with), and the active predictive model if there is one. */
+export type ActiveRuleSet = { version: number; rules: ScoringRules; note: string | null; model: ActiveModel | null };
+
+// A rule set or model version never changes once saved, so its parsed form can be kept for good.
+const rulesByVersion = new Map<number, ScoringRules>();
+const modelsByVersion = new Map<number, PredictiveModel>();
+
+/** The active rule set and model: as `tx` sees them inside a transaction, else as committed. */
+export async function activeRuleSet(q: Queryable = reads()): Promise<ActiveRuleSet> {
+  const row = await ruleSetStore.active(q);
+  if (!row) throw new AppError("NOT_FOUND", "No scoring rules are active. Run `npm run db:setup` to install the default rules.");
+  const modelRow = await ruleSetStore.activeModel(q);
+  return { version: row.version, rules: parsedRules(row), note: row.note, model: modelRow ? { version: modelRow.version, model: parsedModel(modelRow) } : null };
+}
+
+function parsedModel(row: { version: number; model: string }): PredictiveModel {
+  let model = modelsByVersion.get(row.version);
+  if (!model) {
+    model = JSON.parse(row.model) as PredictiveModel;
+    modelsByVersion.set(row.version, model);
+  }
+  return model;
+}
+
+function parsedRules(row: { version: number; rules: string }): ScoringRules {
+  let rules = rulesByVersion.get(row.version);
+  if (!rules) {
+    const parsed = parseScoringRules(JSON.parse(row.rules));
+    if (!parsed.ok) throw new Error(`Scoring rule set v${row.version} is invalid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
+    rules = parsed.rules;
+    rulesByVersion.set(row.version, rules);
+  }
+  return rules;
+}
+
+function parseJsonObject(text: string): Record<string, unknown> {
+  // Most events carry no properties: no need to run the parser for those.
+  if (text === "{}") return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+type AttributeColumns = Pick<LeadRow, "email" | "title" | "seniority" | "company" | "companySize" | "annualRevenue" | "industry" | "country" | "website" | "source" | "customFields">;
+
+export function leadAttributes(lead: AttributeColumns): LeadAttributes {
+  const { email, title, seniority, company, companySize, annualRevenue, industry, country, website, source } = lead;
+  return { email, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields: parseJsonObject(lead.customFields) as LeadAttributes["customFields"] };
+}
+
+export function scoringEvent(event: EventRow): ScoringEvent {
+  return { id: event.id, type: event.type, occurredAt: new Date(event.occurredAt), properties: parseJsonObject(event.properties) };
+}
+
+export type ScoredLead = {
+  result: Omit<ScoreResult, "contributions">;
+  probability: number | null;
+  stage: string;
+  version: number;
+  moved: { to: string; reason: string } | null;
+};
+
+/**
+ * Why a lead has the score it has: the engine is deterministic, so scoring the lead's events
+ * again with the rule set and moment of its last scoring gives exactly the stored score, now
+ * with every contribution spelled out. Storing only the numbers keeps ingestion fast.
+ */
+/** The rules of one saved version, or null when there is no such version. */
+export async function ruleSetVersion(version: number): Promise<ScoringRules | null> {
+  const row = await ruleSetStore.byVersion(reads(), version);
+  return row ? parsedRules(row) : null;
+}
+
+export async function explainScore(leadId: string): Promise<{ contributions: Contribution[]; eventTimes: Map<string, Date>; scoredAt: Date; ruleSetVersion: number } | null> {
+  const lead = await ingestStore.findLeadById(reads(), leadId);
+  if (!lead || lead.scoredAt === null || lead.ruleSetVersion === null) return null;
+  const row = await ruleSetStore.byVersion(reads(), lead.ruleSetVersion);
+  if (!row) return null;
+  const scoredAt = new Date(lead.scoredAt);
+  const events = (await ingestStore.eventsForLeads(reads(), [leadId])).map(scoringEvent);
+  const result = scoreLead({ lead: leadAttributes(lead), events, rules: parsedRules(row), now: scoredAt });
+  return { contributions: result.contributions, eventTimes: new Map(events.map((event) => [event.id, event.occurredAt])), scoredAt, ruleSetVersion: lead.ruleSetVersion };
+}
+
+/**
+ * The active model's probability for a lead as last scored, with the factors that raised and
+ * lowered it: rebuilt from its events, the model version and the moment of its last scoring.
+ */
+export async function explainProbability(leadId: string): Promise<(Prediction & { modelVersion: number }) | null> {
+  const lead = await ingestStore.findLeadById(reads(), leadId);
+  if (!lead || lead.scoredAt === null || lead.modelVersion === null) return null;
+  const row = await ruleSetStore.modelByVersion(reads(), lead.modelVersion);
+  if (!row) return null;
+  const events = (await ingestStore.eventsForLeads(reads(), [leadId])).map(scoringEvent);
+  return { ...predictLead(parsedModel(row), { attributes: leadAttributes(lead), events }, lead.scoredAt), modelVersion: lead.modelVersion };
+}
+
+/**
+ * Scores a lead from all its events — by the rules, and by the active model when there is one —
+ * and stores the score with what the same events decide (last activity, first event, first-touch
+ * campaign), so every scoring keeps those right; then makes the move the rules call for (LEAD →
+ * MQL on the threshold, auto-disqualification) as a system transition, unless the lead's past is
+ * being imported (`automaticMoves: false`). Runs inside the caller's write transaction.
+ */
+export async function scoreAndStore(
+  tx: Tx,
+  lead: LeadRow,
+  events: readonly EventRow[],
+  ruleSet: ActiveRuleSet,
+  now: number,
+  options: { automaticMoves?: boolean } = {},
+): Promise<ScoredLead> {
+  const scoringEvents = events.map(scoringEvent);
+  const attributes = leadAttributes(lead);
+  const result = scoreWithoutExplanation({ lead: attributes, events: scoringEvents, rules: ruleSet.rules, now: new Date(now) });
+  const probability = ruleSet.model ? predictProbability(ruleSet.model.model, { attributes, events: scoringEvents }, now) : null;
+  let lastActivity: number | null = null;
+  let firstEvent: number | null = null;
+  for (const { occurredAt } of events) {
+    if (lastActivity === null || occurredAt > lastActivity) lastActivity = occurredAt;
+    if (firstEvent === null || occurredAt < firstEvent) firstEvent = occurredAt;
+  }
+  await ingestStore.updateLeadScore(tx, {
+    id: lead.id,
+    fitScore: result.fit,
+    engagementScore: result.engagement,
+    totalScore: result.total,
+    scoreFlags: JSON.stringify(result.flags),
+    ruleSetVersion: ruleSet.version,
+    lastActivityAt: lastActivity,
+    firstEventAt: firstEvent,
+    campaign: firstTouchCampaign(scoringEvents),
+    probability,
+    modelVersion: ruleSet.model?.version ?? null,
+    now,
+  });
+  const decide = options.automaticMoves !== false && isStage(lead.stage);
+  const move = decide ? automaticMove({ stage: lead.stage as Stage, result, threshold: ruleSet.rules.threshold, returnedByPerson: lead.returnedAt !== null, probability }) : null;
+  if (!move) return { result, probability, stage: lead.stage, version: lead.version, moved: null };
+
+  const to = move.move === "markMql" ? "MQL" : "DISQUALIFIED";
+  if (!(await funnelStore.moveIfUnchanged(tx, { id: lead.id, version: lead.version, stage: to, ownerId: lead.ownerId, returnedAt: "keep", now }))) {
+    return { result, probability, stage: lead.stage, version: lead.version, moved: null };
+  }
+  const reason = `${move.reason} (scoring rules v${ruleSet.version})`;
+  const at = new Date(now);
+  await funnelStore.recordTransitions(tx, [{ leadId: lead.id, fromStage: lead.stage, toStage: to, move: move.move, actorId: null, reason, reasonCode: move.reasonCode ?? null, createdAt: at }]);
+  if (to === "MQL") await routeNewMqls(tx, [lead], at);
+  return { result, probability, stage: to, version: lead.version + 1, moved: { to, reason } };
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { sqliteUrl } from "@/lib/database-url";
+import { databaseUrl } from "@/lib/env";
+import { PrismaClient } from "../generated/prisma/client";
+import { connectionPragmas } from "./connection";
+import { acquireWriter } from "./transaction";
+import { beginForegroundWrite } from "./write-turns";
+
+type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export function createDb(file: string = sqliteUrl(databaseUrl())): PrismaClient {
+  const factory = new PrismaBetterSQLite3({ url: file }, { timestampFormat: "unixepoch-ms" });
+  // The adapter opens its own connection; it gets the same settings as every other (sql/connection.ts).
+  const adapter: AdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const connection = await factory.connect();
+      await connection.executeScript(connectionPragmas("orm").map((pragma) => `PRAGMA ${pragma};`).join("\n"));
+      return takingWriteTurns(connection);
+    },
+  };
+  return new PrismaClient({ adapter });
+}
+
+type Connection = Awaited<ReturnType<AdapterFactory["connect"]>>;
+type Query = Parameters<Connection["queryRaw"]>[0];
+
+const READ_ONLY_SQL = /^\s*(SELECT|WITH|PRAGMA|EXPLAIN)\b/i;
+
+/** Marks the start of a write on this thread's turn, and returns what marks its end. */
+async function beginWrite(): Promise<() => void> {
+  const release = await acquireWriter();
+  const end = beginForegroundWrite();
+  return () => {
+    end();
+    release();
+  };
+}
+
+async function inWriteTurn<T>(work: () => Promise<T>): Promise<T> {
+  const end = await beginWrite();
+  try {
+    return await work();
+  } finally {
+    end();
+  }
+}
+
+/**
+ * Writes through the ORM take their turn with the store's transactions on this thread
+ * (sql/transaction.ts) and with background threads' writes (sql/write-turns.ts): statements
+ * that write, and transactions from BEGIN to COMMIT or ROLLBACK, so a background slice never
+ * commits between a transaction's read and its write.
+ */
+function takingWriteTurns(connection: Connection): Connection {
+  const writes = (query: Query) => !READ_ONLY_SQL.test(query.sql);
+  return Object.assign(Object.create(connection) as Connection, {
+    queryRaw: (query: Query) => (writes(query) ? inWriteTurn(() => connection.queryRaw(query)) : connection.queryRaw(query)),
+    executeRaw: (query: Query) => (writes(query) ? inWriteTurn(() => connection.executeRaw(query)) : connection.executeRaw(query)),
+    startTransaction: async (...args: Parameters<Connection["startTransaction"]>) => {
+      const end = await beginWrite();
+      try {
+        const transaction = await connection.startTransaction(...args);
+        return Object.assign(Object.create(transaction) as typeof transaction, {
+          commit: () => transaction.commit().finally(end),
+          rollback: () => transaction.rollback().finally(end),
+        });
+      } catch (error) {
+        end();
+        throw error;
+      }
+    },
+  });
+}
+
+// One client per process: Next's dev server re-evaluates modules, so it lives on globalThis.
+const globalForDb = globalThis as unknown as { leadgateDb?: PrismaClient };
+export const db: PrismaClient = (globalForDb.leadgateDb ??= createDb());
