@@ -1,5 +1,6 @@
 import type { BoardCard, BoardColumn, BoardSort } from "./board";
-import { cardPosition, comparePositions, decodeCursor, encodeCursor } from "./board";
+import { cardPosition, comparePositions, decodeCursor } from "./board";
+import { encodeKeysetCursor } from "./keyset-cursor";
 
 /** The board's order of cards, as the server pages it: by the sort's value, highest first, ties by id. */
 export function compareCards(sort: BoardSort): (a: BoardCard, b: BoardCard) => number {
@@ -41,7 +42,7 @@ function withCardsLoadedFurther(fresh: BoardColumn, shown: BoardColumn | undefin
   const further = shown.cards.filter((card) => !onFreshPages.has(card.id) && order(card, lastFresh) > 0).sort(order);
   const lastShown = shown.cards.at(-1);
   const loadedTo = shown.nextCursor ? decodeCursor(shown.nextCursor, sort) : lastShown && cardPosition(lastShown, sort);
-  const nextCursor = loadedTo && comparePositions(loadedTo, freshCursor) > 0 ? encodeCursor(loadedTo) : fresh.nextCursor;
+  const nextCursor = loadedTo && comparePositions(loadedTo, freshCursor) > 0 ? encodeKeysetCursor(loadedTo) : fresh.nextCursor;
   return { ...fresh, cards: [...fresh.cards, ...further], nextCursor };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { cardPosition, comparePositions, decodeCursor, encodeCursor, parseBoardSort, parseOwnerFilter } from "./board";
+import { cardPosition, comparePositions, decodeCursor, parseBoardSort, parseOwnerFilter } from "./board";
+import { encodeKeysetCursor } from "./keyset-cursor";
 import { normalizeSearch, searchTextOf } from "./lead-search";
 
 describe("board filters", () => {
@@ -14,13 +15,13 @@ describe("board filters", () => {
   });
 
   test("cursors round-trip, including negative scores, and junk is refused", () => {
-    expect(decodeCursor(encodeCursor({ value: -15, id: "cm1abc" }), "score")).toEqual({ value: -15, id: "cm1abc" });
-    expect(encodeCursor({ value: 20, id: "b" })).toBe("20:b");
+    expect(decodeCursor(encodeKeysetCursor({ value: -15, id: "cm1abc" }), "score")).toEqual({ value: -15, id: "cm1abc" });
+    expect(encodeKeysetCursor({ value: 20, id: "b" })).toBe("20:b");
     expect(decodeCursor("drop table", "score")).toBeNull();
   });
 
   test.each([0, 1, 0.5, 0.123456789, 3.2e-12, null])("a probability cursor round-trips: %s", (value) => {
-    expect(decodeCursor(encodeCursor({ value, id: "cm1abc" }), "probability")).toEqual({ value, id: "cm1abc" });
+    expect(decodeCursor(encodeKeysetCursor({ value, id: "cm1abc" }), "probability")).toEqual({ value, id: "cm1abc" });
   });
 
   test.each([

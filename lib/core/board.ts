@@ -1,3 +1,5 @@
+import type { KeysetPosition } from "./keyset-cursor";
+import { decodeKeysetCursor } from "./keyset-cursor";
 import type { Stage } from "./stages";
 
 export const BOARD_PAGE_SIZE = 50;
@@ -27,7 +29,7 @@ export function parseBoardSort(value: string | null | undefined): BoardSort {
  * descending. A card without a probability (no model scored it) comes after every card with one.
  * The cursor of a page is the position of its last card.
  */
-export type ColumnCursor = { value: number | null; id: string };
+export type ColumnCursor = KeysetPosition;
 
 export function cardPosition(card: Pick<BoardCard, "id" | "totalScore" | "probability">, sort: BoardSort): ColumnCursor {
   return { value: sort === "score" ? card.totalScore : card.probability, id: card.id };
@@ -43,17 +45,13 @@ export function comparePositions(a: ColumnCursor, b: ColumnCursor): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-export function encodeCursor(cursor: ColumnCursor): string {
-  return `${cursor.value ?? "none"}:${cursor.id}`;
-}
-
 /** A cursor as the sort writes it (a whole score; a probability from 0 to 1 or none), or null. */
 export function decodeCursor(text: string, sort: BoardSort): ColumnCursor | null {
-  const match = /^(none|-?\d+(?:\.\d+)?(?:e-?\d+)?):([\w-]+)$/.exec(text);
-  if (!match) return null;
-  const value = match[1] === "none" ? null : Number(match[1]);
+  const position = decodeKeysetCursor(text);
+  if (!position) return null;
+  const { value } = position;
   const valid = sort === "score" ? Number.isInteger(value) : value === null || (value >= 0 && value <= 1);
-  return valid ? { value, id: match[2] } : null;
+  return valid ? position : null;
 }
 
 export type BoardCard = {

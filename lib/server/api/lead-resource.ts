@@ -1,16 +1,9 @@
 import "server-only";
+import { parseStoredJson } from "@/lib/core/stored-json";
 import { explainProbability, explainScore } from "../scoring/lead-scoring";
 import type { ApiLeadRow } from "../leads/lead-store";
 import { leadStore } from "../leads/lead-store";
 import { reads } from "../store/database";
-
-function parseObject(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return {};
-  }
-}
 
 /**
  * A lead as the API shows it: attributes, stage, owner and scores — with the active model's
@@ -21,7 +14,7 @@ export async function apiLead(lead: ApiLeadRow) {
   const prediction = probability === null ? null : await explainProbability(lead.id);
   return {
     ...rest,
-    customFields: parseObject(customFields),
+    customFields: parseStoredJson(customFields, {}),
     score: {
       fit: fitScore,
       engagement: engagementScore,
@@ -50,7 +43,7 @@ export async function findApiLeadWithHistory(id: string) {
   const { scoreFlags, transitions, ...row } = lead;
   return {
     ...(await apiLead(row)),
-    explanation: { contributions: (await explainScore(id))?.contributions ?? [], flags: parseObject(scoreFlags) },
+    explanation: { contributions: (await explainScore(id))?.contributions ?? [], flags: parseStoredJson(scoreFlags, {}) },
     stageHistory: transitions.map((transition) => ({
       from: transition.fromStage,
       to: transition.toStage,

@@ -1,7 +1,8 @@
 import "server-only";
 import { leadName } from "@/lib/core/lead-search";
 import type { BoardCard, BoardColumn, BoardSort, ColumnCursor } from "@/lib/core/board";
-import { BOARD_PAGE_SIZE, DEFAULT_BOARD_SORT, cardPosition, encodeCursor } from "@/lib/core/board";
+import { BOARD_PAGE_SIZE, DEFAULT_BOARD_SORT, cardPosition } from "@/lib/core/board";
+import { encodeKeysetCursor } from "@/lib/core/keyset-cursor";
 import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
 import type { BoardCardRow, BoardFilters } from "./board-store";
@@ -31,7 +32,7 @@ export async function loadColumnPage(stage: Stage, filters: BoardFilters, after?
   const rows = await boardStore.columnPage(reads(), stage, filters, { after, sort, take: BOARD_PAGE_SIZE + 1 });
   const page = rows.slice(0, BOARD_PAGE_SIZE).map(toBoardCard);
   const last = page.at(-1);
-  return { stage, cards: page, nextCursor: rows.length > BOARD_PAGE_SIZE && last ? encodeCursor(cardPosition(last, sort)) : null };
+  return { stage, cards: page, nextCursor: rows.length > BOARD_PAGE_SIZE && last ? encodeKeysetCursor(cardPosition(last, sort)) : null };
 }
 
 export async function loadColumn(stage: Stage, filters: BoardFilters, sort: BoardSort = DEFAULT_BOARD_SORT): Promise<BoardColumn> {

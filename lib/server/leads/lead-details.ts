@@ -10,6 +10,8 @@ import { OTHER_REASON_LABEL, reasonListOf } from "@/lib/core/reasons";
 import type { Contribution, RuleFlag } from "@/lib/core/scoring/types";
 import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
+import { isPlainObject, parseStoredJson } from "@/lib/core/stored-json";
+import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/core/keyset-cursor";
 import { explainScore } from "../scoring/lead-scoring";
 import type { LeadProbability } from "../scoring/lead-probability";
 import { leadProbability } from "../scoring/lead-probability";
@@ -108,22 +110,9 @@ const flagSchema = z.object({
   reason: z.string(),
 }) satisfies z.ZodType<RuleFlag>;
 
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 // Stored JSON outlives the code that wrote it: a bad list or entry is skipped, never a broken page.
 function parseList<T>(text: string, schema: z.ZodType<T>): T[] {
-  const value = parseJson(text);
+  const value = parseStoredJson(text);
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) => {
     const parsed = schema.safeParse(item);
@@ -132,7 +121,7 @@ function parseList<T>(text: string, schema: z.ZodType<T>): T[] {
 }
 
 function parseCustomFields(text: string): Record<string, CustomFieldValue> {
-  const value = parseJson(text);
+  const value = parseStoredJson(text);
   if (!isPlainObject(value)) return {};
   return Object.fromEntries(
     Object.entries(value).map(([key, field]) => [key, field === null || ["string", "number", "boolean"].includes(typeof field) ? (field as CustomFieldValue) : JSON.stringify(field)]),
@@ -140,7 +129,7 @@ function parseCustomFields(text: string): Record<string, CustomFieldValue> {
 }
 
 function parseChecklist(text: string | null): Record<string, boolean> | null {
-  const value = parseJson(text);
+  const value = parseStoredJson(text);
   if (!isPlainObject(value)) return null;
   return Object.fromEntries(Object.entries(value).map(([key, answer]) => [key, answer === true]));
 }
@@ -261,17 +250,20 @@ export function asBoardCard(lead: LeadDetails): BoardCard {
 }
 
 function encodeCursor(cursor: TimelinePosition): string {
-  return `${cursor.at.getTime()}:${cursor.id}`;
+  return encodeKeysetCursor({ value: cursor.at.getTime(), id: cursor.id });
 }
 
-function decodeCursor(value: string): TimelinePosition {
-  const match = /^(\d+):([\w-]+)$/.exec(value);
-  if (!match) throw new AppError("VALIDATION", "The timeline's page cursor is not valid; reload the page.", { before: "Invalid cursor." });
-  return { at: new Date(Number(match[1])), id: match[2] };
+function decodeCursor(text: string): TimelinePosition {
+  const position = decodeKeysetCursor(text);
+  const at = position?.value ?? null;
+  if (!position || at === null || !Number.isInteger(at) || at < 0) {
+    throw new AppError("VALIDATION", "The timeline's page cursor is not valid; reload the page.", { before: "Invalid cursor." });
+  }
+  return { at: new Date(at), id: position.id };
 }
 
 function toTimelineEvent(event: TimelineEventRow): LeadEvent {
-  const properties = parseJson(event.properties);
+  const properties = parseStoredJson(event.properties);
   return { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), source: event.source, properties: isPlainObject(properties) ? properties : {} };
 }
 

@@ -8,6 +8,7 @@ import type { PredictiveModel, Prediction } from "@/lib/core/scoring-lab/model";
 import { predictLead, predictProbability } from "@/lib/core/scoring-lab/model";
 import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
+import { parseStoredObject } from "@/lib/core/stored-json";
 import { AppError } from "../errors";
 import type { EventRow, LeadRow } from "../ingest/ingest-store";
 import type { Queryable, Tx } from "../store/transaction";
@@ -53,26 +54,15 @@ function parsedRules(row: { version: number; rules: string }): ScoringRules {
   return rules;
 }
 
-function parseJsonObject(text: string): Record<string, unknown> {
-  // Most events carry no properties: no need to run the parser for those.
-  if (text === "{}") return {};
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 type AttributeColumns = Pick<LeadRow, "email" | "title" | "seniority" | "company" | "companySize" | "annualRevenue" | "industry" | "country" | "website" | "source" | "customFields">;
 
 export function leadAttributes(lead: AttributeColumns): LeadAttributes {
   const { email, title, seniority, company, companySize, annualRevenue, industry, country, website, source } = lead;
-  return { email, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields: parseJsonObject(lead.customFields) as LeadAttributes["customFields"] };
+  return { email, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields: parseStoredObject(lead.customFields) as LeadAttributes["customFields"] };
 }
 
 export function scoringEvent(event: EventRow): ScoringEvent {
-  return { id: event.id, type: event.type, occurredAt: new Date(event.occurredAt), properties: parseJsonObject(event.properties) };
+  return { id: event.id, type: event.type, occurredAt: new Date(event.occurredAt), properties: parseStoredObject(event.properties) };
 }
 
 export type ScoredLead = {
