@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ApiScope } from "@/lib/core/api-scopes";
 import { API_SCOPE_LABELS } from "@/lib/core/api-scopes";
 import { revokeApiKeyAction } from "@/lib/server/admin/api-key-actions";
-import type { ApiKeyRow } from "@/lib/server/admin/api-keys";
+import type { ApiKeyRow } from "@/lib/views/admin";
 
 // A fixed time zone renders the same text on the server and in the browser, so hydration never disagrees.
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

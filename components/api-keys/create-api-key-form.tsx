@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { API_SCOPES } from "@/lib/core/api-scopes";
 import { createApiKeyAction } from "@/lib/server/admin/api-key-actions";
-import type { CreatedApiKey } from "@/lib/server/admin/api-keys";
+import type { CreatedApiKey } from "@/lib/views/admin";
 import type { FieldErrors } from "@/lib/server/errors";
 import { NewApiKey } from "./new-api-key";
 import { ScopeChoices } from "./scope-choices";

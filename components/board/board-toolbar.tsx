@@ -8,7 +8,7 @@ import { DEFAULT_BOARD_SORT, parseBoardSort } from "@/lib/core/board";
 import { can } from "@/lib/core/permissions";
 import { BOARD_PROBABILITY_STEPS, parsePercent } from "@/lib/core/probability";
 import type { Role } from "@/lib/core/roles";
-import type { UserOption } from "@/lib/server/settings/reference-data";
+import type { UserOption } from "@/lib/views/settings";
 
 type Props = {
   owner: string;

@@ -15,7 +15,7 @@ import { isStage } from "@/lib/core/stages";
 import { loadColumnAction } from "@/lib/server/funnel/board-actions";
 import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
 import type { FieldErrors } from "@/lib/server/errors";
-import type { ReasonOption, UserOption } from "@/lib/server/settings/reference-data";
+import type { ReasonOption, UserOption } from "@/lib/views/settings";
 import { useToast } from "@/components/ui/toast";
 import { BoardColumn } from "./board-column";
 import { columnKeyboardCoordinates } from "./column-keyboard-coordinates";

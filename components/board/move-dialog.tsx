@@ -9,7 +9,7 @@ import { OTHER_REASON_CODE, OTHER_REASON_LABEL, REASON_LIST_NAMES, reasonListOf 
 import type { ChecklistItem } from "@/lib/core/qualification";
 import type { Role } from "@/lib/core/roles";
 import type { FieldErrors } from "@/lib/server/errors";
-import type { ReasonOption, UserOption } from "@/lib/server/settings/reference-data";
+import type { ReasonOption, UserOption } from "@/lib/views/settings";
 import { Button } from "@/components/ui/button";
 import { DealFields, dealDetailsOf, MoveConsequence } from "./deal-fields";
 

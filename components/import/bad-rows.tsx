@@ -1,5 +1,5 @@
 import { reasonBesideField } from "@/lib/core/csv-import";
-import type { BadRow } from "@/lib/server/ingest/csv-import";
+import type { BadRow } from "@/lib/views/ingest";
 
 const count = (value: number) => value.toLocaleString("en");
 

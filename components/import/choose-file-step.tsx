@@ -6,7 +6,7 @@ import type { ImportKind } from "@/lib/core/csv-import";
 import { MAX_CSV_BYTES } from "@/lib/core/csv-import";
 import { HISTORY_EXAMPLE_CSV } from "@/lib/core/history/history-csv";
 import { previewCsvAction } from "@/lib/server/ingest/csv-import-actions";
-import type { CsvPreview } from "@/lib/server/ingest/csv-upload";
+import type { CsvPreview } from "@/lib/views/ingest";
 import { StepSection } from "./step-section";
 
 /** A file read in the browser and previewed by the server: what the next steps work from. */

@@ -6,7 +6,7 @@ import { JobResumedNote } from "@/components/ui/job-resumed-note";
 import { useJobPolling } from "@/components/ui/use-job-polling";
 import type { ImportKind } from "@/lib/core/csv-import";
 import { getImportJobAction } from "@/lib/server/ingest/csv-import-actions";
-import type { ImportJob } from "@/lib/server/ingest/csv-import";
+import type { ImportJob } from "@/lib/views/ingest";
 import { BadRows } from "./bad-rows";
 import { ImportSummaryTiles } from "./import-summary";
 import { StepSection } from "./step-section";

@@ -1,5 +1,5 @@
 import type { ImportKind } from "@/lib/core/csv-import";
-import type { ImportSummary } from "@/lib/server/ingest/csv-import-job";
+import type { ImportSummary } from "@/lib/views/ingest";
 
 const count = (value: number) => value.toLocaleString("en");
 

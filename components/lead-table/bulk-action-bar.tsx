@@ -5,7 +5,7 @@ import { REASON_MIN_LENGTH } from "@/lib/core/funnel";
 import { can, canMakeMove } from "@/lib/core/permissions";
 import { OTHER_REASON_CODE, OTHER_REASON_LABEL } from "@/lib/core/reasons";
 import type { Role } from "@/lib/core/roles";
-import type { ReasonOption, UserOption } from "@/lib/server/settings/reference-data";
+import type { ReasonOption, UserOption } from "@/lib/views/settings";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 

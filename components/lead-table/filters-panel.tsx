@@ -7,8 +7,8 @@ import { EMPTY_FILTERS } from "@/lib/core/lead-table";
 import type { CompanySizeBand } from "@/lib/core/metrics/segment";
 import { COMPANY_SIZE_BANDS } from "@/lib/core/metrics/segment";
 import { STAGES, STAGE_LABELS, isStage } from "@/lib/core/stages";
-import type { UserOption } from "@/lib/server/settings/reference-data";
-import type { FilterOptions } from "@/lib/server/leads/lead-table";
+import type { FilterOptions } from "@/lib/views/leads";
+import type { UserOption } from "@/lib/views/settings";
 import { Button } from "@/components/ui/button";
 import { ChoiceList } from "./choice-list";
 

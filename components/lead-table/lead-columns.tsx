@@ -7,7 +7,7 @@ import type { LeadColumnId } from "@/lib/core/lead-table";
 import { columnLabel, isSortableColumn } from "@/lib/core/lead-table";
 import { formatProbability } from "@/lib/core/probability";
 import { describeSla, mqlSla } from "@/lib/core/sla";
-import type { LeadTableRow } from "@/lib/server/leads/lead-table";
+import type { LeadTableRow } from "@/lib/views/leads";
 import { ScoreBadge } from "@/components/score/score-badge";
 import { StageBadge } from "@/components/leads/stage-badge";
 import { Timestamp } from "@/components/leads/timestamp";

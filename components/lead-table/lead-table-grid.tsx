@@ -7,7 +7,7 @@ import type { RowSelectionState, SortingState, Updater } from "@tanstack/react-t
 import { useTable } from "@tanstack/react-table";
 import type { LeadColumnId, LeadSort, SortableColumnId } from "@/lib/core/lead-table";
 import { isSortableColumn, LEAD_TABLE_COLUMNS } from "@/lib/core/lead-table";
-import type { LeadTableRow } from "@/lib/server/leads/lead-table";
+import type { LeadTableRow } from "@/lib/views/leads";
 import { useLeadHref } from "@/components/leads/use-lead-href";
 import { leadColumns, leadTableFeatures } from "./lead-columns";
 

@@ -2,7 +2,7 @@
 
 import type { FormEvent } from "react";
 import { useEffect, useId, useRef, useState } from "react";
-import type { SavedViewSummary } from "@/lib/server/leads/saved-views";
+import type { SavedViewSummary } from "@/lib/views/leads";
 import type { ActionResult, FieldErrors } from "@/lib/server/errors";
 import { VIEW_NAME_MAX_LENGTH } from "@/lib/core/saved-views";
 import { Button } from "@/components/ui/button";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { BuiltInView } from "@/lib/core/saved-views";
-import type { SavedViewSummary } from "@/lib/server/leads/saved-views";
+import type { SavedViewSummary } from "@/lib/views/leads";
 import { createSavedViewAction, deleteSavedViewAction, updateSavedViewAction } from "@/lib/server/leads/saved-view-actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -1,5 +1,5 @@
 import { describeAssignment } from "@/lib/core/assignments";
-import type { AssignmentEntry } from "@/lib/server/leads/lead-details";
+import type { AssignmentEntry } from "@/lib/views/leads";
 import { SectionCard } from "./section-card";
 import { Timestamp } from "./timestamp";
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ACTIVITY_KINDS, ACTIVITY_LABELS } from "@/lib/core/activities";
-import type { LeadActivity } from "@/lib/server/leads/lead-details";
+import type { LeadActivity } from "@/lib/views/leads";
 import { ActivityKindBadge } from "./activity-kind-badge";
 import { LogActivityForm } from "./log-activity-form";
 import { SectionCard } from "./section-card";

@@ -2,7 +2,7 @@ import { formatDistanceStrict } from "date-fns";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { BackLink } from "@/lib/core/back-link";
-import type { LeadDetails } from "@/lib/server/leads/lead-details";
+import type { LeadDetails } from "@/lib/views/leads";
 import { StageBadge } from "./stage-badge";
 import { Timestamp } from "./timestamp";
 

@@ -9,7 +9,7 @@ import { can } from "@/lib/core/permissions";
 import type { ChecklistItem } from "@/lib/core/qualification";
 import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
 import type { FieldErrors } from "@/lib/server/errors";
-import type { ReasonOption, UserOption } from "@/lib/server/settings/reference-data";
+import type { ReasonOption, UserOption } from "@/lib/views/settings";
 import { MoveDialog } from "@/components/board/move-dialog";
 import { Button } from "@/components/ui/button";
 import type { FormMessageValue } from "@/components/ui/form-message";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { loadMoreTimelineAction } from "@/lib/server/leads/lead-timeline-actions";
-import type { LeadTimelinePage, TimelineEntry } from "@/lib/server/leads/lead-details";
+import type { LeadTimelinePage, TimelineEntry } from "@/lib/views/leads";
 import { SectionCard } from "./section-card";
 import { ActivityEntry, EventEntry } from "./timeline-entries";
 

@@ -5,7 +5,7 @@ import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActivityKind } from "@/lib/core/activities";
 import { addNoteAction } from "@/lib/server/leads/note-actions";
-import type { LeadActivity } from "@/lib/server/leads/lead-details";
+import type { LeadActivity } from "@/lib/views/leads";
 import { ActivityKindPicker } from "./activity-kind-picker";
 
 type Props = { leadId: string; maxLength: number; onLogged: (activity: LeadActivity) => void };

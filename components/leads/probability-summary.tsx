@@ -1,6 +1,6 @@
 import { factorStrength, formatProbability, likelihoodLabel } from "@/lib/core/probability";
 import type { Factor } from "@/lib/core/scoring-lab/model";
-import type { LeadProbability } from "@/lib/server/scoring/lead-probability";
+import type { LeadProbability } from "@/lib/views/scoring";
 
 function FactorList({ title, factors, direction }: { title: string; factors: Factor[]; direction: "up" | "down" }) {
   return (

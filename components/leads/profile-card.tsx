@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { CustomFieldValue, LeadProfile } from "@/lib/server/leads/lead-details";
+import type { CustomFieldValue, LeadProfile } from "@/lib/views/leads";
 import { SectionCard } from "./section-card";
 
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });

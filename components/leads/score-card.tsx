@@ -1,7 +1,7 @@
 import { ScoreStanding } from "@/components/score/score-standing";
 import type { RuleFlag } from "@/lib/core/scoring/types";
-import type { ExplainedContribution, LeadScores } from "@/lib/server/leads/lead-details";
-import type { LeadProbability } from "@/lib/server/scoring/lead-probability";
+import type { ExplainedContribution, LeadScores } from "@/lib/views/leads";
+import type { LeadProbability } from "@/lib/views/scoring";
 import { ProbabilitySummary } from "./probability-summary";
 import { ContributionGroup } from "./score-contributions";
 import { SectionCard } from "./section-card";

@@ -1,4 +1,4 @@
-import type { ExplainedContribution } from "@/lib/server/leads/lead-details";
+import type { ExplainedContribution } from "@/lib/views/leads";
 import { Timestamp } from "./timestamp";
 
 // Long engagement histories stay readable: the strongest few show, the rest open on demand.

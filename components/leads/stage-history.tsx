@@ -1,7 +1,7 @@
 import { formatDealValue } from "@/lib/core/deal";
 import { MOVE_TABLE } from "@/lib/core/funnel";
 import type { ChecklistItem } from "@/lib/core/qualification";
-import type { StageHistoryEntry } from "@/lib/server/leads/lead-details";
+import type { StageHistoryEntry } from "@/lib/views/leads";
 import { SectionCard } from "./section-card";
 import { StageBadge } from "./stage-badge";
 import { Timestamp } from "./timestamp";

@@ -1,5 +1,5 @@
 import type { ActivityKind } from "@/lib/core/activities";
-import type { LeadActivity, LeadEvent } from "@/lib/server/leads/lead-details";
+import type { LeadActivity, LeadEvent } from "@/lib/views/leads";
 import { ActivityKindBadge } from "./activity-kind-badge";
 import { CATEGORY_STYLES, describeEventType, isEventSource, keyPropertiesOf, SOURCE_LABELS } from "./event-presentation";
 import { Timestamp } from "./timestamp";

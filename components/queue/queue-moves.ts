@@ -1,5 +1,5 @@
 import type { Actor, MoveRule } from "@/lib/core/funnel";
-import type { QueueRow, QueueSectionId } from "@/lib/server/funnel/sales-queue";
+import type { QueueRow, QueueSectionId } from "@/lib/views/funnel";
 
 /** The moves a queue row offers as buttons; the rest sit in its Move menu. */
 export const PRIMARY_MOVES: readonly MoveRule["move"][] = ["accept", "reject", "qualify"];

@@ -1,6 +1,6 @@
 import type { BoardCard } from "@/lib/core/board";
 import { mqlSla } from "@/lib/core/sla";
-import type { QueueRow, QueueScope, QueueSection, QueueSectionId } from "@/lib/server/funnel/sales-queue";
+import type { QueueRow, QueueScope, QueueSection, QueueSectionId } from "@/lib/views/funnel";
 
 /** A section as the page keeps it: the loaded rows change with each move, the rest is counted. */
 export type SectionState = {

@@ -1,6 +1,6 @@
 import type { ChecklistItem } from "@/lib/core/qualification";
-import type { UserOption } from "@/lib/server/settings/reference-data";
-import type { QueueScope } from "@/lib/server/funnel/sales-queue";
+import type { QueueScope } from "@/lib/views/funnel";
+import type { UserOption } from "@/lib/views/settings";
 import { RepPicker } from "./rep-picker";
 import { LiveRefresh } from "@/components/live/live-refresh";
 

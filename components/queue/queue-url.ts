@@ -1,4 +1,4 @@
-import type { QueueSectionId } from "@/lib/server/funnel/sales-queue";
+import type { QueueSectionId } from "@/lib/views/funnel";
 
 /** Another rep's queue, every section at its first page; "all reps" is the default and stays out of the URL. */
 export function repQueueHref(rep: string): string {

@@ -2,7 +2,7 @@
 
 import type { FormEvent } from "react";
 import { useEffect, useId, useRef, useState } from "react";
-import type { UserOption } from "@/lib/server/settings/reference-data";
+import type { UserOption } from "@/lib/views/settings";
 import { Button } from "@/components/ui/button";
 
 type Props = {

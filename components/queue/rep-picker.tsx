@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import type { UserOption } from "@/lib/server/settings/reference-data";
-import type { QueueScope } from "@/lib/server/funnel/sales-queue";
+import type { QueueScope } from "@/lib/views/funnel";
+import type { UserOption } from "@/lib/views/settings";
 import { repQueueHref } from "./queue-url";
 
 /** A manager's choice of whose queue to look at; it lives in the URL (?rep=<id>). */

@@ -3,8 +3,8 @@
 import type { Actor } from "@/lib/core/funnel";
 import { can } from "@/lib/core/permissions";
 import type { ChecklistItem } from "@/lib/core/qualification";
-import type { ReasonOption, UserOption } from "@/lib/server/settings/reference-data";
-import type { QueueSectionId, SalesQueue } from "@/lib/server/funnel/sales-queue";
+import type { QueueSectionId, SalesQueue } from "@/lib/views/funnel";
+import type { ReasonOption, UserOption } from "@/lib/views/settings";
 import { MoveDialog } from "@/components/board/move-dialog";
 import { QueueNotice } from "./queue-notice";
 import { QueueRow } from "./queue-row";

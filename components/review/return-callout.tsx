@@ -1,5 +1,5 @@
 import type { Move } from "@/lib/core/funnel";
-import type { LeadReturn } from "@/lib/server/funnel/review-queue";
+import type { LeadReturn } from "@/lib/views/funnel";
 import { Timestamp } from "@/components/leads/timestamp";
 
 const HEADLINES: Partial<Record<Move, string>> = {

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { ReviewTab } from "@/lib/server/funnel/review-queue";
-import { REVIEW_PAGE_SIZE } from "@/lib/server/funnel/review-queue";
+import { REVIEW_PAGE_SIZE } from "@/lib/views/funnel";
+import type { ReviewTab } from "@/lib/views/funnel";
 
 type Props = { tab: ReviewTab; page: number; pageCount: number; total: number };
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import type { Move, MoveRule } from "@/lib/core/funnel";
 import { describeSla, mqlSla } from "@/lib/core/sla";
-import type { ReviewRow as Row, ReviewThreshold } from "@/lib/server/funnel/review-queue";
+import type { ReviewRow as Row, ReviewThreshold } from "@/lib/views/funnel";
 import { StageBadge } from "@/components/leads/stage-badge";
 import { Timestamp } from "@/components/leads/timestamp";
 import { useLeadHref } from "@/components/leads/use-lead-href";

@@ -1,4 +1,4 @@
-import type { ReviewTab } from "@/lib/server/funnel/review-queue";
+import type { ReviewTab } from "@/lib/views/funnel";
 
 /** What each review tab is called, and what it says when it has nothing to show. */
 export const REVIEW_TAB_TEXT: Record<ReviewTab, { label: string; empty: string; emptyHint: (minimumScore: number) => string }> = {

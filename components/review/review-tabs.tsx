@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { ReviewTab } from "@/lib/server/funnel/review-queue";
-import { REVIEW_TABS } from "@/lib/server/funnel/review-queue";
+import { REVIEW_TABS } from "@/lib/views/funnel";
+import type { ReviewTab } from "@/lib/views/funnel";
 import { REVIEW_TAB_TEXT } from "./review-tab-text";
 
 const numberFormat = new Intl.NumberFormat("en-US");

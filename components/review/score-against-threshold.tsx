@@ -1,7 +1,7 @@
 import { ScoreBandMark } from "@/components/score/score-band-mark";
 import type { ScoreBand } from "@/lib/core/scoring/score-band";
 import { scoreBand } from "@/lib/core/scoring/score-band";
-import type { ReviewThreshold } from "@/lib/server/funnel/review-queue";
+import type { ReviewThreshold } from "@/lib/views/funnel";
 
 type Props = { total: number; fit: number; engagement: number; threshold: ReviewThreshold };
 

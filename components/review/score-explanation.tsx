@@ -1,7 +1,7 @@
 "use client";
 
-import type { ExplainedContribution } from "@/lib/server/leads/lead-details";
-import type { ReviewExplanation } from "@/lib/server/funnel/review-queue";
+import type { ReviewExplanation } from "@/lib/views/funnel";
+import type { ExplainedContribution } from "@/lib/views/leads";
 import { ContributionGroup } from "@/components/leads/score-contributions";
 import { Timestamp } from "@/components/leads/timestamp";
 import { Button } from "@/components/ui/button";

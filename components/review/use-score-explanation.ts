@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from "react";
 import { explainScoreAction } from "@/lib/server/funnel/review-actions";
-import type { ReviewExplanation } from "@/lib/server/funnel/review-queue";
+import type { ReviewExplanation } from "@/lib/views/funnel";
 
 export type ExplanationState =
   | { status: "idle" }

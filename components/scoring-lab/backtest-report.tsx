@@ -1,4 +1,4 @@
-import type { BacktestAnswer } from "@/lib/server/scoring/lab";
+import type { BacktestAnswer } from "@/lib/views/scoring";
 import { DecileLift } from "./decile-lift";
 import { HistoryEmptyState } from "./history-empty-state";
 import { aucSentence, formatAuc, formatCount, formatDay, formatPercent, plural, TARGET_LABELS, targetWords } from "./lab-format";

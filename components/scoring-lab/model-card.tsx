@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Timestamp } from "@/components/leads/timestamp";
 import { Button } from "@/components/ui/button";
-import type { ModelView } from "@/lib/server/scoring/models";
+import type { ModelView } from "@/lib/views/scoring";
 import { formatAuc, TARGET_LABELS } from "./lab-format";
 import { ModelDetails } from "./model-details";
 

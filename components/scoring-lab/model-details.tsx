@@ -1,4 +1,4 @@
-import type { LearnedWeight, ModelView } from "@/lib/server/scoring/models";
+import type { LearnedWeight, ModelView } from "@/lib/views/scoring";
 import { aucSentence, formatAuc, formatCount, formatDay, formatScore, targetWords } from "./lab-format";
 import { ModelCalibration } from "./model-calibration";
 

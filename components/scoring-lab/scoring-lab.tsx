@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { RulesDraft } from "@/components/scoring/rules-draft";
 import type { LabSettings } from "@/lib/core/scoring-lab/settings";
-import type { ModelView } from "@/lib/server/scoring/models";
+import type { ModelView } from "@/lib/views/scoring";
 import { BacktestPanel } from "./backtest-panel";
 import type { LabFieldErrors } from "./lab-settings-fields";
 import { LabSettingsFields, toFields } from "./lab-settings-fields";

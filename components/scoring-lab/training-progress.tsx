@@ -3,7 +3,7 @@
 import { useJobPolling } from "@/components/ui/use-job-polling";
 import { getLabJobAction } from "@/lib/server/scoring/scoring-lab-actions";
 import { JobResumedNote } from "@/components/ui/job-resumed-note";
-import type { JobView } from "@/lib/server/jobs/background-jobs";
+import type { JobView } from "@/lib/views/jobs";
 
 // The training job reports three steps (lib/server/scoring/models.ts): what each one is doing.
 const STEPS = ["Reading the history", "Learning from the older leads and judging on the newest", "Saving the model"];

@@ -1,4 +1,4 @@
-import type { ReasonOption } from "@/lib/server/settings/reference-data";
+import type { ReasonOption } from "@/lib/views/settings";
 import { CellInput, CellSelect } from "./cell-field";
 import { ConditionInputs } from "./condition-inputs";
 import { FieldPicker } from "./field-picker";

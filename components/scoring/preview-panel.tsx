@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { RulesPreview } from "@/lib/server/scoring/preview-rules";
+import type { RulesPreview } from "@/lib/views/scoring";
 
 const number = new Intl.NumberFormat("en-US");
 const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });

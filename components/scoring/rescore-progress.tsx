@@ -5,8 +5,8 @@ import { useEffect, useRef } from "react";
 import { JobResumedNote } from "@/components/ui/job-resumed-note";
 import { useJobPolling } from "@/components/ui/use-job-polling";
 import { getJobAction } from "@/lib/server/scoring/scoring-rule-actions";
-import type { JobView } from "@/lib/server/jobs/background-jobs";
-import type { RescoreSummary } from "@/lib/server/scoring/rescore-all";
+import type { JobView } from "@/lib/views/jobs";
+import type { RescoreSummary } from "@/lib/views/scoring";
 
 const number = new Intl.NumberFormat("en-US");
 

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { SavedRules } from "@/lib/server/scoring/scoring-rule-actions";
 import { restoreRuleSetAction } from "@/lib/server/scoring/scoring-rule-actions";
-import type { RuleSetVersion } from "@/lib/server/scoring/rule-sets";
+import type { RuleSetVersion } from "@/lib/views/scoring";
 
 type Props = { versions: readonly RuleSetVersion[]; nextVersion: number; rescoring: boolean; now: string; onRestored: (saved: SavedRules) => void };
 

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ROLE_LABELS, ROLES } from "@/lib/core/roles";
 import type { Role } from "@/lib/core/roles";
 import { endSessionsAction, resetPasswordAction, updateUserAction } from "@/lib/server/admin/user-actions";
-import type { UserRow } from "@/lib/server/admin/users";
+import type { UserRow } from "@/lib/views/admin";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Timestamp } from "@/components/leads/timestamp";
 import { TemporaryPassword } from "./temporary-password";

@@ -1,4 +1,4 @@
-import type { RoutingRep } from "@/lib/server/funnel/routing";
+import type { RoutingRep } from "@/lib/views/funnel";
 
 type Props = { reps: readonly RoutingRep[]; cap: number | null };
 

@@ -11,7 +11,7 @@ import {
   setReasonActiveAction,
 } from "@/lib/server/settings/workflow-settings-actions";
 import type { ReasonList } from "@/lib/core/reasons";
-import type { ReasonRow as Reason } from "@/lib/server/settings/reason-lists";
+import type { ReasonRow as Reason } from "@/lib/views/settings";
 import type { ActionResult, FieldErrors } from "@/lib/server/errors";
 import { AddReasonForm } from "./add-reason-form";
 import { moved } from "./move-buttons";

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { flushSync } from "react-dom";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { ReasonRow as Reason } from "@/lib/server/settings/reason-lists";
+import type { ReasonRow as Reason } from "@/lib/views/settings";
 import type { FieldErrors } from "@/lib/server/errors";
 import { MoveButtons } from "./move-buttons";
 

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { RoutingRep } from "@/lib/server/funnel/routing";
+import type { RoutingRep } from "@/lib/views/funnel";
 
 type Props = { territoryName: string; reps: readonly RoutingRep[]; selected: readonly string[]; error?: string; onChange: (repIds: string[]) => void };
 

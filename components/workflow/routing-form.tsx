@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/text-field";
 import type { RoutingRules } from "@/lib/core/workflow-settings";
 import { saveRoutingRulesAction } from "@/lib/server/settings/workflow-settings-actions";
-import type { RoutingRep } from "@/lib/server/funnel/routing";
+import type { RoutingRep } from "@/lib/views/funnel";
 import { ActiveReps } from "./active-reps";
 import { SettingsForm } from "./settings-form";
 import type { TerritoryDraft } from "./territory-fields";

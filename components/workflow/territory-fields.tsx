@@ -1,7 +1,7 @@
 import { errorAt } from "@/components/scoring/rule-errors";
 import { TextField } from "@/components/ui/text-field";
 import type { FieldErrors } from "@/lib/server/errors";
-import type { RoutingRep } from "@/lib/server/funnel/routing";
+import type { RoutingRep } from "@/lib/views/funnel";
 import { RemoveButton } from "./remove-button";
 import { RepPicker } from "./rep-picker";
 

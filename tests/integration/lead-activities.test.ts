@@ -4,7 +4,7 @@ import { loadMoreTimelineAction } from "@/lib/server/leads/lead-timeline-actions
 import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
 import { addNoteAction } from "@/lib/server/leads/note-actions";
 import { db } from "@/lib/server/store/db";
-import type { TimelineEntry } from "@/lib/server/leads/lead-details";
+import type { TimelineEntry } from "@/lib/views/leads";
 import { getLeadDetails, listLeadTimeline } from "@/lib/server/leads/lead-details";
 import type { Team } from "../support/factories";
 import { createLead, createTeam } from "../support/factories";

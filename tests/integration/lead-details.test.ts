@@ -4,7 +4,7 @@ import type { RuleFlag, ScoringRules } from "@/lib/core/scoring/types";
 import { loadMoreTimelineAction } from "@/lib/server/leads/lead-timeline-actions";
 import { addNoteAction } from "@/lib/server/leads/note-actions";
 import { db } from "@/lib/server/store/db";
-import type { LeadTimelinePage } from "@/lib/server/leads/lead-details";
+import type { LeadTimelinePage } from "@/lib/views/leads";
 import { getLeadDetails, listLeadTimeline } from "@/lib/server/leads/lead-details";
 import type { Team } from "../support/factories";
 import { createLead, createTeam } from "../support/factories";

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { DEFAULT_SCORING_RULES } from "@/lib/core/scoring/default-rules";
-import type { JobView } from "@/lib/server/jobs/background-jobs";
+import type { JobView } from "@/lib/views/jobs";
 import { getJob } from "@/lib/server/jobs/background-jobs";
 import { db } from "@/lib/server/store/db";
 import { resumeJobs } from "@/lib/server/jobs/server-start";

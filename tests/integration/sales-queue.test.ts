@@ -4,7 +4,7 @@ import { SETTING_KEYS } from "@/lib/core/workflow-settings";
 import { bulkAssignAction } from "@/lib/server/funnel/bulk-lead-actions";
 import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
 import { db } from "@/lib/server/store/db";
-import type { QueueSectionId, SalesQueue } from "@/lib/server/funnel/sales-queue";
+import type { QueueSectionId, SalesQueue } from "@/lib/views/funnel";
 import { QUEUE_MAX_ROWS, loadSalesQueue, parseQueueQuery } from "@/lib/server/funnel/sales-queue";
 import { saveSettingNow } from "@/lib/server/settings/workflow-settings";
 import type { Team } from "../support/factories";

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { ApiScope } from "@/lib/core/api-scopes";
 import { API_SCOPES, formatScopes, parseScopes } from "@/lib/core/api-scopes";
+import type { ApiKeyRow, CreatedApiKey } from "@/lib/views/admin";
 import { apiKeyStore } from "./api-key-store";
 import { AppError } from "../errors";
 import { reads, transaction } from "../store/database";
@@ -13,20 +14,7 @@ const SHOWN_PREFIX_LENGTH = 12;
 const LAST_USED_PRECISION_MS = 60_000;
 const DEMO_KEY_NAME = "Demo key";
 
-export type ApiKeyRow = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  createdByName: string | null;
-  scopes: ApiScope[];
-};
-
 export type AuthenticatedKey = { id: string; name: string; scopes: ApiScope[] };
-
-export type CreatedApiKey = { id: string; name: string; prefix: string; createdAt: string; key: string; scopes: ApiScope[] };
 
 // A fast hash is enough: the keys are 256 random bits, so there is nothing to brute-force.
 function hashOf(key: string): string {

@@ -1,22 +1,10 @@
 import "server-only";
 import type { Role } from "@/lib/core/roles";
+import type { UserRow } from "@/lib/views/admin";
 import { userStore } from "./user-store";
 import { AppError } from "../errors";
 import { generateTemporaryPassword, hashPassword, verifyPassword } from "../auth/password";
 import { reads, transaction } from "../store/database";
-
-export type UserRow = {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  active: boolean;
-  createdAt: string;
-  /** ISO time of the last successful sign-in; null: never signed in. */
-  lastSignInAt: string | null;
-  /** An admin reset the password and the user hasn't chosen a new one yet. */
-  mustChangePassword: boolean;
-};
 
 export async function listUsers(): Promise<UserRow[]> {
   const users = await userStore.list(reads());

@@ -1,5 +1,5 @@
 import "server-only";
-import type { JobView } from "../jobs/background-jobs";
+import type { JobView } from "@/lib/views/jobs";
 
 const API_STATUS = { queued: "queued", running: "running", done: "succeeded", failed: "failed" } as const;
 

@@ -6,9 +6,9 @@ import { TARGETS } from "@/lib/core/scoring-lab/outcomes";
 import type { Band, Decile } from "@/lib/core/scoring-lab/ranking";
 import type { Evidence } from "@/lib/core/scoring-lab/suggest";
 import { scoringRulesSchema } from "@/lib/core/scoring/rules-schema";
+import type { BacktestAnswer, ModelView } from "@/lib/views/scoring";
 import type { HistoryResult } from "../ingest/import-history";
-import type { BacktestAnswer, SuggestionAnswer } from "../scoring/lab";
-import type { ModelView } from "../scoring/models";
+import type { SuggestionAnswer } from "../scoring/lab";
 import type { apiJob } from "./job-resource";
 import type { apiLead } from "./lead-resource";
 

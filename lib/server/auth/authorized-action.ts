@@ -6,11 +6,11 @@ import type { Permission } from "@/lib/core/permissions";
 import { can } from "@/lib/core/permissions";
 import { CHANGE_PASSWORD_FIRST } from "@/lib/core/password-change";
 import { signInAgainPath } from "@/lib/core/signed-out";
-import type { CurrentUser } from "./current-user";
 import { sessionUser } from "./current-user";
 import type { ActionResult } from "../errors";
 import type { FieldLabels } from "@/lib/core/field-errors";
 import { fieldErrorsOf, labelledSummary } from "@/lib/core/field-errors";
+import type { CurrentUser } from "@/lib/views/auth";
 import { AppError } from "../errors";
 import { guarded } from "./guarded-handlers";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Permission } from "@/lib/core/permissions";
 import { can } from "@/lib/core/permissions";
+import type { CurrentUser } from "@/lib/views/auth";
 import { failureResponse } from "../api/api-error";
-import type { CurrentUser } from "./current-user";
 import { currentUser } from "./current-user";
 import { AppError } from "../errors";
 import { guarded } from "./guarded-handlers";

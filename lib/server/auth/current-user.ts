@@ -1,12 +1,10 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import type { Role } from "@/lib/core/roles";
 import { isRole } from "@/lib/core/roles";
+import type { CurrentUser } from "@/lib/views/auth";
 import { userStore } from "../admin/user-store";
 import { authOptions } from "./auth";
 import { reads } from "../store/database";
-
-export type CurrentUser = { id: string; email: string; name: string; role: Role };
 
 /** A valid session's user, who may still owe a password change (an admin reset their password). */
 export type SessionUser = CurrentUser & { mustChangePassword: boolean };

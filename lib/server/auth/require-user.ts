@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { CHANGE_PASSWORD_PATH } from "@/lib/core/password-change";
 import type { Permission } from "@/lib/core/permissions";
 import { can } from "@/lib/core/permissions";
-import type { CurrentUser } from "./current-user";
+import type { CurrentUser } from "@/lib/views/auth";
 import { sessionUser } from "./current-user";
 
 /** For pages: the signed-in, active user, or a redirect to sign-in (or to the password change they owe). */

@@ -2,19 +2,12 @@ import "server-only";
 import { EMPTY_FILTERS } from "@/lib/core/lead-table";
 import { can } from "@/lib/core/permissions";
 import type { Role } from "@/lib/core/roles";
+import type { NavCounts } from "@/lib/views/funnel";
 import { filterContext } from "../leads/lead-table";
 import type { FilterContext } from "../leads/lead-list-store";
 import { leadListStore } from "../leads/lead-list-store";
 import { reviewThreshold } from "./review-queue";
 import { reads } from "../store/database";
-
-/** What waits for the viewer's action, for the navigation; null where their role has no such page. */
-export type NavCounts = {
-  /** Leads near or over the MQL threshold, waiting for a marketer's decision (the review's first tab). */
-  review: number | null;
-  /** MQLs past the response SLA: a rep's own and the unassigned ones; every rep's for managers. */
-  overdue: number | null;
-};
 
 /*
  * The counts use the conditions the review and the sales queue list by, so a badge matches the

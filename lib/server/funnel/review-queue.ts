@@ -4,43 +4,16 @@ import { MOVE_TABLE, returnsToMarketing } from "@/lib/core/funnel";
 import { EMPTY_FILTERS } from "@/lib/core/lead-table";
 import { OTHER_REASON_CODE, reasonText } from "@/lib/core/reasons";
 import { reviewMinimumScore } from "@/lib/core/saved-views";
+import { REVIEW_TABS, REVIEW_PAGE_SIZE } from "@/lib/views/funnel";
+import type { ReviewTab, LeadReturn, ReviewThreshold, ReviewQueue, ReviewExplanation } from "@/lib/views/funnel";
 import { AppError } from "../errors";
-import type { ExplainedContribution, LeadScores } from "../leads/lead-details";
 import { SYSTEM_ACTOR_NAME } from "../leads/lead-details";
 import { activeRuleSet, explainScore } from "../scoring/lead-scoring";
 import { reasonLabels } from "../settings/reason-lists";
-import type { LeadTableRow } from "../leads/lead-table";
 import { filterContext, toLeadTableRow } from "../leads/lead-table";
 import type { LeadListFilters, LeadListSort } from "../leads/lead-list-store";
 import { leadListStore } from "../leads/lead-list-store";
 import { reads } from "../store/database";
-
-export const REVIEW_TABS = ["near", "returned", "awaiting"] as const;
-export type ReviewTab = (typeof REVIEW_TABS)[number];
-export const REVIEW_PAGE_SIZE = 25;
-
-/**
- * The last time a person sent the lead back to marketing, and why: `reason` as it reads (a
- * listed reject reason's label, "Other: <text>", or the written reason), `note` the text written
- * beside a listed reason.
- */
-export type LeadReturn = { move: Move; reason: string | null; note: string | null; actorName: string; at: string };
-
-export type ReviewRow = LeadTableRow & { lastReturn: LeadReturn | null };
-
-export type ReviewThreshold = { total: number; fit: number | null; minimumScore: number };
-
-export type ReviewQueue = {
-  tab: ReviewTab;
-  rows: ReviewRow[];
-  counts: Record<ReviewTab, number>;
-  page: number;
-  pageCount: number;
-  threshold: ReviewThreshold;
-  slaHours: number;
-};
-
-export type ReviewExplanation = { scores: LeadScores; contributions: ExplainedContribution[] };
 
 const RETURN_MOVES: Move[] = [...new Set(MOVE_TABLE.filter(returnsToMarketing).map((rule) => rule.move))];
 

@@ -1,13 +1,12 @@
 import "server-only";
 import { routeLeads } from "@/lib/core/routing";
+import type { RoutingRep } from "@/lib/views/funnel";
 import { funnelStore } from "./funnel-store";
 import { reads } from "../store/database";
 import type { Tx } from "../store/transaction";
 import { routingRules } from "../settings/workflow-settings";
 
 export type NewMql = { id: string; country: string | null; ownerId: string | null };
-
-export type RoutingRep = { id: string; name: string; active: boolean; openSals: number };
 
 /** Every sales rep, active first, with the open SALs of those who get MQLs: what the routing settings pick from. */
 export async function routingReps(): Promise<RoutingRep[]> {

@@ -4,7 +4,9 @@ import { EMPTY_FILTERS } from "@/lib/core/lead-table";
 import { can } from "@/lib/core/permissions";
 import type { Role } from "@/lib/core/roles";
 import { mqlSla } from "@/lib/core/sla";
-import type { LeadTableRow } from "../leads/lead-table";
+import { QUEUE_SECTIONS } from "@/lib/views/funnel";
+import type { QueueSectionId, QueueScope, QueueRow, QueueSection, SalesQueue } from "@/lib/views/funnel";
+import type { LeadTableRow } from "@/lib/views/leads";
 import { filterContext, toLeadTableRow } from "../leads/lead-table";
 import type { FilterContext, LeadListFilters } from "../leads/lead-list-store";
 import { leadListStore } from "../leads/lead-list-store";
@@ -16,33 +18,9 @@ import { reads } from "../store/database";
  * at one rep's queue or at every rep's at once.
  */
 
-export const QUEUE_SECTIONS = ["toAccept", "unassigned", "toQualify"] as const;
-export type QueueSectionId = (typeof QUEUE_SECTIONS)[number];
-
 export const QUEUE_PAGE_SIZE = 25;
 /** "Load more" stops here; past it, the leads table with the same filter is the better tool. */
 export const QUEUE_MAX_ROWS = 1_000;
-
-/** Whose queue: one rep's, or (for managers) every rep's at once. */
-export type QueueScope = { kind: "rep"; repId: string } | { kind: "allReps" };
-
-/** An MQL's SLA as the page saw it when it was loaded; the browser keeps counting from here. */
-export type QueueSla = { dueAt: string; overdue: boolean; remainingMs: number };
-
-export type QueueRow = LeadTableRow & { sla: QueueSla | null };
-
-export type QueueSection = {
-  id: QueueSectionId;
-  /** The oldest first: whoever waited longest is next. */
-  rows: QueueRow[];
-  total: number;
-  /** MQLs in the section past the SLA, counting those beyond the loaded rows. */
-  overdue: number;
-  /** How many rows to ask for on "Load more" (kept in the URL), or null at the cap. */
-  nextLimit: number | null;
-};
-
-export type SalesQueue = { scope: QueueScope; sections: Record<QueueSectionId, QueueSection>; overdue: number; slaHours: number; now: string };
 
 export type QueueQuery = { scope: QueueScope; limits: Record<QueueSectionId, number> };
 

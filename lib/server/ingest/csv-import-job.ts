@@ -6,6 +6,7 @@ import type { EventInput } from "@/lib/core/events";
 import type { HistoryRow } from "@/lib/core/history/history-csv";
 import { columnNamer, historyProblem, rowToHistory } from "@/lib/core/history/history-csv";
 import type { LeadInput } from "@/lib/core/lead-input";
+import type { ImportSummary } from "@/lib/views/ingest";
 import { IMPORT_SCOPE, importedEventKey } from "./event-key";
 import type { RefusedEvent } from "./ingest-events";
 import { ingestEventsIn } from "./ingest-events";
@@ -20,9 +21,6 @@ import { upsertLeadsIn } from "./upsert-lead";
 const IMPORT_BATCH_ROWS = 500;
 // A record with a quote that never closes swallows the rest of the file; its report needn't.
 const MAX_RAW_CHARS = 10_000;
-
-/** What an import did with every row: created + updated + duplicates + failed = total. */
-export type ImportSummary = { kind: ImportKind; total: number; created: number; updated: number; duplicates: number; failed: number };
 
 /** `field`: the name of the field at fault as the page shows it; null for the row as a whole. */
 type RowError = { line: number; field: string | null; reason: string; raw: string };

@@ -3,27 +3,19 @@ import Papa from "papaparse";
 import type { ColumnMapping, ImportKind } from "@/lib/core/csv-import";
 import { MAX_CSV_BYTES } from "@/lib/core/csv-import";
 import { can } from "@/lib/core/permissions";
-import type { JobView, JobWork } from "../jobs/background-jobs";
+import type { CurrentUser } from "@/lib/views/auth";
+import type { ImportSummary, CsvPreview, ImportJob } from "@/lib/views/ingest";
+import type { JobWork } from "../jobs/background-jobs";
 import { getJob, runStoredJob } from "../jobs/background-jobs";
-import type { CurrentUser } from "../auth/current-user";
 import { AppError } from "../errors";
-import type { ImportCheckpoint, ImportSummary } from "./csv-import-job";
-import type { CsvPreview, ImportPayload } from "./csv-upload";
+import type { ImportCheckpoint } from "./csv-import-job";
+import type { ImportPayload } from "./csv-upload";
 import { jobStore } from "../jobs/job-store";
 import { runOnThread } from "../jobs/thread";
 import { reads } from "../store/database";
 
 // The bad rows a finished import shows on its page; the download has them all.
 const FIRST_BAD_ROWS = 10;
-
-/** A bad row as the page lists it: its line in the file, the field at fault (null: the whole row) and why. */
-export type BadRow = { line: number; field: string | null; reason: string };
-/**
- * An import as its page follows it. Once it has ended: `importedLeads`, how many leads it created
- * or updated (or added events to), as the lead table filtered by it counts them; and the first
- * bad rows.
- */
-export type ImportJob = Omit<JobView, "result"> & { result: ImportSummary | null; importedLeads: number | null; firstBadRows: BadRow[] };
 
 /** The file's columns, the suggested mapping, its size, and its first rows checked against that mapping. */
 export function previewCsv(input: { text: string; kind: ImportKind }): Promise<CsvPreview> {

@@ -1,9 +1,10 @@
 import "server-only";
 import type { CsvFile } from "@/lib/core/csv-file";
 import { readCsv } from "@/lib/core/csv-file";
-import type { ColumnMapping, ImportKind, RowProblem } from "@/lib/core/csv-import";
+import type { ColumnMapping, ImportKind } from "@/lib/core/csv-import";
 import { MAX_CSV_BYTES, mappingProblems, rowToInput, suggestMapping } from "@/lib/core/csv-import";
 import { rowToHistory } from "@/lib/core/history/history-csv";
+import type { CsvPreview } from "@/lib/views/ingest";
 import { AppError } from "../errors";
 
 /*
@@ -13,9 +14,6 @@ import { AppError } from "../errors";
 
 const PREVIEW_ROWS = 20;
 
-/** A row of the preview, checked against the mapping; parseError travels along so the page can check it again. */
-export type PreviewRow = { line: number; cells: string[]; parseError?: string; problem: RowProblem | null };
-export type CsvPreview = { headers: string[]; mapping: ColumnMapping; delimiter: string; totalRows: number; rows: PreviewRow[] };
 /** What the job records about an import it is about to run. */
 export type ImportPayload = { importKind: ImportKind; headers: string[]; mapping: ColumnMapping; rows: number; length?: number };
 

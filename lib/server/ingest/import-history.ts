@@ -1,8 +1,8 @@
 import "server-only";
 import type { HistoryRecord } from "@/lib/core/history/history-record";
 import { IMPORTED_MOVE, checkHistoryRecord, finalStage } from "@/lib/core/history/history-record";
+import type { ActiveRuleSet } from "@/lib/views/scoring";
 import { IMPORT_SCOPE, importedEventKey } from "./event-key";
-import type { ActiveRuleSet } from "../scoring/lead-scoring";
 import { activeRuleSet, scoreAndStore } from "../scoring/lead-scoring";
 import { historyStore, transitionKey } from "./history-store";
 import { transaction } from "../store/database";

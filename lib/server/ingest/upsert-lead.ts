@@ -5,7 +5,7 @@ import { customFieldsProblem, namesFromEmail } from "@/lib/core/lead-input";
 import type { FieldErrors } from "../errors";
 import { AppError } from "../errors";
 import { searchTextOf } from "@/lib/core/lead-search";
-import type { ActiveRuleSet } from "../scoring/lead-scoring";
+import type { ActiveRuleSet } from "@/lib/views/scoring";
 import { activeRuleSet, scoreAndStore } from "../scoring/lead-scoring";
 import type { LeadFields } from "./ingest-store";
 import { transaction } from "../store/database";

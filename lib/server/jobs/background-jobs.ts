@@ -1,11 +1,8 @@
 import "server-only";
+import type { JobKind, JobStatus, JobView } from "@/lib/views/jobs";
 import { AppError } from "../errors";
 import { jobStore } from "./job-store";
 import { reads, transaction } from "../store/database";
-
-export type JobKind = "rescore" | "import" | "train";
-export type JobStatus = "queued" | "running" | "done" | "failed";
-export type JobView = { id: string; kind: JobKind; status: JobStatus; total: number; processed: number; failed: number; result: unknown; error: string | null; resumes: number; resumedAt: string | null; createdAt: string; updatedAt: string };
 
 export type JobProgress = (progress: { processed: number; total: number; failed?: number }) => Promise<void>;
 

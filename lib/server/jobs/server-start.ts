@@ -1,10 +1,11 @@
 import "server-only";
-import type { JobKind, JobWork } from "./background-jobs";
+import type { JobWork } from "./background-jobs";
 import { resumeInterruptedJobs } from "./background-jobs";
 import { importWork } from "../ingest/csv-import";
 import { trainingWork } from "../scoring/models";
 import { rescoreWork, startRescoreJob } from "./rescore-job";
 import { DAY_MS } from "@/lib/core/time";
+import type { JobKind } from "@/lib/views/jobs";
 
 
 const WORK: Record<JobKind, JobWork> = { rescore: rescoreWork, import: importWork, train: trainingWork };

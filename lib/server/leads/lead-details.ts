@@ -1,101 +1,22 @@
 import "server-only";
 import { leadName } from "@/lib/core/lead-search";
 import { z } from "zod";
-import type { ActivityKind } from "@/lib/core/activities";
 import { activityKindOf } from "@/lib/core/activities";
-import type { AssignmentChange } from "@/lib/core/assignments";
 import type { BoardCard } from "@/lib/core/board";
 import type { ReasonList } from "@/lib/core/reasons";
 import { OTHER_REASON_LABEL, reasonListOf } from "@/lib/core/reasons";
-import type { Contribution, RuleFlag } from "@/lib/core/scoring/types";
-import type { Stage } from "@/lib/core/stages";
+import type { RuleFlag } from "@/lib/core/scoring/types";
 import { isStage } from "@/lib/core/stages";
 import { isPlainObject, parseStoredJson } from "@/lib/core/stored-json";
 import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/core/keyset-cursor";
+import type { CustomFieldValue, LeadActivity, LeadDetails, LeadEvent, TimelineEntry, LeadTimelinePage } from "@/lib/views/leads";
 import { explainScore } from "../scoring/lead-scoring";
-import type { LeadProbability } from "../scoring/lead-probability";
 import { leadProbability } from "../scoring/lead-probability";
 import type { ActivityRow, TimelineEventRow, TimelinePosition } from "./lead-store";
 import { leadStore } from "./lead-store";
 import { reasonLabels } from "../settings/reason-lists";
 import { AppError } from "../errors";
 import { reads } from "../store/database";
-
-export type CustomFieldValue = string | number | boolean | null;
-
-export type LeadProfile = {
-  name: string;
-  email: string;
-  title: string | null;
-  seniority: string | null;
-  phone: string | null;
-  company: string | null;
-  companySize: number | null;
-  annualRevenue: number | null;
-  industry: string | null;
-  country: string | null;
-  website: string | null;
-  source: string | null;
-  customFields: Record<string, CustomFieldValue>;
-};
-
-export type LeadScores = { fit: number; engagement: number; total: number; scoredAt: string | null; ruleSetVersion: number | null };
-
-/** A contribution with the date of the event behind it, when it came from one that still exists. */
-export type ExplainedContribution = Contribution & { eventOccurredAt: string | null };
-
-export type StageHistoryEntry = {
-  id: string;
-  fromStage: string;
-  toStage: string;
-  move: string;
-  /** The person who made the move, or "Leadgate (automatic)" for a system move. */
-  actorName: string;
-  automatic: boolean;
-  reason: string | null;
-  reasonCode: string | null;
-  reasonLabel: string | null;
-  checklist: Record<string, boolean> | null;
-  /** A win's deal: its value and the day it closed (YYYY-MM-DD, UTC). */
-  deal: { value: number; closedOn: string } | null;
-  createdAt: string;
-};
-
-/** A note, or a call, e-mail or meeting someone logged on the lead. */
-export type LeadActivity = { id: string; kind: ActivityKind; body: string; authorName: string; createdAt: string };
-
-export type AssignmentEntry = AssignmentChange & {
-  id: string;
-  /** The person who changed the owner, or "Leadgate routing" when routing chose. */
-  actorName: string;
-  rule: string;
-  createdAt: string;
-};
-
-export type LeadDetails = {
-  id: string;
-  version: number;
-  stage: Stage;
-  stageEnteredAt: string;
-  createdAt: string;
-  owner: { id: string; name: string } | null;
-  profile: LeadProfile;
-  scores: LeadScores;
-  explanation: { contributions: ExplainedContribution[]; flags: RuleFlag[] };
-  /** Null unless an active model scored the lead. */
-  probability: LeadProbability | null;
-  history: StageHistoryEntry[];
-  assignments: AssignmentEntry[];
-  /** Newest first. */
-  activities: LeadActivity[];
-  eventCount: number;
-};
-
-export type LeadEvent = { id: string; type: string; occurredAt: string; source: string; properties: Record<string, unknown> };
-
-/** One line of the timeline: something the lead did, or something a person logged on it. */
-export type TimelineEntry = { entry: "event"; event: LeadEvent } | { entry: "activity"; activity: LeadActivity };
-export type LeadTimelinePage = { entries: TimelineEntry[]; nextCursor: string | null };
 
 export const SYSTEM_ACTOR_NAME = "Leadgate (automatic)";
 export const ROUTING_ACTOR_NAME = "Leadgate routing";

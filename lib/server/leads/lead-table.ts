@@ -1,40 +1,12 @@
 import "server-only";
 import { leadName } from "@/lib/core/lead-search";
 import type { LeadTableState } from "@/lib/core/lead-table";
-import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
+import type { LeadTableRow, LeadTablePage, FilterOptions } from "@/lib/views/leads";
 import type { FilterContext, LeadListRow } from "./lead-list-store";
 import { leadListStore } from "./lead-list-store";
 import { reads } from "../store/database";
 import { slaSettings } from "../settings/workflow-settings";
-
-export type LeadTableRow = {
-  id: string;
-  version: number;
-  name: string;
-  email: string;
-  company: string | null;
-  title: string | null;
-  stage: Stage;
-  ownerId: string | null;
-  ownerName: string | null;
-  totalScore: number;
-  fitScore: number;
-  engagementScore: number;
-  /** The active model's chance (0–1); null without one. */
-  probability: number | null;
-  source: string | null;
-  industry: string | null;
-  country: string | null;
-  stageEnteredAt: string;
-  createdAt: string;
-  updatedAt: string;
-  lastActivityAt: string | null;
-  /** When a person last sent it back to marketing (reject, nurture, recycle). */
-  returnedAt: string | null;
-};
-
-export type LeadTablePage = { rows: LeadTableRow[]; total: number; page: number; pageCount: number; slaHours: number };
 
 export function toLeadTableRow(row: LeadListRow): LeadTableRow {
   if (!isStage(row.stage)) throw new Error(`Lead ${row.id} has an unknown stage ${row.stage}`);
@@ -84,8 +56,6 @@ export async function matchingLeadIds(state: LeadTableState, context: FilterCont
   ]);
   return { ids, total };
 }
-
-export type FilterOptions = { sources: string[]; campaigns: string[]; industries: string[]; countries: string[] };
 
 const FILTER_OPTIONS_TTL_MS = 60_000;
 const globalForOptions = globalThis as unknown as { leadgateFilterOptions?: { at: number; options: FilterOptions } };

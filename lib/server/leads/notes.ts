@@ -1,7 +1,7 @@
 import "server-only";
 import type { ActivityKind } from "@/lib/core/activities";
+import type { LeadActivity } from "@/lib/views/leads";
 import { AppError } from "../errors";
-import type { LeadActivity } from "./lead-details";
 import { toLeadActivity } from "./lead-details";
 import { leadStore } from "./lead-store";
 import { transaction } from "../store/database";

@@ -1,12 +1,11 @@
 import "server-only";
 import type { SavedViewInput } from "@/lib/core/saved-views";
 import { canonicalViewQuery } from "@/lib/core/saved-views";
+import type { SavedViewSummary } from "@/lib/views/leads";
 import { AppError } from "../errors";
 import type { SavedViewRow } from "./saved-view-store";
 import { savedViewStore } from "./saved-view-store";
 import { reads, transaction } from "../store/database";
-
-export type SavedViewSummary = { id: string; name: string; query: string; shared: boolean; ownerName: string; mine: boolean };
 
 /** The user's own views and the ones teammates shared, by name. */
 export async function listSavedViews(userId: string): Promise<SavedViewSummary[]> {

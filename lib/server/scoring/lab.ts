@@ -1,6 +1,5 @@
 import "server-only";
 import { setImmediate as yieldToServer } from "node:timers/promises";
-import type { BacktestReport } from "@/lib/core/scoring-lab/backtest";
 import { backtestRules } from "@/lib/core/scoring-lab/backtest";
 import type { LabLead, LabeledHistory, Target } from "@/lib/core/scoring-lab/outcomes";
 import { labelHistory, splitByOutcomeTime } from "@/lib/core/scoring-lab/outcomes";
@@ -12,6 +11,7 @@ import { suggestRules } from "@/lib/core/scoring-lab/suggest";
 import type { ScoringEvent, ScoringRules } from "@/lib/core/scoring/types";
 import { isStage } from "@/lib/core/stages";
 import { SETTING_KEYS, readSetting } from "@/lib/core/workflow-settings";
+import type { BacktestAnswer } from "@/lib/views/scoring";
 import { AppError } from "../errors";
 import { leadAttributes, scoringEvent } from "./lead-scoring";
 import { labStore } from "./lab-store";
@@ -55,8 +55,6 @@ export async function labeledHistory(query: LabQuery): Promise<LabeledHistory> {
   await labStore.eachEvent(q, (row) => byLead.get(row.leadId)?.push(scoringEvent(row)));
   return history;
 }
-
-export type BacktestAnswer = BacktestReport & { maturityDays: number; asOf: string };
 
 /** How `rules` would have ranked the leads of the history, each scored just before its outcome. */
 export async function backtest(input: { rules: ScoringRules; target?: Target; maturityDays?: number; now?: Date }): Promise<BacktestAnswer> {

@@ -9,6 +9,7 @@ import { predictLead, predictProbability } from "@/lib/core/scoring-lab/model";
 import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
 import { parseStoredObject } from "@/lib/core/stored-json";
+import type { ActiveRuleSet } from "@/lib/views/scoring";
 import { AppError } from "../errors";
 import type { EventRow, LeadRow } from "../ingest/ingest-store";
 import type { Queryable, Tx } from "../store/transaction";
@@ -17,10 +18,6 @@ import { routeNewMqls } from "../funnel/routing";
 import { ruleSetStore } from "./rule-set-store";
 import { reads } from "../store/database";
 import { ingestStore } from "../ingest/ingest-store";
-
-export type ActiveModel = { version: number; model: PredictiveModel };
-/** What scores a lead: the active rule set (with the note it was saved with), and the active predictive model if there is one. */
-export type ActiveRuleSet = { version: number; rules: ScoringRules; note: string | null; model: ActiveModel | null };
 
 // A rule set or model version never changes once saved, so its parsed form can be kept for good.
 const rulesByVersion = new Map<number, ScoringRules>();

@@ -3,6 +3,7 @@ import { setImmediate as yieldToServer } from "node:timers/promises";
 import type { ModelEvaluation, PredictiveModel } from "@/lib/core/scoring-lab/model";
 import { trainModel } from "@/lib/core/scoring-lab/model";
 import type { Target } from "@/lib/core/scoring-lab/outcomes";
+import type { ModelStatus, ModelView } from "@/lib/views/scoring";
 import type { JobWork } from "../jobs/background-jobs";
 import { runningJob, startJob } from "../jobs/background-jobs";
 import { AppError } from "../errors";
@@ -12,23 +13,6 @@ import type { ModelRow } from "./model-store";
 import { modelStore } from "./model-store";
 import { reads, transaction } from "../store/database";
 import { labSettings, labeledHistory } from "./lab";
-
-export type ModelStatus = "training" | "ready" | "failed";
-export type LearnedWeight = { label: string; weight: number };
-export type ModelView = {
-  id: string;
-  version: number;
-  target: Target;
-  status: ModelStatus;
-  active: boolean;
-  createdAt: string;
-  createdByName: string | null;
-  jobId: string | null;
-  error: string | null;
-  evaluation: ModelEvaluation | null;
-  /** What the model learned most strongly, in log-odds: the columns that raise and lower the chance most. */
-  strongest: { raising: LearnedWeight[]; lowering: LearnedWeight[] } | null;
-};
 
 const STRONGEST_SHOWN = 8;
 

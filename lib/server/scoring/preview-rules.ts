@@ -7,6 +7,7 @@ import type { ScoreInput } from "@/lib/core/scoring/engine";
 import type { Contribution, ScoringEvent, ScoringRules } from "@/lib/core/scoring/types";
 import { predictProbability } from "@/lib/core/scoring-lab/model";
 import { isStage } from "@/lib/core/stages";
+import type { PreviewContribution, PreviewExample, RulesPreview } from "@/lib/views/scoring";
 import { activeRuleSet, leadAttributes, scoringEvent } from "./lead-scoring";
 import type { LeadRow } from "../ingest/ingest-store";
 import { reads } from "../store/database";
@@ -16,20 +17,6 @@ import { ingestStore } from "../ingest/ingest-store";
 const CHUNK = 500;
 const EXAMPLES = 5;
 const TOP_CONTRIBUTIONS = 3;
-
-export type PreviewContribution = { label: string; points: number };
-export type PreviewExample = { id: string; name: string; company: string | null; totalBefore: number; totalAfter: number; topContributions: PreviewContribution[] };
-export type RulesPreview = {
-  activeVersion: number;
-  leads: number;
-  becomeMql: number;
-  disqualified: number;
-  scoresUp: number;
-  scoresDown: number;
-  averageBefore: number;
-  averageAfter: number;
-  examples: PreviewExample[];
-};
 
 /**
  * What saving `rules` would do, without writing anything: every lead is scored with the

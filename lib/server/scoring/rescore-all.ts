@@ -1,11 +1,11 @@
 import "server-only";
+import type { RescoreSummary } from "@/lib/views/scoring";
 import { TimeSlices } from "../jobs/time-slices";
 import { activeRuleSet, scoreAndStore } from "./lead-scoring";
 import { reads, transaction } from "../store/database";
 import { ingestStore } from "../ingest/ingest-store";
 import type { Tx } from "../store/transaction";
 
-export type RescoreSummary = { leads: number; movedToMql: number; disqualified: number; ruleSetVersion: number };
 /** Where a re-score stands: leads are re-scored in id order, every id up to afterId is done. */
 export type RescoreCheckpoint = { afterId: string; summary: RescoreSummary };
 export type RescoreStep = RescoreCheckpoint & { total: number };

@@ -3,6 +3,7 @@ import { DEFAULT_SCORING_RULES } from "@/lib/core/scoring/default-rules";
 import { parseScoringRules } from "@/lib/core/scoring/rules-schema";
 import type { RuleError } from "@/lib/core/scoring/rules-schema";
 import type { ScoringRules } from "@/lib/core/scoring/types";
+import type { RuleSetVersion } from "@/lib/views/scoring";
 import type { FieldErrors } from "../errors";
 import { AppError } from "../errors";
 import { activeDisqualificationReasons } from "../settings/reference-data";
@@ -10,8 +11,6 @@ import { ruleSetStore } from "./rule-set-store";
 import { reads, transaction } from "../store/database";
 
 export const VERSION_NOTE_MAX_LENGTH = 200;
-
-export type RuleSetVersion = { version: number; note: string | null; active: boolean; createdAt: string; createdByName: string | null };
 
 /** Installs the default scoring rules as version 1 when no rule set exists yet, in a transaction of its own. */
 export async function ensureActiveRuleSet(): Promise<void> {

@@ -3,15 +3,15 @@
 import { z } from "zod";
 import type { LabSettings } from "@/lib/core/scoring-lab/settings";
 import { labSettingsSchema } from "@/lib/core/scoring-lab/settings";
+import type { JobView } from "@/lib/views/jobs";
+import type { BacktestAnswer, ModelView } from "@/lib/views/scoring";
 import { authorizedAction } from "../auth/authorized-action";
-import type { JobView } from "../jobs/background-jobs";
 import { getJob } from "../jobs/background-jobs";
 import { AppError } from "../errors";
 import { activeRuleSet } from "./lead-scoring";
 import { validateRules } from "./rule-sets";
-import type { BacktestAnswer, SuggestionAnswer } from "./lab";
+import type { SuggestionAnswer } from "./lab";
 import { backtest, saveLabSettings, suggestRuleSet } from "./lab";
-import type { ModelView } from "./models";
 import { activateModel, deactivateModels, listModels, startModelTraining } from "./models";
 
 // What the lab predicts and when an open lead counts as a no: for one run, or (managers) as the team's default.

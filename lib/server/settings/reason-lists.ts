@@ -3,6 +3,7 @@ import type { ReasonList } from "@/lib/core/reasons";
 import { OTHER_REASON_CODE, OTHER_REASON_LABEL } from "@/lib/core/reasons";
 import { parseScoringRules } from "@/lib/core/scoring/rules-schema";
 import { checklistKey, uniqueKey } from "@/lib/core/workflow-settings";
+import type { ReasonRow } from "@/lib/views/settings";
 import { AppError } from "../errors";
 import { settingsStore } from "./settings-store";
 import { ruleSetStore } from "../scoring/rule-set-store";
@@ -10,9 +11,6 @@ import { reads, transaction } from "../store/database";
 import type { Queryable } from "../store/transaction";
 
 // The managed reason lists (disqualification, reject): the same operations on two tables of the same shape.
-
-/** A reason as managers see it: `uses` counts the moves that name it. */
-export type ReasonRow = { id: string; code: string; label: string; active: boolean; uses: number };
 
 /** What losing the last active reason would leave people unable to do. */
 const LAST_ACTIVE: Record<ReasonList, string> = {

@@ -2,12 +2,10 @@ import "server-only";
 import { rolesWith } from "@/lib/core/permissions";
 import type { ReasonList } from "@/lib/core/reasons";
 import type { Role } from "@/lib/core/roles";
+import type { ReasonOption, UserOption } from "@/lib/views/settings";
 import { settingsStore } from "./settings-store";
 import { reads } from "../store/database";
 import type { Queryable } from "../store/transaction";
-
-export type ReasonOption = { code: string; label: string };
-export type UserOption = { id: string; name: string; role: Role };
 
 /** The reasons a list offers now, in the order people pick from ("Other" is offered besides). */
 export async function activeReasons(list: ReasonList, q: Queryable = reads()): Promise<ReasonOption[]> {
