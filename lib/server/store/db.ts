@@ -7,8 +7,13 @@ import { connectionPragmas } from "./connection";
 import { acquireWriter } from "./transaction";
 import { beginForegroundWrite } from "./write-turns";
 
+/*
+ * A stand-alone ORM client on a connection of its own, for scripts (seed, data generator,
+ * benchmarks) and tests that set up data. The app itself reaches the database only through its
+ * stores, on the connections of database.ts.
+ */
+
 type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
-export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export function createDb(file: string = sqliteUrl(databaseUrl())): PrismaClient {
   const factory = new PrismaBetterSQLite3({ url: file }, { timestampFormat: "unixepoch-ms" });
@@ -76,6 +81,6 @@ function takingWriteTurns(connection: Connection): Connection {
   });
 }
 
-// One client per process: Next's dev server re-evaluates modules, so it lives on globalThis.
+// One client per process, on globalThis like the store's connections.
 const globalForDb = globalThis as unknown as { leadgateDb?: PrismaClient };
 export const db: PrismaClient = (globalForDb.leadgateDb ??= createDb());
