@@ -1,6 +1,11 @@
+import Database from "better-sqlite3";
+import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, openSignedIn } from "./support";
+
+// The browser tests' server reads this file (scripts/e2e-server.sh).
+const E2E_DATABASE = path.resolve(".tmp/e2e.db");
 
 // A phone held upright.
 const PHONE = { width: 390, height: 844 };
@@ -25,6 +30,33 @@ test("an unknown path shows the app's not-found page; its link leads to the pers
   await expectNotFoundPage(page, "/no/such/page", "There is no page at this address");
   await page.getByRole("link", { name: "Go to your start page" }).click();
   await page.waitForURL("/review");
+});
+
+test("a page that fails to render shows the error page in the app: the digest, never the error; Try again shows the page once it can", async ({ page }) => {
+  const database = new Database(E2E_DATABASE);
+  database.pragma("busy_timeout = 5000");
+  const lead = database.prepare(`SELECT id, firstName, lastName, createdAt FROM "Lead" WHERE stage = 'LEAD' ORDER BY id LIMIT 1`).get() as { id: string; firstName: string; lastName: string; createdAt: number };
+  // A stored date the database layer cannot read: the lead's page fails on the server.
+  const breakLead = database.prepare(`UPDATE "Lead" SET createdAt = 'not a date' WHERE id = ?`);
+  const repairLead = database.prepare(`UPDATE "Lead" SET createdAt = ? WHERE id = ?`);
+  try {
+    breakLead.run(lead.id);
+    await openSignedIn(page, "manager@leadgate.test", `/leads/${lead.id}`);
+    const heading = page.getByRole("heading", { level: 1, name: "This page couldn't be shown" });
+    await expect(heading).toBeVisible();
+    await expect(heading).toBeFocused();
+    await expect(page.getByRole("banner")).toBeVisible();
+    await expect(page.getByText("If you contact support, give them this reference:")).toBeVisible();
+    await expect(page.locator("main")).not.toContainText("not a date");
+    await expectNoSeriousA11yViolations(page);
+
+    repairLead.run(lead.createdAt, lead.id);
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `${lead.firstName} ${lead.lastName}` })).toBeVisible();
+  } finally {
+    repairLead.run(lead.createdAt, lead.id);
+    database.close();
+  }
 });
 
 test.describe("on a phone", () => {

@@ -51,7 +51,7 @@ test("the queue's link counts the rep's MQLs past the SLA; a manager's counts ev
   expect(overdue).toBeGreaterThan(0);
   await expect(mainNav(page).getByRole("link", { name: `Sales queue, ${overdue.toLocaleString("en-US")} overdue`, exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
-  await page.waitForURL((url) => url.pathname === "/signin");
+  await expect(page).toHaveURL(/\/signin/);
 
   await signInToHome(page, "manager@leadgate.test", "/dashboard");
   await expect(mainNav(page).getByRole("link", { name: /^MQL review, [\d,]+ waiting$/ })).toBeVisible();
@@ -98,7 +98,7 @@ test.describe("on a phone", () => {
         expect.soft(await pageWidth(page), `${href} is wider than the screen`).toBeLessThanOrEqual(390);
       }
       await page.getByRole("button", { name: "Sign out" }).click();
-      await page.waitForURL((url) => url.pathname === "/signin");
+      await expect(page).toHaveURL(/\/signin/);
     }
   });
 

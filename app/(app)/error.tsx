@@ -23,6 +23,8 @@ export default function PageError({ error, retry }: { error: unknown; retry: () 
 
   return (
     <div className="mx-auto max-w-lg px-4 py-20 text-center">
+      {/* The failed page's own title never arrived; React moves this one into the document's head. */}
+      <title>Page error · Leadgate</title>
       <p className="text-sm font-semibold text-red-700">Something went wrong</p>
       <h1 ref={heading} tabIndex={-1} className="mt-2 text-2xl font-semibold tracking-tight text-slate-900 focus:outline-none">
         This page couldn&apos;t be shown
