@@ -82,7 +82,8 @@ test("saving a note after signing out in another tab goes to sign-in instead of 
   const otherTab = await page.context().newPage();
   await otherTab.goto("/board");
   await otherTab.getByRole("button", { name: "Sign out" }).click();
-  await otherTab.waitForURL((url) => url.pathname === "/signin");
+  // Not waitForURL: the board's live poll may reach sign-in first and abort the sign-out's own navigation.
+  await expect(otherTab).toHaveURL(/\/signin/);
   await otherTab.close();
 
   await expectNoteSendsToSignInAndBack(page, id, "Written after the session ended");
