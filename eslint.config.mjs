@@ -27,13 +27,13 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/db", "better-sqlite3", "@prisma/*", "**/generated/**"], message: "Reach the database through a store (lib/server/**/*-store.ts)." }] },
+        { patterns: [{ group: ["**/db", "better-sqlite3", "pg", "@prisma/*", "**/generated/**"], message: "Reach the database through a store (lib/server/**/*-store.ts)." }] },
       ],
     },
   },
   {
     // Scripts, tests and tooling configure child processes and test databases through the environment.
-    files: ["lib/env.ts", "scripts/**", "tests/**", "e2e/**", "prisma.config.ts", "playwright.config.ts", "vitest.config.mts"],
+    files: ["lib/env.ts", "scripts/**", "tests/**", "e2e/**", "prisma.config.ts", "prisma/postgres/prisma.config.ts", "playwright.config.ts", "vitest.config.mts"],
     rules: { "no-restricted-properties": "off" },
   },
 ]);

@@ -3,6 +3,25 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": import.meta.dirname };
 
+const integrationResolve = { alias: { ...alias, "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts") } };
+
+/** The integration tests, on either engine (tests/support/test-engine.ts). */
+function integration(engine: "sqlite" | "postgres") {
+  return {
+    resolve: integrationResolve,
+    test: {
+      name: engine === "sqlite" ? "integration" : "integration-postgres",
+      include: ["tests/integration/**/*.test.ts"],
+      environment: "node",
+      env: { LEADGATE_TEST_ENGINE: engine },
+      globalSetup: [engine === "sqlite" ? "tests/support/global-setup.ts" : "tests/support/global-setup-postgres.ts"],
+      setupFiles: ["tests/support/fresh-database.ts"],
+      testTimeout: 20_000,
+      hookTimeout: 60_000,
+    },
+  };
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -10,18 +29,8 @@ export default defineConfig({
         resolve: { alias },
         test: { name: "unit", include: ["lib/**/*.test.ts"], environment: "node" },
       },
-      {
-        resolve: { alias: { ...alias, "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts") } },
-        test: {
-          name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["tests/support/global-setup.ts"],
-          setupFiles: ["tests/support/fresh-database.ts"],
-          testTimeout: 20_000,
-          hookTimeout: 60_000,
-        },
-      },
+      integration("sqlite"),
+      integration("postgres"),
     ],
   },
 });

@@ -4,7 +4,13 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
-  DATABASE_URL: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((url) => !url?.trim() || /^(file:|postgres(ql)?:\/\/)/.test(url.trim()), { error: 'must be a SQLite "file:" URL or a "postgres://" URL' }),
+  // PostgreSQL only: connections each instance keeps open, and how long one statement may run.
+  LEADGATE_PG_POOL_SIZE: unset(z.coerce.number().int().min(2).max(500).default(10)),
+  LEADGATE_PG_STATEMENT_TIMEOUT_MS: unset(z.coerce.number().int().min(100).default(30_000)),
   NEXTAUTH_SECRET: z.string().optional(),
   LEADGATE_DEMO_API_KEY: z.string().optional(),
   LEADGATE_API_RATE_LIMIT: z.coerce.number().int().positive().default(3000),
@@ -35,6 +41,12 @@ function read() {
 
 export function databaseUrl(): string | undefined {
   return read().DATABASE_URL;
+}
+
+/** PostgreSQL connection pool of one instance: its size, and the longest a statement may run (ms). */
+export function postgresPool(): { size: number; statementTimeoutMs: number } {
+  const { LEADGATE_PG_POOL_SIZE, LEADGATE_PG_STATEMENT_TIMEOUT_MS } = read();
+  return { size: LEADGATE_PG_POOL_SIZE, statementTimeoutMs: LEADGATE_PG_STATEMENT_TIMEOUT_MS };
 }
 
 /** The secret that signs session cookies. Production refuses to start without a real one. */

@@ -105,7 +105,7 @@ async function main() {
   const { key } = await createApiKey({ name: `benchmark ${Date.now()}`, createdById: admin.id });
   const emails = (await db.lead.findMany({ select: { email: true } })).map((lead) => lead.email);
   await db.$disconnect();
-  closeStore();
+  await closeStore();
 
   const batchesOf = (leadsPerBatch: number) =>
     Array.from({ length: 20 }, (_, b) => JSON.stringify({ events: Array.from({ length: BATCH_SIZE }, (_, i) => randomEvent(emails, b * BATCH_SIZE + i, leadsPerBatch)) }));

@@ -142,7 +142,7 @@ async function main() {
     lines.push({ measure: "history import of 1,000 more leads with an active model", value: seconds(activeImport), target: "—", pass: null });
   } finally {
     await db.$disconnect();
-    closeStore();
+    await closeStore();
   }
 
   console.log("\n| measure | value | target | result |\n| --- | --- | --- | --- |");

@@ -102,7 +102,7 @@ async function prepareDatabase(): Promise<{ emails: string[]; keys: string[]; im
   const keys: string[] = [];
   for (let index = 0; index < API_KEYS; index++) keys.push((await createApiKey({ name: `soak ${Date.now()} #${index}`, createdById: admin.id })).key);
   const importEventsBefore = importEventsInDatabase();
-  closeStore();
+  await closeStore();
   return { emails, keys, importEventsBefore };
 }
 

@@ -6,6 +6,7 @@ export CHECKPOINT_DISABLE=1
 install_dependencies() {
   echo "==> Installing dependencies"
   npm install --no-audit --no-fund --loglevel=error
-  echo "==> Generating the database client"
+  echo "==> Generating the database clients (SQLite and PostgreSQL)"
   npx prisma generate >/dev/null
+  npx prisma generate --config prisma/postgres/prisma.config.ts >/dev/null
 }

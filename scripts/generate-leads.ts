@@ -86,7 +86,7 @@ export async function generateLeads(options: { leads?: number; out?: string } = 
     return counts;
   } finally {
     await db.$disconnect();
-    closeStore();
+    await closeStore();
   }
 }
 

@@ -19,7 +19,7 @@ async function main() {
     `Re-scored ${summary.leads.toLocaleString("en-US")} leads with rule set v${summary.ruleSetVersion} in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
       `${summary.movedToMql} became MQL, ${summary.disqualified} were disqualified.`,
   );
-  closeStore();
+  await closeStore();
 }
 
 main().catch((error) => {

@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { sqliteUrl } from "../lib/database-url";
+import { databaseEngine, sqliteUrl } from "../lib/database-url";
 import { checkEnvironment, databaseUrl } from "../lib/env";
 
 async function main() {
@@ -23,23 +23,34 @@ async function main() {
   const { closeStore } = await import("../lib/server/store/database");
   const { prepareDatabase } = await import("../prisma/seed/prepare-database");
 
-  const file = sqliteUrl(databaseUrl());
-  mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, DATABASE_URL: `file:${file}`, CHECKPOINT_DISABLE: "1" },
-  });
-  // WAL lets readers (the board) carry on while a move is written; it is stored in the file.
-  new Database(file).pragma("journal_mode = WAL");
+  const postgres = databaseEngine(databaseUrl()) === "postgres";
+  let where: string;
+  if (postgres) {
+    execFileSync("npx", ["prisma", "migrate", "deploy", "--config", "prisma/postgres/prisma.config.ts"], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+    });
+    where = `PostgreSQL, ${new URL(databaseUrl()!).host}${new URL(databaseUrl()!).pathname}`;
+  } else {
+    const file = sqliteUrl(databaseUrl());
+    mkdirSync(path.dirname(file), { recursive: true });
+    execFileSync("npx", ["prisma", "migrate", "deploy"], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, DATABASE_URL: `file:${file}`, CHECKPOINT_DISABLE: "1" },
+    });
+    // WAL lets readers (the board) carry on while a move is written; it is stored in the file.
+    new Database(file).pragma("journal_mode = WAL");
+    where = file;
+  }
 
-  const db = createDb(file);
+  const db = createDb();
   try {
     const report = await prepareDatabase(db);
-    console.log(`\nDatabase: ${file}`);
+    console.log(`\nDatabase: ${where}`);
     for (const line of report.lines) console.log(line);
   } finally {
     await db.$disconnect();
-    closeStore();
+    await closeStore();
   }
 }
 

@@ -27,7 +27,7 @@ async function freshDatabase(): Promise<PrismaClient> {
   const file = path.join(TMP_DIR, `setup-${randomUUID()}.db`);
   copyFileSync(TEMPLATE_DATABASE, file);
   // Re-scoring reads DATABASE_URL: point it, and the store's connection, at this file.
-  closeStore();
+  await closeStore();
   process.env.DATABASE_URL = `file:${file}`;
   const db = createDb(file);
   // The test template carries the default rules (tests/support/global-setup.ts); a migrated database doesn't.
@@ -62,7 +62,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  closeStore();
+  await closeStore();
   for (const { file, db } of opened) {
     await db.$disconnect();
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });

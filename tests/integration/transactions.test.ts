@@ -4,23 +4,31 @@ import { settingsStore } from "@/lib/server/settings/settings-store";
 import { reads, transaction } from "@/lib/server/store/database";
 import type { Tx } from "@/lib/server/store/transaction";
 import { inSavepoint } from "@/lib/server/store/transaction";
+import { PostgresTx } from "@/lib/server/store/postgres-transaction";
+import { sqliteConnection } from "@/lib/server/store/sqlite-transaction";
 
 // Transactions are values (lib/server/store/transaction.ts): a store call writes inside the
 // transaction it is handed, and nothing of another request's joins it.
 
-const write = (tx: Tx, key: string, value: string) =>
-  tx.connection.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value, Date.now());
+// A write in each engine's own SQL, beside the ORM's.
+const write = async (tx: Tx, key: string, value: string) => {
+  if (tx instanceof PostgresTx) {
+    await tx.connection.query(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ($1, $2, now()) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [key, value]);
+  } else {
+    sqliteConnection(tx).prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value, Date.now());
+  }
+};
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 test("a transaction that waits between statements is not joined by a concurrent one, and its failure undoes only its own writes", async () => {
   const failing = transaction(async (tx) => {
-    write(tx, "first", "from the failing transaction");
+    await write(tx, "first", "from the failing transaction");
     await yieldToOthers();
     await yieldToOthers();
     throw new Error("refused halfway");
   });
   const concurrent = transaction(async (tx) => {
-    write(tx, "second", "from the concurrent transaction");
+    await write(tx, "second", "from the concurrent transaction");
   });
   await expect(failing).rejects.toThrow("refused halfway");
   await concurrent;
@@ -31,7 +39,7 @@ test("a transaction that waits between statements is not joined by a concurrent 
 test("reads outside a transaction never see what an open transaction has not committed", async () => {
   let seenWhileOpen: string | null | undefined;
   await transaction(async (tx) => {
-    write(tx, "pending", "uncommitted");
+    await write(tx, "pending", "uncommitted");
     expect(await settingsStore.value(tx, "pending")).toBe("uncommitted");
     seenWhileOpen = await settingsStore.value(reads(), "pending");
   });
@@ -41,14 +49,14 @@ test("reads outside a transaction never see what an open transaction has not com
 
 test("a savepoint that fails undoes its own writes and the transaction goes on", async () => {
   await transaction(async (tx) => {
-    write(tx, "kept", "before");
+    await write(tx, "kept", "before");
     await expect(
       inSavepoint(tx, async () => {
-        write(tx, "undone", "inside");
+        await write(tx, "undone", "inside");
         throw new Error("this part is refused");
       }),
     ).rejects.toThrow("this part is refused");
-    write(tx, "after", "after");
+    await write(tx, "after", "after");
   });
   expect(await settingsStore.value(reads(), "kept")).toBe("before");
   expect(await settingsStore.value(reads(), "undone")).toBeNull();
@@ -61,7 +69,7 @@ test("a store transaction begun while an ORM transaction is open on the same thr
   await db.$transaction(async (orm) => {
     await orm.setting.create({ data: { key: "orm", value: "first" } });
     storeWrite = transaction(async (tx) => {
-      write(tx, "store", "second");
+      await write(tx, "store", "second");
     }).then(() => {
       storeDone = true;
     });
@@ -77,7 +85,7 @@ test("a store transaction begun while an ORM transaction is open on the same thr
 test("the ORM inside a store transaction writes in it: its statements, bulk writes and own transactions commit or roll back with the store's", async () => {
   await expect(
     transaction(async (tx) => {
-      write(tx, "sql", "from SQL");
+      await write(tx, "sql", "from SQL");
       await tx.orm.setting.create({ data: { key: "orm-single", value: "one" } });
       await tx.orm.setting.createMany({ data: [{ key: "orm-many-1", value: "1" }, { key: "orm-many-2", value: "2" }] });
       await tx.orm.$transaction(async (inner) => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/store/db";
 import { transaction, writeConnection } from "@/lib/server/store/database";
 import { beginForegroundWrite, sharedWriteTurns } from "@/lib/server/store/write-turns";
+import { sqliteConnection } from "@/lib/server/store/sqlite-transaction";
 
 // Long enough for a thread that does not wait its turn to have written many times over.
 const CHANCE_TO_CUT_IN_MS = 300;
@@ -33,7 +34,7 @@ describe("writes from a background thread take turns with the request thread's",
     try {
       await next(worker, "ready");
       await transaction(async (tx) => {
-        tx.connection.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('request', 'written', ?)`).run(Date.now());
+        sqliteConnection(tx).prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('request', 'written', ?)`).run(Date.now());
       });
       await sleep(CHANCE_TO_CUT_IN_MS);
       expect(stored("background-after-request")).toBeUndefined();

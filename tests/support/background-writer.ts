@@ -4,11 +4,12 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { transaction, writeConnection } from "../../lib/server/store/database";
 import { joinWriteTurnsAsBackground } from "../../lib/server/store/write-turns";
+import { sqliteConnection } from "../../lib/server/store/sqlite-transaction";
 
 const { turns, key } = workerData as { turns: SharedArrayBuffer; key: string };
 joinWriteTurnsAsBackground(turns);
 writeConnection();
 parentPort!.postMessage("ready");
 void transaction(async (tx) => {
-  tx.connection.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES (?, 'written', ?)`).run(key, Date.now());
+  sqliteConnection(tx).prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES (?, 'written', ?)`).run(key, Date.now());
 }).then(() => parentPort!.postMessage("written"));

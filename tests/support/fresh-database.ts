@@ -1,18 +1,39 @@
 import { randomUUID } from "node:crypto";
 import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, vi } from "vitest";
 import { TEMPLATE_DATABASE, TMP_DIR } from "./paths";
 import { signedInSession } from "./sign-in";
+import { POSTGRES_TEMPLATE, postgresTestUrl, testEngine } from "./test-engine";
 
-// Runs before each test file: a fresh database file of its own, and sessions that the
-// test chooses with signInAs() instead of a browser cookie. Everything else is real.
-const file = path.join(TMP_DIR, `test-${randomUUID()}.db`);
-// The file alone is a whole copy, in WAL mode: global-setup.ts checkpointed the template's log into it.
-copyFileSync(TEMPLATE_DATABASE, file);
-process.env.DATABASE_URL = `file:${file}`;
+// Runs before each test file: a fresh database of its own, and sessions that the test chooses
+// with signInAs() instead of a browser cookie. Everything else is real.
+const postgres = testEngine() === "postgres";
+const name = `test_${randomUUID().replaceAll("-", "")}`;
+const file = path.join(TMP_DIR, `${name}.db`);
+
+async function onCluster(sql: string) {
+  const admin = new pg.Client({ connectionString: postgresTestUrl("postgres") });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+if (postgres) {
+  await onCluster(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE}`);
+  process.env.DATABASE_URL = postgresTestUrl(name);
+} else {
+  // The file alone is a whole copy, in WAL mode: global-setup.ts checkpointed the template's log into it.
+  copyFileSync(TEMPLATE_DATABASE, file);
+  process.env.DATABASE_URL = `file:${file}`;
+}
 delete (globalThis as { leadgateDb?: unknown }).leadgateDb;
 delete (globalThis as { leadgateSqlite?: unknown }).leadgateSqlite;
+delete (globalThis as { leadgatePostgres?: unknown }).leadgatePostgres;
 
 vi.mock("next-auth", async (importOriginal) => {
   const original = await importOriginal<typeof import("next-auth")>();
@@ -29,6 +50,7 @@ afterAll(async () => {
   const { db } = await import("@/lib/server/store/db");
   const { closeStore } = await import("@/lib/server/store/database");
   await db.$disconnect();
-  closeStore();
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  await closeStore();
+  if (postgres) await onCluster(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  else for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
 });

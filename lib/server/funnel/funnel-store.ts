@@ -3,7 +3,7 @@ import type Database from "better-sqlite3";
 import { rolesWith } from "@/lib/core/permissions";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
 import type { Queryable, Tx } from "@/lib/server/store/transaction";
-import { preparedPerConnection } from "@/lib/server/store/transaction";
+import { preparedPerConnection } from "@/lib/server/store/sqlite-transaction";
 import { forIdChunks } from "@/lib/server/store/id-chunks";
 import { timeOrderedId } from "@/lib/server/store/time-ordered-id";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import type { Queryable, Tx } from "../store/transaction";
-import { preparedPerConnection } from "../store/transaction";
+import { preparedPerConnection } from "../store/sqlite-transaction";
 
 /* Writes of a history import: a lead's past, stored as it happened (SQLite dialect). */
 

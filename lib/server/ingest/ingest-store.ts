@@ -1,7 +1,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import type { Queryable, Tx } from "../store/transaction";
-import { preparedPerConnection } from "../store/transaction";
+import { preparedPerConnection, sqliteConnection } from "../store/sqlite-transaction";
 
 /*
  * The ingestion hot path (events in, scores out, at thousands per second) and whole-table
@@ -157,7 +157,7 @@ function eventsForLeads(q: Queryable, leadIds: readonly string[]): EventRow[] {
   return inChunks(leadIds, (chunk) => {
     let statement = eventsByLeads.get(chunk.length);
     if (!statement) {
-      statement = q.connection.prepare<string[], EventRow>(`SELECT id, leadId, type, occurredAt, properties FROM "Event" WHERE leadId IN (${chunk.map(() => "?").join(",")})`);
+      statement = sqliteConnection(q).prepare<string[], EventRow>(`SELECT id, leadId, type, occurredAt, properties FROM "Event" WHERE leadId IN (${chunk.map(() => "?").join(",")})`);
       eventsByLeads.set(chunk.length, statement);
     }
     return statement.all(...chunk);
@@ -168,7 +168,7 @@ export const ingestStore: IngestStore = {
   findLeadById: async (q, id) => statementsOf(q).leadById.get(id),
   findLeadByEmail: async (q, email) => statementsOf(q).leadByEmail.get(email),
   leadsAfter: async (q, afterId, limit) => statementsOf(q).leadsAfter.all(afterId, limit),
-  countLeads: async (q) => (q.connection.prepare(`SELECT count(*) AS count FROM "Lead"`).get() as { count: number }).count,
+  countLeads: async (q) => (sqliteConnection(q).prepare(`SELECT count(*) AS count FROM "Lead"`).get() as { count: number }).count,
   async insertLead(tx, row) {
     statementsOf(tx).insertLead.run(row);
   },
@@ -179,7 +179,7 @@ export const ingestStore: IngestStore = {
     let statement = leadUpdates.get(key);
     if (!statement) {
       const assignments = [...columns.map((column) => `"${column}" = @${column}`), `"updatedAt" = @now`].join(", ");
-      statement = tx.connection.prepare(`UPDATE "Lead" SET ${assignments} WHERE id = @id`);
+      statement = sqliteConnection(tx).prepare(`UPDATE "Lead" SET ${assignments} WHERE id = @id`);
       leadUpdates.set(key, statement);
     }
     statement.run({ ...fields, id, now });

@@ -2,7 +2,7 @@ import "server-only";
 import type Database from "better-sqlite3";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
 import type { Queryable, Tx } from "@/lib/server/store/transaction";
-import { preparedPerConnection } from "@/lib/server/store/transaction";
+import { preparedPerConnection } from "@/lib/server/store/sqlite-transaction";
 import { timeOrderedId } from "@/lib/server/store/time-ordered-id";
 
 // Never the input: an import's file is megabytes, and its page asks twice a second.

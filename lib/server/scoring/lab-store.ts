@@ -1,5 +1,6 @@
 import "server-only";
 import type { EventRow, LeadRow } from "../ingest/ingest-store";
+import { sqliteConnection } from "../store/sqlite-transaction";
 import type { Queryable } from "../store/transaction";
 
 /* Whole-table reads for the scoring lab (SQLite dialect): every lead, stage entry and event, once. */
@@ -27,16 +28,16 @@ export interface LabStore {
 // Written in SQL with better-sqlite3's row iteration: a PostgreSQL deployment implements the interface over its own driver.
 export const labStore: LabStore = {
   async leads(q) {
-    return q.connection
+    return sqliteConnection(q)
       .prepare<[], LabLeadRow>(
         `SELECT id, email, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, createdAt FROM "Lead"`,
       )
       .all();
   },
   async transitions(q) {
-    return q.connection.prepare<[], LabTransitionRow>(`SELECT leadId, toStage, createdAt AS at FROM "StageTransition"`).all();
+    return sqliteConnection(q).prepare<[], LabTransitionRow>(`SELECT leadId, toStage, createdAt AS at FROM "StageTransition"`).all();
   },
   async eachEvent(q, visit) {
-    for (const row of q.connection.prepare<[], EventRow>(`SELECT id, leadId, type, occurredAt, properties FROM "Event"`).iterate()) visit(row);
+    for (const row of sqliteConnection(q).prepare<[], EventRow>(`SELECT id, leadId, type, occurredAt, properties FROM "Event"`).iterate()) visit(row);
   },
 };

@@ -2,7 +2,8 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { Prisma } from "@/lib/server/generated/prisma/client";
 import type { Queryable, Tx } from "@/lib/server/store/transaction";
-import { preparedPerConnection } from "@/lib/server/store/transaction";
+import { preparedPerConnection } from "@/lib/server/store/sqlite-transaction";
+import { postgresRow } from "@/lib/server/store/postgres-sql";
 
 /** A saved version of the scoring rules, as the history lists it. */
 export type RuleSetVersionRow = { version: number; note: string | null; active: boolean; createdAt: Date; createdByName: string | null };
@@ -33,8 +34,8 @@ export interface RuleSetStore {
   insert(tx: Tx, row: NewRuleSet): Promise<boolean>;
 }
 
-// What scoring reads on every event is prepared SQL (through the ORM it costs a few times more
-// per event, BENCHMARKS.md); the rest is written with the ORM.
+// What scoring reads on every event is prepared SQL in each engine's dialect (through the ORM it
+// costs a few times more per event, BENCHMARKS.md); the rest is written with the ORM.
 const statementsOf = preparedPerConnection((connection: Database.Database) => ({
   active: connection.prepare<[], RuleSetRow>(`SELECT version, rules, note FROM "RuleSet" WHERE active = 1 LIMIT 1`),
   byVersion: connection.prepare<[number], RuleSetRow>(`SELECT version, rules, note FROM "RuleSet" WHERE version = ?`),
@@ -42,11 +43,20 @@ const statementsOf = preparedPerConnection((connection: Database.Database) => ({
   modelByVersion: connection.prepare<[number], TrainedModelRow>(`SELECT version, model FROM "ScoringModel" WHERE version = ? AND model IS NOT NULL`),
 }));
 
+const postgres = {
+  active: (q: Queryable) => postgresRow<RuleSetRow>(q, { name: "rule_set_active", text: `SELECT version, rules, note FROM "RuleSet" WHERE active LIMIT 1` }),
+  byVersion: (q: Queryable, version: number) => postgresRow<RuleSetRow>(q, { name: "rule_set_by_version", text: `SELECT version, rules, note FROM "RuleSet" WHERE version = $1`, values: [version] }),
+  activeModel: (q: Queryable) =>
+    postgresRow<TrainedModelRow>(q, { name: "model_active", text: `SELECT version, model FROM "ScoringModel" WHERE active AND status = 'ready' LIMIT 1` }),
+  modelByVersion: (q: Queryable, version: number) =>
+    postgresRow<TrainedModelRow>(q, { name: "model_by_version", text: `SELECT version, model FROM "ScoringModel" WHERE version = $1 AND model IS NOT NULL`, values: [version] }),
+};
+
 export const ruleSetStore: RuleSetStore = {
-  active: async (q) => statementsOf(q).active.get(),
-  byVersion: async (q, version) => statementsOf(q).byVersion.get(version),
-  activeModel: async (q) => statementsOf(q).activeModel.get(),
-  modelByVersion: async (q, version) => statementsOf(q).modelByVersion.get(version),
+  active: async (q) => (q.engine === "postgres" ? postgres.active(q) : statementsOf(q).active.get()),
+  byVersion: async (q, version) => (q.engine === "postgres" ? postgres.byVersion(q, version) : statementsOf(q).byVersion.get(version)),
+  activeModel: async (q) => (q.engine === "postgres" ? postgres.activeModel(q) : statementsOf(q).activeModel.get()),
+  modelByVersion: async (q, version) => (q.engine === "postgres" ? postgres.modelByVersion(q, version) : statementsOf(q).modelByVersion.get(version)),
   count: (q) => q.orm.ruleSet.count(),
   async versions(q) {
     const rows = await q.orm.ruleSet.findMany({

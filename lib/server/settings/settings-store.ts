@@ -3,7 +3,8 @@ import type { ReasonList } from "@/lib/core/reasons";
 import { Prisma } from "@/lib/server/generated/prisma/client";
 import type { Orm } from "@/lib/server/store/orm";
 import type { Queryable, Tx } from "@/lib/server/store/transaction";
-import { preparedPerConnection } from "@/lib/server/store/transaction";
+import { preparedPerConnection } from "@/lib/server/store/sqlite-transaction";
+import { postgresRow } from "@/lib/server/store/postgres-sql";
 
 /** A reason of a managed list (disqualification, reject) as stored. */
 export type ReasonRecord = { id: string; code: string; label: string; active: boolean; sortOrder: number };
@@ -65,10 +66,14 @@ const USES: Record<ReasonList, Prisma.StageTransitionWhereInput> = {
   reject: { move: "reject" },
 };
 
-// Everything but the setting read is written with the ORM, so the same implementation serves every engine the ORM supports.
+// Everything but the setting read is written with the ORM, so the same code serves both engines.
 export const settingsStore: SettingsStore = {
   async value(q, key) {
-    return statementsOf(q).setting.get(key)?.value ?? null;
+    const row =
+      q.engine === "postgres"
+        ? await postgresRow<{ value: string }>(q, { name: "setting_value", text: `SELECT value FROM "Setting" WHERE key = $1`, values: [key] })
+        : statementsOf(q).setting.get(key);
+    return row?.value ?? null;
   },
   async save(tx, key, value, userId) {
     await tx.orm.setting.upsert({ where: { key }, create: { key, value, updatedById: userId }, update: { value, updatedById: userId } });

@@ -1,18 +1,29 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { sqliteUrl } from "@/lib/database-url";
+import type { DatabaseEngine } from "@/lib/database-url";
+import { databaseEngine, sqliteUrl } from "@/lib/database-url";
 import { databaseUrl } from "@/lib/env";
 import { openConnection } from "./connection";
-import type { Tx } from "./transaction";
-import { Reads, runTransaction } from "./transaction";
+import { closePostgresStore, postgresStore } from "./postgres-database";
+import { runPostgresTransaction } from "./postgres-transaction";
+import { runSqliteTransaction, SqliteReads } from "./sqlite-transaction";
+import type { Reads, Tx } from "./transaction";
 import { startWalCheckpointer } from "./wal-checkpointer";
 import { isBackgroundThread } from "./write-turns";
 
 /*
- * The database as the stores see it: this thread's writer connection, where `transaction(work)`
- * runs one write transaction at a time, and the reader connection, where `reads()` reads what
- * is committed. Every store call takes one or the other (transaction.ts).
+ * The database as the stores see it: `transaction(work)` runs a write transaction, `reads()`
+ * reads what is committed, and every store call takes one or the other (transaction.ts).
+ * DATABASE_URL chooses the engine. On SQLite, this thread's writer connection runs one write
+ * transaction at a time and a reader connection reads beside it; on PostgreSQL, a pool
+ * (postgres-database.ts) serves both.
  */
+
+/** The engine DATABASE_URL names. */
+export function engine(): DatabaseEngine {
+  return databaseEngine(databaseUrl());
+}
+
 
 const WAL_CHECKPOINT_INTERVAL_MS = 200;
 // The log only starts over once a checkpoint has copied every frame in it (wal-checkpointer.ts).
@@ -21,7 +32,7 @@ const WAL_FINISH_INTERVAL_MS = 1_000;
 type Store = {
   connection: Database.Database;
   file: string;
-  reader?: Reads;
+  reader?: SqliteReads;
   checkpointer: { stop(): void };
 };
 
@@ -51,14 +62,18 @@ function store(): Store {
  * dashboard's cache whether anything changed. It never writes, so it never holds up the writers.
  */
 export function reads(): Reads {
+  return engine() === "postgres" ? postgresStore().reads : sqliteReads();
+}
+
+function sqliteReads(): SqliteReads {
   const current = store();
-  current.reader ??= new Reads(openConnection(current.file, "reader"));
+  current.reader ??= new SqliteReads(openConnection(current.file, "reader"));
   return current.reader;
 }
 
 /** The reader connection itself, for a store whose cache keys on what this connection has seen (metrics-store.ts). */
 export function sqliteReadConnection(): Database.Database {
-  return reads().connection;
+  return sqliteReads().connection;
 }
 
 /**
@@ -66,7 +81,8 @@ export function sqliteReadConnection(): Database.Database {
  * of it is stored, or none.
  */
 export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return runTransaction(store().connection, work);
+  if (engine() === "postgres") return runPostgresTransaction(postgresStore().pool, work);
+  return runSqliteTransaction(store().connection, work);
 }
 
 /** This thread's writer connection (tests and scripts that check its settings or checkpoint it). */
@@ -74,8 +90,9 @@ export function writeConnection(): Database.Database {
   return store().connection;
 }
 
-/** Closes the connections (tests and scripts, so the database file can be removed). */
-export function closeStore(): void {
+/** Closes the connections (tests and scripts, so the database can be removed). */
+export async function closeStore(): Promise<void> {
+  await closePostgresStore();
   globalForStore.leadgateSqlite?.checkpointer.stop();
   globalForStore.leadgateSqlite?.reader?.connection.close();
   globalForStore.leadgateSqlite?.connection.close();

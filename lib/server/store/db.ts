@@ -1,10 +1,12 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { sqliteUrl } from "@/lib/database-url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseEngine, postgresUrl, sqliteUrl } from "@/lib/database-url";
 import { databaseUrl } from "@/lib/env";
 import { PrismaClient } from "../generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgres/client";
 import { connectionPragmas } from "./connection";
-import { acquireWriter } from "./transaction";
+import { acquireWriter } from "./sqlite-transaction";
 import { beginForegroundWrite } from "./write-turns";
 
 /*
@@ -15,7 +17,19 @@ import { beginForegroundWrite } from "./write-turns";
 
 type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
 
-export function createDb(file: string = sqliteUrl(databaseUrl())): PrismaClient {
+/**
+ * A client on DATABASE_URL's database, or on `file` (a SQLite file). On PostgreSQL it is that
+ * engine's generated client, typed as the SQLite one: both have the same models (orm.ts).
+ */
+export function createDb(file?: string): PrismaClient {
+  const url = databaseUrl();
+  if (file === undefined && databaseEngine(url) === "postgres") {
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: postgresUrl(url), options: "-c TimeZone=UTC" }) }) as unknown as PrismaClient;
+  }
+  return createSqliteDb(file ?? sqliteUrl(url));
+}
+
+function createSqliteDb(file: string): PrismaClient {
   const factory = new PrismaBetterSQLite3({ url: file }, { timestampFormat: "unixepoch-ms" });
   // The adapter opens its own connection; it gets the same settings as every other (sql/connection.ts).
   const adapter: AdapterFactory = {

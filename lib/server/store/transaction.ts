@@ -1,132 +1,30 @@
 import "server-only";
-import type Database from "better-sqlite3";
-import type { Orm } from "./orm";
-import { ormOn } from "./orm";
-import { beginBackgroundWrite, beginForegroundWrite, isBackgroundThread } from "./write-turns";
+import { PostgresTx, postgresSavepoint } from "./postgres-transaction";
+import type { PostgresReads } from "./postgres-transaction";
+import { SqliteTx, sqliteSavepoint } from "./sqlite-transaction";
+import type { SqliteReads } from "./sqlite-transaction";
 
 /*
- * Transactions are values: `transaction(work)` hands `work` a Tx, and every store call that
- * writes takes one, so what belongs together visibly commits together and nothing joins a
- * transaction by accident. Reads outside a transaction take a Reads value instead: they go to a
- * connection of their own, and never see another request's uncommitted writes.
+ * Transactions are values: `transaction(work)` (database.ts) hands `work` a Tx, and every store
+ * call that writes takes one, so what belongs together visibly commits together and nothing
+ * joins a transaction by accident. Reads outside a transaction take a Reads value instead: they
+ * never see another request's uncommitted writes. Each engine has its own kind of both
+ * (sqlite-transaction.ts, postgres-transaction.ts); a store's implementation for an engine
+ * takes that engine's.
  */
 
-/** A write transaction in progress on this thread's writer connection. */
-export class Tx {
-  /** @internal For store modules only: the connection the transaction runs on. */
-  constructor(readonly connection: Database.Database) {}
+/** A write transaction in progress. */
+export type Tx = SqliteTx | PostgresTx;
 
-  /** @internal For store modules only: the ORM on the same connection, inside the same transaction. */
-  get orm(): Orm {
-    return ormOn(this.connection);
-  }
-}
-
-/** Reads outside any transaction, on the reader connection. */
-export class Reads {
-  /** @internal For store modules only. */
-  constructor(readonly connection: Database.Database) {}
-
-  /** @internal For store modules only: the ORM on the reader connection. */
-  get orm(): Orm {
-    return ormOn(this.connection);
-  }
-}
+/** Reads outside any transaction. */
+export type Reads = SqliteReads | PostgresReads;
 
 /** What a read-only store call accepts: inside a transaction it reads what the transaction wrote. */
 export type Queryable = Tx | Reads;
 
-type Lock = { tail: Promise<void> };
-const globalForLock = globalThis as unknown as { leadgateWriteLock?: Lock };
-const lock: Lock = (globalForLock.leadgateWriteLock ??= { tail: Promise.resolve() });
-// A wait this long means a transaction waits for one opened by its own caller (a deadlock), not for work.
-const WRITER_MAX_WAIT_MS = 30_000;
-
-/**
- * Waits for this thread's turn to write: one write transaction at a time per thread, in the
- * order they asked, whichever connection it runs on (the store's or the ORM's, db.ts). SQLite
- * has one writer per file anyway, and its wait for a lock held elsewhere blocks the thread: a
- * transaction that waits for the ORM's, open on the same thread across an await, would wait
- * for good. The wait here is for the statements of the transaction before, which run without
- * any I/O wait in between.
- */
-export async function acquireWriter(): Promise<() => void> {
-  const previous = lock.tail;
-  let release!: () => void;
-  lock.tail = new Promise((resolve) => (release = resolve));
-  let timer: NodeJS.Timeout | undefined;
-  const waitedTooLong = new Promise<true>((resolve) => {
-    timer = setTimeout(() => resolve(true), WRITER_MAX_WAIT_MS);
-    timer.unref();
-  });
-  const timedOut = await Promise.race([previous.then(() => false), waitedTooLong]);
-  clearTimeout(timer);
-  if (timedOut) {
-    // Our place in the queue passes on once the writer ahead of us is done.
-    void previous.then(release);
-    throw new Error(`Waited ${WRITER_MAX_WAIT_MS / 1000} s for this thread's turn to write: a write transaction is waiting on itself.`);
-  }
-  return release;
-}
-
-/**
- * Runs `work` in one write transaction (BEGIN IMMEDIATE) on `connection`: all of it is stored or,
- * if it throws, none. It takes its turn with the process's other threads (write-turns.ts).
- * `work` must not wait on anything but the store (no network, no timers): other writers wait
- * for it.
- */
-export async function runTransaction<T>(connection: Database.Database, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const release = await acquireWriter();
-  const endTurn = isBackgroundThread() ? beginBackgroundWrite() : beginForegroundWrite();
-  const { begin, commit, rollback } = control({ connection });
-  try {
-    begin.run();
-    try {
-      const result = await work(new Tx(connection));
-      commit.run();
-      return result;
-    } catch (error) {
-      if (connection.inTransaction) rollback.run();
-      throw error;
-    }
-  } finally {
-    endTurn();
-    release();
-  }
-}
-
-const control = preparedPerConnection((connection) => ({
-  begin: connection.prepare("BEGIN IMMEDIATE"),
-  commit: connection.prepare("COMMIT"),
-  rollback: connection.prepare("ROLLBACK"),
-}));
-
-let savepoints = 0;
-
 /** Runs `work` as a savepoint inside `tx`: if it throws, what it wrote is undone and the transaction goes on. */
-export async function inSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
-  const name = `part_${++savepoints}`;
-  tx.connection.prepare(`SAVEPOINT ${name}`).run();
-  try {
-    const result = await work();
-    tx.connection.prepare(`RELEASE ${name}`).run();
-    return result;
-  } catch (error) {
-    tx.connection.prepare(`ROLLBACK TO ${name}`).run();
-    tx.connection.prepare(`RELEASE ${name}`).run();
-    throw error;
-  }
-}
-
-/** A store module's statements, prepared once for each connection they run on. */
-export function preparedPerConnection<S>(prepare: (connection: Database.Database) => S): (q: { connection: Database.Database }) => S {
-  const prepared = new WeakMap<Database.Database, S>();
-  return (q) => {
-    let statements = prepared.get(q.connection);
-    if (!statements) {
-      statements = prepare(q.connection);
-      prepared.set(q.connection, statements);
-    }
-    return statements;
-  };
+export function inSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
+  if (tx instanceof SqliteTx) return sqliteSavepoint(tx, work);
+  if (tx instanceof PostgresTx) return postgresSavepoint(tx, work);
+  throw new Error("Not a transaction");
 }
