@@ -4,6 +4,7 @@
 //   npm run db:postgres-schema -- --check  fails if the written file differs (npm test runs it)
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const root = path.resolve(import.meta.dirname, "..");
 const SOURCE = path.join(root, "prisma", "schema.prisma");
@@ -38,4 +39,5 @@ function main() {
   console.log(`Wrote ${path.relative(root, TARGET)}`);
 }
 
-main();
+// Run as a script, not when a test imports postgresSchema.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

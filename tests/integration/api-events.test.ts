@@ -30,8 +30,8 @@ beforeAll(async () => {
   });
 });
 
-afterEach(() => {
-  resetRateLimits();
+afterEach(async () => {
+  await resetRateLimits();
   vi.unstubAllEnvs();
 });
 

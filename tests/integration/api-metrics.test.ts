@@ -135,8 +135,8 @@ beforeAll(async () => {
   for (const fixture of fixtures) await createFixtureLead(fixture);
 });
 
-afterEach(() => {
-  resetRateLimits();
+afterEach(async () => {
+  await resetRateLimits();
   vi.useRealTimers();
 });
 

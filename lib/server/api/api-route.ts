@@ -43,7 +43,7 @@ export function apiRoute(scope: ApiScope | readonly ApiScope[], handler: (contex
       const names = allowed.map((needed) => `"${needed}"`).join(" or ");
       throw new AppError("FORBIDDEN", `This API key doesn't have the ${names} scope this endpoint needs. An admin can create a key that has it under API keys.`);
     }
-    const retryAfter = takeToken(apiKey.id, apiRateLimitPerMinute());
+    const retryAfter = await takeToken(apiKey.id, apiRateLimitPerMinute());
     if (retryAfter > 0) {
       throw new ApiError(429, "rate_limited", `Too many requests for this API key; retry in ${retryAfter} s.`, undefined, { "Retry-After": String(retryAfter) });
     }

@@ -1,26 +1,16 @@
 import "server-only";
-
-type Bucket = { tokens: number; updatedAt: number };
-
-const buckets = new Map<string, Bucket>();
+import { reads } from "../store/database";
+import { rateLimitStore } from "./rate-limit-store";
 
 /**
  * A token bucket per API key: `perMinute` requests a minute on average, bursts up to the same
- * number. Returns 0 when the request may go ahead, or the seconds to wait before retrying.
+ * number (lib/core/token-bucket.ts), held across instances on PostgreSQL (rate-limit-store.ts).
+ * Returns 0 when the request may go ahead, or the seconds to wait before retrying.
  */
-export function takeToken(keyId: string, perMinute: number, now = Date.now()): number {
-  const refillPerMs = perMinute / 60_000;
-  const bucket = buckets.get(keyId) ?? { tokens: perMinute, updatedAt: now };
-  bucket.tokens = Math.min(perMinute, bucket.tokens + (now - bucket.updatedAt) * refillPerMs);
-  bucket.updatedAt = now;
-  buckets.set(keyId, bucket);
-  if (bucket.tokens >= 1) {
-    bucket.tokens -= 1;
-    return 0;
-  }
-  return Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
+export function takeToken(keyId: string, perMinute: number, now = Date.now()): Promise<number> {
+  return rateLimitStore.take(reads(), keyId, perMinute, now);
 }
 
-export function resetRateLimits(): void {
-  buckets.clear();
+export function resetRateLimits(): Promise<void> {
+  return rateLimitStore.reset(reads());
 }

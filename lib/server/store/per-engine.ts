@@ -7,14 +7,14 @@ import type { DatabaseEngine } from "@/lib/database-url";
  * that engine's implementation.
  */
 
-type StoreMethods = { [method: string]: (q: { engine: DatabaseEngine }, ...rest: never[]) => unknown };
+type StoreMethods<S> = { [Method in keyof S]: (q: never, ...rest: never[]) => unknown };
 
 /** The store whose calls go to `implementations[q.engine]`. */
-export function perEngine<S extends StoreMethods>(implementations: Record<DatabaseEngine, S>): S {
+export function perEngine<S extends StoreMethods<S>>(implementations: Record<DatabaseEngine, S>): S {
   const store: Record<string, unknown> = {};
   for (const method of Object.keys(implementations.sqlite)) {
     store[method] = (q: { engine: DatabaseEngine }, ...rest: unknown[]) =>
-      (implementations[q.engine][method] as (...args: unknown[]) => unknown)(q, ...rest);
+      (implementations[q.engine][method as keyof S] as unknown as (...args: unknown[]) => unknown)(q, ...rest);
   }
   return store as S;
 }
