@@ -11,6 +11,8 @@ const schema = z.object({
   // PostgreSQL only: connections each instance keeps open, and how long one statement may run.
   LEADGATE_PG_POOL_SIZE: unset(z.coerce.number().int().min(2).max(500).default(10)),
   LEADGATE_PG_STATEMENT_TIMEOUT_MS: unset(z.coerce.number().int().min(100).default(30_000)),
+  // PostgreSQL only: how long a job stays with an instance that stopped renewing its lease before another takes it over.
+  LEADGATE_JOB_LEASE_SECONDS: unset(z.coerce.number().int().min(3).max(3600).default(30)),
   NEXTAUTH_SECRET: z.string().optional(),
   LEADGATE_DEMO_API_KEY: z.string().optional(),
   LEADGATE_API_RATE_LIMIT: z.coerce.number().int().positive().default(3000),
@@ -41,6 +43,11 @@ function read() {
 
 export function databaseUrl(): string | undefined {
   return read().DATABASE_URL;
+}
+
+/** How long an instance holds a job without renewing its lease (ms); another instance then takes it over. */
+export function jobLeaseMs(): number {
+  return read().LEADGATE_JOB_LEASE_SECONDS * 1000;
 }
 
 /** PostgreSQL connection pool of one instance: its size, and the longest a statement may run (ms). */

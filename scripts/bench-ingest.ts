@@ -1,6 +1,9 @@
 // Measures event ingestion with scoring against the stack's own ceilings, re-scoring after a
 // rule change and CSV import, on a copy of the 100,000-lead benchmark database.
-// Usage: npm run bench:ingest
+// Usage: npm run bench:ingest                   (SQLite)
+//        npm run bench:ingest -- --db postgres  (the same data copied into PostgreSQL, on a cluster
+//                                               of its own in .tmp/postgres-bench with the server's
+//                                               default settings: every commit synced)
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -17,12 +20,34 @@ const EVENT_TYPES = ["page_view", "email_open", "email_click", "content_download
 
 type Line = { measure: string; value: string; target: string; pass: boolean | null };
 
+const POSTGRES = process.argv.includes("--db") && process.argv[process.argv.indexOf("--db") + 1] === "postgres";
+const POSTGRES_CLUSTER = { LEADGATE_PG_DIR: path.resolve(".tmp/postgres-bench"), LEADGATE_PG_PORT: "55433", LEADGATE_PG_OPTIONS: "" };
+
 function prepareDatabase() {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(BENCH_DATABASE + suffix, { force: true });
   // The source may still hold WAL frames; checkpoint them into the file before copying it.
   execFileSync("node", ["-e", `const D=require("better-sqlite3");const d=new D(${JSON.stringify(SOURCE_DATABASE)});d.pragma("wal_checkpoint(TRUNCATE)");d.close()`]);
   copyFileSync(SOURCE_DATABASE, BENCH_DATABASE);
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: `file:${BENCH_DATABASE}`, CHECKPOINT_DISABLE: "1" } });
+}
+
+/** A database on the benchmark's own cluster holding a copy of the SQLite benchmark data; its URL. */
+async function preparePostgresDatabase(): Promise<string> {
+  const admin = execFileSync("bash", ["scripts/postgres-cluster.sh", "start"], { encoding: "utf8", env: { ...process.env, ...POSTGRES_CLUSTER } }).trim();
+  const url = new URL(admin);
+  url.pathname = "/leadgate_bench";
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query("DROP DATABASE IF EXISTS leadgate_bench WITH (FORCE)");
+  await client.query("CREATE DATABASE leadgate_bench");
+  await client.end();
+  execFileSync("npx", ["prisma", "migrate", "deploy", "--config", "prisma/postgres/prisma.config.ts"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: url.toString(), CHECKPOINT_DISABLE: "1" } });
+  const { copyToPostgres } = await import("./copy-to-postgres");
+  const started = performance.now();
+  const copied = await copyToPostgres(BENCH_DATABASE, url.toString());
+  console.log(`Copied the benchmark data into PostgreSQL in ${((performance.now() - started) / 1000).toFixed(0)} s: ${copied.Lead} leads, ${copied.Event} events`);
+  return url.toString();
 }
 
 // Each event's lead: spread over all leads (every event a different lead, the worst case for
@@ -72,8 +97,9 @@ async function main() {
     const { generateLeads } = await import("./generate-leads");
     await generateLeads({ out: SOURCE_DATABASE });
   }
-  process.env.DATABASE_URL = `file:${BENCH_DATABASE}`;
   prepareDatabase();
+  process.env.DATABASE_URL = POSTGRES ? await preparePostgresDatabase() : `file:${BENCH_DATABASE}`;
+  const database = POSTGRES ? process.env.DATABASE_URL : BENCH_DATABASE;
   const { db } = await import("../lib/server/store/db");
   const { createApiKey } = await import("../lib/server/admin/api-keys");
   const { ensureActiveRuleSet } = await import("../lib/server/scoring/rule-sets");
@@ -83,7 +109,7 @@ async function main() {
 
   await ensureActiveRuleSet();
   const [leadCount, eventCount] = await Promise.all([db.lead.count(), db.event.count()]);
-  console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}`);
+  console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}; engine: ${POSTGRES ? "PostgreSQL" : "SQLite"}`);
   console.log(`Dataset: ${leadCount} leads, ${eventCount} events\n`);
 
   // A rule change: one rule's points go up, saved as a new active version, then every lead is re-scored.
@@ -114,7 +140,7 @@ async function main() {
   const singles = Array.from({ length: 5_000 }, (_, i) => JSON.stringify(randomEvent(emails, 1_000_000 + i)));
 
   await assertPortFree();
-  const server = startServer(BENCH_DATABASE, { LEADGATE_API_RATE_LIMIT: "100000000", LEADGATE_BENCH_ROUTES: "1" });
+  const server = startServer(database, { LEADGATE_API_RATE_LIMIT: "100000000", LEADGATE_BENCH_ROUTES: "1" });
   let maxRss = 0;
   const sampler = setInterval(() => (maxRss = Math.max(maxRss, serverRssMb())), 200);
   try {
@@ -138,7 +164,8 @@ async function main() {
     const ceiling = await load({ path: "/api/bench/raw-events", method: "POST", bodies: batches, connections: 2 });
     const ceilingRate = ceiling.requestsPerSecond * BATCH_SIZE;
     console.log(`  raw batch insert: ${ceilingRate.toFixed(0)} events/s`);
-    lines.push({ measure: "Ceiling: the same batches, raw better-sqlite3 insert, no scoring (2 connections)", value: `${ceilingRate.toFixed(0)} events/s`, target: "—", pass: null });
+    const ceilingMethod = POSTGRES ? "one multi-row INSERT per batch" : "raw better-sqlite3 insert";
+    lines.push({ measure: `Ceiling: the same batches, ${ceilingMethod}, no scoring (2 connections)`, value: `${ceilingRate.toFixed(0)} events/s`, target: "—", pass: null });
     for (const [label, bodies] of [[`each event a different lead`, batches], [`${ACTIVE_LEADS_PER_BATCH} active leads a batch`, activeLeadBatches]] as const) {
       const scored = await load({ path: "/api/v1/events", method: "POST", bodies: [...bodies], key, connections: 2, seconds: 20 });
       const scoredRate = scored.requestsPerSecond * BATCH_SIZE;
@@ -159,6 +186,13 @@ async function main() {
 
   console.log("\n| Measure | Result | Target | Verdict |\n|---|---:|---|---|");
   for (const line of lines) console.log(`| ${line.measure} | ${line.value} | ${line.target} | ${line.pass === null ? "" : line.pass ? "PASS" : "FAIL"} |`);
+  if (POSTGRES) {
+    // The imports ran on this process's side of the job queue.
+    const { stopJobQueue } = await import("../lib/server/jobs/postgres-job-queue");
+    await stopJobQueue();
+    await closeStore();
+    execFileSync("bash", ["scripts/postgres-cluster.sh", "stop"], { env: { ...process.env, ...POSTGRES_CLUSTER } });
+  }
 }
 
 main().catch((error) => {

@@ -20,7 +20,8 @@ export function percentile(samples: number[], p: number): number {
   return sorted[low] + (sorted[Math.ceil(rank)] - sorted[low]) * (rank - low);
 }
 
-export function startServer(databaseFile: string, extraEnv: Record<string, string> = {}): ChildProcess {
+/** Starts the production server on `database`: a SQLite file, or a postgres:// URL. */
+export function startServer(database: string, extraEnv: Record<string, string> = {}): ChildProcess {
   if (!existsSync(".next/BUILD_ID")) {
     console.log("No production build found; running next build…");
     execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
@@ -32,7 +33,7 @@ export function startServer(databaseFile: string, extraEnv: Record<string, strin
     stdio: ["ignore", log, log],
     env: {
       ...process.env,
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: /^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`,
       NEXTAUTH_SECRET: "leadgate-benchmark-secret-0123456789abcdef",
       NEXTAUTH_URL: BASE_URL,
       NODE_ENV: "production",

@@ -5,12 +5,14 @@
 #                                            prints its admin URL (postgresql://…/postgres)
 #   bash scripts/postgres-cluster.sh stop    stops it (the files stay for the next start)
 #   bash scripts/postgres-cluster.sh url     prints the URL of the running cluster
-# LEADGATE_PG_PORT picks the port (55432 by default).
+# LEADGATE_PG_PORT picks the port (55432 by default), LEADGATE_PG_DIR the folder (.tmp/postgres),
+# LEADGATE_PG_OPTIONS the server's settings (the tests' default trades durability for speed; the
+# benchmarks pass an empty value to measure the server as shipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT="${LEADGATE_PG_PORT:-55432}"
-DIR="$PWD/.tmp/postgres"
+DIR="${LEADGATE_PG_DIR:-$PWD/.tmp/postgres}"
 DATA="$DIR/data"
 URL="postgresql://postgres@127.0.0.1:$PORT/postgres"
 
@@ -56,10 +58,10 @@ start() {
     as_owner "$bin/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   fi
   if ! as_owner "$bin/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
-    # Durability is not what the tests measure here: fsync off keeps a test database's
-    # creation and drop fast. Benchmarks start their own cluster with the defaults.
+    # Durability is not what the tests measure: fsync off keeps a test database's creation and
+    # drop fast. Benchmarks start a cluster of their own with the defaults.
     as_owner "$bin/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
-      -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=300 ${LEADGATE_PG_OPTIONS:--c fsync=off -c synchronous_commit=off -c full_page_writes=off}" \
+      -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=300 ${LEADGATE_PG_OPTIONS--c fsync=off -c synchronous_commit=off -c full_page_writes=off}" \
       start >/dev/null
   fi
   echo "$URL"

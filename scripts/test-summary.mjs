@@ -7,7 +7,10 @@ const checks = ["Type-check", "Lint", "Production build"];
 let passed = checks.filter((check) => !failedSteps.includes(check)).length;
 let failed = checks.length - passed;
 
-for (const [name, file] of [["Unit tests", ".tmp/unit-results.json"], ["Integration tests", ".tmp/integration-results.json"]]) {
+const vitestReports = [["Unit tests", ".tmp/unit-results.json"], ["Integration tests (SQLite and PostgreSQL)", ".tmp/integration-results.json"]];
+// The two-instance tests run on the production build: without one they never started.
+if (!failedSteps.includes("Production build")) vitestReports.push(["Two instances on PostgreSQL", ".tmp/multi-instance-results.json"]);
+for (const [name, file] of vitestReports) {
   if (!existsSync(file)) {
     console.log(`${name}: no report (the run did not start)`);
     failed += 1;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: installs what the tests need, then type-check, lint, unit, integration and
-# browser tests (against a production build). Ends with one line: "N passed, N failed".
+# `npm test`: installs what the tests need (Debian's chromium and postgresql when missing), then
+# type-check, lint, unit, integration tests on both engines and browser tests (against a
+# production build). Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/environment.sh
@@ -13,6 +14,11 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null || { echo "Could not install chromium"; exit 1; }
 fi
 
+echo "==> Starting a throwaway PostgreSQL cluster for the tests (.tmp/postgres)"
+LEADGATE_TEST_POSTGRES_URL="$(bash scripts/postgres-cluster.sh start)" || { echo "Could not start PostgreSQL"; exit 1; }
+export LEADGATE_TEST_POSTGRES_URL
+trap 'bash scripts/postgres-cluster.sh stop' EXIT
+
 failed_steps=()
 step() {
   local name="$1"; shift
@@ -21,13 +27,14 @@ step() {
   "$@" || failed_steps+=("$name")
 }
 
-rm -f .tmp/unit-results.json .tmp/integration-results.json .tmp/e2e-results.json
+rm -f .tmp/unit-results.json .tmp/integration-results.json .tmp/multi-instance-results.json .tmp/e2e-results.json
 step "Type-check" npx tsc --noEmit
 step "Lint" npx eslint --max-warnings 0 .
 step "Unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.tmp/unit-results.json
-step "Integration tests" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=.tmp/integration-results.json
+step "Integration tests (SQLite and PostgreSQL)" npx vitest run --project integration --project integration-postgres --reporter=default --reporter=json --outputFile.json=.tmp/integration-results.json
 step "Production build" npx next build
 if [[ ! " ${failed_steps[*]} " =~ " Production build " ]]; then
+  step "Two instances on PostgreSQL" npx vitest run --project multi-instance --reporter=default --reporter=json --outputFile.json=.tmp/multi-instance-results.json
   step "Browser tests" npx playwright test
 fi
 

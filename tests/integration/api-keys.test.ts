@@ -135,7 +135,7 @@ describe("revoking a key", () => {
     const created = await createKey("Revoked elsewhere");
     expect((await call(listLeads, { path: "/leads", key: created.key })).status).toBe(200);
     // Another server instance, or an operator with a SQL shell: nothing in this process hears of it.
-    await db.$executeRaw`UPDATE "ApiKey" SET "revokedAt" = ${Date.now()} WHERE "id" = ${created.id}`;
+    await db.$executeRaw`UPDATE "ApiKey" SET "revokedAt" = ${new Date()} WHERE "id" = ${created.id}`;
     const refused = await call(listLeads, { path: "/leads", key: created.key });
     expect(refused.status).toBe(401);
     expect(refused.body.error).toMatchObject({ code: "unauthorized", message: expect.stringContaining("revoked") });

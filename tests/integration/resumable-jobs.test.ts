@@ -26,6 +26,15 @@ function crashDuring(...args: string[]): string {
   return child.stdout.trim();
 }
 
+/**
+ * On PostgreSQL the dead process's job stays leased to it until the lease runs out; only then may
+ * another instance take it over (lib/server/jobs/postgres-job-queue.ts). SQLite has no leases.
+ */
+async function untilLeaseRunsOut(jobId: string): Promise<void> {
+  const { leaseUntil } = await db.backgroundJob.findUniqueOrThrow({ where: { id: jobId } });
+  if (leaseUntil) await new Promise((resolve) => setTimeout(resolve, Math.max(0, leaseUntil.getTime() - Date.now()) + 50));
+}
+
 async function untilEnded(jobId: string): Promise<JobView> {
   for (;;) {
     const job = await getJob(jobId);
@@ -49,6 +58,7 @@ describe("a job a crash interrupted carries on when the server starts again", ()
     expect(interrupted.processed).toBeLessThan(ROWS);
     expect(await db.event.count()).toBe(interrupted.processed - (await db.importRowError.count({ where: { jobId } })));
 
+    await untilLeaseRunsOut(jobId);
     expect(await resumeJobs()).toEqual([jobId]);
     const job = await untilEnded(jobId);
     const bad = Math.floor(ROWS / BAD_EVERY);
@@ -72,6 +82,7 @@ describe("a job a crash interrupted carries on when the server starts again", ()
     expect(await db.lead.count({ where: { ruleSetVersion: version } })).toBe(interrupted.processed);
     expect(interrupted.processed).toBeLessThan(leads);
 
+    await untilLeaseRunsOut(jobId);
     await resumeJobs();
     const job = await untilEnded(jobId);
     expect(job).toMatchObject({ status: "done", processed: leads, resumes: 1, result: { leads, ruleSetVersion: version } });

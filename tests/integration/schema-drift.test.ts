@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { postgresSchema } from "@/scripts/postgres-schema";
@@ -21,8 +21,14 @@ test("this engine's migrations build its schema, with nothing missing or left ov
   const args = postgres
     ? ["--config", "prisma/postgres/prisma.config.ts", "--from-migrations", "prisma/postgres/migrations", "--to-schema-datamodel", "prisma/postgres/schema.prisma"]
     : ["--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma"];
-  const env = { ...process.env, CHECKPOINT_DISABLE: "1", DATABASE_URL: postgres ? postgresTestUrl("postgres") : `file:${path.join(root, ".tmp/drift-check.db")}` };
+  // The CLI opens DATABASE_URL even though the diff replays into a shadow database of its own.
+  const sqliteFile = path.join(root, `.tmp/drift-check-${process.pid}.db`);
+  const env = { ...process.env, CHECKPOINT_DISABLE: "1", DATABASE_URL: postgres ? postgresTestUrl("postgres") : `file:${sqliteFile}` };
   // --exit-code: 0 when they match, 2 when the migrations differ from the schema.
   const run = () => execFileSync("npx", ["prisma", "migrate", "diff", ...args, "--exit-code"], { cwd: root, env, encoding: "utf8", stdio: "pipe" });
-  expect(run).not.toThrow();
+  try {
+    expect(run).not.toThrow();
+  } finally {
+    rmSync(sqliteFile, { force: true });
+  }
 }, 60_000);

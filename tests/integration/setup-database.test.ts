@@ -10,6 +10,7 @@ import { closeStore } from "@/lib/server/store/database";
 import { DEMO_USERS, DISQUALIFICATION_REASONS } from "@/prisma/seed/demo-users";
 import { prepareDatabase } from "@/prisma/seed/prepare-database";
 import { TEMPLATE_DATABASE, TMP_DIR } from "../support/paths";
+import { createPostgresTestDatabase, dropPostgresTestDatabase, postgresTestUrl, testEngine } from "../support/test-engine";
 
 // What `npm run db:setup` does after `prisma migrate deploy` (scripts/setup-database.ts), with the
 // settings it reads from the environment: LEADGATE_DEMO, LEADGATE_ADMIN_EMAIL, LEADGATE_ADMIN_PASSWORD
@@ -24,12 +25,18 @@ const opened: Array<{ file: string; db: PrismaClient }> = [];
 
 /** A migrated database with nothing in it, which the set-up and the scoring store both use. */
 async function freshDatabase(): Promise<PrismaClient> {
-  const file = path.join(TMP_DIR, `setup-${randomUUID()}.db`);
-  copyFileSync(TEMPLATE_DATABASE, file);
-  // Re-scoring reads DATABASE_URL: point it, and the store's connection, at this file.
+  const name = `setup_${randomUUID().replaceAll("-", "")}`;
+  const file = testEngine() === "postgres" ? name : path.join(TMP_DIR, `${name}.db`);
+  // Re-scoring reads DATABASE_URL: point it, and the store's connection, at this database.
   await closeStore();
-  process.env.DATABASE_URL = `file:${file}`;
-  const db = createDb(file);
+  if (testEngine() === "postgres") {
+    await createPostgresTestDatabase(name);
+    process.env.DATABASE_URL = postgresTestUrl(name);
+  } else {
+    copyFileSync(TEMPLATE_DATABASE, file);
+    process.env.DATABASE_URL = `file:${file}`;
+  }
+  const db = createDb();
   // The test template carries the default rules (tests/support/global-setup.ts); a migrated database doesn't.
   await db.ruleSet.deleteMany();
   opened.push({ file, db });
@@ -65,7 +72,8 @@ afterAll(async () => {
   await closeStore();
   for (const { file, db } of opened) {
     await db.$disconnect();
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+    if (testEngine() === "postgres") await dropPostgresTestDatabase(file);
+    else for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
   }
 });
 

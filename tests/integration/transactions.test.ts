@@ -4,7 +4,7 @@ import { settingsStore } from "@/lib/server/settings/settings-store";
 import { reads, transaction } from "@/lib/server/store/database";
 import type { Tx } from "@/lib/server/store/transaction";
 import { inSavepoint } from "@/lib/server/store/transaction";
-import { PostgresTx } from "@/lib/server/store/postgres-transaction";
+import { isPostgresTx } from "@/lib/server/store/postgres-transaction";
 import { sqliteConnection } from "@/lib/server/store/sqlite-transaction";
 
 // Transactions are values (lib/server/store/transaction.ts): a store call writes inside the
@@ -12,7 +12,7 @@ import { sqliteConnection } from "@/lib/server/store/sqlite-transaction";
 
 // A write in each engine's own SQL, beside the ORM's.
 const write = async (tx: Tx, key: string, value: string) => {
-  if (tx instanceof PostgresTx) {
+  if (isPostgresTx(tx)) {
     await tx.connection.query(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ($1, $2, now()) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [key, value]);
   } else {
     sqliteConnection(tx).prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value, Date.now());

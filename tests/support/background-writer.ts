@@ -1,6 +1,6 @@
 // A background thread's write, as an import's or a re-score's thread makes it: it joins the
 // request thread's write turns, says it is ready, writes one setting and says so.
-// Loaded on a worker thread by tests/integration/write-turns.test.ts.
+// Loaded on a worker thread by tests/integration/write-turns.sqlite.test.ts.
 import { parentPort, workerData } from "node:worker_threads";
 import { transaction, writeConnection } from "../../lib/server/store/database";
 import { joinWriteTurnsAsBackground } from "../../lib/server/store/write-turns";

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, vi } from "vitest";
 import { TEMPLATE_DATABASE, TMP_DIR } from "./paths";
 import { signedInSession } from "./sign-in";
-import { POSTGRES_TEMPLATE, postgresTestUrl, testEngine } from "./test-engine";
+import { createPostgresTestDatabase, dropPostgresTestDatabase, postgresTestUrl, testEngine } from "./test-engine";
 
 // Runs before each test file: a fresh database of its own, and sessions that the test chooses
 // with signInAs() instead of a browser cookie. Everything else is real.
@@ -13,18 +12,8 @@ const postgres = testEngine() === "postgres";
 const name = `test_${randomUUID().replaceAll("-", "")}`;
 const file = path.join(TMP_DIR, `${name}.db`);
 
-async function onCluster(sql: string) {
-  const admin = new pg.Client({ connectionString: postgresTestUrl("postgres") });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
 if (postgres) {
-  await onCluster(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE}`);
+  await createPostgresTestDatabase(name);
   process.env.DATABASE_URL = postgresTestUrl(name);
 } else {
   // The file alone is a whole copy, in WAL mode: global-setup.ts checkpointed the template's log into it.
@@ -49,8 +38,10 @@ vi.mock("next-auth", async (importOriginal) => {
 afterAll(async () => {
   const { db } = await import("@/lib/server/store/db");
   const { closeStore } = await import("@/lib/server/store/database");
+  const { stopJobQueue } = await import("@/lib/server/jobs/postgres-job-queue");
+  await stopJobQueue();
   await db.$disconnect();
   await closeStore();
-  if (postgres) await onCluster(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (postgres) await dropPostgresTestDatabase(name);
   else for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
 });

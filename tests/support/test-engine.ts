@@ -1,3 +1,4 @@
+import pg from "pg";
 import type { DatabaseEngine } from "../../lib/database-url";
 
 /**
@@ -18,4 +19,23 @@ export function postgresTestUrl(database: string): string {
   const url = new URL(admin);
   url.pathname = `/${database}`;
   return url.toString();
+}
+
+async function onCluster(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: postgresTestUrl("postgres") });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A database of its own on the test cluster, migrated: a copy of the template. */
+export function createPostgresTestDatabase(name: string): Promise<void> {
+  return onCluster(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE}`);
+}
+
+export function dropPostgresTestDatabase(name: string): Promise<void> {
+  return onCluster(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }

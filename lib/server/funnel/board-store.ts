@@ -67,11 +67,16 @@ function filterWhere(stage: string, filters: BoardFilters): Prisma.LeadWhereInpu
 
 // Highest first; ties broken by id so the cursor is stable. By score both run descending, so the
 // (stage, totalScore, id) index is walked backwards with no sort step. By probability, leads without
-// one come last: SQLite sorts NULL lowest. Saying `nulls: "last"` instead makes Prisma sort on a
-// CASE expression, which no index serves; this way the probability index can.
+// one come last: SQLite sorts NULL lowest. Saying `nulls: "last"` there makes Prisma sort on a
+// CASE expression, which no index serves; this way the probability index can. PostgreSQL sorts
+// NULL highest, so it is told NULLS LAST, which it supports natively.
 const COLUMN_ORDER: Record<BoardSort, Prisma.LeadOrderByWithRelationInput[]> = {
   score: [{ totalScore: "desc" }, { id: "desc" }],
   probability: [{ probability: "desc" }, { id: "desc" }],
+};
+const POSTGRES_COLUMN_ORDER: Record<BoardSort, Prisma.LeadOrderByWithRelationInput[]> = {
+  ...COLUMN_ORDER,
+  probability: [{ probability: { sort: "desc", nulls: "last" } }, { id: "desc" }],
 };
 
 /** The cards after the cursor in the column's order. */
@@ -85,12 +90,12 @@ function afterWhere(after: ColumnCursor, sort: BoardSort): Prisma.LeadWhereInput
   return { OR: [{ probability: { lt: after.value } }, { probability: after.value, id: { lt: after.id } }, { probability: null }] };
 }
 
-// Written with the ORM, so the same implementation serves every engine the ORM supports.
+// Written with the ORM, so the same implementation serves both engines.
 export const boardStore: BoardStore = {
   async columnPage(q, stage, filters, { after, sort, take }) {
     // Both may name the probability: combined, so the cursor never replaces the filter.
     const where: Prisma.LeadWhereInput = after ? { AND: [filterWhere(stage, filters), afterWhere(after, sort)] } : filterWhere(stage, filters);
-    const rows = await q.orm.lead.findMany({ where, orderBy: COLUMN_ORDER[sort], take, select: cardSelect });
+    const rows = await q.orm.lead.findMany({ where, orderBy: (q.engine === "postgres" ? POSTGRES_COLUMN_ORDER : COLUMN_ORDER)[sort], take, select: cardSelect });
     return rows.map(toRow);
   },
   columnCount: (q, stage, filters) => q.orm.lead.count({ where: filterWhere(stage, filters) }),

@@ -5,13 +5,17 @@ import type { Prisma } from "@/lib/server/generated/prisma/client";
 import type { Queryable, Tx } from "@/lib/server/store/transaction";
 import { preparedPerConnection } from "@/lib/server/store/sqlite-transaction";
 import { forIdChunks } from "@/lib/server/store/id-chunks";
+import { perEngine } from "@/lib/server/store/per-engine";
 import { timeOrderedId } from "@/lib/server/store/time-ordered-id";
+import { postgresFunnelStore } from "./postgres-funnel-store";
 
 /*
  * Where leads stand in the funnel and who owns them: stage moves with their transitions, and
  * routing's assignments. A person's move on the board and the score's automatic move write
  * through the same statements, so both leave the same record. The writes are prepared SQL: the
- * ingestion path moves and routes leads inside its event batches (BENCHMARKS.md).
+ * ingestion path moves and routes leads inside its event batches (BENCHMARKS.md). Each engine
+ * has its own SQL (SQLite's below, PostgreSQL's in postgres-funnel-store.ts); the reads written
+ * with the ORM serve both.
  */
 
 /** What a move checks before it is made. */
@@ -113,7 +117,25 @@ const returned = (change: StageMove["returnedAt"]) => ({ setReturned: change ===
 
 const latestTransitionSelect = { toStage: true, createdAt: true, actor: { select: { name: true } } } satisfies Prisma.StageTransitionSelect;
 
-export const funnelStore: FunnelStore = {
+// Through the ORM, the same on both engines.
+const ormReads = {
+  async latestTransition(q, leadId) {
+    const latest = await q.orm.stageTransition.findFirst({ where: { leadId }, orderBy: { createdAt: "desc" }, select: latestTransitionSelect });
+    return latest ? { toStage: latest.toStage, createdAt: latest.createdAt, actorName: latest.actor?.name ?? null } : null;
+  },
+  async person(q, id) {
+    return (await q.orm.user.findUnique({ where: { id }, select: { id: true, name: true, role: true, active: true } })) ?? undefined;
+  },
+  async receivingReps(q) {
+    return q.orm.user.findMany({ where: { role: { in: rolesWith("leads.receive") } }, orderBy: [{ active: "desc" }, { name: "asc" }], select: { id: true, name: true, active: true } });
+  },
+} satisfies Partial<FunnelStore>;
+
+/** What each engine does in its own SQL. */
+export type FunnelSqlStore = Omit<FunnelStore, keyof typeof ormReads>;
+
+export const sqliteFunnelStore: FunnelStore = {
+  ...ormReads,
   async movableLead(q, id) {
     return statementsOf(q).movableLead.get(id);
   },
@@ -123,10 +145,6 @@ export const funnelStore: FunnelStore = {
       rows.push(...(await q.orm.lead.findMany({ where: { id: { in: chunk } }, select: { id: true, stage: true, ownerId: true, version: true, country: true, firstName: true, lastName: true } })));
     });
     return rows;
-  },
-  async latestTransition(q, leadId) {
-    const latest = await q.orm.stageTransition.findFirst({ where: { leadId }, orderBy: { createdAt: "desc" }, select: latestTransitionSelect });
-    return latest ? { toStage: latest.toStage, createdAt: latest.createdAt, actorName: latest.actor?.name ?? null } : null;
   },
   async moveIfUnchanged(tx, move) {
     return statementsOf(tx).moveIfUnchanged.run({ ...move, ...returned(move.returnedAt) }).changes === 1;
@@ -165,14 +183,10 @@ export const funnelStore: FunnelStore = {
   async repLoads(q) {
     return statementsOf(q).repLoads.all();
   },
-  async person(q, id) {
-    return (await q.orm.user.findUnique({ where: { id }, select: { id: true, name: true, role: true, active: true } })) ?? undefined;
-  },
-  async receivingReps(q) {
-    return q.orm.user.findMany({ where: { role: { in: rolesWith("leads.receive") } }, orderBy: [{ active: "desc" }, { name: "asc" }], select: { id: true, name: true, active: true } });
-  },
   async setLastRoutedAt(tx, routedAt) {
     const statement = statementsOf(tx).setLastRoutedAt;
     for (const [repId, at] of routedAt) statement.run(at, repId);
   },
 };
+
+export const funnelStore: FunnelStore = perEngine({ sqlite: sqliteFunnelStore, postgres: { ...ormReads, ...postgresFunnelStore } });

@@ -31,7 +31,7 @@ export async function startCsvImport(input: { text: string; kind: ImportKind; ma
   // The file is checked and stored with the job on the import's thread: a 5 MB write is no
   // business of the thread that answers requests.
   const { jobId, payload } = await runOnThread("queueCsvImport", input, { fileChars: input.text.length });
-  runStoredJob(jobId, payload, importWork);
+  await runStoredJob(jobId, payload, importWork);
   return jobId;
 }
 

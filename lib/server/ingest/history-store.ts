@@ -2,8 +2,10 @@ import "server-only";
 import type Database from "better-sqlite3";
 import type { Queryable, Tx } from "../store/transaction";
 import { preparedPerConnection } from "../store/sqlite-transaction";
+import { perEngine } from "../store/per-engine";
+import { postgresHistoryStore } from "./postgres-history-store";
 
-/* Writes of a history import: a lead's past, stored as it happened (SQLite dialect). */
+/* Writes of a history import: a lead's past, stored as it happened (PostgreSQL's in postgres-history-store.ts). */
 
 export type ImportedTransitionRow = { id: string; leadId: string; fromStage: string; toStage: string; move: string; reason: string; at: number };
 
@@ -41,13 +43,13 @@ function prepare(connection: Database.Database) {
 
 const statements = preparedPerConnection(prepare);
 
-/** How transitionKeys names a stage entry: its stage and the moment the lead entered it. */
+/** How transitionKeys names a stage entry: its stage and the moment the lead entered it (postgres-history-store.ts writes the same). */
 export function transitionKey(toStage: string, at: number): string {
   return `${toStage}@${at}`;
 }
 
 // SQLite: prepared statements, one history record after another inside the import's transaction.
-export const historyStore: HistoryStore = {
+const sqliteHistoryStore: HistoryStore = {
   transitionKeys: async (q, leadId) => new Set(statements(q).transitionsOf.all(leadId).map((row) => transitionKey(row.toStage, row.createdAt))),
   async insertTransition(tx, row) {
     statements(tx).insertTransition.run(row);
@@ -57,3 +59,5 @@ export const historyStore: HistoryStore = {
   },
   moveToImportedStage: async (tx, input) => statements(tx).setStage.run({ id: input.leadId, stage: input.stage, at: input.at, now: input.now }).changes === 1,
 };
+
+export const historyStore: HistoryStore = perEngine({ sqlite: sqliteHistoryStore, postgres: postgresHistoryStore });

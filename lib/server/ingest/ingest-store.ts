@@ -2,12 +2,14 @@ import "server-only";
 import type Database from "better-sqlite3";
 import type { Queryable, Tx } from "../store/transaction";
 import { preparedPerConnection, sqliteConnection } from "../store/sqlite-transaction";
+import { perEngine } from "../store/per-engine";
+import { postgresIngestStore } from "./postgres-ingest-store";
 
 /*
  * The ingestion hot path (events in, scores out, at thousands per second) and whole-table
  * re-scoring talk to SQLite directly with prepared statements: through the ORM the same work
- * is 5–10× slower (BENCHMARKS.md). A PostgreSQL deployment implements IngestStore over its own
- * driver.
+ * is 5–10× slower (BENCHMARKS.md). On PostgreSQL the same statements run over pg
+ * (postgres-ingest-store.ts).
  */
 
 export type LeadRow = {
@@ -103,10 +105,6 @@ type Statements = ReturnType<typeof prepare> & {
 /** The statements of the connection a transaction or a read runs on. */
 const statementsOf = preparedPerConnection((connection): Statements => ({ ...prepare(connection), eventsByLeads: new Map(), leadUpdates: new Map() }));
 
-
-
-
-
 export const WRITABLE_LEAD_FIELDS = [
   "firstName",
   "lastName",
@@ -164,7 +162,7 @@ function eventsForLeads(q: Queryable, leadIds: readonly string[]): EventRow[] {
   });
 }
 
-export const ingestStore: IngestStore = {
+const sqliteIngestStore: IngestStore = {
   findLeadById: async (q, id) => statementsOf(q).leadById.get(id),
   findLeadByEmail: async (q, email) => statementsOf(q).leadByEmail.get(email),
   leadsAfter: async (q, afterId, limit) => statementsOf(q).leadsAfter.all(afterId, limit),
@@ -205,3 +203,5 @@ export const ingestStore: IngestStore = {
     return byLead;
   },
 };
+
+export const ingestStore: IngestStore = perEngine({ sqlite: sqliteIngestStore, postgres: postgresIngestStore });

@@ -2,8 +2,12 @@ import "server-only";
 import type Database from "better-sqlite3";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
 import type { Queryable, Tx } from "@/lib/server/store/transaction";
+import { perEngine } from "@/lib/server/store/per-engine";
 import { preparedPerConnection } from "@/lib/server/store/sqlite-transaction";
 import { timeOrderedId } from "@/lib/server/store/time-ordered-id";
+import { postgresJobStore } from "./postgres-job-store";
+
+export { JobLeaseLost } from "./postgres-job-store";
 
 // Never the input: an import's file is megabytes, and its page asks twice a second.
 const viewOmit = { input: true, checkpoint: true, payload: true } satisfies Prisma.BackgroundJobOmit;
@@ -17,6 +21,8 @@ export type JobChange = { status?: string; processed?: number; total?: number; f
 /** `payload` and `checkpoint`: JSON, as stored. */
 export type InterruptedJobRow = { id: string; kind: string; payload: string; checkpoint: string | null };
 export type JobStep = { checkpoint: unknown; processed: number; total: number; failed?: number };
+/** A job an instance took to run: what its work starts or carries on from (JSON, as stored). */
+export type ClaimedJob = { kind: string; payload: string; checkpoint: string | null };
 /** A bad row of an import: its line in the file, the field at fault as the import page names it (null: the whole row) and why. */
 export type ImportBadRow = { line: number; field: string | null; reason: string };
 /** A bad row with the row as it stood in the file. */
@@ -43,11 +49,25 @@ export interface JobStore {
   badRowsWithRaw(q: Queryable, jobId: string): Promise<ImportRowError[]>;
   /** Stores a queued job, with its input if it has one; returns its id. */
   insert(tx: Tx, job: NewJob): Promise<string>;
+  /** On PostgreSQL, throws JobLeaseLost once another instance has taken the job over. */
   update(tx: Tx, id: string, change: JobChange): Promise<void>;
   /** Marks an interrupted job running again, counting the resume. */
   markResumed(tx: Tx, jobId: string): Promise<void>;
-  /** Records a finished step of a job; call it inside the transaction that did the step's work. */
+  /**
+   * Records a finished step of a job; call it inside the transaction that did the step's work.
+   * On PostgreSQL, throws JobLeaseLost once another instance has taken the job over, so the step's work is not stored.
+   */
   saveStep(tx: Tx, jobId: string, step: JobStep): Promise<void>;
+  /**
+   * Takes a queued or interrupted job that no instance holds, leased to `runner` until `leaseUntil`
+   * (ms); undefined when another instance holds it or it has ended. Taking over a job that was
+   * running counts as a resume.
+   */
+  claim(tx: Tx, jobId: string, runner: string, leaseUntil: number): Promise<ClaimedJob | undefined>;
+  /** Extends the lease while `runner` still holds the job; false once it does not. */
+  renewLease(tx: Tx, jobId: string, runner: string, leaseUntil: number): Promise<boolean>;
+  /** Frees the jobs whose lease ran out by `now` (ms); the ids of every unfinished job nobody holds now, to be queued again. */
+  releaseExpiredLeases(tx: Tx, now: number): Promise<string[]>;
   insertRowErrors(tx: Tx, jobId: string, errors: readonly ImportRowError[]): Promise<void>;
   /** Records the leads an import wrote; a lead already recorded for the job stays recorded once. */
   insertImportedLeads(tx: Tx, jobId: string, leadIds: readonly string[]): Promise<void>;
@@ -88,25 +108,36 @@ function prepare(connection: Database.Database) {
 
 const statements = preparedPerConnection(prepare);
 
-// SQLite: the steps and the job's input in SQL (above), the pages' reads and the job's status through the ORM.
-export const jobStore: JobStore = {
+// The pages' reads, through the ORM on both engines.
+const ormMethods = {
   view: async (q, id) => (await q.orm.backgroundJob.findUnique({ where: { id }, omit: viewOmit })) ?? undefined,
   activeOfKind: async (q, kind) => (await q.orm.backgroundJob.findFirst({ where: { kind, status: { in: ["queued", "running"] } }, select: { id: true } }))?.id,
   origin: async (q, id) => (await q.orm.backgroundJob.findUnique({ where: { id }, select: { kind: true, createdById: true } })) ?? undefined,
-  interrupted: async (q) => statements(q).interrupted.all(),
-  input: async (q, jobId) => statements(q).input.get(jobId)?.input ?? null,
   importedLeadCount: (q, jobId) => q.orm.importedLead.count({ where: { jobId } }),
-  importedLeadEmails: async (q, jobId) => statements(q).importedLeadEmails.all({ jobId }).map((row) => row.email),
   firstBadRows: (q, jobId, take) => q.orm.importRowError.findMany({ where: { jobId }, orderBy: { line: "asc" }, take, select: { line: true, field: true, reason: true } }),
   badRowsWithRaw: (q, jobId) => q.orm.importRowError.findMany({ where: { jobId }, orderBy: { line: "asc" }, select: { line: true, field: true, reason: true, raw: true } }),
+} satisfies Partial<JobStore>;
+
+/** What each engine does in its own SQL (PostgreSQL's in postgres-job-store.ts). */
+export type JobSqlStore = Omit<JobStore, keyof typeof ormMethods>;
+
+const UNFINISHED = ["queued", "running"];
+
+// SQLite: the steps and the job's input in SQL (above), the job's status through the ORM. One
+// process runs the jobs, and one transaction writes at a time, so a lease is never contested.
+export const sqliteJobStore: JobStore = {
+  ...ormMethods,
+  async update(tx, id, change) {
+    await tx.orm.backgroundJob.update({ where: { id }, data: change, select: { id: true } });
+  },
+  interrupted: async (q) => statements(q).interrupted.all(),
+  input: async (q, jobId) => statements(q).input.get(jobId)?.input ?? null,
+  importedLeadEmails: async (q, jobId) => statements(q).importedLeadEmails.all({ jobId }).map((row) => row.email),
   // In SQL, so an import's file (megabytes) goes in without a detour through the ORM.
   async insert(tx, job) {
     const id = timeOrderedId();
     statements(tx).insertJob.run({ id, kind: job.kind, createdById: job.createdById, payload: job.payload, input: job.input ?? null, now: Date.now() });
     return id;
-  },
-  async update(tx, id, change) {
-    await tx.orm.backgroundJob.update({ where: { id }, data: change, select: { id: true } });
   },
   async markResumed(tx, jobId) {
     statements(tx).markResumed.run({ id: jobId, now: Date.now() });
@@ -129,4 +160,22 @@ export const jobStore: JobStore = {
     const insert = statements(tx).insertImportedLead;
     for (const leadId of leadIds) insert.run({ jobId, leadId });
   },
+  async claim(tx, jobId, runner, leaseUntil) {
+    const job = await tx.orm.backgroundJob.findFirst({ where: { id: jobId, runner: null, status: { in: UNFINISHED } }, select: { kind: true, payload: true, checkpoint: true, status: true } });
+    if (!job) return undefined;
+    const resumed = job.status === "running" ? { resumes: { increment: 1 }, resumedAt: new Date() } : {};
+    await tx.orm.backgroundJob.update({ where: { id: jobId }, data: { runner, leaseUntil: new Date(leaseUntil), ...resumed }, select: { id: true } });
+    return { kind: job.kind, payload: job.payload, checkpoint: job.checkpoint };
+  },
+  async renewLease(tx, jobId, runner, leaseUntil) {
+    const { count } = await tx.orm.backgroundJob.updateMany({ where: { id: jobId, runner, status: { in: UNFINISHED } }, data: { leaseUntil: new Date(leaseUntil) } });
+    return count === 1;
+  },
+  async releaseExpiredLeases(tx, now) {
+    await tx.orm.backgroundJob.updateMany({ where: { status: { in: UNFINISHED }, leaseUntil: { lt: new Date(now) } }, data: { runner: null, leaseUntil: null } });
+    const free = await tx.orm.backgroundJob.findMany({ where: { status: { in: UNFINISHED }, runner: null }, select: { id: true } });
+    return free.map((job) => job.id);
+  },
 };
+
+export const jobStore: JobStore = perEngine({ sqlite: sqliteJobStore, postgres: { ...ormMethods, ...postgresJobStore } });

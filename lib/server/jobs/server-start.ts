@@ -1,28 +1,45 @@
 import "server-only";
-import type { JobWork } from "./background-jobs";
-import { resumeInterruptedJobs } from "./background-jobs";
-import { importWork } from "../ingest/csv-import";
-import { trainingWork } from "../scoring/models";
-import { rescoreWork, startRescoreJob } from "./rescore-job";
+import { requeueUnheldJobs, resumeInterruptedJobs, startJobWorkers } from "./background-jobs";
+import { JOB_WORK } from "./job-work";
+import { startRescoreJob } from "./rescore-job";
 import { DAY_MS } from "@/lib/core/time";
-import type { JobKind } from "@/lib/views/jobs";
+import { engine } from "../store/database";
 
-
-const WORK: Record<JobKind, JobWork> = { rescore: rescoreWork, import: importWork, train: trainingWork };
-
-/** Carries on the jobs a restart interrupted; returns their ids. */
+/**
+ * Carries on the jobs a restart interrupted; returns their ids. On SQLite this process runs
+ * them; on PostgreSQL they are queued again for any instance, once their leases have run out.
+ */
 export async function resumeJobs(): Promise<string[]> {
-  const resumed = await resumeInterruptedJobs((kind) => WORK[kind]);
+  const resumed = engine() === "postgres" ? await requeueUnheldJobs() : await resumeInterruptedJobs((kind) => JOB_WORK[kind]);
   if (resumed.length > 0) console.log(`Resumed ${resumed.length} background job(s) a restart interrupted: ${resumed.join(", ")}`);
   return resumed;
 }
 
+const JOIN_RETRY_MS = 5_000;
+
 /**
- * What the server starts in the background: the jobs a restart interrupted carry on, and once
- * a day every lead is re-scored so scores decay with time, not only with new events
- * (`npm run rescore` does the same from a shell).
+ * Joins the job queue without holding up the server's start: requests are served meanwhile, and
+ * a database that is not reachable yet is tried again until it is.
+ */
+function joinJobQueue(): void {
+  startJobWorkers().catch((error) => {
+    console.error(`Could not join the job queue; trying again in ${JOIN_RETRY_MS / 1000} s`, error);
+    setTimeout(joinJobQueue, JOIN_RETRY_MS).unref();
+  });
+}
+
+/**
+ * What the server starts in the background. On SQLite: the jobs a restart interrupted carry on,
+ * and once a day every lead is re-scored so scores decay with time, not only with new events
+ * (`npm run rescore` does the same from a shell). On PostgreSQL this instance joins the job
+ * queue, which takes over interrupted jobs and schedules the daily re-score once for all
+ * instances (postgres-job-queue.ts).
  */
 export async function startBackgroundWork(): Promise<void> {
+  if (engine() === "postgres") {
+    joinJobQueue();
+    return;
+  }
   await resumeJobs();
   setInterval(() => void startRescoreJob(null).catch((error) => console.error("Daily re-score failed to start", error)), DAY_MS).unref();
 }

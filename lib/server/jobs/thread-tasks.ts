@@ -9,6 +9,7 @@ import { rescoreAllLeads } from "../scoring/rescore-all";
 import { jobStore } from "./job-store";
 import { reads, transaction } from "../store/database";
 import { joinWriteTurnsAsBackground } from "../store/write-turns";
+import { runAs } from "./runner";
 import { AppError } from "../errors";
 
 /*
@@ -39,7 +40,8 @@ const TASKS = {
 
 export type ThreadTasks = typeof TASKS;
 
-export function runThreadTask(task: keyof ThreadTasks, input: never, writeTurns: SharedArrayBuffer): unknown {
+export function runThreadTask(task: keyof ThreadTasks, input: never, writeTurns: SharedArrayBuffer, runner: string): unknown {
   joinWriteTurnsAsBackground(writeTurns);
+  runAs(runner);
   return TASKS[task](input);
 }

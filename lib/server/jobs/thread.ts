@@ -3,9 +3,10 @@ import { Worker } from "node:worker_threads";
 import type { ErrorCode, FieldErrors } from "../errors";
 import { AppError } from "../errors";
 import { sharedWriteTurns } from "../store/write-turns";
+import { runnerId } from "./runner";
 import type { ThreadTasks } from "./thread-tasks";
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: { appError?: { code: ErrorCode; fieldErrors?: FieldErrors; details?: unknown }; message: string; stack?: string } };
+type Outcome = { ok: true; value: unknown } | { ok: false; error: { appError?: { code: ErrorCode; fieldErrors?: FieldErrors; details?: unknown }; name?: string; message: string; stack?: string } };
 
 // A background thread's CPU priority (nice): when it and the request thread both want a core,
 // the request thread gets about nine tenths of it.
@@ -45,12 +46,12 @@ const appRequire = createRequire(path.join(workerData.root, "package.json"));
 appRequire("tsx/cjs/api").register();
 const { runThreadTask } = appRequire("./lib/server/jobs/thread-tasks.ts");
 Promise.resolve()
-  .then(() => runThreadTask(workerData.task, workerData.input, workerData.writeTurns))
+  .then(() => runThreadTask(workerData.task, workerData.input, workerData.writeTurns, workerData.runner))
   .then(
     (value) => parentPort.postMessage({ ok: true, value }),
     (error) => {
       const appError = error && error.name === "AppError" ? { code: error.code, fieldErrors: error.fieldErrors, details: error.details } : undefined;
-      parentPort.postMessage({ ok: false, error: { appError, message: String((error && error.message) || error), stack: error && error.stack } });
+      parentPort.postMessage({ ok: false, error: { appError, name: error && error.name, message: String((error && error.message) || error), stack: error && error.stack } });
     },
   );
 `;
@@ -68,14 +69,14 @@ export function runOnThread<K extends keyof ThreadTasks>(task: K, input: Paramet
       eval: true,
       execArgv: ["--conditions=react-server"],
       resourceLimits: { maxOldGenerationSizeMb: threadHeapMb(work.fileChars), maxYoungGenerationSizeMb: YOUNG_HEAP_MB },
-      workerData: { root: process.cwd(), task, input, writeTurns: sharedWriteTurns(), niceness: BACKGROUND_NICENESS },
+      workerData: { root: process.cwd(), task, input, writeTurns: sharedWriteTurns(), runner: runnerId(), niceness: BACKGROUND_NICENESS },
     });
     let settled = false;
     worker.once("message", (outcome: Outcome) => {
       settled = true;
       if (outcome.ok) resolve(outcome.value as Awaited<ReturnType<ThreadTasks[K]>>);
       else if (outcome.error.appError) reject(new AppError(outcome.error.appError.code, outcome.error.message, outcome.error.appError.fieldErrors, outcome.error.appError.details));
-      else reject(Object.assign(new Error(outcome.error.message), { stack: outcome.error.stack }));
+      else reject(Object.assign(new Error(outcome.error.message), { name: outcome.error.name ?? "Error", stack: outcome.error.stack }));
       void worker.terminate();
     });
     worker.once("error", (error: Error & { code?: string }) => {

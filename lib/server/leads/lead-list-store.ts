@@ -173,11 +173,19 @@ function leadTableWhere(filters: LeadListFilters, context: FilterContext): Prism
   return and.length === 1 ? and[0] : { AND: and };
 }
 
-/** Sort by the column, then by id in the same direction, so pages never overlap or skip a row. */
-function leadTableOrder(sort: LeadListSort): Prisma.LeadOrderByWithRelationInput[] {
+// The sortable columns that may be empty.
+const NULLABLE_SORT_COLUMNS: ReadonlySet<LeadListSort["column"]> = new Set(["company", "probability", "source", "industry", "country", "lastActivityAt", "returnedAt"]);
+
+/**
+ * Sort by the column, then by id in the same direction, so pages never overlap or skip a row.
+ * Empty values sort lowest on both engines, as SQLite does on its own (first ascending, last
+ * descending); PostgreSQL is told so, since it sorts them highest.
+ */
+function leadTableOrder(q: Queryable, sort: LeadListSort): Prisma.LeadOrderByWithRelationInput[] {
   const direction = sort.direction;
   if (sort.column === "name") return [{ lastName: direction }, { firstName: direction }, { id: direction }];
-  return [{ [sort.column]: direction }, { id: direction }];
+  const column = q.engine === "postgres" && NULLABLE_SORT_COLUMNS.has(sort.column) ? { sort: direction, nulls: direction === "asc" ? "first" : "last" } : direction;
+  return [{ [sort.column]: column }, { id: direction }];
 }
 
 async function byIds(q: Queryable, ids: readonly string[]): Promise<LeadListRow[]> {
@@ -201,17 +209,17 @@ const DISTINCT_VALUES: Record<FilterOptionColumn, (q: Queryable) => Promise<(str
 export const leadListStore: LeadListStore = {
   count: (q, filters, context) => q.orm.lead.count({ where: leadTableWhere(filters, context) }),
   async rows(q, filters, context, sort, { skip, take }) {
-    const rows = await q.orm.lead.findMany({ where: leadTableWhere(filters, context), orderBy: leadTableOrder(sort), skip, take, select: rowSelect });
+    const rows = await q.orm.lead.findMany({ where: leadTableWhere(filters, context), orderBy: leadTableOrder(q, sort), skip, take, select: rowSelect });
     return rows.map(toRow);
   },
   async page(q, filters, context, sort, { skip, take }) {
     // Ids first, then their rows: sorting and skipping narrow (sort key, id) pairs keeps deep pages
     // cheap where no index serves the sort, instead of carrying whole rows through the sorter.
-    const pageIds = await q.orm.lead.findMany({ where: leadTableWhere(filters, context), orderBy: leadTableOrder(sort), skip, take, select: { id: true } });
+    const pageIds = await q.orm.lead.findMany({ where: leadTableWhere(filters, context), orderBy: leadTableOrder(q, sort), skip, take, select: { id: true } });
     return byIds(q, pageIds.map((row) => row.id));
   },
   async ids(q, filters, context, sort, limit) {
-    const rows = await q.orm.lead.findMany({ where: leadTableWhere(filters, context), orderBy: leadTableOrder(sort), take: limit, select: { id: true } });
+    const rows = await q.orm.lead.findMany({ where: leadTableWhere(filters, context), orderBy: leadTableOrder(q, sort), take: limit, select: { id: true } });
     return rows.map((row) => row.id);
   },
   byIds,

@@ -4,7 +4,8 @@ import type { DashboardFilters } from "@/lib/core/metrics/segment";
 import { COMPANY_SIZE_BANDS } from "@/lib/core/metrics/segment";
 import type { MetricsLead, MetricsTransition } from "@/lib/core/metrics/types";
 import type { Stage } from "@/lib/core/stages";
-import { sqliteReadConnection } from "../store/database";
+import { engine, sqliteReadConnection } from "../store/database";
+import { postgresMetricsStore } from "./postgres-metrics-store";
 
 /*
  * The dashboard reads every lead of the segment and all their stage transitions. At 100,000
@@ -176,15 +177,15 @@ export interface MetricsStore {
    * The segment's leads and every transition of theirs, read in one transaction so that both
    * describe the same moment. While nothing was written since the last read of the same segment,
    * that read's objects are answered again: they are exactly what reading again would give, so
-   * callers must not change them. It takes no connection and always reads on the reader
-   * connection: data_version only counts other connections' commits, so the kept snapshots
-   * are known to be current only on a connection that never writes.
+   * callers must not change them. It takes no connection: on SQLite it always reads on the
+   * reader connection, as data_version only counts other connections' commits, so the kept
+   * snapshots are known to be current only on a connection that never writes; on PostgreSQL it
+   * reads in a transaction of its own (postgres-metrics-store.ts).
    */
   snapshot(segment: Segment): Promise<MetricsSnapshot>;
 }
 
-// Written in SQLite's SQL (json_group_array, PRAGMA data_version): a PostgreSQL deployment implements the interface over its own driver.
-export const metricsStore: MetricsStore = {
+const sqliteMetricsStore: MetricsStore = {
   async snapshot(segment) {
     const connection = sqliteReadConnection();
     const where = segmentWhere(segment);
@@ -208,4 +209,9 @@ export const metricsStore: MetricsStore = {
       return snapshot;
     })();
   },
+};
+
+// snapshot() takes no connection to dispatch on, so the configured engine chooses.
+export const metricsStore: MetricsStore = {
+  snapshot: (segment) => (engine() === "postgres" ? postgresMetricsStore : sqliteMetricsStore).snapshot(segment),
 };

@@ -1,9 +1,11 @@
 import "server-only";
 import type { EventRow, LeadRow } from "../ingest/ingest-store";
+import { perEngine } from "../store/per-engine";
 import { sqliteConnection } from "../store/sqlite-transaction";
 import type { Queryable } from "../store/transaction";
+import { postgresLabStore } from "./postgres-lab-store";
 
-/* Whole-table reads for the scoring lab (SQLite dialect): every lead, stage entry and event, once. */
+/* Whole-table reads for the scoring lab: every lead, stage entry and event, once. */
 
 /** A lead's attributes as scoring reads them, with when it was created. */
 export type LabLeadRow = Pick<
@@ -25,8 +27,7 @@ export interface LabStore {
   eachEvent(q: Queryable, visit: (row: EventRow) => void): Promise<void>;
 }
 
-// Written in SQL with better-sqlite3's row iteration: a PostgreSQL deployment implements the interface over its own driver.
-export const labStore: LabStore = {
+const sqliteLabStore: LabStore = {
   async leads(q) {
     return sqliteConnection(q)
       .prepare<[], LabLeadRow>(
@@ -41,3 +42,5 @@ export const labStore: LabStore = {
     for (const row of sqliteConnection(q).prepare<[], EventRow>(`SELECT id, leadId, type, occurredAt, properties FROM "Event"`).iterate()) visit(row);
   },
 };
+
+export const labStore: LabStore = perEngine({ sqlite: sqliteLabStore, postgres: postgresLabStore });

@@ -6,6 +6,7 @@ import { databaseUrl } from "@/lib/env";
 import { PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgres/client";
 import { connectionPragmas } from "./connection";
+import { postgresConnectionOptions } from "./postgres-database";
 import { acquireWriter } from "./sqlite-transaction";
 import { beginForegroundWrite } from "./write-turns";
 
@@ -24,7 +25,7 @@ type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof Prism
 export function createDb(file?: string): PrismaClient {
   const url = databaseUrl();
   if (file === undefined && databaseEngine(url) === "postgres") {
-    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: postgresUrl(url), options: "-c TimeZone=UTC" }) }) as unknown as PrismaClient;
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: postgresUrl(url), options: postgresConnectionOptions() }) }) as unknown as PrismaClient;
   }
   return createSqliteDb(file ?? sqliteUrl(url));
 }

@@ -28,6 +28,11 @@ const storeTypes = {
   },
 } as pg.CustomTypesConfig;
 
+/** What every connection to PostgreSQL is told as it opens (the stores' pool and the ORM's stand-alone client). */
+export function postgresConnectionOptions(): string {
+  return `-c TimeZone=UTC -c statement_timeout=${postgresPool().statementTimeoutMs}`;
+}
+
 type PostgresStore = { url: string; pool: pg.Pool; reads: PostgresReads };
 const globalForPostgres = globalThis as unknown as { leadgatePostgres?: PostgresStore };
 
@@ -35,12 +40,11 @@ export function postgresStore(): PostgresStore {
   const url = postgresUrl(databaseUrl());
   const cached = globalForPostgres.leadgatePostgres;
   if (cached && cached.url === url) return cached;
-  const { size, statementTimeoutMs } = postgresPool();
   const pool = new pg.Pool({
     connectionString: url,
-    max: size,
+    max: postgresPool().size,
     types: storeTypes,
-    options: `-c TimeZone=UTC -c statement_timeout=${statementTimeoutMs}`,
+    options: postgresConnectionOptions(),
     application_name: "leadgate",
   });
   // An idle connection the server dropped is logged and replaced, not a crash.

@@ -13,6 +13,7 @@ import { ormOnConnection, ormOnPool } from "./postgres-orm";
 /** A write transaction in progress on one connection of the pool. */
 export class PostgresTx {
   readonly engine = "postgres";
+  readonly kind = "tx";
   /** @internal For store modules only. */
   constructor(
     readonly pool: pg.Pool,
@@ -28,6 +29,7 @@ export class PostgresTx {
 /** Reads outside any transaction, each on a free connection of the pool. */
 export class PostgresReads {
   readonly engine = "postgres";
+  readonly kind = "reads";
   /** @internal For store modules only. */
   constructor(readonly pool: pg.Pool) {}
 
@@ -79,8 +81,17 @@ export async function postgresSavepoint<T>(tx: PostgresTx, work: () => Promise<T
   }
 }
 
+/**
+ * Whether `q` is a PostgreSQL transaction. By its fields, not `instanceof`: the server's bundles
+ * may each hold a copy of this module, and a value made by one (the pool, cached on globalThis)
+ * reaches the others.
+ */
+export function isPostgresTx(q: { engine: string; kind: string }): q is PostgresTx {
+  return q.engine === "postgres" && q.kind === "tx";
+}
+
 /** The pool or connection a PostgreSQL store call runs on; a call on another engine's store is a bug. */
 export function postgresConnection(q: { engine: string }): pg.Pool | pg.PoolClient {
-  if (q instanceof PostgresTx || q instanceof PostgresReads) return q.connection;
+  if (q.engine === "postgres") return (q as PostgresTx | PostgresReads).connection;
   throw new Error(`A PostgreSQL store was called on ${q.engine}.`);
 }

@@ -12,6 +12,7 @@ import { beginBackgroundWrite, beginForegroundWrite, isBackgroundThread } from "
 /** A write transaction in progress on this thread's writer connection. */
 export class SqliteTx {
   readonly engine = "sqlite";
+  readonly kind = "tx";
   /** @internal For store modules only: the connection the transaction runs on. */
   constructor(readonly connection: Database.Database) {}
 
@@ -24,6 +25,7 @@ export class SqliteTx {
 /** Reads outside any transaction, on the reader connection. */
 export class SqliteReads {
   readonly engine = "sqlite";
+  readonly kind = "reads";
   /** @internal For store modules only. */
   constructor(readonly connection: Database.Database) {}
 
@@ -115,9 +117,12 @@ export async function sqliteSavepoint<T>(tx: SqliteTx, work: () => Promise<T>): 
   }
 }
 
-/** The SQLite connection a store call runs on; a call on another engine's store is a bug. */
+/**
+ * The SQLite connection a store call runs on; a call on another engine's store is a bug. Known by
+ * its fields, not `instanceof` (postgres-transaction.ts says why).
+ */
 export function sqliteConnection(q: { engine: string }): Database.Database {
-  if (q instanceof SqliteTx || q instanceof SqliteReads) return q.connection;
+  if (q.engine === "sqlite") return (q as SqliteTx | SqliteReads).connection;
   throw new Error(`A SQLite store was called on ${q.engine}: the store's PostgreSQL implementation is missing.`);
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
-import { PostgresTx, postgresSavepoint } from "./postgres-transaction";
-import type { PostgresReads } from "./postgres-transaction";
-import { SqliteTx, sqliteSavepoint } from "./sqlite-transaction";
-import type { SqliteReads } from "./sqlite-transaction";
+import { postgresSavepoint } from "./postgres-transaction";
+import type { PostgresReads, PostgresTx } from "./postgres-transaction";
+import { sqliteSavepoint } from "./sqlite-transaction";
+import type { SqliteReads, SqliteTx } from "./sqlite-transaction";
 
 /*
  * Transactions are values: `transaction(work)` (database.ts) hands `work` a Tx, and every store
@@ -24,7 +24,5 @@ export type Queryable = Tx | Reads;
 
 /** Runs `work` as a savepoint inside `tx`: if it throws, what it wrote is undone and the transaction goes on. */
 export function inSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
-  if (tx instanceof SqliteTx) return sqliteSavepoint(tx, work);
-  if (tx instanceof PostgresTx) return postgresSavepoint(tx, work);
-  throw new Error("Not a transaction");
+  return tx.engine === "sqlite" ? sqliteSavepoint(tx, work) : postgresSavepoint(tx, work);
 }

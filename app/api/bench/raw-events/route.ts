@@ -5,5 +5,5 @@ import { insertEventsUnscored } from "@/lib/server/ingest/unscored-insert-store"
 export async function POST(request: Request) {
   if (!benchRoutesEnabled()) return new Response(null, { status: 404 });
   const body = (await request.json()) as { events?: Array<{ email?: string; type?: string; occurredAt?: string; properties?: unknown }> };
-  return Response.json({ stored: insertEventsUnscored(body.events ?? []) });
+  return Response.json({ stored: await insertEventsUnscored(body.events ?? []) });
 }
