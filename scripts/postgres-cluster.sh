@@ -11,10 +11,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORT="${LEADGATE_PG_PORT:-55432}"
 DIR="${LEADGATE_PG_DIR:-$PWD/.tmp/postgres}"
 DATA="$DIR/data"
-URL="postgresql://postgres@127.0.0.1:$PORT/postgres"
+
+url_of() { echo "postgresql://postgres@127.0.0.1:$1/postgres"; }
+
+# The port a running cluster listens on: the fourth line of its postmaster.pid.
+running_port() { [ -s "$DATA/postmaster.pid" ] && sed -n 4p "$DATA/postmaster.pid"; }
+
+port_in_use() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The port asked for, or the next free one when something else (another checkout's cluster) has it.
+free_port() {
+  local port="${LEADGATE_PG_PORT:-55432}"
+  while port_in_use "$port"; do port=$((port + 1)); done
+  echo "$port"
+}
 
 find_bin() {
   if command -v pg_ctl >/dev/null 2>&1 && command -v initdb >/dev/null 2>&1; then
@@ -57,14 +69,18 @@ start() {
   if [ ! -f "$DATA/PG_VERSION" ]; then
     as_owner "$bin/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   fi
-  if ! as_owner "$bin/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
-    # Durability is not what the tests measure: fsync off keeps a test database's creation and
-    # drop fast. Benchmarks start a cluster of their own with the defaults.
-    as_owner "$bin/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
-      -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=300 ${LEADGATE_PG_OPTIONS--c fsync=off -c synchronous_commit=off -c full_page_writes=off}" \
-      start >/dev/null
+  if as_owner "$bin/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+    url_of "$(running_port)"
+    return
   fi
-  echo "$URL"
+  local port
+  port="$(free_port)"
+  # Durability is not what the tests measure: fsync off keeps a test database's creation and
+  # drop fast. Benchmarks start a cluster of their own with the defaults.
+  as_owner "$bin/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
+    -o "-p $port -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=300 ${LEADGATE_PG_OPTIONS--c fsync=off -c synchronous_commit=off -c full_page_writes=off}" \
+    start >/dev/null
+  url_of "$port"
 }
 
 stop() {
@@ -76,6 +92,6 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  url) echo "$URL" ;;
+  url) port="$(running_port || true)"; [ -n "$port" ] && url_of "$port" || { echo "No cluster runs in $DIR" >&2; exit 1; } ;;
   *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
 esac
