@@ -60,7 +60,7 @@ type IngestOptions = { source: EventSource; idempotencyScope?: string; now?: Dat
  * are looked up within `idempotencyScope` (by default the source), the sender's own keys.
  */
 export function ingestEvents(items: readonly unknown[], options: IngestOptions): Promise<IngestResult[]> {
-  return transaction((tx) => ingestEventsIn(tx, items, options));
+  return transaction((tx) => ingestEventsIn(tx, items, options), { retryDeadlocks: true });
 }
 
 /** ingestEvents inside the caller's transaction `tx` (an import's slice). */
@@ -89,8 +89,16 @@ export async function ingestEventsIn(tx: Tx, items: readonly unknown[], options:
     return { lead: (await ingestStore.findLeadById(tx, id))!, created: true };
   };
 
-  for (const [index, raw] of items.entries()) {
-    const parsed = eventInputSchema.safeParse(raw);
+  const parsedItems = items.map((raw) => eventInputSchema.safeParse(raw));
+  const named = parsedItems.flatMap((parsed) => (parsed.success ? [parsed.data] : []));
+  await ingestStore.lockForBatch(tx, {
+    leadIds: named.flatMap((event) => (event.leadId ? [event.leadId] : [])),
+    emails: named.flatMap((event) => (event.leadId ? [] : [(event.email ?? "").toLowerCase()])),
+    idempotencyScope,
+    idempotencyKeys: named.flatMap((event) => (event.idempotencyKey ? [event.idempotencyKey] : [])),
+  });
+
+  for (const [index, parsed] of parsedItems.entries()) {
     if (!parsed.success) {
       results[index] = refuse(index, "VALIDATION", "The event is not valid.", fieldErrorsOf(parsed.error));
       continue;

@@ -123,6 +123,8 @@ export const WRITABLE_LEAD_FIELDS = [
 ] as const;
 export type LeadFields = Partial<Record<(typeof WRITABLE_LEAD_FIELDS)[number], string | number | null>>;
 
+export type BatchLocks = { leadIds: readonly string[]; emails: readonly string[]; idempotencyScope: string; idempotencyKeys: readonly string[] };
+
 /** Leads and their events as ingestion, scoring and re-scoring read and write them. */
 export interface IngestStore {
   findLeadById(q: Queryable, id: string): Promise<LeadRow | undefined>;
@@ -140,6 +142,13 @@ export interface IngestStore {
   /** Keeps the answer an event's request got, so a retry with the same key gets it again. */
   setEventIngestResult(tx: Tx, eventId: string, result: string): Promise<void>;
   eventsForLeads(q: Queryable, leadIds: readonly string[]): Promise<EventRow[]>;
+  /**
+   * Before a batch: takes, in one order every batch follows, what the batch will lock as it goes
+   * (its leads, and the e-mails and idempotency keys it may create), so two batches naming the
+   * same leads in another order wait for each other instead of deadlocking. SQLite has one
+   * writer at a time and nothing to do here.
+   */
+  lockForBatch(tx: Tx, batch: BatchLocks): Promise<void>;
   /** Each lead's events, keyed by lead id (a lead with none is absent). */
   eventsByLead(q: Queryable, leadIds: readonly string[]): Promise<Map<string, EventRow[]>>;
 }
@@ -193,6 +202,7 @@ const sqliteIngestStore: IngestStore = {
     statementsOf(tx).setEventResult.run(result, eventId);
   },
   eventsForLeads: async (q, leadIds) => eventsForLeads(q, leadIds),
+  async lockForBatch() {},
   async eventsByLead(q, leadIds) {
     const byLead = new Map<string, EventRow[]>();
     for (const event of eventsForLeads(q, leadIds)) {

@@ -23,6 +23,11 @@ import type { EventRow, IngestStore, LeadFields, LeadRow } from "./ingest-store"
  * instead of overwriting its score with one that misses them.
  */
 
+// What the advisory locks name: a lead's e-mail, or an idempotency key within its scope.
+const EMAIL_LOCK = "Lead.email";
+const KEY_LOCK = "Event.idempotencyKey";
+const keyLockValue = (scope: string, key: string) => `${scope}\n${key}`;
+
 const LEAD_COLUMNS = `id, email, "firstName", "lastName", stage, version, "ownerId", title, seniority, company, "companySize", "annualRevenue", industry, country, website, source, "customFields", "lastActivityAt", "scoredAt", "ruleSetVersion", "modelVersion", "returnedAt"`;
 
 /**
@@ -88,7 +93,7 @@ async function eventsForLeads(q: Queryable, leadIds: readonly string[]): Promise
 
 export const postgresIngestStore: IngestStore = {
   findLeadById: (q, id) => postgresRow<LeadRow>(q, leadQuery(q, "ingest_lead_by_id", `id = $1`, [id])),
-  findLeadByEmail: (q, email) => findOrLock<LeadRow>(q, leadQuery(q, "ingest_lead_by_email", `email = $1`, [email]), { kind: "Lead.email", value: email }),
+  findLeadByEmail: (q, email) => findOrLock<LeadRow>(q, leadQuery(q, "ingest_lead_by_email", `email = $1`, [email]), { kind: EMAIL_LOCK, value: email }),
   leadsAfter: (q, afterId, limit) => postgresRows<LeadRow>(q, leadQuery(q, "ingest_leads_after", `id > $1 ORDER BY id LIMIT $2`, [afterId, limit])),
   async countLeads(q) {
     return (await postgresRow<{ count: number }>(q, { text: `SELECT count(*) AS count FROM "Lead"` }))!.count;
@@ -134,11 +139,31 @@ export const postgresIngestStore: IngestStore = {
       ],
     });
   },
+  async lockForBatch(tx, batch) {
+    // Leads first, in id order; then the e-mails and keys that may be created, in the order of
+    // their lock keys. Every batch takes its locks in this one order, so none waits in a circle.
+    // The later lookups take the same locks again, which a transaction already holding them passes.
+    if (batch.leadIds.length + batch.emails.length > 0) {
+      await postgresRun(tx, {
+        name: "ingest_lock_batch_leads",
+        text: `SELECT id FROM "Lead" WHERE id = ANY($1::text[]) OR email = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`,
+        values: [batch.leadIds, batch.emails],
+      });
+    }
+    const kinds = [...batch.emails.map(() => EMAIL_LOCK), ...batch.idempotencyKeys.map(() => KEY_LOCK)];
+    const values = [...batch.emails, ...batch.idempotencyKeys.map((key) => keyLockValue(batch.idempotencyScope, key))];
+    if (kinds.length === 0) return;
+    await postgresRun(tx, {
+      name: "ingest_lock_batch_keys",
+      text: `SELECT pg_advisory_xact_lock(k1, k2) FROM (SELECT DISTINCT hashtext(kind) AS k1, hashtext(value) AS k2 FROM unnest($1::text[], $2::text[]) AS t(kind, value) ORDER BY k1, k2) AS ordered`,
+      values: [kinds, values],
+    });
+  },
   findEventByIdempotencyKey: (q, scope, key) =>
     findOrLock<{ id: string; leadId: string; ingestResult: string | null }>(
       q,
       { name: "ingest_event_by_key", text: `SELECT id, "leadId", "ingestResult" FROM "Event" WHERE "idempotencyScope" = $1 AND "idempotencyKey" = $2`, values: [scope, key] },
-      { kind: "Event.idempotencyKey", value: `${scope}\n${key}` },
+      { kind: KEY_LOCK, value: keyLockValue(scope, key) },
     ),
   async insertEvent(tx, row) {
     const inserted = await postgresRun(tx, {

@@ -77,13 +77,27 @@ export function sqliteReadConnection(): Database.Database {
 }
 
 /**
- * Runs `work` as one write transaction on this thread's writer connection (transaction.ts): all
- * of it is stored, or none.
+ * Runs `work` as one write transaction (transaction.ts): all of it is stored, or none.
+ * `retryDeadlocks`: on PostgreSQL, where transactions run side by side, two that lock the same
+ * rows in a different order (two event batches naming the same leads) are a deadlock, and the
+ * server ends one of them; with this option it runs again, up to twice. Only for work whose
+ * every effect is in the transaction (it starts from nothing each time).
  */
-export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  if (engine() === "postgres") return runPostgresTransaction(postgresStore().pool, work);
-  return runSqliteTransaction(store().connection, work);
+export async function transaction<T>(work: (tx: Tx) => Promise<T>, options: { retryDeadlocks?: boolean } = {}): Promise<T> {
+  if (engine() === "sqlite") return runSqliteTransaction(store().connection, work);
+  const attempts = options.retryDeadlocks ? 3 : 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runPostgresTransaction(postgresStore().pool, work);
+    } catch (error) {
+      if (attempt >= attempts || !isDeadlock(error)) throw error;
+    }
+  }
 }
+
+// PostgreSQL's code, or the ORM's when the deadlock hit one of its statements.
+const DEADLOCK_CODES = new Set(["40P01", "P2034"]);
+const isDeadlock = (error: unknown) => DEADLOCK_CODES.has((error as { code?: string } | null)?.code ?? "");
 
 /** This thread's writer connection (tests and scripts that check its settings or checkpoint it). */
 export function writeConnection(): Database.Database {
