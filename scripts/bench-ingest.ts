@@ -188,7 +188,7 @@ async function main() {
   for (const line of lines) console.log(`| ${line.measure} | ${line.value} | ${line.target} | ${line.pass === null ? "" : line.pass ? "PASS" : "FAIL"} |`);
   if (POSTGRES) {
     // The imports ran on this process's side of the job queue.
-    const { stopJobQueue } = await import("../lib/server/jobs/postgres-job-queue");
+    const { stopJobQueue } = await import("../lib/server/jobs/job-queue-store");
     await stopJobQueue();
     await closeStore();
     execFileSync("bash", ["scripts/postgres-cluster.sh", "stop"], { env: { ...process.env, ...POSTGRES_CLUSTER } });

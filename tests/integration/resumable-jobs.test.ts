@@ -28,7 +28,7 @@ function crashDuring(...args: string[]): string {
 
 /**
  * On PostgreSQL the dead process's job stays leased to it until the lease runs out; only then may
- * another instance take it over (lib/server/jobs/postgres-job-queue.ts). SQLite has no leases.
+ * another instance take it over (lib/server/jobs/job-queue-store.ts). SQLite has no leases.
  */
 async function untilLeaseRunsOut(jobId: string): Promise<void> {
   const { leaseUntil } = await db.backgroundJob.findUniqueOrThrow({ where: { id: jobId } });

@@ -38,7 +38,7 @@ vi.mock("next-auth", async (importOriginal) => {
 afterAll(async () => {
   const { db } = await import("@/lib/server/store/db");
   const { closeStore } = await import("@/lib/server/store/database");
-  const { stopJobQueue } = await import("@/lib/server/jobs/postgres-job-queue");
+  const { stopJobQueue } = await import("@/lib/server/jobs/job-queue-store");
   await stopJobQueue();
   await db.$disconnect();
   await closeStore();

@@ -3,6 +3,8 @@ import type Database from "better-sqlite3";
 import type { Queryable, Tx } from "../store/transaction";
 import { preparedPerConnection, sqliteConnection } from "../store/sqlite-transaction";
 import { perEngine } from "../store/per-engine";
+import type { LeadFields } from "./writable-lead-fields";
+import { WRITABLE_LEAD_FIELDS } from "./writable-lead-fields";
 import { postgresIngestStore } from "./postgres-ingest-store";
 
 /*
@@ -105,23 +107,7 @@ type Statements = ReturnType<typeof prepare> & {
 /** The statements of the connection a transaction or a read runs on. */
 const statementsOf = preparedPerConnection((connection): Statements => ({ ...prepare(connection), eventsByLeads: new Map(), leadUpdates: new Map() }));
 
-export const WRITABLE_LEAD_FIELDS = [
-  "firstName",
-  "lastName",
-  "title",
-  "seniority",
-  "phone",
-  "company",
-  "companySize",
-  "annualRevenue",
-  "industry",
-  "country",
-  "website",
-  "source",
-  "customFields",
-  "searchText",
-] as const;
-export type LeadFields = Partial<Record<(typeof WRITABLE_LEAD_FIELDS)[number], string | number | null>>;
+export type { LeadFields } from "./writable-lead-fields";
 
 export type BatchLocks = { leadIds: readonly string[]; emails: readonly string[]; idempotencyScope: string; idempotencyKeys: readonly string[] };
 

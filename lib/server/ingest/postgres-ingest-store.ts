@@ -3,7 +3,9 @@ import { AppError } from "../errors";
 import { msToTimestamp, postgresRow, postgresRows, postgresRun } from "../store/postgres-sql";
 import { isPostgresTx } from "../store/postgres-transaction";
 import type { Queryable } from "../store/transaction";
-import type { EventRow, IngestStore, LeadFields, LeadRow } from "./ingest-store";
+import type { EventRow, IngestStore, LeadRow } from "./ingest-store";
+// The statement writeLeadFields runs is named by the set of columns it writes, as bits of this list.
+import { WRITABLE_LEAD_FIELDS } from "./writable-lead-fields";
 
 /*
  * IngestStore on PostgreSQL: the same statements as the SQLite store's, named so each is
@@ -30,26 +32,6 @@ const keyLockValue = (scope: string, key: string) => `${scope}\n${key}`;
 
 const LEAD_COLUMNS = `id, email, "firstName", "lastName", stage, version, "ownerId", title, seniority, company, "companySize", "annualRevenue", industry, country, website, source, "customFields", "lastActivityAt", "scoredAt", "ruleSetVersion", "modelVersion", "returnedAt"`;
 
-/**
- * The columns writeLeadFields may write, in a fixed order (a statement's name is the set it
- * writes, as bits). Typed against LeadFields so the list can't drift from the SQLite store's.
- */
-const WRITABLE_COLUMNS = Object.keys({
-  firstName: true,
-  lastName: true,
-  title: true,
-  seniority: true,
-  phone: true,
-  company: true,
-  companySize: true,
-  annualRevenue: true,
-  industry: true,
-  country: true,
-  website: true,
-  source: true,
-  customFields: true,
-  searchText: true,
-} satisfies Record<keyof LeadFields, true>) as Array<keyof LeadFields>;
 
 const UPDATE_SCORE = `UPDATE "Lead" SET "fitScore" = $2, "engagementScore" = $3, "totalScore" = $4,
     "scoreFlags" = $5, "ruleSetVersion" = $6,
@@ -110,8 +92,8 @@ export const postgresIngestStore: IngestStore = {
     if (inserted === 0) throw new AppError("CONFLICT", `A lead with the e-mail ${row.email} was created by another request at the same moment; send this one again.`);
   },
   async writeLeadFields(tx, id, fields, now) {
-    const columns = WRITABLE_COLUMNS.filter((column) => fields[column] !== undefined);
-    const mask = WRITABLE_COLUMNS.reduce((bits, column, bit) => (fields[column] !== undefined ? bits | (1 << bit) : bits), 0);
+    const columns = WRITABLE_LEAD_FIELDS.filter((column) => fields[column] !== undefined);
+    const mask = WRITABLE_LEAD_FIELDS.reduce((bits, column, bit) => (fields[column] !== undefined ? bits | (1 << bit) : bits), 0);
     const assignments = [...columns.map((column, index) => `"${column}" = $${index + 3}`), `"updatedAt" = ${msToTimestamp("$2")}`].join(", ");
     await postgresRun(tx, {
       name: `ingest_lead_fields_${mask}`,

@@ -3,12 +3,10 @@ import type { JobKind, JobStatus, JobView } from "@/lib/views/jobs";
 import { jobLeaseMs } from "@/lib/env";
 import { AppError } from "../errors";
 import { JobLeaseLost, jobStore } from "./job-store";
-import type { JobHandlers } from "./postgres-job-queue";
-import { enqueueJob, startJobQueue, sweepJobLeases } from "./postgres-job-queue";
+import type { JobHandlers } from "./job-queue-store";
+import { enqueueJob, startJobQueue, sweepJobLeases } from "./job-queue-store";
 import { runnerId } from "./runner";
 import { engine, reads, transaction } from "../store/database";
-import type { PostgresTx } from "../store/postgres-transaction";
-import { isPostgresTx } from "../store/postgres-transaction";
 
 export type JobProgress = (progress: { processed: number; total: number; failed?: number }) => Promise<void>;
 
@@ -32,7 +30,7 @@ export async function startJob(input: { kind: JobKind; createdById: string | nul
   const payload = input.payload ?? {};
   const jobId = await transaction(async (tx) => {
     const id = await jobStore.insert(tx, { kind: input.kind, createdById: input.createdById, payload: JSON.stringify(payload) });
-    if (isPostgresTx(tx)) await enqueueJob(tx, id, postgresHandlers);
+    if (tx.engine === "postgres") await enqueueJob(tx, id, postgresHandlers);
     return id;
   });
   if (engine() === "sqlite") void runJob(jobId, work, { payload, checkpoint: null });
@@ -45,8 +43,8 @@ export async function runStoredJob(jobId: string, payload: unknown, work: JobWor
     void runJob(jobId, work, { payload, checkpoint: null });
     return;
   }
-  // Were this instance to stop before the job is queued, the sweep queues it (postgres-job-queue.ts).
-  await transaction(async (tx) => enqueueJob(tx as PostgresTx, jobId, postgresHandlers));
+  // Were this instance to stop before the job is queued, the sweep queues it (job-queue-store.ts).
+  await transaction(async (tx) => enqueueJob(tx, jobId, postgresHandlers));
 }
 
 const postgresHandlers: JobHandlers = {

@@ -33,7 +33,7 @@ function joinJobQueue(): void {
  * and once a day every lead is re-scored so scores decay with time, not only with new events
  * (`npm run rescore` does the same from a shell). On PostgreSQL this instance joins the job
  * queue, which takes over interrupted jobs and schedules the daily re-score once for all
- * instances (postgres-job-queue.ts).
+ * instances (job-queue-store.ts).
  */
 export async function startBackgroundWork(): Promise<void> {
   if (engine() === "postgres") {

@@ -1,4 +1,5 @@
 import "server-only";
+import { leadsOf } from "./metrics-columns";
 import type Database from "better-sqlite3";
 import type { DashboardFilters } from "@/lib/core/metrics/segment";
 import { COMPANY_SIZE_BANDS } from "@/lib/core/metrics/segment";
@@ -85,28 +86,6 @@ function columnsOf(connection: Database.Database, sql: string, params: Where["pa
   if (!statement) cache.set(sql, (statement = connection.prepare<Where["params"], string[]>(sql).raw()));
   const row = statement.get(params) as string[];
   return row.map((json) => JSON.parse(json) as unknown[]);
-}
-
-function leadsOf(columns: unknown[][]): MetricsLead[] {
-  const [id, createdAt, source, campaign, industry, country, companySize, ownerId, stage, totalScore, stageEnteredAt, firstEventAt] = columns;
-  const leads: MetricsLead[] = new Array(id.length);
-  for (let i = 0; i < id.length; i++) {
-    leads[i] = {
-      id: id[i] as string,
-      createdAt: createdAt[i] as number,
-      source: source[i] as string | null,
-      campaign: campaign[i] as string | null,
-      industry: industry[i] as string | null,
-      country: country[i] as string | null,
-      companySize: companySize[i] as number | null,
-      ownerId: ownerId[i] as string | null,
-      stage: stage[i] as Stage,
-      totalScore: totalScore[i] as number,
-      stageEnteredAt: stageEnteredAt[i] as number,
-      firstEventAt: firstEventAt[i] as number | null,
-    };
-  }
-  return leads;
 }
 
 /**

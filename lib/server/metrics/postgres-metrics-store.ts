@@ -1,7 +1,8 @@
 import "server-only";
+import { leadsOf } from "./metrics-columns";
 import type pg from "pg";
 import { COMPANY_SIZE_BANDS } from "@/lib/core/metrics/segment";
-import type { MetricsLead, MetricsTransition } from "@/lib/core/metrics/types";
+import type { MetricsTransition } from "@/lib/core/metrics/types";
 import type { Stage } from "@/lib/core/stages";
 import { postgresStore } from "../store/postgres-database";
 import { postgresRow } from "../store/postgres-sql";
@@ -97,28 +98,6 @@ async function columnsOf(tx: PostgresTx, text: string, values: Where["values"]):
   if (!name) statementNames.set(text, (name = `metrics_${statementNames.size + 1}`));
   const result = await tx.connection.query<unknown[][]>({ name, text, values, rowMode: "array" });
   return result.rows[0];
-}
-
-function leadsOf(columns: unknown[][]): MetricsLead[] {
-  const [id, createdAt, source, campaign, industry, country, companySize, ownerId, stage, totalScore, stageEnteredAt, firstEventAt] = columns;
-  const leads: MetricsLead[] = new Array(id.length);
-  for (let i = 0; i < id.length; i++) {
-    leads[i] = {
-      id: id[i] as string,
-      createdAt: createdAt[i] as number,
-      source: source[i] as string | null,
-      campaign: campaign[i] as string | null,
-      industry: industry[i] as string | null,
-      country: country[i] as string | null,
-      companySize: companySize[i] as number | null,
-      ownerId: ownerId[i] as string | null,
-      stage: stage[i] as Stage,
-      totalScore: totalScore[i] as number,
-      stageEnteredAt: stageEnteredAt[i] as number,
-      firstEventAt: firstEventAt[i] as number | null,
-    };
-  }
-  return leads;
 }
 
 /** In time order: each row goes to its place (transitionsSql) rather than being sorted. */

@@ -3,7 +3,8 @@ import PgBoss from "pg-boss";
 import { postgresUrl } from "@/lib/database-url";
 import { databaseUrl, jobLeaseMs } from "@/lib/env";
 import { postgresStore } from "../store/postgres-database";
-import type { PostgresTx } from "../store/postgres-transaction";
+import type { Tx } from "../store/transaction";
+import { postgresConnection } from "../store/postgres-transaction";
 
 /*
  * Background jobs on PostgreSQL go through pg-boss, a maintained job queue that keeps its queue
@@ -84,10 +85,11 @@ export async function sweepJobLeases(handlers: JobHandlers): Promise<string[]> {
   return sweep(boss, handlers);
 }
 
-/** Queues a stored job inside the transaction that stored it: both commit, or neither. */
-export async function enqueueJob(tx: PostgresTx, jobId: string, handlers: JobHandlers): Promise<void> {
+/** Queues a stored job inside the transaction that stored it (PostgreSQL): both commit, or neither. */
+export async function enqueueJob(tx: Tx, jobId: string, handlers: JobHandlers): Promise<void> {
   const { boss } = await startJobQueue(handlers);
-  await boss.send(JOBS, { jobId }, { db: { executeSql: (text, values) => tx.connection.query(text, values) } });
+  const connection = postgresConnection(tx);
+  await boss.send(JOBS, { jobId }, { db: { executeSql: (text, values) => connection.query(text, values) } });
 }
 
 /** Stops this instance's workers and sweep (tests and scripts); jobs it held are taken over once their leases run out. */
