@@ -94,6 +94,8 @@ export async function openMoveMenu(card: Locator, name: string) {
 /** Fails the test on any serious or critical accessibility violation axe finds on the page as it is now. */
 export async function expectNoSeriousA11yViolations(page: Page) {
   const { default: AxeBuilder } = await import("@axe-core/playwright");
+  // A server action's refresh streams the page's metadata in again; checking in that moment would judge a page half-drawn.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
