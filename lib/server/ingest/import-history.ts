@@ -3,9 +3,10 @@ import type { HistoryRecord } from "@/lib/core/history/history-record";
 import { IMPORTED_MOVE, checkHistoryRecord, finalStage } from "@/lib/core/history/history-record";
 import type { ActiveRuleSet } from "@/lib/views/scoring";
 import { IMPORT_SCOPE, importedEventKey } from "./event-key";
-import { activeRuleSet, scoreAndStore } from "../scoring/lead-scoring";
+import { activeRuleSet, scoreAndStoreLeads } from "../scoring/lead-scoring";
 import { historyStore, transitionKey } from "./history-store";
 import { transaction } from "../store/database";
+import type { NewEventRow } from "./ingest-store";
 import { ingestStore } from "./ingest-store";
 import type { Tx } from "../store/transaction";
 import { inSavepoint } from "../store/transaction";
@@ -53,16 +54,21 @@ export async function importHistoryIn(tx: Tx, items: readonly unknown[], options
 async function importRecord(tx: Tx, record: HistoryRecord, ruleSet: ActiveRuleSet, now: number) {
   const { leadId, created } = await storeLeadInput(tx, record.lead, now);
   await historyStore.backdateLead(tx, leadId, record.createdAt);
-  const events = { stored: 0, alreadyKnown: 0 };
-  for (const event of record.events) {
-    const key = importedEventKey({ email: record.lead.email, type: event.type, occurredAt: new Date(event.occurredAt).toISOString(), properties: event.properties });
-    if (await ingestStore.findEventByIdempotencyKey(tx, IMPORT_SCOPE, key)) {
-      events.alreadyKnown += 1;
-      continue;
-    }
-    await ingestStore.insertEvent(tx, { id: timeOrderedId(now), leadId, type: event.type, occurredAt: event.occurredAt, properties: JSON.stringify(event.properties), source: "import", idempotencyScope: IMPORT_SCOPE, idempotencyKey: key, now });
-    events.stored += 1;
+  const keyed = record.events.map((event) => ({
+    event,
+    key: importedEventKey({ email: record.lead.email, type: event.type, occurredAt: new Date(event.occurredAt).toISOString(), properties: event.properties }),
+  }));
+  // The keys name the lead's e-mail, whose lead storeLeadInput holds locked: no one else stores them meanwhile.
+  const storedKeys = new Set((await ingestStore.findEventsByIdempotencyKeys(tx, IMPORT_SCOPE, [...new Set(keyed.map(({ key }) => key))])).map((event) => event.idempotencyKey));
+  const newEvents: NewEventRow[] = [];
+  for (const { event, key } of keyed) {
+    // The same event twice in one record is stored once, as it would be sent twice.
+    if (storedKeys.has(key)) continue;
+    storedKeys.add(key);
+    newEvents.push({ id: timeOrderedId(now), leadId, type: event.type, occurredAt: event.occurredAt, properties: JSON.stringify(event.properties), source: "import", idempotencyScope: IMPORT_SCOPE, idempotencyKey: key, ingestResult: null, now });
   }
+  await ingestStore.insertEvents(tx, newEvents);
+  const events = { stored: newEvents.length, alreadyKnown: record.events.length - newEvents.length };
   const stages = { stored: 0, alreadyKnown: 0 };
   const known = await historyStore.transitionKeys(tx, leadId);
   let fromStage = "LEAD";
@@ -78,6 +84,7 @@ async function importRecord(tx: Tx, record: HistoryRecord, ruleSet: ActiveRuleSe
     const { stage, at } = finalStage(record);
     await historyStore.moveToImportedStage(tx, { leadId, stage, at, now });
   }
-  await scoreAndStore(tx, (await ingestStore.findLeadById(tx, leadId))!, await ingestStore.eventsForLeads(tx, [leadId]), ruleSet, now, { automaticMoves: false });
+  const lead = (await ingestStore.findLeadById(tx, leadId))!;
+  await scoreAndStoreLeads(tx, [{ lead, events: await ingestStore.eventsForLeads(tx, [leadId]) }], ruleSet, now, { automaticMoves: false });
   return { status: created ? ("created" as const) : ("updated" as const), leadId, events, stages };
 }

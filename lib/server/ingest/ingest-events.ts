@@ -7,9 +7,8 @@ import type { EventInput, EventSource } from "@/lib/core/events";
 import { MAX_CLOCK_SKEW_MS, eventInputSchema, eventTime } from "@/lib/core/events";
 import { namesFromEmail } from "@/lib/core/lead-input";
 import { searchTextOf } from "@/lib/core/lead-search";
-import type { ScoredLead } from "../scoring/lead-scoring";
-import { activeRuleSet, scoreAndStore } from "../scoring/lead-scoring";
-import type { LeadRow } from "./ingest-store";
+import { activeRuleSet, scoreAndStoreLeads } from "../scoring/lead-scoring";
+import type { NewEventRow, NewLeadRow } from "./ingest-store";
 import type { Tx } from "../store/transaction";
 import { transaction } from "../store/database";
 import { ingestStore } from "./ingest-store";
@@ -63,40 +62,47 @@ export function ingestEvents(items: readonly unknown[], options: IngestOptions):
   return transaction((tx) => ingestEventsIn(tx, items, options), { retryDeadlocks: true });
 }
 
-/** ingestEvents inside the caller's transaction `tx` (an import's slice). */
+/**
+ * ingestEventsIn inside the caller's transaction `tx` (an import's slice). The batch is read and
+ * written set by set — its leads, its stored keys, the leads it creates, its leads' events, their
+ * scores, its events — so the database sees a few statements per batch, not a few per event.
+ */
 export async function ingestEventsIn(tx: Tx, items: readonly unknown[], options: IngestOptions): Promise<IngestResult[]> {
   const idempotencyScope = options.idempotencyScope ?? options.source;
   const now = (options.now ?? new Date()).getTime();
   const ruleSet = await activeRuleSet(tx);
   const results: IngestResult[] = new Array(items.length);
-  const accepted: Accepted[] = [];
-  const leads = new Map<string, LeadRow>();
-  const leadsByEmail = new Map<string, LeadRow>();
-  const keysInBatch = new Map<string, { index: number; fingerprint: string }>();
-  const repeatsInBatch: Array<{ index: number; of: number }> = [];
-
-  const resolveLead = async (event: EventInput): Promise<{ lead: LeadRow; created: boolean } | null> => {
-    if (event.leadId) {
-      const lead = leads.get(event.leadId) ?? (await ingestStore.findLeadById(tx, event.leadId));
-      return lead ? { lead, created: false } : null;
-    }
-    const email = (event.email ?? "").toLowerCase();
-    const existing = leadsByEmail.get(email) ?? (await ingestStore.findLeadByEmail(tx, email));
-    if (existing) return { lead: existing, created: false };
-    const names = namesFromEmail(email);
-    const id = timeOrderedId(now);
-    await ingestStore.insertLead(tx, { id, email, ...names, searchText: searchTextOf({ ...names, email }), source: null, now });
-    return { lead: (await ingestStore.findLeadById(tx, id))!, created: true };
-  };
 
   const parsedItems = items.map((raw) => eventInputSchema.safeParse(raw));
   const named = parsedItems.flatMap((parsed) => (parsed.success ? [parsed.data] : []));
-  await ingestStore.lockForBatch(tx, {
-    leadIds: named.flatMap((event) => (event.leadId ? [event.leadId] : [])),
-    emails: named.flatMap((event) => (event.leadId ? [] : [(event.email ?? "").toLowerCase()])),
-    idempotencyScope,
-    idempotencyKeys: named.flatMap((event) => (event.idempotencyKey ? [event.idempotencyKey] : [])),
-  });
+  const leadIds = named.flatMap((event) => (event.leadId ? [event.leadId] : []));
+  const emails = named.flatMap((event) => (event.leadId ? [] : [(event.email ?? "").toLowerCase()]));
+  const keys = [...new Set(named.flatMap((event) => (event.idempotencyKey ? [event.idempotencyKey] : [])))];
+  await ingestStore.lockForBatch(tx, { leadIds, emails, idempotencyScope, idempotencyKeys: keys });
+
+  const known = await ingestStore.findLeads(tx, { ids: leadIds, emails });
+  const leadsById = new Map(known.map((lead) => [lead.id, lead]));
+  const leadIdByEmail = new Map(known.map((lead) => [lead.email, lead.id]));
+  const storedByKey = new Map((await ingestStore.findEventsByIdempotencyKeys(tx, idempotencyScope, keys)).map((event) => [event.idempotencyKey, event]));
+
+  const newLeads: NewLeadRow[] = [];
+  const newEvents: Array<Omit<NewEventRow, "ingestResult">> = [];
+  const accepted: Accepted[] = [];
+  const keysInBatch = new Map<string, { index: number; fingerprint: string }>();
+  const repeatsInBatch: Array<{ index: number; of: number }> = [];
+
+  /** The id of the event's lead (created here for a new e-mail), or null when its leadId names none. */
+  const resolveLead = (event: EventInput): { leadId: string; created: boolean } | null => {
+    if (event.leadId) return leadsById.has(event.leadId) ? { leadId: event.leadId, created: false } : null;
+    const email = (event.email ?? "").toLowerCase();
+    const existing = leadIdByEmail.get(email);
+    if (existing) return { leadId: existing, created: false };
+    const names = namesFromEmail(email);
+    const id = timeOrderedId(now);
+    newLeads.push({ id, email, ...names, searchText: searchTextOf({ ...names, email }), source: null, now });
+    leadIdByEmail.set(email, id);
+    return { leadId: id, created: true };
+  };
 
   for (const [index, parsed] of parsedItems.entries()) {
     if (!parsed.success) {
@@ -119,24 +125,22 @@ export async function ingestEventsIn(tx: Tx, items: readonly unknown[], options:
         else results[index] = clash();
         continue;
       }
-      const stored = await ingestStore.findEventByIdempotencyKey(tx, idempotencyScope, key);
+      const stored = storedByKey.get(key);
       if (stored) {
         const first = stored.ingestResult ? (JSON.parse(stored.ingestResult) as { fingerprint: string; result: IngestedEvent }) : null;
         results[index] = first && first.fingerprint === fingerprint ? { ...first.result, index, status: "duplicate" } : clash();
         continue;
       }
     }
-    const resolved = await resolveLead(event);
+    const resolved = resolveLead(event);
     if (!resolved) {
       results[index] = refuse(index, "NOT_FOUND", `No lead has the id "${event.leadId}".`, { leadId: "Unknown lead." });
       continue;
     }
-    leads.set(resolved.lead.id, resolved.lead);
-    leadsByEmail.set(resolved.lead.email, resolved.lead);
     const eventId = timeOrderedId(now);
-    await ingestStore.insertEvent(tx, {
+    newEvents.push({
       id: eventId,
-      leadId: resolved.lead.id,
+      leadId: resolved.leadId,
       type: event.type,
       occurredAt,
       properties: JSON.stringify(event.properties ?? {}),
@@ -146,13 +150,27 @@ export async function ingestEventsIn(tx: Tx, items: readonly unknown[], options:
       now,
     });
     if (key) keysInBatch.set(key, { index, fingerprint });
-    accepted.push({ index, eventId, leadId: resolved.lead.id, leadCreated: resolved.created, key, fingerprint });
+    accepted.push({ index, eventId, leadId: resolved.leadId, leadCreated: resolved.created, key, fingerprint });
   }
 
-  const history = await ingestStore.eventsByLead(tx, [...leads.keys()]);
-  const scored = new Map<string, ScoredLead>();
-  for (const [leadId, lead] of leads) scored.set(leadId, await scoreAndStore(tx, lead, history.get(leadId) ?? [], ruleSet, now));
+  for (const lead of await ingestStore.insertLeads(tx, newLeads)) leadsById.set(lead.id, lead);
+  // Each lead the batch added events to is scored from its stored events and the batch's.
+  const touched = [...new Set(accepted.map((item) => item.leadId))];
+  const created = new Set(newLeads.map((lead) => lead.id));
+  const history = await ingestStore.eventsByLead(
+    tx,
+    touched.filter((id) => !created.has(id)),
+  );
+  for (const event of newEvents) history.set(event.leadId, [...(history.get(event.leadId) ?? []), event]);
+  const scoredLeads = await scoreAndStoreLeads(
+    tx,
+    touched.map((id) => ({ lead: leadsById.get(id)!, events: history.get(id) ?? [] })),
+    ruleSet,
+    now,
+  );
+  const scored = new Map(touched.map((id, position) => [id, scoredLeads[position]]));
 
+  const ingestResults = new Map<string, string>();
   for (const item of accepted) {
     const { result, stage, moved } = scored.get(item.leadId)!;
     const answer: IngestedEvent = {
@@ -166,8 +184,12 @@ export async function ingestEventsIn(tx: Tx, items: readonly unknown[], options:
       movedTo: moved?.to ?? null,
     };
     results[item.index] = answer;
-    if (item.key) await ingestStore.setEventIngestResult(tx, item.eventId, JSON.stringify({ fingerprint: item.fingerprint, result: answer }));
+    if (item.key) ingestResults.set(item.eventId, JSON.stringify({ fingerprint: item.fingerprint, result: answer }));
   }
+  await ingestStore.insertEvents(
+    tx,
+    newEvents.map((event) => ({ ...event, ingestResult: ingestResults.get(event.id) ?? null })),
+  );
   for (const repeat of repeatsInBatch) results[repeat.index] = { ...(results[repeat.of] as IngestedEvent), index: repeat.index, status: "duplicate" };
   return results;
 }

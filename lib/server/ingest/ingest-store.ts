@@ -42,7 +42,9 @@ export type LeadRow = {
 export type EventRow = { id: string; leadId: string; type: string; occurredAt: number; properties: string };
 
 export type NewLeadRow = { id: string; email: string; firstName: string; lastName: string; searchText: string; source: string | null; now: number };
-export type NewEventRow = EventRow & { source: string; idempotencyScope: string; idempotencyKey: string | null; now: number };
+/** `ingestResult`: the answer a keyed event's request got, kept so a retry with the same key gets it again. */
+export type NewEventRow = EventRow & { source: string; idempotencyScope: string; idempotencyKey: string | null; ingestResult: string | null; now: number };
+export type KeyedEventRow = { id: string; leadId: string; idempotencyKey: string; ingestResult: string | null };
 export type ScoreUpdate = {
   id: string;
   fitScore: number;
@@ -55,7 +57,6 @@ export type ScoreUpdate = {
   campaign: string | null;
   probability: number | null;
   modelVersion: number | null;
-  now: number;
 };
 
 const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt, scoredAt, ruleSetVersion, modelVersion, returnedAt`;
@@ -66,22 +67,22 @@ function prepare(connection: Database.Database) {
     leadById: connection.prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM "Lead" WHERE id = ?`),
     leadByEmail: connection.prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM "Lead" WHERE email = ?`),
     leadsAfter: connection.prepare<[string, number], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM "Lead" WHERE id > ? ORDER BY id LIMIT ?`),
-    insertLead: connection.prepare<NewLeadRow>(
+    insertLead: connection.prepare<NewLeadRow, LeadRow>(
       `INSERT INTO "Lead" (id, email, firstName, lastName, searchText, source, stage, version, customFields, scoreFlags, stageEnteredAt, createdAt, updatedAt)
-       VALUES (@id, @email, @firstName, @lastName, @searchText, @source, 'LEAD', 1, '{}', '[]', @now, @now, @now)`,
+       VALUES (@id, @email, @firstName, @lastName, @searchText, @source, 'LEAD', 1, '{}', '[]', @now, @now, @now)
+       RETURNING ${LEAD_COLUMNS}`,
     ),
-    eventByKey: connection.prepare<[string, string], { id: string; leadId: string; ingestResult: string | null }>(
-      `SELECT id, leadId, ingestResult FROM "Event" WHERE idempotencyScope = ? AND idempotencyKey = ?`,
+    eventByKey: connection.prepare<[string, string], KeyedEventRow>(
+      `SELECT id, leadId, idempotencyKey, ingestResult FROM "Event" WHERE idempotencyScope = ? AND idempotencyKey = ?`,
     ),
     insertEvent: connection.prepare<NewEventRow>(
-      `INSERT INTO "Event" (id, leadId, type, occurredAt, properties, source, idempotencyScope, idempotencyKey, createdAt)
-       VALUES (@id, @leadId, @type, @occurredAt, @properties, @source, @idempotencyScope, @idempotencyKey, @now)`,
+      `INSERT INTO "Event" (id, leadId, type, occurredAt, properties, source, idempotencyScope, idempotencyKey, ingestResult, createdAt)
+       VALUES (@id, @leadId, @type, @occurredAt, @properties, @source, @idempotencyScope, @idempotencyKey, @ingestResult, @now)`,
     ),
-    setEventResult: connection.prepare<[string, string]>(`UPDATE "Event" SET ingestResult = ? WHERE id = ?`),
     // updatedAt moves only when the score changes (SET reads the row as it was before this
     // UPDATE), so a re-score with the same outcome stays out of updatedSince syncs and the
     // live-change token; scoredAt always records the scoring.
-    updateScore: connection.prepare<ScoreUpdate>(
+    updateScore: connection.prepare<ScoreUpdate & { now: number }>(
       `UPDATE "Lead" SET fitScore = @fitScore, engagementScore = @engagementScore, totalScore = @totalScore,
          scoreFlags = @scoreFlags, ruleSetVersion = @ruleSetVersion,
          scoredAt = @now, lastActivityAt = @lastActivityAt,
@@ -111,22 +112,34 @@ export type { LeadFields } from "./writable-lead-fields";
 
 export type BatchLocks = { leadIds: readonly string[]; emails: readonly string[]; idempotencyScope: string; idempotencyKeys: readonly string[] };
 
-/** Leads and their events as ingestion, scoring and re-scoring read and write them. */
+/**
+ * Leads and their events as ingestion, scoring and re-scoring read and write them. The hot paths
+ * hand over whole batches: on PostgreSQL each batch method is one statement, on SQLite a loop
+ * over one prepared statement (a round trip there is a function call).
+ */
 export interface IngestStore {
   findLeadById(q: Queryable, id: string): Promise<LeadRow | undefined>;
   findLeadByEmail(q: Queryable, email: string): Promise<LeadRow | undefined>;
+  /**
+   * The leads of these ids or e-mails that exist, in no particular order; inside a transaction,
+   * locked to its end. Unlike findLeadByEmail this locks nothing for an e-mail not found: take
+   * lockForBatch first when the transaction may create those leads.
+   */
+  findLeads(q: Queryable, which: { ids: readonly string[]; emails: readonly string[] }): Promise<LeadRow[]>;
   /** Leads in id order after `afterId`, a page at a time, for whole-table re-scoring. */
   leadsAfter(q: Queryable, afterId: string, limit: number): Promise<LeadRow[]>;
   countLeads(q: Queryable): Promise<number>;
-  insertLead(tx: Tx, row: NewLeadRow): Promise<void>;
-  /** Writes the given attributes of a lead; only the column names in WRITABLE_LEAD_FIELDS reach the SQL. */
-  writeLeadFields(tx: Tx, id: string, fields: LeadFields, now: number): Promise<void>;
-  updateLeadScore(tx: Tx, update: ScoreUpdate): Promise<void>;
+  /** Creates the leads, all with new e-mails; the rows as stored. */
+  insertLeads(tx: Tx, rows: readonly NewLeadRow[]): Promise<LeadRow[]>;
+  /** Writes the given attributes of each lead; only the column names in WRITABLE_LEAD_FIELDS reach the SQL. */
+  writeLeadFields(tx: Tx, writes: ReadonlyArray<{ id: string; fields: LeadFields }>, now: number): Promise<void>;
+  /** Stores the scores of leads scored at the moment `now`. */
+  updateLeadScores(tx: Tx, updates: readonly ScoreUpdate[], now: number): Promise<void>;
   /** The event stored under an idempotency key, with the answer its request got. */
-  findEventByIdempotencyKey(q: Queryable, scope: string, key: string): Promise<{ id: string; leadId: string; ingestResult: string | null } | undefined>;
-  insertEvent(tx: Tx, row: NewEventRow): Promise<void>;
-  /** Keeps the answer an event's request got, so a retry with the same key gets it again. */
-  setEventIngestResult(tx: Tx, eventId: string, result: string): Promise<void>;
+  findEventByIdempotencyKey(q: Queryable, scope: string, key: string): Promise<KeyedEventRow | undefined>;
+  /** The events stored under any of these keys within the scope (lockForBatch first, as for findLeads). */
+  findEventsByIdempotencyKeys(q: Queryable, scope: string, keys: readonly string[]): Promise<KeyedEventRow[]>;
+  insertEvents(tx: Tx, rows: readonly NewEventRow[]): Promise<void>;
   eventsForLeads(q: Queryable, leadIds: readonly string[]): Promise<EventRow[]>;
   /**
    * Before a batch: takes, in one order every batch follows, what the batch will lock as it goes
@@ -160,32 +173,51 @@ function eventsForLeads(q: Queryable, leadIds: readonly string[]): EventRow[] {
 const sqliteIngestStore: IngestStore = {
   findLeadById: async (q, id) => statementsOf(q).leadById.get(id),
   findLeadByEmail: async (q, email) => statementsOf(q).leadByEmail.get(email),
+  async findLeads(q, which) {
+    const { leadById, leadByEmail } = statementsOf(q);
+    const found = new Map<string, LeadRow>();
+    for (const id of which.ids) {
+      const lead = leadById.get(id);
+      if (lead) found.set(lead.id, lead);
+    }
+    for (const email of which.emails) {
+      const lead = leadByEmail.get(email);
+      if (lead) found.set(lead.id, lead);
+    }
+    return [...found.values()];
+  },
   leadsAfter: async (q, afterId, limit) => statementsOf(q).leadsAfter.all(afterId, limit),
   countLeads: async (q) => (sqliteConnection(q).prepare(`SELECT count(*) AS count FROM "Lead"`).get() as { count: number }).count,
-  async insertLead(tx, row) {
-    statementsOf(tx).insertLead.run(row);
+  async insertLeads(tx, rows) {
+    const { insertLead } = statementsOf(tx);
+    return rows.map((row) => insertLead.get(row)!);
   },
-  async writeLeadFields(tx, id, fields, now) {
-    const columns = WRITABLE_LEAD_FIELDS.filter((column) => fields[column] !== undefined);
+  async writeLeadFields(tx, writes, now) {
     const { leadUpdates } = statementsOf(tx);
-    const key = columns.join(",");
-    let statement = leadUpdates.get(key);
-    if (!statement) {
-      const assignments = [...columns.map((column) => `"${column}" = @${column}`), `"updatedAt" = @now`].join(", ");
-      statement = sqliteConnection(tx).prepare(`UPDATE "Lead" SET ${assignments} WHERE id = @id`);
-      leadUpdates.set(key, statement);
+    for (const { id, fields } of writes) {
+      const columns = WRITABLE_LEAD_FIELDS.filter((column) => fields[column] !== undefined);
+      const key = columns.join(",");
+      let statement = leadUpdates.get(key);
+      if (!statement) {
+        const assignments = [...columns.map((column) => `"${column}" = @${column}`), `"updatedAt" = @now`].join(", ");
+        statement = sqliteConnection(tx).prepare(`UPDATE "Lead" SET ${assignments} WHERE id = @id`);
+        leadUpdates.set(key, statement);
+      }
+      statement.run({ ...fields, id, now });
     }
-    statement.run({ ...fields, id, now });
   },
-  async updateLeadScore(tx, update) {
-    statementsOf(tx).updateScore.run(update);
+  async updateLeadScores(tx, updates, now) {
+    const { updateScore } = statementsOf(tx);
+    for (const update of updates) updateScore.run({ ...update, now });
   },
   findEventByIdempotencyKey: async (q, scope, key) => statementsOf(q).eventByKey.get(scope, key),
-  async insertEvent(tx, row) {
-    statementsOf(tx).insertEvent.run(row);
+  async findEventsByIdempotencyKeys(q, scope, keys) {
+    const { eventByKey } = statementsOf(q);
+    return keys.flatMap((key) => eventByKey.get(scope, key) ?? []);
   },
-  async setEventIngestResult(tx, eventId, result) {
-    statementsOf(tx).setEventResult.run(result, eventId);
+  async insertEvents(tx, rows) {
+    const { insertEvent } = statementsOf(tx);
+    for (const row of rows) insertEvent.run(row);
   },
   eventsForLeads: async (q, leadIds) => eventsForLeads(q, leadIds),
   async lockForBatch() {},

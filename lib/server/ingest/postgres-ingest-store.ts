@@ -3,9 +3,12 @@ import { AppError } from "../errors";
 import { msToTimestamp, postgresRow, postgresRows, postgresRun } from "../store/postgres-sql";
 import { isPostgresTx } from "../store/postgres-transaction";
 import type { Queryable } from "../store/transaction";
-import type { EventRow, IngestStore, LeadRow } from "./ingest-store";
+import type { EventRow, IngestStore, KeyedEventRow, LeadFields, LeadRow } from "./ingest-store";
 // The statement writeLeadFields runs is named by the set of columns it writes, as bits of this list.
 import { WRITABLE_LEAD_FIELDS } from "./writable-lead-fields";
+
+// The writable lead columns that hold integers; the others hold text.
+const INTEGER_FIELDS = new Set<string>(["companySize", "annualRevenue"]);
 
 /*
  * IngestStore on PostgreSQL: the same statements as the SQLite store's, named so each is
@@ -32,19 +35,24 @@ const keyLockValue = (scope: string, key: string) => `${scope}\n${key}`;
 
 const LEAD_COLUMNS = `id, email, "firstName", "lastName", stage, version, "ownerId", title, seniority, company, "companySize", "annualRevenue", industry, country, website, source, "customFields", "lastActivityAt", "scoredAt", "ruleSetVersion", "modelVersion", "returnedAt"`;
 
-
-const UPDATE_SCORE = `UPDATE "Lead" SET "fitScore" = $2, "engagementScore" = $3, "totalScore" = $4,
-    "scoreFlags" = $5, "ruleSetVersion" = $6,
-    "scoredAt" = ${msToTimestamp("$12")}, "lastActivityAt" = ${msToTimestamp("$7")},
-    "firstEventAt" = ${msToTimestamp("$8")}, campaign = $9,
-    probability = $10, "modelVersion" = $11,
-    "updatedAt" = CASE WHEN "fitScore" IS DISTINCT FROM $2 OR "engagementScore" IS DISTINCT FROM $3
-        OR "totalScore" IS DISTINCT FROM $4 OR "scoreFlags" IS DISTINCT FROM $5
-        OR probability IS DISTINCT FROM $10 OR "ruleSetVersion" IS DISTINCT FROM $6
-        OR "modelVersion" IS DISTINCT FROM $11 OR "lastActivityAt" IS DISTINCT FROM ${msToTimestamp("$7")}
-        OR "firstEventAt" IS DISTINCT FROM ${msToTimestamp("$8")} OR campaign IS DISTINCT FROM $9
-      THEN ${msToTimestamp("$12")} ELSE "updatedAt" END
-  WHERE id = $1`;
+// One statement for a batch's scores: each column an array, one row per lead. As on SQLite,
+// updatedAt moves only when the score changes (SET reads the row as it was before the UPDATE).
+const UPDATE_SCORES = `UPDATE "Lead" AS l SET "fitScore" = u.fit, "engagementScore" = u.engagement, "totalScore" = u.total,
+    "scoreFlags" = u.flags, "ruleSetVersion" = u.rules,
+    "scoredAt" = ${msToTimestamp("$12")}, "lastActivityAt" = u.last_activity,
+    "firstEventAt" = u.first_event, campaign = u.campaign,
+    probability = u.probability, "modelVersion" = u.model,
+    "updatedAt" = CASE WHEN l."fitScore" IS DISTINCT FROM u.fit OR l."engagementScore" IS DISTINCT FROM u.engagement
+        OR l."totalScore" IS DISTINCT FROM u.total OR l."scoreFlags" IS DISTINCT FROM u.flags
+        OR l.probability IS DISTINCT FROM u.probability OR l."ruleSetVersion" IS DISTINCT FROM u.rules
+        OR l."modelVersion" IS DISTINCT FROM u.model OR l."lastActivityAt" IS DISTINCT FROM u.last_activity
+        OR l."firstEventAt" IS DISTINCT FROM u.first_event OR l.campaign IS DISTINCT FROM u.campaign
+      THEN ${msToTimestamp("$12")} ELSE l."updatedAt" END
+  FROM (SELECT id, fit, engagement, total, flags, rules, ${msToTimestamp("last_activity_ms")} AS last_activity,
+          ${msToTimestamp("first_event_ms")} AS first_event, campaign, probability, model
+        FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::int[], $7::float8[], $8::float8[], $9::text[], $10::float8[], $11::int[])
+          AS t(id, fit, engagement, total, flags, rules, last_activity_ms, first_event_ms, campaign, probability, model)) AS u
+  WHERE l.id = u.id`;
 
 type Query = { name: string; text: string; values: unknown[] };
 
@@ -76,48 +84,78 @@ async function eventsForLeads(q: Queryable, leadIds: readonly string[]): Promise
 export const postgresIngestStore: IngestStore = {
   findLeadById: (q, id) => postgresRow<LeadRow>(q, leadQuery(q, "ingest_lead_by_id", `id = $1`, [id])),
   findLeadByEmail: (q, email) => findOrLock<LeadRow>(q, leadQuery(q, "ingest_lead_by_email", `email = $1`, [email]), { kind: EMAIL_LOCK, value: email }),
+  async findLeads(q, which) {
+    if (which.ids.length + which.emails.length === 0) return [];
+    return postgresRows<LeadRow>(q, leadQuery(q, "ingest_leads", `id = ANY($1::text[]) OR email = ANY($2::text[])`, [which.ids, which.emails]));
+  },
   leadsAfter: (q, afterId, limit) => postgresRows<LeadRow>(q, leadQuery(q, "ingest_leads_after", `id > $1 ORDER BY id LIMIT $2`, [afterId, limit])),
   async countLeads(q) {
     return (await postgresRow<{ count: number }>(q, { text: `SELECT count(*) AS count FROM "Lead"` }))!.count;
   },
-  async insertLead(tx, row) {
-    const inserted = await postgresRun(tx, {
-      name: "ingest_insert_lead",
+  async insertLeads(tx, rows) {
+    if (rows.length === 0) return [];
+    const inserted = await postgresRows<LeadRow>(tx, {
+      name: "ingest_insert_leads",
       text: `INSERT INTO "Lead" (id, email, "firstName", "lastName", "searchText", source, stage, version, "customFields", "scoreFlags", "stageEnteredAt", "createdAt", "updatedAt")
-        VALUES ($1, $2, $3, $4, $5, $6, 'LEAD', 1, '{}', '[]', ${msToTimestamp("$7")}, ${msToTimestamp("$7")}, ${msToTimestamp("$7")})
-        ON CONFLICT (email) DO NOTHING`,
-      values: [row.id, row.email, row.firstName, row.lastName, row.searchText, row.source, row.now],
-    });
-    // Another writer (not through this store, so without its lock) created the lead since the lookup.
-    if (inserted === 0) throw new AppError("CONFLICT", `A lead with the e-mail ${row.email} was created by another request at the same moment; send this one again.`);
-  },
-  async writeLeadFields(tx, id, fields, now) {
-    const columns = WRITABLE_LEAD_FIELDS.filter((column) => fields[column] !== undefined);
-    const mask = WRITABLE_LEAD_FIELDS.reduce((bits, column, bit) => (fields[column] !== undefined ? bits | (1 << bit) : bits), 0);
-    const assignments = [...columns.map((column, index) => `"${column}" = $${index + 3}`), `"updatedAt" = ${msToTimestamp("$2")}`].join(", ");
-    await postgresRun(tx, {
-      name: `ingest_lead_fields_${mask}`,
-      text: `UPDATE "Lead" SET ${assignments} WHERE id = $1`,
-      values: [id, now, ...columns.map((column) => fields[column])],
-    });
-  },
-  async updateLeadScore(tx, update) {
-    await postgresRun(tx, {
-      name: "ingest_update_score",
-      text: UPDATE_SCORE,
+        SELECT id, email, first_name, last_name, search_text, source, 'LEAD', 1, '{}', '[]', ${msToTimestamp("now_ms")}, ${msToTimestamp("now_ms")}, ${msToTimestamp("now_ms")}
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[]) AS t(id, email, first_name, last_name, search_text, source, now_ms)
+        ON CONFLICT (email) DO NOTHING
+        RETURNING ${LEAD_COLUMNS}`,
       values: [
-        update.id,
-        update.fitScore,
-        update.engagementScore,
-        update.totalScore,
-        update.scoreFlags,
-        update.ruleSetVersion,
-        update.lastActivityAt,
-        update.firstEventAt,
-        update.campaign,
-        update.probability,
-        update.modelVersion,
-        update.now,
+        rows.map((row) => row.id),
+        rows.map((row) => row.email),
+        rows.map((row) => row.firstName),
+        rows.map((row) => row.lastName),
+        rows.map((row) => row.searchText),
+        rows.map((row) => row.source),
+        rows.map((row) => row.now),
+      ],
+    });
+    if (inserted.length < rows.length) {
+      // Another writer (not through this store, so without its lock) created a lead since the lookup.
+      const stored = new Set(inserted.map((lead) => lead.email));
+      const email = rows.find((row) => !stored.has(row.email))!.email;
+      throw new AppError("CONFLICT", `A lead with the e-mail ${email} was created by another request at the same moment; send this one again.`);
+    }
+    return inserted;
+  },
+  async writeLeadFields(tx, writes, now) {
+    // Leads given the same set of columns (all of a CSV import's, usually) are written by one statement.
+    const groups = new Map<number, Array<{ id: string; fields: LeadFields }>>();
+    for (const write of writes) {
+      const mask = WRITABLE_LEAD_FIELDS.reduce((bits, column, bit) => (write.fields[column] !== undefined ? bits | (1 << bit) : bits), 0);
+      groups.set(mask, [...(groups.get(mask) ?? []), write]);
+    }
+    for (const [mask, group] of groups) {
+      const columns = WRITABLE_LEAD_FIELDS.filter((_, bit) => mask & (1 << bit));
+      const assignments = [...columns.map((column, index) => `"${column}" = u.c${index}`), `"updatedAt" = ${msToTimestamp("$1")}`].join(", ");
+      const arrays = ["$2::text[]", ...columns.map((column, index) => `$${index + 3}::${INTEGER_FIELDS.has(column) ? "int" : "text"}[]`)];
+      const names = ["id", ...columns.map((_, index) => `c${index}`)];
+      await postgresRun(tx, {
+        name: `ingest_lead_fields_${mask}`,
+        text: `UPDATE "Lead" AS l SET ${assignments} FROM unnest(${arrays.join(", ")}) AS u(${names.join(", ")}) WHERE l.id = u.id`,
+        values: [now, group.map((write) => write.id), ...columns.map((column) => group.map((write) => write.fields[column]))],
+      });
+    }
+  },
+  async updateLeadScores(tx, updates, now) {
+    if (updates.length === 0) return;
+    await postgresRun(tx, {
+      name: "ingest_update_scores",
+      text: UPDATE_SCORES,
+      values: [
+        updates.map((update) => update.id),
+        updates.map((update) => update.fitScore),
+        updates.map((update) => update.engagementScore),
+        updates.map((update) => update.totalScore),
+        updates.map((update) => update.scoreFlags),
+        updates.map((update) => update.ruleSetVersion),
+        updates.map((update) => update.lastActivityAt),
+        updates.map((update) => update.firstEventAt),
+        updates.map((update) => update.campaign),
+        updates.map((update) => update.probability),
+        updates.map((update) => update.modelVersion),
+        now,
       ],
     });
   },
@@ -142,24 +180,43 @@ export const postgresIngestStore: IngestStore = {
     });
   },
   findEventByIdempotencyKey: (q, scope, key) =>
-    findOrLock<{ id: string; leadId: string; ingestResult: string | null }>(
+    findOrLock<KeyedEventRow>(
       q,
-      { name: "ingest_event_by_key", text: `SELECT id, "leadId", "ingestResult" FROM "Event" WHERE "idempotencyScope" = $1 AND "idempotencyKey" = $2`, values: [scope, key] },
+      { name: "ingest_event_by_key", text: `SELECT id, "leadId", "idempotencyKey", "ingestResult" FROM "Event" WHERE "idempotencyScope" = $1 AND "idempotencyKey" = $2`, values: [scope, key] },
       { kind: KEY_LOCK, value: keyLockValue(scope, key) },
     ),
-  async insertEvent(tx, row) {
-    const inserted = await postgresRun(tx, {
-      name: "ingest_insert_event",
-      text: `INSERT INTO "Event" (id, "leadId", type, "occurredAt", properties, source, "idempotencyScope", "idempotencyKey", "createdAt")
-        VALUES ($1, $2, $3, ${msToTimestamp("$4")}, $5, $6, $7, $8, ${msToTimestamp("$9")})
-        ON CONFLICT ("idempotencyScope", "idempotencyKey") DO NOTHING`,
-      values: [row.id, row.leadId, row.type, row.occurredAt, row.properties, row.source, row.idempotencyScope, row.idempotencyKey, row.now],
+  async findEventsByIdempotencyKeys(q, scope, keys) {
+    if (keys.length === 0) return [];
+    return postgresRows<KeyedEventRow>(q, {
+      name: "ingest_events_by_keys",
+      text: `SELECT id, "leadId", "idempotencyKey", "ingestResult" FROM "Event" WHERE "idempotencyScope" = $1 AND "idempotencyKey" = ANY($2::text[])`,
+      values: [scope, keys],
     });
-    // Another writer (not through this store, so without its lock) stored an event with this key since the lookup.
-    if (inserted === 0) throw new AppError("CONFLICT", `An event with the idempotency key "${row.idempotencyKey}" was stored by another request at the same moment; send this one again.`);
   },
-  async setEventIngestResult(tx, eventId, result) {
-    await postgresRun(tx, { name: "ingest_set_event_result", text: `UPDATE "Event" SET "ingestResult" = $1 WHERE id = $2`, values: [result, eventId] });
+  async insertEvents(tx, rows) {
+    if (rows.length === 0) return;
+    const inserted = await postgresRun(tx, {
+      name: "ingest_insert_events",
+      text: `INSERT INTO "Event" (id, "leadId", type, "occurredAt", properties, source, "idempotencyScope", "idempotencyKey", "ingestResult", "createdAt")
+        SELECT id, lead_id, type, ${msToTimestamp("occurred_ms")}, properties, source, scope, key, result, ${msToTimestamp("now_ms")}
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::float8[])
+          AS t(id, lead_id, type, occurred_ms, properties, source, scope, key, result, now_ms)
+        ON CONFLICT ("idempotencyScope", "idempotencyKey") DO NOTHING`,
+      values: [
+        rows.map((row) => row.id),
+        rows.map((row) => row.leadId),
+        rows.map((row) => row.type),
+        rows.map((row) => row.occurredAt),
+        rows.map((row) => row.properties),
+        rows.map((row) => row.source),
+        rows.map((row) => row.idempotencyScope),
+        rows.map((row) => row.idempotencyKey),
+        rows.map((row) => row.ingestResult),
+        rows.map((row) => row.now),
+      ],
+    });
+    // Another writer (not through this store, so without its lock) stored an event under one of these keys since the lookup.
+    if (inserted < rows.length) throw new AppError("CONFLICT", "An event with one of these idempotency keys was stored by another request at the same moment; send the batch again.");
   },
   eventsForLeads,
   async eventsByLead(q, leadIds) {

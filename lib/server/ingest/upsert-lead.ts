@@ -5,9 +5,8 @@ import { customFieldsProblem, namesFromEmail } from "@/lib/core/lead-input";
 import type { FieldErrors } from "../errors";
 import { AppError } from "../errors";
 import { searchTextOf } from "@/lib/core/lead-search";
-import type { ActiveRuleSet } from "@/lib/views/scoring";
-import { activeRuleSet, scoreAndStore } from "../scoring/lead-scoring";
-import type { LeadFields } from "./ingest-store";
+import { activeRuleSet, scoreAndStoreLeads } from "../scoring/lead-scoring";
+import type { LeadFields, LeadRow, NewLeadRow } from "./ingest-store";
 import { transaction } from "../store/database";
 import { ingestStore } from "./ingest-store";
 import type { Tx } from "../store/transaction";
@@ -29,27 +28,24 @@ export type RefusedLead = { refused: FieldErrors };
 
 /**
  * Many leads in the caller's transaction (a CSV import's slice): all are written, or none if the
- * database fails; a lead refused for what it would become is left as it was, and the others are written.
+ * database fails; a lead refused for what it would become is left as it was, and the others are
+ * written, then scored together.
  */
 export async function upsertLeadsIn(tx: Tx, inputs: readonly LeadInput[], options: { now?: Date } = {}): Promise<Array<UpsertedLead | RefusedLead>> {
   const now = (options.now ?? new Date()).getTime();
   const ruleSet = await activeRuleSet(tx);
-  const results: Array<UpsertedLead | RefusedLead> = [];
-  for (const input of inputs) {
-    try {
-      results.push(await writeLead(tx, input, ruleSet, now));
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === "VALIDATION" && error.fieldErrors)) throw error;
-      results.push({ refused: error.fieldErrors });
-    }
-  }
+  const results = await storeLeadInputs(tx, inputs, now);
+  const leadIds = [...new Set(results.flatMap((result) => ("leadId" in result ? [result.leadId] : [])))];
+  const leads = new Map((await ingestStore.findLeads(tx, { ids: leadIds, emails: [] })).map((lead) => [lead.id, lead]));
+  const events = await ingestStore.eventsByLead(tx, leadIds);
+  // In the inputs' order, which routing follows when the scores make MQLs.
+  await scoreAndStoreLeads(
+    tx,
+    leadIds.map((id) => ({ lead: leads.get(id)!, events: events.get(id) ?? [] })),
+    ruleSet,
+    now,
+  );
   return results;
-}
-
-async function writeLead(tx: Tx, input: LeadInput, ruleSet: ActiveRuleSet, now: number): Promise<UpsertedLead> {
-  const written = await storeLeadInput(tx, input, now);
-  await scoreAndStore(tx, (await ingestStore.findLeadById(tx, written.leadId))!, await ingestStore.eventsForLeads(tx, [written.leadId]), ruleSet, now);
-  return written;
 }
 
 /**
@@ -59,30 +55,67 @@ async function writeLead(tx: Tx, input: LeadInput, ruleSet: ActiveRuleSet, now: 
  * would be too many or too big.
  */
 export async function storeLeadInput(tx: Tx, input: LeadInput, now: number): Promise<UpsertedLead> {
-  const existing = await ingestStore.findLeadByEmail(tx, input.email);
-  const { email, customFields, ...attributes } = input;
-  const fields: LeadFields = { ...attributes };
-  if (customFields) {
-    const merged = { ...(existing ? (JSON.parse(existing.customFields) as Record<string, unknown>) : {}), ...customFields };
-    const problem = customFieldsProblem(merged);
-    if (problem) throw new AppError("VALIDATION", problem, { customFields: problem });
-    fields.customFields = JSON.stringify(merged);
+  const [result] = await storeLeadInputs(tx, [input], now);
+  if ("refused" in result) throw new AppError("VALIDATION", result.refused.customFields ?? "The lead can't be stored.", result.refused);
+  return result;
+}
+
+type Attributes = Pick<LeadRow, "firstName" | "lastName" | "company" | "customFields">;
+
+/**
+ * Writes each input's attributes in order, creating the leads whose e-mails are new: given fields
+ * are written (null clears one), others stay, custom fields are merged. An input whose merged
+ * custom fields would be too many or too big is refused and writes nothing.
+ */
+async function storeLeadInputs(tx: Tx, inputs: readonly LeadInput[], now: number): Promise<Array<UpsertedLead | RefusedLead>> {
+  const emails = [...new Set(inputs.map((input) => input.email))];
+  await ingestStore.lockForBatch(tx, { leadIds: [], emails, idempotencyScope: "", idempotencyKeys: [] });
+  // Each e-mail's lead as the inputs so far leave it, so a later input for it builds on an earlier one.
+  const current = new Map<string, { id: string; created: boolean; attributes: Attributes }>();
+  for (const lead of await ingestStore.findLeads(tx, { ids: [], emails })) current.set(lead.email, { id: lead.id, created: false, attributes: lead });
+  const newLeads: NewLeadRow[] = [];
+  // One write per lead: a later input's fields over an earlier one's.
+  const writes = new Map<string, LeadFields>();
+  const results: Array<UpsertedLead | RefusedLead> = [];
+  for (const input of inputs) {
+    const { email, customFields, ...attributes } = input;
+    let lead = current.get(email);
+    const fields: LeadFields = { ...attributes };
+    if (customFields) {
+      const merged = { ...(lead ? (JSON.parse(lead.attributes.customFields) as Record<string, unknown>) : {}), ...customFields };
+      const problem = customFieldsProblem(merged);
+      if (problem) {
+        results.push({ refused: { customFields: problem } });
+        continue;
+      }
+      fields.customFields = JSON.stringify(merged);
+    }
+    if (!lead) {
+      const names = namesFromEmail(email);
+      lead = { id: timeOrderedId(now), created: true, attributes: { ...names, company: null, customFields: "{}" } };
+      newLeads.push({ id: lead.id, email, ...names, searchText: searchTextOf({ ...names, email }), source: null, now });
+      current.set(email, lead);
+    }
+    // Names can't be cleared: a lead always has something to be called by.
+    if (fields.firstName === null) delete fields.firstName;
+    if (fields.lastName === null) delete fields.lastName;
+    const before = lead.attributes;
+    const after: Attributes = {
+      firstName: input.firstName ?? before.firstName,
+      lastName: input.lastName ?? before.lastName,
+      company: input.company === undefined ? before.company : input.company,
+      customFields: (fields.customFields as string | undefined) ?? before.customFields,
+    };
+    fields.searchText = searchTextOf({ ...after, email });
+    lead.attributes = after;
+    writes.set(lead.id, { ...writes.get(lead.id), ...fields });
+    results.push({ leadId: lead.id, created: lead.created });
   }
-  const id = existing?.id ?? timeOrderedId(now);
-  if (!existing) {
-    const names = namesFromEmail(input.email);
-    await ingestStore.insertLead(tx, { id, email: input.email, ...names, searchText: searchTextOf({ ...names, email: input.email }), source: null, now });
-  }
-  // Names can't be cleared: a lead always has something to be called by.
-  if (fields.firstName === null) delete fields.firstName;
-  if (fields.lastName === null) delete fields.lastName;
-  const before = (await ingestStore.findLeadById(tx, id))!;
-  fields.searchText = searchTextOf({
-    firstName: input.firstName ?? before.firstName,
-    lastName: input.lastName ?? before.lastName,
-    email,
-    company: input.company === undefined ? before.company : input.company,
-  });
-  await ingestStore.writeLeadFields(tx, id, fields, now);
-  return { leadId: id, created: !existing };
+  await ingestStore.insertLeads(tx, newLeads);
+  await ingestStore.writeLeadFields(
+    tx,
+    [...writes].map(([id, fields]) => ({ id, fields })),
+    now,
+  );
+  return results;
 }

@@ -11,8 +11,9 @@ import { isStage } from "@/lib/core/stages";
 import { parseStoredObject } from "@/lib/core/stored-json";
 import type { ActiveRuleSet } from "@/lib/views/scoring";
 import { AppError } from "../errors";
-import type { EventRow, LeadRow } from "../ingest/ingest-store";
+import type { EventRow, LeadRow, ScoreUpdate } from "../ingest/ingest-store";
 import type { Queryable, Tx } from "../store/transaction";
+import type { TransitionRecord } from "../funnel/funnel-store";
 import { funnelStore } from "../funnel/funnel-store";
 import { routeNewMqls } from "../funnel/routing";
 import { ruleSetStore } from "./rule-set-store";
@@ -106,20 +107,51 @@ export async function explainProbability(leadId: string): Promise<(Prediction & 
 }
 
 /**
- * Scores a lead from all its events — by the rules, and by the active model when there is one —
- * and stores the score with what the same events decide (last activity, first event, first-touch
- * campaign), so every scoring keeps those right; then makes the move the rules call for (LEAD →
- * MQL on the threshold, auto-disqualification) as a system transition, unless the lead's past is
- * being imported (`automaticMoves: false`). Runs inside the caller's write transaction.
+ * Scores leads from all their events — by the rules, and by the active model when there is one —
+ * and stores each score with what the same events decide (last activity, first event, first-touch
+ * campaign), so every scoring keeps those right; then makes the moves the rules call for (LEAD →
+ * MQL on the threshold, auto-disqualification) as system transitions, unless the leads' past is
+ * being imported (`automaticMoves: false`). The scores are written in one go; the answer is one
+ * ScoredLead per lead, in order. Runs inside the caller's write transaction.
  */
-export async function scoreAndStore(
+export async function scoreAndStoreLeads(
   tx: Tx,
-  lead: LeadRow,
-  events: readonly EventRow[],
+  leads: ReadonlyArray<{ lead: LeadRow; events: readonly EventRow[] }>,
   ruleSet: ActiveRuleSet,
   now: number,
   options: { automaticMoves?: boolean } = {},
-): Promise<ScoredLead> {
+): Promise<ScoredLead[]> {
+  const scorings = leads.map(({ lead, events }) => scoreOne(lead, events, ruleSet, now));
+  await ingestStore.updateLeadScores(
+    tx,
+    scorings.map((scoring) => scoring.update),
+    now,
+  );
+  const scored: ScoredLead[] = [];
+  const transitions: TransitionRecord[] = [];
+  const newMqls: LeadRow[] = [];
+  const at = new Date(now);
+  for (const [index, { lead }] of leads.entries()) {
+    const { result, probability } = scorings[index];
+    const unmoved: ScoredLead = { result, probability, stage: lead.stage, version: lead.version, moved: null };
+    const decide = options.automaticMoves !== false && isStage(lead.stage);
+    const move = decide ? automaticMove({ stage: lead.stage as Stage, result, threshold: ruleSet.rules.threshold, returnedByPerson: lead.returnedAt !== null, probability }) : null;
+    const to = move?.move === "markMql" ? "MQL" : "DISQUALIFIED";
+    if (!move || !(await funnelStore.moveIfUnchanged(tx, { id: lead.id, version: lead.version, stage: to, ownerId: lead.ownerId, returnedAt: "keep", now }))) {
+      scored.push(unmoved);
+      continue;
+    }
+    const reason = `${move.reason} (scoring rules v${ruleSet.version})`;
+    transitions.push({ leadId: lead.id, fromStage: lead.stage, toStage: to, move: move.move, actorId: null, reason, reasonCode: move.reasonCode ?? null, createdAt: at });
+    if (to === "MQL") newMqls.push(lead);
+    scored.push({ result, probability, stage: to, version: lead.version + 1, moved: { to, reason } });
+  }
+  if (transitions.length > 0) await funnelStore.recordTransitions(tx, transitions);
+  await routeNewMqls(tx, newMqls, at);
+  return scored;
+}
+
+function scoreOne(lead: LeadRow, events: readonly EventRow[], ruleSet: ActiveRuleSet, now: number) {
   const scoringEvents = events.map(scoringEvent);
   const attributes = leadAttributes(lead);
   const result = scoreWithoutExplanation({ lead: attributes, events: scoringEvents, rules: ruleSet.rules, now: new Date(now) });
@@ -130,7 +162,7 @@ export async function scoreAndStore(
     if (lastActivity === null || occurredAt > lastActivity) lastActivity = occurredAt;
     if (firstEvent === null || occurredAt < firstEvent) firstEvent = occurredAt;
   }
-  await ingestStore.updateLeadScore(tx, {
+  const update: ScoreUpdate = {
     id: lead.id,
     fitScore: result.fit,
     engagementScore: result.engagement,
@@ -142,19 +174,6 @@ export async function scoreAndStore(
     campaign: firstTouchCampaign(scoringEvents),
     probability,
     modelVersion: ruleSet.model?.version ?? null,
-    now,
-  });
-  const decide = options.automaticMoves !== false && isStage(lead.stage);
-  const move = decide ? automaticMove({ stage: lead.stage as Stage, result, threshold: ruleSet.rules.threshold, returnedByPerson: lead.returnedAt !== null, probability }) : null;
-  if (!move) return { result, probability, stage: lead.stage, version: lead.version, moved: null };
-
-  const to = move.move === "markMql" ? "MQL" : "DISQUALIFIED";
-  if (!(await funnelStore.moveIfUnchanged(tx, { id: lead.id, version: lead.version, stage: to, ownerId: lead.ownerId, returnedAt: "keep", now }))) {
-    return { result, probability, stage: lead.stage, version: lead.version, moved: null };
-  }
-  const reason = `${move.reason} (scoring rules v${ruleSet.version})`;
-  const at = new Date(now);
-  await funnelStore.recordTransitions(tx, [{ leadId: lead.id, fromStage: lead.stage, toStage: to, move: move.move, actorId: null, reason, reasonCode: move.reasonCode ?? null, createdAt: at }]);
-  if (to === "MQL") await routeNewMqls(tx, [lead], at);
-  return { result, probability, stage: to, version: lead.version + 1, moved: { to, reason } };
+  };
+  return { result, probability, update };
 }

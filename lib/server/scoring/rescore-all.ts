@@ -1,7 +1,7 @@
 import "server-only";
 import type { RescoreSummary } from "@/lib/views/scoring";
 import { TimeSlices } from "../jobs/time-slices";
-import { activeRuleSet, scoreAndStore } from "./lead-scoring";
+import { activeRuleSet, scoreAndStoreLeads } from "./lead-scoring";
 import { reads, transaction } from "../store/database";
 import { ingestStore } from "../ingest/ingest-store";
 import type { Tx } from "../store/transaction";
@@ -32,9 +32,13 @@ export async function rescoreAllLeads(
         const leads = await ingestStore.leadsAfter(tx, afterId, size);
         if (leads.length === 0) return 0;
         const events = await ingestStore.eventsByLead(tx, leads.map((lead) => lead.id));
-        const now = Date.now();
-        for (const lead of leads) {
-          const { moved } = await scoreAndStore(tx, lead, events.get(lead.id) ?? [], ruleSet, now);
+        const scored = await scoreAndStoreLeads(
+          tx,
+          leads.map((lead) => ({ lead, events: events.get(lead.id) ?? [] })),
+          ruleSet,
+          Date.now(),
+        );
+        for (const { moved } of scored) {
           if (moved?.to === "MQL") summary.movedToMql += 1;
           if (moved?.to === "DISQUALIFIED") summary.disqualified += 1;
         }

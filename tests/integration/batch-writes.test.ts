@@ -1,0 +1,54 @@
+import { expect, test } from "vitest";
+import { ingestEvents } from "@/lib/server/ingest/ingest-events";
+import { upsertLeadsIn } from "@/lib/server/ingest/upsert-lead";
+import { transaction } from "@/lib/server/store/database";
+import { db } from "@/lib/server/store/db";
+import { createLead } from "../support/factories";
+
+// A batch is read and written set by set (lib/server/ingest): these check that what one item of
+// a batch does is still seen by the items after it.
+
+test("the same e-mail twice in one batch of leads: the later fields win, custom fields merge, one lead", async () => {
+  const results = await transaction((tx) =>
+    upsertLeadsIn(tx, [
+      { email: "twice@example.com", company: "Acme", companySize: 40, customFields: { plan: "basic" } },
+      { email: "other@example.com", title: "CTO" },
+      { email: "twice@example.com", companySize: 55, customFields: { region: "EMEA" } },
+    ]),
+  );
+  expect(results.map((result) => ("leadId" in result ? result.created : "refused"))).toEqual([true, true, true]);
+  expect("leadId" in results[0] && "leadId" in results[2] && results[0].leadId === results[2].leadId).toBe(true);
+  const lead = await db.lead.findUniqueOrThrow({ where: { email: "twice@example.com" } });
+  expect({ company: lead.company, companySize: lead.companySize, customFields: JSON.parse(lead.customFields) }).toEqual({ company: "Acme", companySize: 55, customFields: { plan: "basic", region: "EMEA" } });
+  expect(lead.searchText).toContain("acme");
+  expect(lead.scoredAt).not.toBeNull();
+  expect((await db.lead.findUniqueOrThrow({ where: { email: "other@example.com" } })).title).toBe("CTO");
+});
+
+test("a batch of events creates a new e-mail's lead once, scores every lead from all its events, and answers a repeated key the same", async () => {
+  const known = await createLead();
+  const results = await ingestEvents(
+    [
+      { email: "New.Visitor@example.com", type: "page_view" },
+      { leadId: known.id, type: "email_open", idempotencyKey: "k-1" },
+      { email: "new.visitor@example.com", type: "contact_request" },
+      { leadId: known.id, type: "email_open", idempotencyKey: "k-1" },
+      { leadId: "no-such-lead", type: "page_view" },
+    ],
+    { source: "api" },
+  );
+  expect(results.map((result) => result.status)).toEqual(["created", "created", "created", "duplicate", "error"]);
+  const [first, , third] = results;
+  if (first.status !== "created" || third.status !== "created") throw new Error("expected stored events");
+  expect(first.leadCreated).toBe(true);
+  expect(third.leadCreated).toBe(false);
+  expect(third.leadId).toBe(first.leadId);
+  // Both events of the new lead count in the score each of them answers with.
+  expect(first.score).toEqual(third.score);
+  const visitor = await db.lead.findUniqueOrThrow({ where: { id: first.leadId } });
+  expect(visitor.totalScore).toBe(first.score.total);
+  expect(await db.event.count({ where: { leadId: first.leadId } })).toBe(2);
+
+  const retry = await ingestEvents([{ leadId: known.id, type: "email_open", idempotencyKey: "k-1" }], { source: "api" });
+  expect(retry[0]).toEqual({ ...results[1], index: 0, status: "duplicate" });
+});
