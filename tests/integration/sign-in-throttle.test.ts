@@ -38,6 +38,13 @@ describe("sign-in throttling", () => {
     expect(await attemptSignIn({ email: other.email, address: "10.0.1.1" }, PASSWORD, minutes(3))).toMatchObject({ status: "signed-in" });
   });
 
+  test("failures at the same moment each count: ten at once throttle the e-mail as ten in a row do", async () => {
+    const target = await createUser("SALES");
+    const attempts = Array.from({ length: 10 }, (_, i) => attemptSignIn({ email: target.email, address: `10.0.3.${i}` }, "wrong-password", start));
+    expect(await Promise.all(attempts)).toEqual(Array(10).fill({ status: "refused" }));
+    expect(await attemptSignIn({ email: target.email, address: "10.0.3.99" }, PASSWORD, minutes(1))).toEqual({ status: "throttled", retryAfterSeconds: 14 * 60 });
+  });
+
   test("one address is refused after 50 failures, whichever e-mails it tried", async () => {
     for (let i = 0; i < 10; i++) await fail(`guess${i}@nowhere.example`, "10.0.2.1", 5);
     const someone = await createUser("SALES");

@@ -2,6 +2,8 @@ import "server-only";
 import type { FailureCount } from "@/lib/core/sign-in-throttle";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
 import type { Queryable, Tx } from "../store/transaction";
+import { perEngine } from "../store/per-engine";
+import { postgresRun } from "../store/postgres-sql";
 
 const signInUserSelect = { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true, mustChangePassword: true } satisfies Prisma.UserSelect;
 
@@ -12,6 +14,12 @@ export type SignInUserRow = Prisma.UserGetPayload<{ select: typeof signInUserSel
 export interface SignInStore {
   /** The stored counts of these keys; a key without failures has none. */
   throttleCounts(q: Queryable, keys: readonly string[]): Promise<Map<string, FailureCount>>;
+  /**
+   * Holds these keys' counts to the end of the transaction, so failures at the same moment (on
+   * any instance) are counted one after the other instead of each overwriting the other's count.
+   * SQLite's one writer at a time does this already.
+   */
+  lockThrottles(tx: Tx, keys: readonly string[]): Promise<void>;
   /** Drops the counts whose window started at or before `windowStart`. */
   deleteThrottlesStartedBy(tx: Tx, windowStart: Date): Promise<void>;
   saveThrottle(tx: Tx, key: string, count: FailureCount): Promise<void>;
@@ -20,12 +28,14 @@ export interface SignInStore {
   recordSignIn(tx: Tx, userId: string, at: Date): Promise<void>;
 }
 
-// Written with the ORM, so the same implementation serves every engine the ORM supports.
-export const signInStore: SignInStore = {
+// Written with the ORM, so the same implementation serves every engine the ORM supports, but for
+// the lock, which only PostgreSQL needs.
+const ormSignInStore: SignInStore = {
   async throttleCounts(q, keys) {
     const rows = await q.orm.signInThrottle.findMany({ where: { key: { in: [...keys] } } });
     return new Map(rows.map((row) => [row.key, row]));
   },
+  async lockThrottles() {},
   async deleteThrottlesStartedBy(tx, windowStart) {
     await tx.orm.signInThrottle.deleteMany({ where: { windowStart: { lte: windowStart } } });
   },
@@ -40,3 +50,18 @@ export const signInStore: SignInStore = {
     await tx.orm.user.update({ where: { id: userId }, data: { lastSignInAt: at }, select: { id: true } });
   },
 };
+
+export const signInStore: SignInStore = perEngine({
+  sqlite: ormSignInStore,
+  postgres: {
+    ...ormSignInStore,
+    async lockThrottles(tx, keys) {
+      // A key may have no row yet, so the lock is an advisory one on its name; taken in one order.
+      await postgresRun(tx, {
+        name: "sign_in_lock_throttles",
+        text: `SELECT pg_advisory_xact_lock(hashtext('SignInThrottle'), hashtext(key)) FROM (SELECT DISTINCT unnest($1::text[]) AS key ORDER BY 1) AS ordered`,
+        values: [keys],
+      });
+    },
+  },
+});

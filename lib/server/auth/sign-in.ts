@@ -64,6 +64,7 @@ export async function attemptSignIn(attempt: Attempt, password: string, now: Dat
 /** One more failure for each key, in one transaction, dropping counts whose window has ended. */
 async function recordFailures(keys: readonly string[], now: Date): Promise<void> {
   await transaction(async (tx) => {
+    await signInStore.lockThrottles(tx, keys);
     // Counts whose window has ended say nothing any more; dropping them keeps the table small.
     await signInStore.deleteThrottlesStartedBy(tx, new Date(now.getTime() - THROTTLE_WINDOW_MS));
     const counts = await signInStore.throttleCounts(tx, keys);
