@@ -1,9 +1,12 @@
 // Measures the funnel board's first render (HTTP, production server) and a stage move
-// (in-process) on the 100k-lead benchmark database. Usage: npm run bench:board
+// (in-process) on a fresh copy of the 100k-lead benchmark database.
+// Usage: npm run bench:board                   (SQLite: a copy at .tmp/bench-board.db)
+//        npm run bench:board -- --db postgres  (that copy in PostgreSQL, on the benchmark cluster
+//                                              in .tmp/postgres-bench; stopped at the end)
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import type { TimedResult } from "./bench-support";
-import { BENCH_DATABASE, resultsTable, signIn, timePage, prepareBenchDatabase, withBenchServer } from "./bench-support";
+import { closeBenchDatabase, engineName, resultsTable, signIn, timePage, prepareBenchDatabase, withBenchServer } from "./bench-support";
 
 // A sales rep's "my leads" board is the owner-filtered view that has cards; the others as a manager.
 const BOARD_VIEWS = [
@@ -52,24 +55,25 @@ async function datasetCounts() {
 }
 
 async function main() {
-  await prepareBenchDatabase();
-  const counts = await datasetCounts();
-  console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}`);
-  console.log(`Dataset: ${BENCH_DATABASE}: ${counts.leads} leads, ${counts.events} events, ${counts.transitions} transitions\n`);
+  const bench = await prepareBenchDatabase("board");
+  try {
+    const counts = await datasetCounts();
+    console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}; engine: ${engineName(bench.engine)}`);
+    console.log(`Dataset: ${bench.label}: ${counts.leads} leads, ${counts.events} events, ${counts.transitions} transitions\n`);
 
-  const results: TimedResult[] = [];
-  await withBenchServer(BENCH_DATABASE, async () => {
-    for (const { url, user } of BOARD_VIEWS) {
-      const jar = await signIn(user, "leadgate-demo");
-      results.push({ name: `Board first render \`${url}\` (${user.split("@")[0]})`, samples: await timePage(url, jar, "Funnel board"), targetMs: BOARD_TARGET_MS });
-      console.log(`  measured ${url}`);
-    }
-  });
-  results.push(...(await timeMoves()));
-  console.log(`\n${resultsTable(results)}`);
-
-  const { db } = await import("../lib/server/store/db");
-  await db.$disconnect();
+    const results: TimedResult[] = [];
+    await withBenchServer(bench.database, async () => {
+      for (const { url, user } of BOARD_VIEWS) {
+        const jar = await signIn(user, "leadgate-demo");
+        results.push({ name: `Board first render \`${url}\` (${user.split("@")[0]})`, samples: await timePage(url, jar, "Funnel board"), targetMs: BOARD_TARGET_MS });
+        console.log(`  measured ${url}`);
+      }
+    });
+    results.push(...(await timeMoves()));
+    console.log(`\n${resultsTable(results)}`);
+  } finally {
+    await closeBenchDatabase(bench);
+  }
 }
 
 main().catch((error) => {

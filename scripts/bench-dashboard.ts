@@ -1,12 +1,15 @@
-// Measures the manager dashboard's figures (HTTP, production server) on the 100k-lead benchmark
-// database: GET /api/v1/metrics/funnel for 90 days and a year ending today, with and without a
-// segment filter, and the Dashboard page for the same ranges; then the API again with one new
-// event sent before each request, so that each one reads the database afresh instead of
-// reusing the last read. Usage: npm run bench:dashboard
+// Measures the manager dashboard's figures (HTTP, production server) on a fresh copy of the
+// 100k-lead benchmark database: GET /api/v1/metrics/funnel for 90 days and a year ending today,
+// with and without a segment filter, and the Dashboard page for the same ranges; then the API
+// again with one new event sent before each request, so that each one reads the database afresh
+// instead of reusing the last read.
+// Usage: npm run bench:dashboard                   (SQLite: a copy at .tmp/bench-dashboard.db)
+//        npm run bench:dashboard -- --db postgres  (that copy in PostgreSQL, on the benchmark
+//                                                  cluster in .tmp/postgres-bench; stopped at the end)
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import type { TimedResult } from "./bench-support";
-import { BENCH_DATABASE, BASE_URL, percentile, resultsTable, signIn, timePage, prepareBenchDatabase, withBenchServer } from "./bench-support";
+import { BASE_URL, closeBenchDatabase, engineName, percentile, resultsTable, signIn, timePage, prepareBenchDatabase, withBenchServer } from "./bench-support";
 
 const TARGET_MS = { 90: 500, 365: 1_500 } as const;
 const TIMING = { warmup: 3, timed: 15 };
@@ -81,44 +84,47 @@ async function createBenchKey(): Promise<{ id: string; key: string }> {
 }
 
 async function main() {
-  await prepareBenchDatabase();
-  const { db } = await import("../lib/server/store/db");
-  const { segment, emails } = await prepareDatabase();
-  const [leads, events, transitions] = await Promise.all([db.lead.count(), db.event.count(), db.stageTransition.count()]);
-  console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}`);
-  console.log(`Dataset: ${BENCH_DATABASE}: ${leads} leads, ${events} events, ${transitions} transitions\n`);
-
-  const ranges = rangesEndingToday();
-  const apiKey = await createBenchKey();
-  const results: TimedResult[] = [];
+  const bench = await prepareBenchDatabase("dashboard");
   try {
-    await withBenchServer(BENCH_DATABASE, async () => {
-      const manager = await signIn("manager@leadgate.test", "leadgate-demo");
-      for (const range of ranges) {
-        for (const filter of [{}, segment]) {
-          const query = new URLSearchParams({ from: range.from, to: range.to, ...filter }).toString();
-          const targetMs = TARGET_MS[range.days];
-          const label = `${range.days} days${"source" in filter ? `, source ${filter.source}` : ""}`;
-          const api = { name: `\`GET /api/v1/metrics/funnel\` ${label}`, samples: await timeApi(`/api/v1/metrics/funnel?${query}`, apiKey.key), targetMs };
-          results.push(api);
-          console.log(`  ${api.name}: median ${percentile(api.samples, 0.5).toFixed(1)} ms`);
-          const page = { name: `\`/dashboard\` ${label} (manager)`, samples: await timePage(`/dashboard?${query}`, manager, "Dashboard", TIMING), targetMs };
-          results.push(page);
-          console.log(`  ${page.name}: median ${percentile(page.samples, 0.5).toFixed(1)} ms`);
+    const { db } = await import("../lib/server/store/db");
+    const { segment, emails } = await prepareDatabase();
+    const [leads, events, transitions] = await Promise.all([db.lead.count(), db.event.count(), db.stageTransition.count()]);
+    console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}; engine: ${engineName(bench.engine)}`);
+    console.log(`Dataset: ${bench.label}: ${leads} leads, ${events} events, ${transitions} transitions\n`);
+
+    const ranges = rangesEndingToday();
+    const apiKey = await createBenchKey();
+    const results: TimedResult[] = [];
+    try {
+      await withBenchServer(bench.database, async () => {
+        const manager = await signIn("manager@leadgate.test", "leadgate-demo");
+        for (const range of ranges) {
+          for (const filter of [{}, segment]) {
+            const query = new URLSearchParams({ from: range.from, to: range.to, ...filter }).toString();
+            const targetMs = TARGET_MS[range.days];
+            const label = `${range.days} days${"source" in filter ? `, source ${filter.source}` : ""}`;
+            const api = { name: `\`GET /api/v1/metrics/funnel\` ${label}`, samples: await timeApi(`/api/v1/metrics/funnel?${query}`, apiKey.key), targetMs };
+            results.push(api);
+            console.log(`  ${api.name}: median ${percentile(api.samples, 0.5).toFixed(1)} ms`);
+            const page = { name: `\`/dashboard\` ${label} (manager)`, samples: await timePage(`/dashboard?${query}`, manager, "Dashboard", TIMING), targetMs };
+            results.push(page);
+            console.log(`  ${page.name}: median ${percentile(page.samples, 0.5).toFixed(1)} ms`);
+          }
+          // The same figures while events stream in: every request reads the database again.
+          const query = new URLSearchParams({ from: range.from, to: range.to }).toString();
+          const live = { name: `\`GET /api/v1/metrics/funnel\` ${range.days} days, one new event before each request`, samples: await timeApi(`/api/v1/metrics/funnel?${query}`, apiKey.key, eventSender(apiKey.key, emails)), targetMs: TARGET_MS[range.days] };
+          results.push(live);
+          console.log(`  ${live.name}: median ${percentile(live.samples, 0.5).toFixed(1)} ms`);
         }
-        // The same figures while events stream in: every request reads the database again.
-        const query = new URLSearchParams({ from: range.from, to: range.to }).toString();
-        const live = { name: `\`GET /api/v1/metrics/funnel\` ${range.days} days, one new event before each request`, samples: await timeApi(`/api/v1/metrics/funnel?${query}`, apiKey.key, eventSender(apiKey.key, emails)), targetMs: TARGET_MS[range.days] };
-        results.push(live);
-        console.log(`  ${live.name}: median ${percentile(live.samples, 0.5).toFixed(1)} ms`);
-      }
-    });
+      });
+    } finally {
+      const { revokeApiKey } = await import("../lib/server/admin/api-keys");
+      await revokeApiKey(apiKey.id);
+    }
+    console.log(`\n${resultsTable(results)}`);
   } finally {
-    const { revokeApiKey } = await import("../lib/server/admin/api-keys");
-    await revokeApiKey(apiKey.id);
+    await closeBenchDatabase(bench);
   }
-  console.log(`\n${resultsTable(results)}`);
-  await db.$disconnect();
 }
 
 main().catch((error) => {

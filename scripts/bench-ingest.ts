@@ -4,15 +4,11 @@
 //        npm run bench:ingest -- --db postgres  (the same data copied into PostgreSQL, on a cluster
 //                                               of its own in .tmp/postgres-bench with the server's
 //                                               default settings: every commit synced)
-import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import autocannon from "autocannon";
-import { BASE_URL, assertPortFree, startServer, stopServer, waitUntilServing } from "./bench-support";
+import { BASE_URL, assertPortFree, benchEngine, prepareBenchDatabase, startServer, stopPostgresCluster, stopServer, waitUntilServing } from "./bench-support";
 
-const SOURCE_DATABASE = path.resolve(".tmp/bench-100k.db");
-const BENCH_DATABASE = path.resolve(".tmp/bench-ingest.db");
 const BATCH_SIZE = 1_000;
 const SECONDS = 10;
 const ACTIVE_LEADS_PER_BATCH = 200;
@@ -20,35 +16,8 @@ const EVENT_TYPES = ["page_view", "email_open", "email_click", "content_download
 
 type Line = { measure: string; value: string; target: string; pass: boolean | null };
 
-const POSTGRES = process.argv.includes("--db") && process.argv[process.argv.indexOf("--db") + 1] === "postgres";
-const POSTGRES_CLUSTER = { LEADGATE_PG_DIR: path.resolve(".tmp/postgres-bench"), LEADGATE_PG_PORT: "55433", LEADGATE_PG_OPTIONS: "" };
-
-function prepareDatabase() {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(BENCH_DATABASE + suffix, { force: true });
-  // The source may still hold WAL frames; checkpoint them into the file before copying it.
-  execFileSync("node", ["-e", `const D=require("better-sqlite3");const d=new D(${JSON.stringify(SOURCE_DATABASE)});d.pragma("wal_checkpoint(TRUNCATE)");d.close()`]);
-  copyFileSync(SOURCE_DATABASE, BENCH_DATABASE);
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: `file:${BENCH_DATABASE}`, CHECKPOINT_DISABLE: "1" } });
-}
-
-/** A database on the benchmark's own cluster holding a copy of the SQLite benchmark data; its URL. */
-async function preparePostgresDatabase(): Promise<string> {
-  const admin = execFileSync("bash", ["scripts/postgres-cluster.sh", "start"], { encoding: "utf8", env: { ...process.env, ...POSTGRES_CLUSTER } }).trim();
-  const url = new URL(admin);
-  url.pathname = "/leadgate_bench";
-  const pg = (await import("pg")).default;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query("DROP DATABASE IF EXISTS leadgate_bench WITH (FORCE)");
-  await client.query("CREATE DATABASE leadgate_bench");
-  await client.end();
-  execFileSync("npx", ["prisma", "migrate", "deploy", "--config", "prisma/postgres/prisma.config.ts"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: url.toString(), CHECKPOINT_DISABLE: "1" } });
-  const { copyToPostgres } = await import("./copy-to-postgres");
-  const started = performance.now();
-  const copied = await copyToPostgres(BENCH_DATABASE, url.toString());
-  console.log(`Copied the benchmark data into PostgreSQL in ${((performance.now() - started) / 1000).toFixed(0)} s: ${copied.Lead} leads, ${copied.Event} events`);
-  return url.toString();
-}
+const ENGINE = benchEngine();
+const POSTGRES = ENGINE === "postgres";
 
 // Each event's lead: spread over all leads (every event a different lead, the worst case for
 // the database), or over a smaller set of active leads, as a stream of web activity looks.
@@ -93,13 +62,8 @@ async function load(options: { path: string; method?: "GET" | "POST"; bodies?: s
 }
 
 async function main() {
-  if (!existsSync(SOURCE_DATABASE)) {
-    const { generateLeads } = await import("./generate-leads");
-    await generateLeads({ out: SOURCE_DATABASE });
-  }
-  prepareDatabase();
-  process.env.DATABASE_URL = POSTGRES ? await preparePostgresDatabase() : `file:${BENCH_DATABASE}`;
-  const database = POSTGRES ? process.env.DATABASE_URL : BENCH_DATABASE;
+  // A copy of .tmp/bench-100k.db at .tmp/bench-ingest.db; on PostgreSQL, that copy in the benchmark cluster.
+  const { database } = await prepareBenchDatabase("ingest", ENGINE);
   const { db } = await import("../lib/server/store/db");
   const { createApiKey } = await import("../lib/server/admin/api-keys");
   const { ensureActiveRuleSet } = await import("../lib/server/scoring/rule-sets");
@@ -191,7 +155,7 @@ async function main() {
     const { stopJobQueue } = await import("../lib/server/jobs/job-queue-store");
     await stopJobQueue();
     await closeStore();
-    execFileSync("bash", ["scripts/postgres-cluster.sh", "stop"], { env: { ...process.env, ...POSTGRES_CLUSTER } });
+    stopPostgresCluster();
   }
 }
 

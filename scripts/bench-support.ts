@@ -1,14 +1,15 @@
-// What the benchmark scripts share: the production server on its own port, signing in,
+// What the benchmark scripts share: the database each run works on (a fresh copy of the
+// 100,000-lead one, on SQLite or PostgreSQL), the production server on its own port, signing in,
 // percentiles.
 import type { ChildProcess } from "node:child_process";
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, openSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, openSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export const PORT = 3200;
-/** The 100,000-lead database the board, table and dashboard benchmarks share. */
+/** The 100,000-lead database every benchmark copies (scripts/generate-leads.ts writes it). */
 export const BENCH_DATABASE = path.resolve(".tmp/bench-100k.db");
 export const BASE_URL = `http://localhost:${PORT}`;
 const SERVER_LOG = path.resolve(".tmp/bench-server.log");
@@ -142,10 +143,10 @@ export function resultsTable(results: TimedResult[]): string {
   return ["| Measure | Samples | Median (ms) | p90 (ms) | Target | Result |", "|---|---:|---:|---:|---|---|", ...rows].join("\n");
 }
 
-/** Runs `work` against the production server on the benchmark database; the server stops afterwards, also on Ctrl-C. */
-export async function withBenchServer<T>(databaseFile: string, work: () => Promise<T>): Promise<T> {
+/** Runs `work` against the production server on `database` (as startServer takes it); the server stops afterwards, also on Ctrl-C. */
+export async function withBenchServer<T>(database: string, work: () => Promise<T>): Promise<T> {
   await assertPortFree();
-  const server = startServer(databaseFile);
+  const server = startServer(database);
   const stop = () => void stopServer(server).finally(() => process.exit(130));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
@@ -159,16 +160,110 @@ export async function withBenchServer<T>(databaseFile: string, work: () => Promi
   }
 }
 
+// --- the database a run works on ---------------------------------------------------------------
+
+/** The engine a benchmark runs on. */
+export type BenchEngine = "sqlite" | "postgres";
+
+/** The engine the command line asks for: `--db postgres` (or `--db=postgres`); SQLite without the flag. */
+export function benchEngine(argv: readonly string[] = process.argv.slice(2)): BenchEngine {
+  let value: string | undefined;
+  argv.forEach((arg, index) => {
+    if (arg === "--db") value = argv[index + 1];
+    else if (arg.startsWith("--db=")) value = arg.slice("--db=".length);
+  });
+  if (value === undefined || value === "sqlite") return "sqlite";
+  if (value === "postgres") return "postgres";
+  throw new Error(`--db takes "sqlite" or "postgres", not "${value}"`);
+}
+
 /**
- * Points this process at the benchmark database, generating it when missing and applying the
- * schema's latest migrations to an existing one. lib/server/store/db.ts creates its client when first
- * imported, so callers import anything that uses it only after this.
+ * The benchmarks' own PostgreSQL cluster (scripts/postgres-cluster.sh), apart from the tests' one,
+ * with the server's default settings (every commit synced), so the figures are the server's as shipped.
  */
-export async function prepareBenchDatabase(): Promise<void> {
-  process.env.DATABASE_URL = `file:${BENCH_DATABASE}`;
+export const POSTGRES_CLUSTER = { LEADGATE_PG_DIR: path.resolve(".tmp/postgres-bench"), LEADGATE_PG_PORT: "55433", LEADGATE_PG_OPTIONS: "" };
+const POSTGRES_DATABASE = "leadgate_bench";
+
+/**
+ * A fresh copy of the benchmark database at `file` (generated first when missing), with the
+ * schema's latest migrations: a run changes the data it works on, so it never works on the
+ * original (and never on a hard link to it, which is the same file).
+ */
+export async function copyBenchDatabase(file: string): Promise<void> {
   if (!existsSync(BENCH_DATABASE)) {
     const { generateLeads } = await import("./generate-leads");
     await generateLeads({ out: BENCH_DATABASE });
   }
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  // The source may still hold WAL frames; checkpoint them into the file before copying it.
+  execFileSync("node", ["-e", `const D=require("better-sqlite3");const d=new D(${JSON.stringify(BENCH_DATABASE)});d.pragma("wal_checkpoint(TRUNCATE)");d.close()`]);
+  copyFileSync(BENCH_DATABASE, file);
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: `file:${file}`, CHECKPOINT_DISABLE: "1" } });
+}
+
+/**
+ * Starts the benchmark cluster, creates a fresh `leadgate_bench` database on it (dropping the
+ * last run's), migrates it and copies the SQLite database `source` into it; returns its URL.
+ */
+export async function preparePostgresDatabase(source: string): Promise<string> {
+  const admin = execFileSync("bash", ["scripts/postgres-cluster.sh", "start"], { encoding: "utf8", env: { ...process.env, ...POSTGRES_CLUSTER } }).trim();
+  const url = new URL(admin);
+  url.pathname = `/${POSTGRES_DATABASE}`;
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${POSTGRES_DATABASE} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${POSTGRES_DATABASE}`);
+  await client.end();
+  execFileSync("npx", ["prisma", "migrate", "deploy", "--config", "prisma/postgres/prisma.config.ts"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: url.toString(), CHECKPOINT_DISABLE: "1" } });
+  const { copyToPostgres } = await import("./copy-to-postgres");
+  const started = performance.now();
+  const copied = await copyToPostgres(source, url.toString());
+  console.log(`Copied the benchmark data into PostgreSQL in ${((performance.now() - started) / 1000).toFixed(0)} s: ${copied.Lead} leads, ${copied.Event} events`);
+  return url.toString();
+}
+
+/** Stops the benchmark cluster; its files (and the last run's database) stay for the next start. */
+export function stopPostgresCluster(): void {
+  execFileSync("bash", ["scripts/postgres-cluster.sh", "stop"], { env: { ...process.env, ...POSTGRES_CLUSTER } });
+}
+
+export type BenchDatabase = {
+  engine: BenchEngine;
+  /** What startServer takes: the SQLite file, or the PostgreSQL URL. */
+  database: string;
+  /** The run's database, for the output. */
+  label: string;
+};
+
+/**
+ * Prepares the database a run works on and points this process at it (DATABASE_URL): a fresh copy
+ * of the benchmark database at .tmp/bench-<name>.db, and on PostgreSQL that copy in a fresh
+ * `leadgate_bench` database on the benchmark cluster. lib/server/store/db.ts creates its client
+ * when first imported, so callers import anything that uses it only after this.
+ */
+export async function prepareBenchDatabase(name: string, engine: BenchEngine = benchEngine()): Promise<BenchDatabase> {
+  const file = path.resolve(`.tmp/bench-${name}.db`);
+  await copyBenchDatabase(file);
+  if (engine === "postgres") {
+    const url = await preparePostgresDatabase(file);
+    process.env.DATABASE_URL = url;
+    return { engine, database: url, label: `PostgreSQL database ${POSTGRES_DATABASE} on port ${new URL(url).port} (a copy of ${path.relative(process.cwd(), file)})` };
+  }
+  process.env.DATABASE_URL = `file:${file}`;
+  return { engine, database: file, label: path.relative(process.cwd(), file) };
+}
+
+/** The engine's name, for the output. */
+export function engineName(engine: BenchEngine): string {
+  return engine === "postgres" ? "PostgreSQL" : "SQLite";
+}
+
+/** Closes this process's connections to the run's database and, on PostgreSQL, stops the benchmark cluster. */
+export async function closeBenchDatabase(bench: BenchDatabase): Promise<void> {
+  const { db } = await import("../lib/server/store/db");
+  const { closeStore } = await import("../lib/server/store/database");
+  await db.$disconnect();
+  await closeStore();
+  if (bench.engine === "postgres") stopPostgresCluster();
 }

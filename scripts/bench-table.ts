@@ -1,14 +1,17 @@
-// Measures the lead table (HTTP, production server) on the 100k-lead benchmark database: every
-// built-in view as the role it is made for, every sortable column, deep pages and search; then
-// bulk-assigning 10,000 leads the way the page does it (batches of 1,000 through the bulk
-// action's server code). Usage: npm run bench:table
+// Measures the lead table (HTTP, production server) on a fresh copy of the 100k-lead benchmark
+// database: every built-in view as the role it is made for, every sortable column, deep pages and
+// search; then bulk-assigning 10,000 leads the way the page does it (batches of 1,000 through the
+// bulk action's server code, in-process).
+// Usage: npm run bench:table                   (SQLite: a copy at .tmp/bench-table.db)
+//        npm run bench:table -- --db postgres  (that copy in PostgreSQL, on the benchmark cluster
+//                                              in .tmp/postgres-bench; stopped at the end)
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { BULK_BATCH_SIZE } from "../lib/core/bulk";
 import { LEAD_TABLE_COLUMNS } from "../lib/core/lead-table";
 import { builtInViews } from "../lib/core/saved-views";
 import type { TimedResult } from "./bench-support";
-import { BENCH_DATABASE, percentile, resultsTable, signIn, timePage, prepareBenchDatabase, withBenchServer } from "./bench-support";
+import { closeBenchDatabase, engineName, percentile, resultsTable, signIn, timePage, prepareBenchDatabase, withBenchServer } from "./bench-support";
 
 const TABLE_TARGET_MS = 150;
 const BULK_ASSIGN_LEADS = 10_000;
@@ -65,28 +68,31 @@ async function timeBulkAssign(): Promise<TimedResult> {
 }
 
 async function main() {
-  await prepareBenchDatabase();
-  const { db } = await import("../lib/server/store/db");
-  const { activeRuleSet } = await import("../lib/server/scoring/lead-scoring");
-  const { ensureActiveRuleSet } = await import("../lib/server/scoring/rule-sets");
-  await ensureActiveRuleSet();
-  const [leads, events] = await Promise.all([db.lead.count(), db.event.count()]);
-  console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}`);
-  console.log(`Dataset: ${BENCH_DATABASE}: ${leads} leads, ${events} events\n`);
+  const bench = await prepareBenchDatabase("table");
+  try {
+    const { db } = await import("../lib/server/store/db");
+    const { activeRuleSet } = await import("../lib/server/scoring/lead-scoring");
+    const { ensureActiveRuleSet } = await import("../lib/server/scoring/rule-sets");
+    await ensureActiveRuleSet();
+    const [leads, events] = await Promise.all([db.lead.count(), db.event.count()]);
+    console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}; engine: ${engineName(bench.engine)}`);
+    console.log(`Dataset: ${bench.label}: ${leads} leads, ${events} events\n`);
 
-  const results: TimedResult[] = [];
-  await withBenchServer(BENCH_DATABASE, async () => {
-    const jars = new Map<string, Awaited<ReturnType<typeof signIn>>>();
-    for (const { url, user } of tablePages((await activeRuleSet()).rules.threshold.total)) {
-      if (!jars.has(user)) jars.set(user, await signIn(user, "leadgate-demo"));
-      const result = { name: `\`${url}\` (${user.split("@")[0]})`, samples: await timePage(url, jars.get(user)!, 'aria-label="Leads"', { warmup: 3, timed: 15 }), targetMs: TABLE_TARGET_MS };
-      results.push(result);
-      console.log(`  ${url}: median ${percentile(result.samples, 0.5).toFixed(1)} ms`);
-    }
-  });
-  results.push(await timeBulkAssign());
-  console.log(`\n${resultsTable(results)}`);
-  await db.$disconnect();
+    const results: TimedResult[] = [];
+    await withBenchServer(bench.database, async () => {
+      const jars = new Map<string, Awaited<ReturnType<typeof signIn>>>();
+      for (const { url, user } of tablePages((await activeRuleSet()).rules.threshold.total)) {
+        if (!jars.has(user)) jars.set(user, await signIn(user, "leadgate-demo"));
+        const result = { name: `\`${url}\` (${user.split("@")[0]})`, samples: await timePage(url, jars.get(user)!, 'aria-label="Leads"', { warmup: 3, timed: 15 }), targetMs: TABLE_TARGET_MS };
+        results.push(result);
+        console.log(`  ${url}: median ${percentile(result.samples, 0.5).toFixed(1)} ms`);
+      }
+    });
+    results.push(await timeBulkAssign());
+    console.log(`\n${resultsTable(results)}`);
+  } finally {
+    await closeBenchDatabase(bench);
+  }
 }
 
 main().catch((error) => {
