@@ -7,7 +7,7 @@ import { checkCsvImport, previewCsv, readUpload } from "../ingest/csv-upload";
 import type { RescoreCheckpoint } from "../scoring/rescore-all";
 import { rescoreAllLeads } from "../scoring/rescore-all";
 import { jobStore } from "./job-store";
-import { reads, transaction } from "../store/database";
+import { engine, reads, transaction } from "../store/database";
 import { joinWriteTurnsAsBackground } from "../store/write-turns";
 import { runAs } from "./runner";
 import { AppError } from "../errors";
@@ -41,7 +41,8 @@ const TASKS = {
 export type ThreadTasks = typeof TASKS;
 
 export function runThreadTask(task: keyof ThreadTasks, input: never, writeTurns: SharedArrayBuffer, runner: string): unknown {
-  joinWriteTurnsAsBackground(writeTurns);
+  // Writers take turns only on SQLite, where one writes at a time (write-turns.ts).
+  if (engine() === "sqlite") joinWriteTurnsAsBackground(writeTurns);
   runAs(runner);
   return TASKS[task](input);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { performance } from "node:perf_hooks";
+import { isMainThread } from "node:worker_threads";
 import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
 import { foregroundWriteCount, isBackgroundThread } from "../store/write-turns";
 
@@ -7,13 +8,16 @@ import { foregroundWriteCount, isBackgroundThread } from "../store/write-turns";
 // for about this long; requests that arrive meanwhile wait at most that, and are answered in
 // the pause after it.
 const SLICE_TARGET_MS = 15;
-// On a thread of its own a slice only holds the write lock, but every request that writes
+// On a thread of its own on SQLite a slice only holds the write lock, but every request that writes
 // meanwhile waits for it with its thread blocked (sql/write-turns.ts), so slices are short,
 // and while requests write (one did in the last REQUESTS_WRITING_MS) the thread rests three
 // times as long as it worked: a request then finds the lock free three times in four.
 const BACKGROUND_SLICE_TARGET_MS = 2;
 const REQUESTS_WRITING_MS = 100;
 const BACKGROUND_REST_RATIO = 3;
+// A thread of its own on PostgreSQL holds neither the request thread nor a database-wide lock,
+// only the rows its slice writes: slices are as big as the limits allow, up to about this long.
+const OWN_THREAD_SLICE_TARGET_MS = 250;
 // After each slice the job lets waiting callbacks run. If they took longer than this, requests
 // are being served: the job then steps aside for as long as the slice took (at least
 // MIN_PAUSE_MS), since one event-loop turn is not enough for a request that awaits its body,
@@ -26,8 +30,8 @@ const MIN_PAUSE_MS = 2;
  * SLICE_TARGET_MS on this machine, whatever a row costs, and pauses between them while requests
  * are waiting, so a big import or re-score leaves the API and pages their speed. Under load the
  * job's throughput halves at most; a script with no requests to serve turns the pauses off.
- * On a background thread, slices are shorter, and it rests between them while the request
- * thread is writing.
+ * On a background thread sharing SQLite's write lock, slices are shorter, and it rests between
+ * them while the request thread is writing; on a thread of its own on PostgreSQL, they are long.
  */
 export class TimeSlices {
   private size: number;
@@ -50,7 +54,7 @@ export class TimeSlices {
     const result = await slice(this.size);
     const elapsed = performance.eventLoopUtilization(loop).active;
     const perItem = elapsed / Math.max(1, this.size);
-    const target = isBackgroundThread() ? BACKGROUND_SLICE_TARGET_MS : SLICE_TARGET_MS;
+    const target = isBackgroundThread() ? BACKGROUND_SLICE_TARGET_MS : isMainThread ? SLICE_TARGET_MS : OWN_THREAD_SLICE_TARGET_MS;
     const ideal = perItem > 0 ? Math.round(target / perItem) : this.limits.max;
     // Grow gently (a slice can be slow for reasons of its own), shrink at once.
     this.size = Math.max(this.limits.min, Math.min(this.limits.max, ideal, this.size * 2));
