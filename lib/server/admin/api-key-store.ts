@@ -1,6 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
 import type { Queryable, Tx } from "@/lib/server/store/transaction";
+import { perEngine } from "@/lib/server/store/per-engine";
+import { postgresRow } from "@/lib/server/store/postgres-sql";
+import { preparedPerConnection } from "@/lib/server/store/sqlite-transaction";
 
 const createdSelect = { id: true, name: true, prefix: true, createdAt: true, scopes: true } satisfies Prisma.ApiKeySelect;
 const byHashSelect = { id: true, name: true, scopes: true, lastUsedAt: true, revokedAt: true } satisfies Prisma.ApiKeySelect;
@@ -26,8 +29,11 @@ export interface ApiKeyStore {
   recordUse(tx: Tx, id: string, at: Date, staleBefore: Date): Promise<void>;
 }
 
-// Written with the ORM, so the same implementation serves every engine the ORM supports.
-export const apiKeyStore: ApiKeyStore = {
+// Written with the ORM, so the same implementation serves every engine the ORM supports, but
+// for byHash, which every API request runs: through the ORM that one lookup cost a fifth of a
+// single-event request's time (compiling the query, preparing it, mapping the row), so it is a
+// statement prepared once per connection on each engine.
+const ormApiKeyStore: ApiKeyStore = {
   async list(q) {
     const keys = await q.orm.apiKey.findMany({
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -48,3 +54,21 @@ export const apiKeyStore: ApiKeyStore = {
     await tx.orm.apiKey.updateMany({ where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: staleBefore } }] }, data: { lastUsedAt: at } });
   },
 };
+
+type StoredByHash = { id: string; name: string; scopes: string; lastUsedAt: number | null; revokedAt: number | null };
+
+const asByHashRow = (row: StoredByHash | undefined): ApiKeyByHashRow | undefined =>
+  row && { ...row, lastUsedAt: row.lastUsedAt === null ? null : new Date(row.lastUsedAt), revokedAt: row.revokedAt === null ? null : new Date(row.revokedAt) };
+
+const sqliteByHash = preparedPerConnection((connection) =>
+  connection.prepare<[string], StoredByHash>(`SELECT id, name, scopes, lastUsedAt, revokedAt FROM "ApiKey" WHERE hash = ?`),
+);
+
+export const apiKeyStore: ApiKeyStore = perEngine({
+  sqlite: { ...ormApiKeyStore, byHash: async (q, hash) => asByHashRow(sqliteByHash(q).get(hash)) },
+  postgres: {
+    ...ormApiKeyStore,
+    byHash: async (q, hash) =>
+      asByHashRow(await postgresRow<StoredByHash>(q, { name: "api_key_by_hash", text: `SELECT id, name, scopes, "lastUsedAt", "revokedAt" FROM "ApiKey" WHERE hash = $1`, values: [hash] })),
+  },
+});
