@@ -1,5 +1,5 @@
 import "server-only";
-import type { MetricsLead } from "@/lib/core/metrics/types";
+import type { MetricsLead, MetricsTransition } from "@/lib/core/metrics/types";
 import type { Stage } from "@/lib/core/stages";
 
 /*
@@ -28,4 +28,41 @@ export function leadsOf(columns: unknown[][]): MetricsLead[] {
     };
   }
   return leads;
+}
+
+/**
+ * The transitions, from their columns in TRANSITION_COLUMNS order, with the k-th in time order
+ * being row order[k]: each engine finds that order its own way (column 8 is what it goes by).
+ */
+export function transitionsOf(columns: unknown[][], order: ArrayLike<number>): MetricsTransition[] {
+  const [leadId, fromStage, toStage, move, actorId, reason, reasonCode, at, , dealValueCents, closedAt] = columns as [
+    string[],
+    Stage[],
+    Stage[],
+    string[],
+    (string | null)[],
+    (string | null)[],
+    (string | null)[],
+    number[],
+    unknown[],
+    (number | null)[],
+    (number | null)[],
+  ];
+  const transitions: MetricsTransition[] = new Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    transitions[k] = {
+      leadId: leadId[i],
+      fromStage: fromStage[i],
+      toStage: toStage[i],
+      move: move[i],
+      actorId: actorId[i],
+      reason: reason[i],
+      reasonCode: reasonCode[i],
+      at: at[i],
+      dealValueCents: dealValueCents[i],
+      closedAt: closedAt[i],
+    };
+  }
+  return transitions;
 }

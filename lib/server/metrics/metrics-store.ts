@@ -1,10 +1,9 @@
 import "server-only";
-import { leadsOf } from "./metrics-columns";
+import { leadsOf, transitionsOf } from "./metrics-columns";
 import type Database from "better-sqlite3";
 import type { DashboardFilters } from "@/lib/core/metrics/segment";
 import { COMPANY_SIZE_BANDS } from "@/lib/core/metrics/segment";
 import type { MetricsLead, MetricsTransition } from "@/lib/core/metrics/types";
-import type { Stage } from "@/lib/core/stages";
 import { engine, sqliteReadConnection } from "../store/database";
 import { postgresMetricsStore } from "./postgres-metrics-store";
 
@@ -109,39 +108,10 @@ function stableOrder(keys: readonly number[], order: Uint32Array): Uint32Array {
 }
 
 /** In time order; transitions at the same millisecond in the order they were stored. */
-function transitionsOf(columns: unknown[][]): MetricsTransition[] {
-  const [leadId, fromStage, toStage, move, actorId, reason, reasonCode, at, rowid, dealValueCents, closedAt] = columns as [
-    string[],
-    Stage[],
-    Stage[],
-    string[],
-    (string | null)[],
-    (string | null)[],
-    (string | null)[],
-    number[],
-    number[],
-    (number | null)[],
-    (number | null)[],
-  ];
-  const identity = Uint32Array.from({ length: leadId.length }, (_, i) => i);
-  const order = stableOrder(at, stableOrder(rowid, identity));
-  const transitions: MetricsTransition[] = new Array(order.length);
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    transitions[k] = {
-      leadId: leadId[i],
-      fromStage: fromStage[i],
-      toStage: toStage[i],
-      move: move[i],
-      actorId: actorId[i],
-      reason: reason[i],
-      reasonCode: reasonCode[i],
-      at: at[i],
-      dealValueCents: dealValueCents[i],
-      closedAt: closedAt[i],
-    };
-  }
-  return transitions;
+function transitionsInTimeOrder(columns: unknown[][]): MetricsTransition[] {
+  const [at, rowid] = [columns[7] as number[], columns[8] as number[]];
+  const identity = Uint32Array.from({ length: at.length }, (_, i) => i);
+  return transitionsOf(columns, stableOrder(at, stableOrder(rowid, identity)));
 }
 
 // The last few snapshots read, valid while the database is unchanged: `PRAGMA data_version`
@@ -178,7 +148,7 @@ const sqliteMetricsStore: MetricsStore = {
       if (!snapshot) {
         snapshot = {
           leads: leadsOf(columnsOf(connection, leadsSql(where.sql), where.params)),
-          transitions: transitionsOf(columnsOf(connection, transitionsSql(where.sql), where.params)),
+          transitions: transitionsInTimeOrder(columnsOf(connection, transitionsSql(where.sql), where.params)),
         };
         if (kept.bySegment.size >= SNAPSHOTS_KEPT) kept.bySegment.delete(kept.bySegment.keys().next().value!);
       } else {

@@ -1,9 +1,8 @@
 import "server-only";
-import { leadsOf } from "./metrics-columns";
+import { leadsOf, transitionsOf } from "./metrics-columns";
 import type pg from "pg";
 import { COMPANY_SIZE_BANDS } from "@/lib/core/metrics/segment";
 import type { MetricsTransition } from "@/lib/core/metrics/types";
-import type { Stage } from "@/lib/core/stages";
 import { postgresStore } from "../store/postgres-database";
 import { postgresRow } from "../store/postgres-sql";
 import { runPostgresTransaction } from "../store/postgres-transaction";
@@ -100,37 +99,12 @@ async function columnsOf(tx: PostgresTx, text: string, values: Where["values"]):
   return result.rows[0];
 }
 
-/** In time order: each row goes to its place (transitionsSql) rather than being sorted. */
-function transitionsOf(columns: unknown[][]): MetricsTransition[] {
-  const [leadId, fromStage, toStage, move, actorId, reason, reasonCode, at, position, dealValueCents, closedAt] = columns as [
-    string[],
-    Stage[],
-    Stage[],
-    string[],
-    (string | null)[],
-    (string | null)[],
-    (string | null)[],
-    number[],
-    number[],
-    (number | null)[],
-    (number | null)[],
-  ];
-  const transitions: MetricsTransition[] = new Array(leadId.length);
-  for (let i = 0; i < leadId.length; i++) {
-    transitions[position[i] - 1] = {
-      leadId: leadId[i],
-      fromStage: fromStage[i],
-      toStage: toStage[i],
-      move: move[i],
-      actorId: actorId[i],
-      reason: reason[i],
-      reasonCode: reasonCode[i],
-      at: at[i],
-      dealValueCents: dealValueCents[i],
-      closedAt: closedAt[i],
-    };
-  }
-  return transitions;
+/** In time order: each row's place comes with it (transitionsSql), so nothing is sorted here. */
+function transitionsInTimeOrder(columns: unknown[][]): MetricsTransition[] {
+  const position = columns[8] as number[];
+  const order = new Uint32Array(position.length);
+  for (let i = 0; i < position.length; i++) order[position[i] - 1] = i;
+  return transitionsOf(columns, order);
 }
 
 // The last few snapshots read, valid while the database is unchanged: two reads under the same
@@ -159,7 +133,7 @@ export const postgresMetricsStore: MetricsStore = {
       if (!snapshot) {
         snapshot = {
           leads: leadsOf(await columnsOf(tx, leadsSql(where.sql), where.values)),
-          transitions: transitionsOf(await columnsOf(tx, transitionsSql(where.sql), where.values)),
+          transitions: transitionsInTimeOrder(await columnsOf(tx, transitionsSql(where.sql), where.values)),
         };
         if (kept.bySegment.size >= SNAPSHOTS_KEPT) kept.bySegment.delete(kept.bySegment.keys().next().value!);
       } else {
