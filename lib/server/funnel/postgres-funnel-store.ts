@@ -1,6 +1,6 @@
 import "server-only";
 import { rolesWith } from "@/lib/core/permissions";
-import { msToTimestamp, postgresRow, postgresRows, postgresRun } from "@/lib/server/store/postgres-sql";
+import { fieldArrays, msToTimestamp, postgresRow, postgresRows, postgresRun } from "@/lib/server/store/postgres-sql";
 import { isPostgresTx } from "@/lib/server/store/postgres-transaction";
 import { timeOrderedId } from "@/lib/server/store/time-ordered-id";
 import type { FunnelSqlStore, MovableLead } from "./funnel-store";
@@ -69,13 +69,7 @@ export const postgresFunnelStore: FunnelSqlStore = {
                AS t(id, "leadId", "fromStage", "toStage", move, "actorId", reason, "reasonCode", checklist, "dealValueCents", "closedAt", "createdAt")`,
       values: [
         records.map(() => timeOrderedId()),
-        records.map((record) => record.leadId),
-        records.map((record) => record.fromStage),
-        records.map((record) => record.toStage),
-        records.map((record) => record.move),
-        records.map((record) => record.actorId),
-        records.map((record) => record.reason),
-        records.map((record) => record.reasonCode),
+        ...fieldArrays(records, ["leadId", "fromStage", "toStage", "move", "actorId", "reason", "reasonCode"]),
         records.map((record) => record.checklist ?? null),
         records.map((record) => record.dealValueCents ?? null),
         records.map((record) => record.closedAt?.getTime() ?? null),
@@ -93,11 +87,7 @@ export const postgresFunnelStore: FunnelSqlStore = {
                AS a(id, "leadId", "fromOwnerId", "toOwnerId", "actorId", rule, "createdAt")`,
       values: [
         records.map(() => timeOrderedId()),
-        records.map((record) => record.leadId),
-        records.map((record) => record.fromOwnerId),
-        records.map((record) => record.toOwnerId),
-        records.map((record) => record.actorId),
-        records.map((record) => record.rule),
+        ...fieldArrays(records, ["leadId", "fromOwnerId", "toOwnerId", "actorId", "rule"]),
         records.map((record) => record.createdAt.getTime()),
       ],
     });

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
-import { msToTimestamp, postgresRow, postgresRows, postgresRun } from "../store/postgres-sql";
+import { fieldArrays, msToTimestamp, postgresRow, postgresRows, postgresRun } from "../store/postgres-sql";
 import { isPostgresTx } from "../store/postgres-transaction";
 import type { Queryable } from "../store/transaction";
 import type { EventRow, IngestStore, KeyedEventRow, LeadFields, LeadRow } from "./ingest-store";
@@ -101,15 +101,7 @@ export const postgresIngestStore: IngestStore = {
         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[]) AS t(id, email, first_name, last_name, search_text, source, now_ms)
         ON CONFLICT (email) DO NOTHING
         RETURNING ${LEAD_COLUMNS}`,
-      values: [
-        rows.map((row) => row.id),
-        rows.map((row) => row.email),
-        rows.map((row) => row.firstName),
-        rows.map((row) => row.lastName),
-        rows.map((row) => row.searchText),
-        rows.map((row) => row.source),
-        rows.map((row) => row.now),
-      ],
+      values: fieldArrays(rows, ["id", "email", "firstName", "lastName", "searchText", "source", "now"]),
     });
     if (inserted.length < rows.length) {
       // Another writer (not through this store, so without its lock) created a lead since the lookup.
@@ -144,17 +136,7 @@ export const postgresIngestStore: IngestStore = {
       name: "ingest_update_scores",
       text: UPDATE_SCORES,
       values: [
-        updates.map((update) => update.id),
-        updates.map((update) => update.fitScore),
-        updates.map((update) => update.engagementScore),
-        updates.map((update) => update.totalScore),
-        updates.map((update) => update.scoreFlags),
-        updates.map((update) => update.ruleSetVersion),
-        updates.map((update) => update.lastActivityAt),
-        updates.map((update) => update.firstEventAt),
-        updates.map((update) => update.campaign),
-        updates.map((update) => update.probability),
-        updates.map((update) => update.modelVersion),
+        ...fieldArrays(updates, ["id", "fitScore", "engagementScore", "totalScore", "scoreFlags", "ruleSetVersion", "lastActivityAt", "firstEventAt", "campaign", "probability", "modelVersion"]),
         now,
       ],
     });
@@ -202,18 +184,7 @@ export const postgresIngestStore: IngestStore = {
         FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::float8[])
           AS t(id, lead_id, type, occurred_ms, properties, source, scope, key, result, now_ms)
         ON CONFLICT ("idempotencyScope", "idempotencyKey") DO NOTHING`,
-      values: [
-        rows.map((row) => row.id),
-        rows.map((row) => row.leadId),
-        rows.map((row) => row.type),
-        rows.map((row) => row.occurredAt),
-        rows.map((row) => row.properties),
-        rows.map((row) => row.source),
-        rows.map((row) => row.idempotencyScope),
-        rows.map((row) => row.idempotencyKey),
-        rows.map((row) => row.ingestResult),
-        rows.map((row) => row.now),
-      ],
+      values: fieldArrays(rows, ["id", "leadId", "type", "occurredAt", "properties", "source", "idempotencyScope", "idempotencyKey", "ingestResult", "now"]),
     });
     // Another writer (not through this store, so without its lock) stored an event under one of these keys since the lookup.
     if (inserted < rows.length) throw new AppError("CONFLICT", "An event with one of these idempotency keys was stored by another request at the same moment; send the batch again.");

@@ -27,3 +27,8 @@ export async function postgresRow<T>(q: { engine: string }, query: Query): Promi
 export async function postgresRun(q: { engine: string }, query: Query): Promise<number> {
   return (await postgresConnection(q).query(query)).rowCount ?? 0;
 }
+
+/** The rows as one array per field, in `fields` order: the parameters of an `unnest($1::…[], …)` batch statement. */
+export function fieldArrays<Row, Field extends keyof Row>(rows: readonly Row[], fields: readonly Field[]): unknown[][] {
+  return fields.map((field) => rows.map((row) => row[field]));
+}
