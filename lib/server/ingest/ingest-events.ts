@@ -161,7 +161,11 @@ export async function ingestEventsIn(tx: Tx, items: readonly unknown[], options:
     tx,
     touched.filter((id) => !created.has(id)),
   );
-  for (const event of newEvents) history.set(event.leadId, [...(history.get(event.leadId) ?? []), event]);
+  for (const event of newEvents) {
+    const events = history.get(event.leadId);
+    if (events) events.push(event);
+    else history.set(event.leadId, [event]);
+  }
   const scoredLeads = await scoreAndStoreLeads(
     tx,
     touched.map((id) => ({ lead: leadsById.get(id)!, events: history.get(id) ?? [] })),
