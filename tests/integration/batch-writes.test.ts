@@ -2,8 +2,7 @@ import { expect, test } from "vitest";
 import { ingestEvents } from "@/lib/server/ingest/ingest-events";
 import { upsertLeadsIn } from "@/lib/server/ingest/upsert-lead";
 import { transaction } from "@/lib/server/store/database";
-import { db } from "@/lib/server/store/db";
-import { createLead } from "../support/factories";
+import { createLead, storedEventCount, storedLead } from "../support/factories";
 
 // A batch is read and written set by set (lib/server/ingest): these check that what one item of
 // a batch does is still seen by the items after it.
@@ -18,11 +17,11 @@ test("the same e-mail twice in one batch of leads: the later fields win, custom 
   );
   expect(results.map((result) => ("leadId" in result ? result.created : "refused"))).toEqual([true, true, true]);
   expect("leadId" in results[0] && "leadId" in results[2] && results[0].leadId === results[2].leadId).toBe(true);
-  const lead = await db.lead.findUniqueOrThrow({ where: { email: "twice@example.com" } });
+  const lead = await storedLead({ email: "twice@example.com" });
   expect({ company: lead.company, companySize: lead.companySize, customFields: JSON.parse(lead.customFields) }).toEqual({ company: "Acme", companySize: 55, customFields: { plan: "basic", region: "EMEA" } });
   expect(lead.searchText).toContain("acme");
   expect(lead.scoredAt).not.toBeNull();
-  expect((await db.lead.findUniqueOrThrow({ where: { email: "other@example.com" } })).title).toBe("CTO");
+  expect((await storedLead({ email: "other@example.com" })).title).toBe("CTO");
 });
 
 test("a batch of events creates a new e-mail's lead once, scores every lead from all its events, and answers a repeated key the same", async () => {
@@ -45,9 +44,9 @@ test("a batch of events creates a new e-mail's lead once, scores every lead from
   expect(third.leadId).toBe(first.leadId);
   // Both events of the new lead count in the score each of them answers with.
   expect(first.score).toEqual(third.score);
-  const visitor = await db.lead.findUniqueOrThrow({ where: { id: first.leadId } });
+  const visitor = await storedLead({ id: first.leadId });
   expect(visitor.totalScore).toBe(first.score.total);
-  expect(await db.event.count({ where: { leadId: first.leadId } })).toBe(2);
+  expect(await storedEventCount(first.leadId)).toBe(2);
 
   const retry = await ingestEvents([{ leadId: known.id, type: "email_open", idempotencyKey: "k-1" }], { source: "api" });
   expect(retry[0]).toEqual({ ...results[1], index: 0, status: "duplicate" });

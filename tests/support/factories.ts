@@ -35,6 +35,11 @@ export async function createLead(options: { stage?: Stage; ownerId?: string | nu
   });
 }
 
+/** A lead as stored, for checking what a service wrote. */
+export const storedLead = (where: { id: string } | { email: string }) => db.lead.findUniqueOrThrow({ where });
+
+export const storedEventCount = (leadId: string) => db.event.count({ where: { leadId } });
+
 export async function createDisqualificationReasons() {
   await db.disqualificationReason.createMany({ data: DISQUALIFICATION_REASONS.map((reason, sortOrder) => ({ ...reason, sortOrder })) });
 }
