@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, openSignedIn } from "./support";
 
 // Following a link shows the next page's loading state at once (the app prefetches it with the
@@ -7,13 +7,27 @@ import { expectNoSeriousA11yViolations, openSignedIn } from "./support";
 const SLOW_NETWORK = { offline: false, latency: 1_500, downloadThroughput: -1, uploadThroughput: -1 };
 const FAST_NETWORK = { ...SLOW_NETWORK, latency: 0 };
 
-for (const { from, link, skeleton, heading } of [
-  { from: "/leads?view=all", link: "Funnel board", skeleton: "Loading the board", heading: "Funnel board" },
-  { from: "/leads?view=all", link: "Dashboard", skeleton: "Loading the dashboard", heading: "Dashboard" },
-  { from: "/board", link: "Leads", skeleton: "Loading the leads", heading: "Leads" },
+// The router prefetches a link in two steps, the route's tree and then its content up to the
+// loading state; only the second makes the loading state ready. It can start after the page
+// looks idle, so the test waits for it rather than for a quiet network.
+function linkPrefetched(page: Page, path: string) {
+  return page.waitForResponse((response) => {
+    const headers = response.request().headers();
+    const url = new URL(response.url());
+    return url.pathname === path && url.searchParams.size === 1 && headers["next-router-prefetch"] === "1" && !headers["next-router-segment-prefetch"];
+  });
+}
+
+for (const { from, link, path, skeleton, heading } of [
+  { from: "/leads?view=all", link: "Funnel board", path: "/board", skeleton: "Loading the board", heading: "Funnel board" },
+  { from: "/leads?view=all", link: "Dashboard", path: "/dashboard", skeleton: "Loading the dashboard", heading: "Dashboard" },
+  { from: "/board", link: "Leads", path: "/leads", skeleton: "Loading the leads", heading: "Leads" },
 ]) {
   test(`${link}: a page-shaped, accessible loading state while the page loads`, async ({ page }) => {
+    const prefetched = linkPrefetched(page, path);
     await openSignedIn(page, "manager@leadgate.test", from);
+    await prefetched;
+    // The quiet network that follows lets the router read the prefetch's whole answer.
     await page.waitForLoadState("networkidle");
     const network = await page.context().newCDPSession(page);
     await network.send("Network.enable");
