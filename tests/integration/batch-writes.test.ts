@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { funnelStore } from "@/lib/server/funnel/funnel-store";
 import { ingestEvents } from "@/lib/server/ingest/ingest-events";
 import { upsertLeadsIn } from "@/lib/server/ingest/upsert-lead";
 import { transaction } from "@/lib/server/store/database";
@@ -50,4 +51,25 @@ test("a batch of events creates a new e-mail's lead once, scores every lead from
 
   const retry = await ingestEvents([{ leadId: known.id, type: "email_open", idempotencyKey: "k-1" }], { source: "api" });
   expect(retry[0]).toEqual({ ...results[1], index: 0, status: "duplicate" });
+});
+
+test("a batch's automatic moves go at once, each only if its lead is still at the version the batch read", async () => {
+  const [current, changed, third] = [await createLead(), await createLead(), await createLead({ stage: "MQL" })];
+  const at = Date.UTC(2026, 11, 7, 12);
+  const moved = await transaction((tx) =>
+    funnelStore.movesIfUnchanged(
+      tx,
+      [
+        { id: current.id, version: current.version, stage: "MQL", ownerId: null },
+        { id: changed.id, version: changed.version - 1, stage: "DISQUALIFIED", ownerId: null },
+        { id: third.id, version: third.version, stage: "LEAD", ownerId: null },
+      ],
+      { returnedAt: "keep", now: at },
+    ),
+  );
+  expect([...moved].sort()).toEqual([current.id, third.id].sort());
+  const [afterCurrent, afterChanged, afterThird] = [await storedLead({ id: current.id }), await storedLead({ id: changed.id }), await storedLead({ id: third.id })];
+  expect({ stage: afterCurrent.stage, version: afterCurrent.version, enteredAt: afterCurrent.stageEnteredAt.getTime() }).toEqual({ stage: "MQL", version: current.version + 1, enteredAt: at });
+  expect({ stage: afterChanged.stage, version: afterChanged.version }).toEqual({ stage: "LEAD", version: changed.version });
+  expect(afterThird.stage).toBe("LEAD");
 });

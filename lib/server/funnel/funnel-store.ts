@@ -26,6 +26,7 @@ export type MovableLead = { id: string; stage: string; ownerId: string | null; v
  * marketing, `"clear"` when a person marks it MQL again, `"keep"` otherwise.
  */
 export type StageMove = { id: string; version: number; stage: string; ownerId: string | null; returnedAt: "set" | "clear" | "keep"; now: number };
+export type SameMomentMove = Pick<StageMove, "id" | "version" | "stage" | "ownerId">;
 
 /** One move's record. `actorId` null: the score made it. */
 export type TransitionRecord = {
@@ -60,6 +61,8 @@ export interface FunnelStore {
   latestTransition(q: Queryable, leadId: string): Promise<LatestTransition | null>;
   /** Moves the lead if it is still at the version the mover saw; false if someone changed it first. */
   moveIfUnchanged(tx: Tx, move: StageMove): Promise<boolean>;
+  /** moveIfUnchanged for several leads at one moment: the ids of those still at their version, now moved. */
+  movesIfUnchanged(tx: Tx, moves: readonly SameMomentMove[], at: Pick<StageMove, "returnedAt" | "now">): Promise<Set<string>>;
   /** Moves leads whatever their version (a bulk move has checked each against its plan). */
   moveMany(tx: Tx, ids: readonly string[], move: Omit<StageMove, "id" | "version" | "ownerId">): Promise<void>;
   /** Gives leads an owner; `bumpVersion` when a person did it, so open pages see the change. */
@@ -148,6 +151,12 @@ export const sqliteFunnelStore: FunnelStore = {
   },
   async moveIfUnchanged(tx, move) {
     return statementsOf(tx).moveIfUnchanged.run({ ...move, ...returned(move.returnedAt) }).changes === 1;
+  },
+  async movesIfUnchanged(tx, moves, at) {
+    const statement = statementsOf(tx).moveIfUnchanged;
+    const moved = new Set<string>();
+    for (const move of moves) if (statement.run({ ...move, ...at, ...returned(at.returnedAt) }).changes === 1) moved.add(move.id);
+    return moved;
   },
   async moveMany(tx, ids, move) {
     const statement = statementsOf(tx).moveOne;

@@ -40,6 +40,19 @@ export const postgresFunnelStore: FunnelSqlStore = {
     });
     return changed === 1;
   },
+  async movesIfUnchanged(tx, moves, at) {
+    if (moves.length === 0) return new Set();
+    const moved = await postgresRows<{ id: string }>(tx, {
+      name: "funnel_moves_if_unchanged",
+      text: `UPDATE "Lead" l SET stage = m.stage, "ownerId" = m."ownerId", "stageEnteredAt" = ${msToTimestamp("$5")}, "updatedAt" = ${msToTimestamp("$5")},
+               version = l.version + 1, "returnedAt" = ${returnedAt("$5", "$6")}
+             FROM unnest($1::text[], $2::int[], $3::text[], $4::text[]) AS m(id, version, stage, "ownerId")
+             WHERE l.id = m.id AND l.version = m.version
+             RETURNING l.id`,
+      values: [...fieldArrays(moves, ["id", "version", "stage", "ownerId"]), at.now, at.returnedAt],
+    });
+    return new Set(moved.map((row) => row.id));
+  },
   async moveMany(tx, ids, move) {
     if (ids.length === 0) return;
     await postgresRun(tx, {

@@ -6,7 +6,6 @@ import { parseScoringRules } from "@/lib/core/scoring/rules-schema";
 import type { Contribution, LeadAttributes, ScoreResult, ScoringEvent, ScoringRules } from "@/lib/core/scoring/types";
 import type { PredictiveModel, Prediction } from "@/lib/core/scoring-lab/model";
 import { predictLead, predictProbability } from "@/lib/core/scoring-lab/model";
-import type { Stage } from "@/lib/core/stages";
 import { isStage } from "@/lib/core/stages";
 import { parseStoredObject } from "@/lib/core/stored-json";
 import type { ActiveRuleSet } from "@/lib/views/scoring";
@@ -127,24 +126,32 @@ export async function scoreAndStoreLeads(
     scorings.map((scoring) => scoring.update),
     now,
   );
+  const moves = leads.map(({ lead }, index) => {
+    if (options.automaticMoves === false || !isStage(lead.stage)) return null;
+    const { result, probability } = scorings[index];
+    const move = automaticMove({ stage: lead.stage, result, threshold: ruleSet.rules.threshold, returnedByPerson: lead.returnedAt !== null, probability });
+    return move && { ...move, to: move.move === "markMql" ? "MQL" : "DISQUALIFIED" };
+  });
+  const moved = await funnelStore.movesIfUnchanged(
+    tx,
+    leads.flatMap(({ lead }, index) => (moves[index] ? [{ id: lead.id, version: lead.version, stage: moves[index].to, ownerId: lead.ownerId }] : [])),
+    { returnedAt: "keep", now },
+  );
   const scored: ScoredLead[] = [];
   const transitions: TransitionRecord[] = [];
   const newMqls: LeadRow[] = [];
   const at = new Date(now);
   for (const [index, { lead }] of leads.entries()) {
     const { result, probability } = scorings[index];
-    const unmoved: ScoredLead = { result, probability, stage: lead.stage, version: lead.version, moved: null };
-    const decide = options.automaticMoves !== false && isStage(lead.stage);
-    const move = decide ? automaticMove({ stage: lead.stage as Stage, result, threshold: ruleSet.rules.threshold, returnedByPerson: lead.returnedAt !== null, probability }) : null;
-    const to = move?.move === "markMql" ? "MQL" : "DISQUALIFIED";
-    if (!move || !(await funnelStore.moveIfUnchanged(tx, { id: lead.id, version: lead.version, stage: to, ownerId: lead.ownerId, returnedAt: "keep", now }))) {
-      scored.push(unmoved);
+    const move = moves[index];
+    if (!move || !moved.has(lead.id)) {
+      scored.push({ result, probability, stage: lead.stage, version: lead.version, moved: null });
       continue;
     }
     const reason = `${move.reason} (scoring rules v${ruleSet.version})`;
-    transitions.push({ leadId: lead.id, fromStage: lead.stage, toStage: to, move: move.move, actorId: null, reason, reasonCode: move.reasonCode ?? null, createdAt: at });
-    if (to === "MQL") newMqls.push(lead);
-    scored.push({ result, probability, stage: to, version: lead.version + 1, moved: { to, reason } });
+    transitions.push({ leadId: lead.id, fromStage: lead.stage, toStage: move.to, move: move.move, actorId: null, reason, reasonCode: move.reasonCode ?? null, createdAt: at });
+    if (move.to === "MQL") newMqls.push(lead);
+    scored.push({ result, probability, stage: move.to, version: lead.version + 1, moved: { to: move.to, reason } });
   }
   if (transitions.length > 0) await funnelStore.recordTransitions(tx, transitions);
   await routeNewMqls(tx, newMqls, at);
