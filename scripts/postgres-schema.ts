@@ -19,6 +19,13 @@ export function postgresSchema(sqliteSchema: string): string {
   // The adapter (prisma/postgres/prisma.config.ts, lib/server/store/) connects to DATABASE_URL.
   schema = replace(schema, /url {6}= "file:\.\/dev\.db"/, 'url      = "postgresql://localhost/leadgate"');
   schema = replace(schema, /output {5}= "\.\.\/lib\/server\/generated\/prisma"/, 'output     = "../../lib/server/generated/prisma-postgres"');
+  // PostgreSQL only: a search (searchText LIKE '%…%') reads a trigram index instead of every lead;
+  // SQLite has no such index type. The migration that adds it creates the pg_trgm extension.
+  schema = replace(
+    schema,
+    /( +)@@index\(\[stage, ownerId, totalScore, id, searchText\]\)\n/,
+    '$&$1@@index([searchText(ops: raw("gin_trgm_ops"))], type: Gin)\n',
+  );
   return `// Written by scripts/postgres-schema.ts from prisma/schema.prisma: edit that file, then run\n// npm run db:postgres-schema. npm test fails if this copy is out of date.\n\n${schema}`;
 }
 
