@@ -190,9 +190,10 @@ const POSTGRES_DATABASE = "leadgate_bench";
  * original (and never on a hard link to it, which is the same file).
  */
 export async function copyBenchDatabase(file: string): Promise<void> {
+  // In a process of its own: the store keeps its connections per process, and a benchmark that
+  // runs in this one must open the copy, not the database being generated.
   if (!existsSync(BENCH_DATABASE)) {
-    const { generateLeads } = await import("./generate-leads");
-    await generateLeads({ out: BENCH_DATABASE });
+    execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/generate-leads.ts", "--out", BENCH_DATABASE], { stdio: "inherit" });
   }
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
   // The source may still hold WAL frames; checkpoint them into the file before copying it.
