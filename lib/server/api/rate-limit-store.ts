@@ -1,7 +1,8 @@
 import "server-only";
 import type { Bucket } from "@/lib/core/token-bucket";
 import { refilled, secondsUntilToken } from "@/lib/core/token-bucket";
-import { postgresRow, postgresRun } from "../store/postgres-sql";
+import { postgresRow, postgresRows, postgresRun } from "../store/postgres-sql";
+import { noteBookkeepingTransaction } from "../store/postgres-snapshots";
 import type { Reads } from "../store/transaction";
 
 /*
@@ -37,21 +38,28 @@ const postgresRateLimitStore: RateLimitStore = {
   async take(q, key, perMinute, now) {
     // One statement per request that goes ahead: the row's lock makes concurrent takes (from any
     // instance) queue, and each sees the tokens the one before it left.
+    // Each statement is a transaction of its own; one that takes a token says which it was, so
+    // the dashboard's cache knows that transaction changed nothing it reads (postgres-snapshots.ts).
+    const tookToken = async (query: { name: string; text: string; values: unknown[] }) => {
+      const [taken] = await postgresRows<{ xid: string }>(q, { ...query, text: `${query.text} RETURNING pg_current_xact_id()::text AS xid` });
+      if (taken) noteBookkeepingTransaction(taken.xid);
+      return taken !== undefined;
+    };
     const take = () =>
-      postgresRun(q, {
+      tookToken({
         name: "rate_limit_take",
         text: `UPDATE "RateLimitBucket" SET tokens = ${REFILLED} - 1, "refilledAt" = GREATEST("refilledAt", $3::float8) WHERE key = $1 AND ${REFILLED} >= 1`,
         values: [key, perMinute, now],
       });
-    if ((await take()) === 1) return 0;
-    const created = await postgresRun(q, {
+    if (await take()) return 0;
+    const created = await tookToken({
       name: "rate_limit_first",
       text: `INSERT INTO "RateLimitBucket" (key, tokens, "refilledAt") VALUES ($1, $2::float8 - 1, $3::float8) ON CONFLICT (key) DO NOTHING`,
       values: [key, perMinute, now],
     });
-    if (created === 1) return 0;
+    if (created) return 0;
     // Another request created the bucket since this one looked: take from it.
-    if ((await take()) === 1) return 0;
+    if (await take()) return 0;
     const row = await postgresRow<{ tokens: number }>(q, { text: `SELECT ${REFILLED} AS tokens FROM "RateLimitBucket" WHERE key = $1`, values: [key, perMinute, now] });
     return secondsUntilToken(row?.tokens ?? 0, perMinute);
   },

@@ -5,6 +5,7 @@ import { COMPANY_SIZE_BANDS } from "@/lib/core/metrics/segment";
 import type { MetricsTransition } from "@/lib/core/metrics/types";
 import { postgresStore } from "../store/postgres-database";
 import { postgresRow } from "../store/postgres-sql";
+import { sameDataBetween } from "../store/postgres-snapshots";
 import { runPostgresTransaction } from "../store/postgres-transaction";
 import type { PostgresTx } from "../store/postgres-transaction";
 import type { MetricsSnapshot, MetricsStore, Segment } from "./metrics-store";
@@ -109,7 +110,8 @@ function transitionsInTimeOrder(columns: unknown[][]): MetricsTransition[] {
 
 // The last few snapshots read, valid while the database is unchanged: two reads under the same
 // MVCC snapshot (pg_current_snapshot(): the same running and finished transactions) see exactly
-// the same rows, and it changes as soon as any transaction that wrote commits or aborts.
+// the same rows, and it changes as soon as any transaction that wrote commits or aborts. One
+// whose transactions in between only took API rate-limit tokens sees the same rows too.
 const SNAPSHOTS_KEPT = 3;
 const SORT_MEMORY = "64MB";
 const snapshots = new WeakMap<pg.Pool, { mvccSnapshot: string; bySegment: Map<string, MetricsSnapshot> }>();
@@ -131,6 +133,7 @@ export const postgresMetricsStore: MetricsStore = {
       // Calls overlap here, unlike SQLite's synchronous read: `kept` stays this MVCC snapshot's
       // entry across the awaits, so a newer call replacing it never receives these rows.
       let kept = snapshots.get(pool);
+      if (kept && kept.mvccSnapshot !== mvccSnapshot && sameDataBetween(kept.mvccSnapshot, mvccSnapshot)) kept.mvccSnapshot = mvccSnapshot;
       if (kept?.mvccSnapshot !== mvccSnapshot) snapshots.set(pool, (kept = { mvccSnapshot, bySegment: new Map() }));
       const key = `${where.sql} ${JSON.stringify(where.values)}`;
       let snapshot = kept.bySegment.get(key);
