@@ -73,3 +73,21 @@ test("a batch's automatic moves go at once, each only if its lead is still at th
   expect({ stage: afterChanged.stage, version: afterChanged.version }).toEqual({ stage: "LEAD", version: changed.version });
   expect(afterThird.stage).toBe("LEAD");
 });
+
+test("a score write keeps what did not change and stores what did: an event worth no points moves the last activity, not the score", async () => {
+  const lead = await createLead({ totalScore: 0 });
+  const [scored] = await ingestEvents([{ leadId: lead.id, type: "contact_request" }], { source: "api" });
+  if (scored.status !== "created") throw new Error("expected a stored event");
+  const afterScored = await storedLead({ id: lead.id });
+  expect(afterScored.totalScore).toBe(scored.score.total);
+  expect(afterScored.totalScore).toBeGreaterThan(0);
+
+  const later = new Date(Date.now() + 60_000).toISOString();
+  const [unscored] = await ingestEvents([{ leadId: lead.id, type: "worth_no_points", occurredAt: later }], { source: "api" });
+  if (unscored.status !== "created") throw new Error("expected a stored event");
+  const afterUnscored = await storedLead({ id: lead.id });
+  expect(unscored.score.total).toBe(scored.score.total);
+  expect(afterUnscored.totalScore).toBe(scored.score.total);
+  expect(afterUnscored.lastActivityAt?.toISOString()).toBe(later);
+  expect(afterUnscored.updatedAt.getTime()).toBeGreaterThanOrEqual(afterScored.updatedAt.getTime());
+});

@@ -62,6 +62,18 @@ export type ScoreUpdate = {
 const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt, scoredAt, ruleSetVersion, modelVersion, returnedAt`;
 const IN_CHUNK = 500;
 
+// A score write's columns that no index holds, and updatedAt when anything it writes changed.
+const SCORE_ASSIGNMENTS = `fitScore = @fitScore, engagementScore = @engagementScore,
+  scoreFlags = @scoreFlags, ruleSetVersion = @ruleSetVersion,
+  scoredAt = @now, lastActivityAt = @lastActivityAt,
+  firstEventAt = @firstEventAt, campaign = @campaign, modelVersion = @modelVersion,
+  updatedAt = CASE WHEN fitScore IS NOT @fitScore OR engagementScore IS NOT @engagementScore
+      OR totalScore IS NOT @totalScore OR scoreFlags IS NOT @scoreFlags
+      OR probability IS NOT @probability OR ruleSetVersion IS NOT @ruleSetVersion
+      OR modelVersion IS NOT @modelVersion OR lastActivityAt IS NOT @lastActivityAt
+      OR firstEventAt IS NOT @firstEventAt OR campaign IS NOT @campaign
+    THEN @now ELSE updatedAt END`;
+
 function prepare(connection: Database.Database) {
   return {
     leadById: connection.prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM "Lead" WHERE id = ?`),
@@ -82,20 +94,15 @@ function prepare(connection: Database.Database) {
     // updatedAt moves only when the score changes (SET reads the row as it was before this
     // UPDATE), so a re-score with the same outcome stays out of updatedSince syncs and the
     // live-change token; scoredAt always records the scoring.
-    updateScore: connection.prepare<ScoreUpdate & { now: number }>(
-      `UPDATE "Lead" SET fitScore = @fitScore, engagementScore = @engagementScore, totalScore = @totalScore,
-         scoreFlags = @scoreFlags, ruleSetVersion = @ruleSetVersion,
-         scoredAt = @now, lastActivityAt = @lastActivityAt,
-         firstEventAt = @firstEventAt, campaign = @campaign,
-         probability = @probability, modelVersion = @modelVersion,
-         updatedAt = CASE WHEN fitScore IS NOT @fitScore OR engagementScore IS NOT @engagementScore
-             OR totalScore IS NOT @totalScore OR scoreFlags IS NOT @scoreFlags
-             OR probability IS NOT @probability OR ruleSetVersion IS NOT @ruleSetVersion
-             OR modelVersion IS NOT @modelVersion OR lastActivityAt IS NOT @lastActivityAt
-             OR firstEventAt IS NOT @firstEventAt OR campaign IS NOT @campaign
-           THEN @now ELSE updatedAt END
-       WHERE id = @id`,
+    // SQLite rewrites an index entry whenever its column is SET, to the same value or not, and a
+    // score write of leads all over the table dirties a page per lead in each such index. So the
+    // score and the probability (four indexes) are SET only where they changed; updatedAt only
+    // moves when something did.
+    updateScoreIndexed: connection.prepare<ScoreUpdate & { now: number }>(
+      `UPDATE "Lead" SET ${SCORE_ASSIGNMENTS}, totalScore = @totalScore, probability = @probability
+       WHERE id = @id AND (totalScore IS NOT @totalScore OR probability IS NOT @probability)`,
     ),
+    updateScoreUnindexed: connection.prepare<ScoreUpdate & { now: number }>(`UPDATE "Lead" SET ${SCORE_ASSIGNMENTS} WHERE id = @id`),
   };
 }
 
@@ -207,8 +214,10 @@ const sqliteIngestStore: IngestStore = {
     }
   },
   async updateLeadScores(tx, updates, now) {
-    const { updateScore } = statementsOf(tx);
-    for (const update of updates) updateScore.run({ ...update, now });
+    const { updateScoreIndexed, updateScoreUnindexed } = statementsOf(tx);
+    for (const update of updates) {
+      if (updateScoreIndexed.run({ ...update, now }).changes === 0) updateScoreUnindexed.run({ ...update, now });
+    }
   },
   findEventByIdempotencyKey: async (q, scope, key) => statementsOf(q).eventByKey.get(scope, key),
   async findEventsByIdempotencyKeys(q, scope, keys) {
