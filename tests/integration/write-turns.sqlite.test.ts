@@ -61,4 +61,25 @@ describe("writes from a background thread take turns with the request thread's",
     expect(stored("background-after-transaction")).toEqual({ value: "written" });
     await worker!.terminate();
   });
+
+  it("a request's write waits out a background turn without holding up the thread's other work", async () => {
+    // The shared counters' second slot (BACKGROUND in write-turns.ts): a background slice or checkpoint under way.
+    const counters = new Int32Array(sharedWriteTurns());
+    Atomics.store(counters, 1, 1);
+    let written = false;
+    const write = transaction(async (tx) => {
+      sqliteConnection(tx).prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('after-background-turn', 'written', ?)`).run(Date.now());
+      written = true;
+    });
+    try {
+      // Had the wait blocked the thread, this timer would fire only after the write.
+      await sleep(20);
+      expect(written).toBe(false);
+    } finally {
+      Atomics.store(counters, 1, 0);
+      Atomics.notify(counters, 1);
+    }
+    await write;
+    expect(stored("after-background-turn")).toEqual({ value: "written" });
+  });
 });

@@ -8,7 +8,7 @@ import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgr
 import { connectionPragmas } from "./connection";
 import { postgresConnectionOptions } from "./postgres-database";
 import { acquireWriter } from "./sqlite-transaction";
-import { beginForegroundWrite } from "./write-turns";
+import { beginForegroundWriteSoon } from "./write-turns";
 
 /*
  * A stand-alone ORM client on a connection of its own, for scripts (seed, data generator,
@@ -53,7 +53,7 @@ const READ_ONLY_SQL = /^\s*(SELECT|WITH|PRAGMA|EXPLAIN)\b/i;
 /** Marks the start of a write on this thread's turn, and returns what marks its end. */
 async function beginWrite(): Promise<() => void> {
   const release = await acquireWriter();
-  const end = beginForegroundWrite();
+  const end = await beginForegroundWriteSoon();
   return () => {
     end();
     release();

@@ -2,7 +2,7 @@ import "server-only";
 import type Database from "better-sqlite3";
 import type { Orm } from "./orm";
 import { ormOn } from "./sqlite-orm";
-import { beginBackgroundWrite, beginForegroundWrite, isBackgroundThread } from "./write-turns";
+import { beginBackgroundWrite, beginForegroundWriteSoon, isBackgroundThread } from "./write-turns";
 
 /*
  * SQLite's side of transaction.ts: a transaction on this thread's writer connection, reads on a
@@ -76,7 +76,7 @@ export async function acquireWriter(): Promise<() => void> {
  */
 export async function runSqliteTransaction<T>(connection: Database.Database, work: (tx: SqliteTx) => Promise<T>): Promise<T> {
   const release = await acquireWriter();
-  const endTurn = isBackgroundThread() ? beginBackgroundWrite() : beginForegroundWrite();
+  const endTurn = isBackgroundThread() ? beginBackgroundWrite() : await beginForegroundWriteSoon();
   const { begin, commit, rollback } = control(connection);
   try {
     begin.run();

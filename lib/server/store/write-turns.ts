@@ -66,9 +66,36 @@ export function isBackgroundThread(): boolean {
  */
 export function beginForegroundWrite(): () => void {
   const { counters } = turns();
+  announceForegroundWrite(counters);
+  waitUntil(counters, BACKGROUND, 0, FOREGROUND_MAX_WAIT_MS);
+  return foregroundWriteEnd(counters);
+}
+
+/**
+ * beginForegroundWrite for a write that starts with an await anyway (a store transaction): while
+ * a background slice or checkpoint ends, the thread goes on with other requests' work instead
+ * of blocking in the wait.
+ */
+export async function beginForegroundWriteSoon(): Promise<() => void> {
+  const { counters } = turns();
+  announceForegroundWrite(counters);
+  const deadline = performance.now() + FOREGROUND_MAX_WAIT_MS;
+  for (;;) {
+    const value = Atomics.load(counters, BACKGROUND);
+    const left = deadline - performance.now();
+    if (value === 0 || left <= 0) break;
+    const waited = Atomics.waitAsync(counters, BACKGROUND, value, left);
+    if (waited.async) await waited.value;
+  }
+  return foregroundWriteEnd(counters);
+}
+
+function announceForegroundWrite(counters: Int32Array): void {
   Atomics.add(counters, FOREGROUND, 1);
   Atomics.add(counters, FOREGROUND_WRITES, 1);
-  waitUntil(counters, BACKGROUND, 0, FOREGROUND_MAX_WAIT_MS);
+}
+
+function foregroundWriteEnd(counters: Int32Array): () => void {
   let ended = false;
   return () => {
     if (ended) return;
