@@ -1,5 +1,6 @@
 // Where a scored batch's time goes: ingests 1,000-event batches in this process, one at a time,
-// and times each store call, on a copy of the 100,000-lead benchmark database.
+// and times each store call, on a copy of the 100,000-lead benchmark database. The events are
+// made as bench:ingest makes them (scripts/bench-ingest.ts), their times spread over 90 days.
 // Usage: npm run bench:ingest-breakdown                   (SQLite)
 //        npm run bench:ingest-breakdown -- --db postgres  (the same data in PostgreSQL, as bench:ingest)
 import os from "node:os";
@@ -38,7 +39,12 @@ async function main() {
       Array.from({ length: BATCH_SIZE }, (_, i) => {
         const index = b * BATCH_SIZE + i;
         const lead = leadsPerBatch === BATCH_SIZE ? index : b * leadsPerBatch + (index % leadsPerBatch);
-        return { email: emails[(lead * 7919) % emails.length], type: EVENT_TYPES[index % EVENT_TYPES.length], properties: { campaign: "bench", url: index % 5 === 0 ? "/pricing" : "/product" } };
+        return {
+          email: emails[(lead * 7919) % emails.length],
+          type: EVENT_TYPES[index % EVENT_TYPES.length],
+          occurredAt: new Date(Date.now() - (index % 90) * 86_400_000).toISOString(),
+          properties: { campaign: "bench", url: index % 5 === 0 ? "/pricing" : "/product" },
+        };
       });
     // A warm-up batch on leads the timed ones don't use.
     await ingestEvents(batch(leadsPerBatch === BATCH_SIZE ? 90 : 400), { source: "api" });
