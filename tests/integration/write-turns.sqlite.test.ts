@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
@@ -81,5 +82,11 @@ describe("writes from a background thread take turns with the request thread's",
     }
     await write;
     expect(stored("after-background-turn")).toEqual({ value: "written" });
+  });
+
+  it("a script whose only work is a write waits out a background turn and writes, rather than ending first", () => {
+    const output = execFileSync("node", ["--conditions=react-server", "--import", "tsx", "tests/support/write-after-background-turn.ts"], { encoding: "utf8", env: process.env });
+    expect(output).toContain("written");
+    expect(stored("script-write")).toEqual({ value: "written" });
   });
 });

@@ -27,6 +27,7 @@ const FOREGROUND_WRITES = 2;
 // thread that died mid-slice, or a turn never given back, only costs the other side this long.
 const FOREGROUND_MAX_WAIT_MS = 250;
 const BACKGROUND_MAX_WAIT_MS = 2_000;
+const KEEP_ALIVE_MARGIN_MS = 1_000;
 
 /** Waits while counters[index] is not `until`, at most maxMs. */
 function waitUntil(counters: Int32Array, index: number, until: number, maxMs: number): void {
@@ -85,7 +86,12 @@ export async function beginForegroundWriteSoon(): Promise<() => void> {
     const left = deadline - performance.now();
     if (value === 0 || left <= 0) break;
     const waited = Atomics.waitAsync(counters, BACKGROUND, value, left);
-    if (waited.async) await waited.value;
+    if (!waited.async) continue;
+    // An Atomics wait keeps no process alive: a script whose only work is this write would end
+    // here. The timer outlasts the wait's own time-out, which then always comes first.
+    const keepAlive = setTimeout(() => {}, left + KEEP_ALIVE_MARGIN_MS);
+    await waited.value;
+    clearTimeout(keepAlive);
   }
   return foregroundWriteEnd(counters);
 }
