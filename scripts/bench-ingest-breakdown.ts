@@ -1,14 +1,12 @@
 // Where a scored batch's time goes: ingests 1,000-event batches in this process, one at a time,
-// and times each store call, on a copy of the 100,000-lead benchmark database. The events are
-// made as bench:ingest makes them (scripts/bench-ingest.ts), their times spread over 90 days.
+// and times each store call, on a copy of the 100,000-lead benchmark database, with the events
+// bench:ingest sends (benchEvent).
 // Usage: npm run bench:ingest-breakdown                   (SQLite)
 //        npm run bench:ingest-breakdown -- --db postgres  (the same data in PostgreSQL, as bench:ingest)
 import os from "node:os";
-import { closeBenchDatabase, engineName, prepareBenchDatabase } from "./bench-support";
+import { BENCH_BATCH_SIZE as BATCH_SIZE, benchEvent, closeBenchDatabase, engineName, prepareBenchDatabase } from "./bench-support";
 
-const BATCH_SIZE = 1_000;
 const BATCHES = 20;
-const EVENT_TYPES = ["page_view", "email_open", "email_click", "content_download", "webinar_attended", "contact_request"];
 
 async function main() {
   const bench = await prepareBenchDatabase("ingest-breakdown");
@@ -35,17 +33,7 @@ async function main() {
 
   console.log(`Machine: ${os.cpus().length} cores, Node ${process.version}; engine: ${engineName(bench.engine)}; one connection, batches one at a time`);
   for (const leadsPerBatch of [BATCH_SIZE, 200]) {
-    const batch = (b: number) =>
-      Array.from({ length: BATCH_SIZE }, (_, i) => {
-        const index = b * BATCH_SIZE + i;
-        const lead = leadsPerBatch === BATCH_SIZE ? index : b * leadsPerBatch + (index % leadsPerBatch);
-        return {
-          email: emails[(lead * 7919) % emails.length],
-          type: EVENT_TYPES[index % EVENT_TYPES.length],
-          occurredAt: new Date(Date.now() - (index % 90) * 86_400_000).toISOString(),
-          properties: { campaign: "bench", url: index % 5 === 0 ? "/pricing" : "/product" },
-        };
-      });
+    const batch = (b: number) => Array.from({ length: BATCH_SIZE }, (_, i) => benchEvent(emails, b * BATCH_SIZE + i, leadsPerBatch));
     // A warm-up batch on leads the timed ones don't use.
     await ingestEvents(batch(leadsPerBatch === BATCH_SIZE ? 90 : 400), { source: "api" });
     spent.clear();

@@ -7,30 +7,15 @@
 import { readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
-import { BASE_URL, assertPortFree, benchEngine, prepareBenchDatabase, startServer, stopPostgresCluster, stopServer, waitUntilServing } from "./bench-support";
+import { BASE_URL, BENCH_BATCH_SIZE as BATCH_SIZE, assertPortFree, benchEngine, benchEvent, prepareBenchDatabase, startServer, stopPostgresCluster, stopServer, waitUntilServing } from "./bench-support";
 
-const BATCH_SIZE = 1_000;
 const SECONDS = 10;
 const ACTIVE_LEADS_PER_BATCH = 200;
-const EVENT_TYPES = ["page_view", "email_open", "email_click", "content_download", "webinar_attended", "contact_request"];
 
 type Line = { measure: string; value: string; target: string; pass: boolean | null };
 
 const ENGINE = benchEngine();
 const POSTGRES = ENGINE === "postgres";
-
-// Each event's lead: spread over all leads (every event a different lead, the worst case for
-// the database), or over a smaller set of active leads, as a stream of web activity looks.
-function randomEvent(emails: string[], index: number, leadsPerBatch = BATCH_SIZE) {
-  const batch = Math.floor(index / BATCH_SIZE);
-  const lead = leadsPerBatch === BATCH_SIZE ? index : batch * leadsPerBatch + (index % leadsPerBatch);
-  return {
-    email: emails[(lead * 7919) % emails.length],
-    type: EVENT_TYPES[index % EVENT_TYPES.length],
-    occurredAt: new Date(Date.now() - (index % 90) * 86_400_000).toISOString(),
-    properties: { campaign: "bench", url: index % 5 === 0 ? "/pricing" : "/product" },
-  };
-}
 
 /** The resident memory of the next-server process, sampled while the load runs. */
 function serverRssMb(): number {
@@ -98,10 +83,10 @@ async function main() {
   await closeStore();
 
   const batchesOf = (leadsPerBatch: number) =>
-    Array.from({ length: 20 }, (_, b) => JSON.stringify({ events: Array.from({ length: BATCH_SIZE }, (_, i) => randomEvent(emails, b * BATCH_SIZE + i, leadsPerBatch)) }));
+    Array.from({ length: 20 }, (_, b) => JSON.stringify({ events: Array.from({ length: BATCH_SIZE }, (_, i) => benchEvent(emails, b * BATCH_SIZE + i, leadsPerBatch)) }));
   const batches = batchesOf(BATCH_SIZE);
   const activeLeadBatches = batchesOf(ACTIVE_LEADS_PER_BATCH);
-  const singles = Array.from({ length: 5_000 }, (_, i) => JSON.stringify(randomEvent(emails, 1_000_000 + i)));
+  const singles = Array.from({ length: 5_000 }, (_, i) => JSON.stringify(benchEvent(emails, 1_000_000 + i)));
 
   await assertPortFree();
   const server = startServer(database, { LEADGATE_API_RATE_LIMIT: "100000000", LEADGATE_BENCH_ROUTES: "1" });

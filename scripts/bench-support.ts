@@ -268,3 +268,24 @@ export async function closeBenchDatabase(bench: BenchDatabase): Promise<void> {
   await closeStore();
   if (bench.engine === "postgres") stopPostgresCluster();
 }
+
+/** The ingestion benchmarks' batches: 1,000 events a request. */
+export const BENCH_BATCH_SIZE = 1_000;
+const BENCH_EVENT_TYPES = ["page_view", "email_open", "email_click", "content_download", "webinar_attended", "contact_request"];
+
+/**
+ * Event number `index` of the ingestion benchmarks' stream (bench:ingest, bench:ingest-breakdown):
+ * its lead spread over all leads (every event of a batch a different lead, the worst case for
+ * the database) or over `leadsPerBatch` active leads a batch, as a stream of web activity looks;
+ * its time spread over the last 90 days.
+ */
+export function benchEvent(emails: readonly string[], index: number, leadsPerBatch = BENCH_BATCH_SIZE) {
+  const batch = Math.floor(index / BENCH_BATCH_SIZE);
+  const lead = leadsPerBatch === BENCH_BATCH_SIZE ? index : batch * leadsPerBatch + (index % leadsPerBatch);
+  return {
+    email: emails[(lead * 7919) % emails.length],
+    type: BENCH_EVENT_TYPES[index % BENCH_EVENT_TYPES.length],
+    occurredAt: new Date(Date.now() - (index % 90) * 86_400_000).toISOString(),
+    properties: { campaign: "bench", url: index % 5 === 0 ? "/pricing" : "/product" },
+  };
+}
