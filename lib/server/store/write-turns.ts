@@ -40,6 +40,23 @@ function waitUntil(counters: Int32Array, index: number, until: number, maxMs: nu
   }
 }
 
+/** waitUntil, letting the thread go on with other work meanwhile. */
+async function waitUntilSoon(counters: Int32Array, index: number, until: number, maxMs: number): Promise<void> {
+  const deadline = performance.now() + maxMs;
+  for (;;) {
+    const value = Atomics.load(counters, index);
+    const left = deadline - performance.now();
+    if (value === until || left <= 0) return;
+    const waited = Atomics.waitAsync(counters, index, value, left);
+    if (!waited.async) continue;
+    // An Atomics wait keeps no process alive: a script whose only work is the write waiting here
+    // would end. The timer outlasts the wait's own time-out, which then always comes first.
+    const keepAlive = setTimeout(() => {}, left + KEEP_ALIVE_MARGIN_MS);
+    await waited.value;
+    clearTimeout(keepAlive);
+  }
+}
+
 type Turns = { counters: Int32Array; background: boolean };
 const globalForTurns = globalThis as unknown as { leadgateWriteTurns?: Turns };
 
@@ -80,19 +97,7 @@ export function beginForegroundWrite(): () => void {
 export async function beginForegroundWriteSoon(): Promise<() => void> {
   const { counters } = turns();
   announceForegroundWrite(counters);
-  const deadline = performance.now() + FOREGROUND_MAX_WAIT_MS;
-  for (;;) {
-    const value = Atomics.load(counters, BACKGROUND);
-    const left = deadline - performance.now();
-    if (value === 0 || left <= 0) break;
-    const waited = Atomics.waitAsync(counters, BACKGROUND, value, left);
-    if (!waited.async) continue;
-    // An Atomics wait keeps no process alive: a script whose only work is this write would end
-    // here. The timer outlasts the wait's own time-out, which then always comes first.
-    const keepAlive = setTimeout(() => {}, left + KEEP_ALIVE_MARGIN_MS);
-    await waited.value;
-    clearTimeout(keepAlive);
-  }
+  await waitUntilSoon(counters, BACKGROUND, 0, FOREGROUND_MAX_WAIT_MS);
   return foregroundWriteEnd(counters);
 }
 
