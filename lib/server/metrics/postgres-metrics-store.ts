@@ -133,8 +133,8 @@ export const postgresMetricsStore: MetricsStore = {
       // Calls overlap here, unlike SQLite's synchronous read: `kept` stays this MVCC snapshot's
       // entry across the awaits, so a newer call replacing it never receives these rows.
       let kept = snapshots.get(pool);
-      if (kept && kept.mvccSnapshot !== mvccSnapshot && sameDataBetween(kept.mvccSnapshot, mvccSnapshot)) kept.mvccSnapshot = mvccSnapshot;
-      if (kept?.mvccSnapshot !== mvccSnapshot) snapshots.set(pool, (kept = { mvccSnapshot, bySegment: new Map() }));
+      if (kept && sameDataBetween(kept.mvccSnapshot, mvccSnapshot)) kept.mvccSnapshot = mvccSnapshot;
+      else snapshots.set(pool, (kept = { mvccSnapshot, bySegment: new Map() }));
       const key = `${where.sql} ${JSON.stringify(where.values)}`;
       let snapshot = kept.bySegment.get(key);
       if (!snapshot) {
