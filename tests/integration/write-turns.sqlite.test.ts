@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
+import { listReasons } from "@/lib/server/settings/reason-lists";
 import { db } from "@/lib/server/store/db";
 import { transaction, writeConnection } from "@/lib/server/store/database";
 import { beginForegroundWrite, sharedWriteTurns } from "@/lib/server/store/write-turns";
@@ -84,9 +85,9 @@ describe("writes from a background thread take turns with the request thread's",
     expect(stored("after-background-turn")).toEqual({ value: "written" });
   });
 
-  it("a script whose only work is a write waits out a background turn and writes, rather than ending first", () => {
+  it("a script whose only work is a write waits out a background turn and writes, rather than ending first", async () => {
     const output = execFileSync("node", ["--conditions=react-server", "--import", "tsx", "tests/support/write-after-background-turn.ts"], { encoding: "utf8", env: process.env });
     expect(output).toContain("written");
-    expect(stored("script-write")).toEqual({ value: "written" });
+    expect((await listReasons("disqualification")).map((reason) => reason.label)).toContain("Written by a script");
   });
 });
