@@ -4,13 +4,15 @@ import type { ErrorCode, FieldErrors } from "../errors";
 import { AppError } from "../errors";
 import { fieldErrorsOf } from "@/lib/core/field-errors";
 import type { EventInput, EventSource } from "@/lib/core/events";
-import { MAX_CLOCK_SKEW_MS, eventInputSchema, eventTime } from "@/lib/core/events";
+import { MAX_BATCH_EVENTS, MAX_CLOCK_SKEW_MS, eventInputSchema, eventTime } from "@/lib/core/events";
 import { namesFromEmail } from "@/lib/core/lead-input";
 import { searchTextOf } from "@/lib/core/lead-search";
 import { activeRuleSet, scoreAndStoreLeads } from "../scoring/lead-scoring";
 import type { NewEventRow, NewLeadRow } from "./ingest-store";
 import type { Tx } from "../store/transaction";
-import { transaction } from "../store/database";
+import { engine, transaction } from "../store/database";
+import { groupedWrites } from "../store/grouped-writes";
+import { postgresPool } from "@/lib/env";
 import { ingestStore } from "./ingest-store";
 
 export type IngestedEvent = {
@@ -57,10 +59,37 @@ type IngestOptions = { source: EventSource; idempotencyScope?: string; now?: Dat
  * acknowledged) only for what is committed. Each item is answered on its own: good items are
  * stored, bad ones say why, and a repeated idempotency key gets the first answer again. Keys
  * are looked up within `idempotencyScope` (by default the source), the sender's own keys.
+ * Calls that arrive while earlier ones are being written share the next transaction (below).
  */
 export function ingestEvents(items: readonly unknown[], options: IngestOptions): Promise<IngestResult[]> {
-  return transaction((tx) => ingestEventsIn(tx, items, options), { retryDeadlocks: true });
+  return ingestGrouped({ items, options });
 }
+
+type IngestRequest = { items: readonly unknown[]; options: IngestOptions };
+
+const scopeOf = (options: IngestOptions) => options.idempotencyScope ?? options.source;
+
+// Single events from many senders at once each paid for a transaction of their own (on SQLite,
+// one after another, each with its commit): grouped, one commit serves all that queued up. A
+// group is one sender's (one idempotency scope), so each item is answered as if its call had
+// been written alone, after the calls before it. On PostgreSQL, transactions run side by side,
+// so several groups are written at once, keeping half the pool for everything else.
+const ingestGrouped = groupedWrites<IngestRequest, IngestResult[]>({
+  slots: () => (engine() === "sqlite" ? 1 : Math.max(1, Math.floor(postgresPool().size / 2))),
+  maxItems: MAX_BATCH_EVENTS,
+  itemsOf: (request) => request.items.length,
+  compatible: (a, b) =>
+    a.options.source === b.options.source && scopeOf(a.options) === scopeOf(b.options) && a.options.now?.getTime() === b.options.now?.getTime(),
+  write: async (requests) => {
+    const results = await transaction((tx) => ingestEventsIn(tx, requests.flatMap((request) => request.items), requests[0].options), { retryDeadlocks: true });
+    let offset = 0;
+    return requests.map((request) => {
+      const own = results.slice(offset, offset + request.items.length).map((result) => ({ ...result, index: result.index - offset }));
+      offset += request.items.length;
+      return own;
+    });
+  },
+});
 
 /**
  * ingestEventsIn inside the caller's transaction `tx` (an import's slice). The batch is read and
