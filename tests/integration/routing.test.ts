@@ -5,6 +5,8 @@ import { bulkMoveAction } from "@/lib/server/funnel/bulk-lead-actions";
 import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
 import { db } from "@/lib/server/store/db";
 import { ingestEvents } from "@/lib/server/ingest/ingest-events";
+import { routeNewMqls } from "@/lib/server/funnel/routing";
+import { transaction } from "@/lib/server/store/database";
 import { saveSettingNow } from "@/lib/server/settings/workflow-settings";
 import { createDisqualificationReasons, createLead, createUser } from "../support/factories";
 import { signInAs } from "../support/sign-in";
@@ -72,6 +74,30 @@ describe("round robin (the default)", () => {
     expect(result).toMatchObject({ ok: true, data: { done: 5, refused: 0 } });
     // 6 MQLs over 3 reps: 2 each, wherever the rotation started.
     expect(await ownerCounts()).toEqual({ Ana: 2, Ben: 2, Cleo: 2 });
+  });
+
+  test("two transactions routing at once take turns: the second sees whom the first chose", async () => {
+    const [first, second] = [await leadIn("US"), await leadIn("US")];
+    let firstRouted!: () => void;
+    let endFirst!: () => void;
+    const routed = new Promise<void>((resolve) => (firstRouted = resolve));
+    const firstMayEnd = new Promise<void>((resolve) => (endFirst = resolve));
+    const firstOwners = transaction(async (tx) => {
+      const owners = await routeNewMqls(tx, [{ id: first.id, country: "US", ownerId: null }], new Date());
+      firstRouted();
+      await firstMayEnd;
+      return owners;
+    });
+    await routed;
+    // On PostgreSQL this transaction runs beside the first, still open: without a lock it would
+    // read the same loads and pick the same rep. On SQLite it waits for the first anyway.
+    const secondOwners = transaction((tx) => routeNewMqls(tx, [{ id: second.id, country: "US", ownerId: null }], new Date()));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    endFirst();
+    const [a, b] = await Promise.all([firstOwners, secondOwners]);
+    expect(a.get(first.id)).toBeTruthy();
+    expect(b.get(second.id)).toBeTruthy();
+    expect(b.get(second.id)).not.toBe(a.get(first.id));
   });
 
   test("inactive reps get nothing", async () => {

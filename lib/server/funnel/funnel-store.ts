@@ -77,6 +77,11 @@ export interface FunnelStore {
   receivingReps(q: Queryable): Promise<{ id: string; name: string; active: boolean }[]>;
   /** Records when each rep last got a routed lead (ms). */
   setLastRoutedAt(tx: Tx, routedAt: ReadonlyMap<string, number>): Promise<void>;
+  /**
+   * Makes routing decisions one transaction at a time until `tx` ends, so each sees the ones
+   * before it: two that read the reps' loads side by side would both pick the same rep.
+   */
+  lockRouting(tx: Tx): Promise<void>;
 }
 
 function prepare(connection: Database.Database) {
@@ -196,6 +201,8 @@ export const sqliteFunnelStore: FunnelStore = {
     const statement = statementsOf(tx).setLastRoutedAt;
     for (const [repId, at] of routedAt) statement.run(at, repId);
   },
+  // SQLite runs one write transaction at a time anyway.
+  async lockRouting() {},
 };
 
 export const funnelStore: FunnelStore = perEngine({ sqlite: sqliteFunnelStore, postgres: { ...ormReads, ...postgresFunnelStore } });

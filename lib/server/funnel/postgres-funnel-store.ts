@@ -112,6 +112,11 @@ export const postgresFunnelStore: FunnelSqlStore = {
              FROM "User" u WHERE u.role = ANY($1::text[]) AND u.active`,
       values: [rolesWith("leads.receive")],
     }),
+  async lockRouting(tx) {
+    // Held to the end of the transaction; the loads read after it (each statement reads what is
+    // committed when it starts) include the decisions of the transaction that held it before.
+    await postgresRun(tx, { name: "funnel_lock_routing", text: `SELECT pg_advisory_xact_lock(hashtext('routing'))` });
+  },
   async setLastRoutedAt(tx, routedAt) {
     if (routedAt.size === 0) return;
     await postgresRun(tx, {

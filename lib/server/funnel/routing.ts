@@ -24,6 +24,7 @@ export async function routingReps(): Promise<RoutingRep[]> {
 export async function routeNewMqls(tx: Tx, leads: readonly NewMql[], now: Date): Promise<Map<string, string | null>> {
   const owners = new Map<string, string | null>();
   if (leads.length === 0) return owners;
+  await funnelStore.lockRouting(tx);
   const [rules, reps] = await Promise.all([routingRules(tx), funnelStore.repLoads(tx)]);
   const { decisions, lastRoutedAt } = routeLeads(leads, rules, reps, now.getTime());
 
