@@ -11,7 +11,9 @@ import {
   dayRangeBounds,
   leadTableQuery,
   ownerFilterOf,
+  pageFromNearerEnd,
   parseLeadTableQuery,
+  reversedSort,
   withFilters,
 } from "./lead-table";
 import { COMPANY_SIZE_BANDS } from "./metrics/segment";
@@ -368,5 +370,32 @@ describe("activeFilterCount", () => {
     expect(activeFilterCount({ ...EMPTY_FILTERS, score: { min: 0, max: null } })).toBe(1);
     // A reached stage counts with or without its days.
     expect(activeFilterCount({ ...EMPTY_FILTERS, reached: { stage: "WON", from: null, to: null } })).toBe(1);
+  });
+});
+
+describe("pageFromNearerEnd", () => {
+  test("the rows read, turned back when read from the end, are the page; never more than half the rows are passed over", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 600 }), fc.constantFrom(25, 50, 100), (total, skip, take) => {
+        const rows = Array.from({ length: total }, (_, index) => index);
+        const read = pageFromNearerEnd({ skip, take }, total);
+        const inOrder = read.fromEnd ? [...rows].reverse() : rows;
+        const got = inOrder.slice(read.skip, read.skip + read.take);
+        expect(read.fromEnd ? got.reverse() : got).toEqual(rows.slice(skip, skip + take));
+        if (skip < total) expect(read.skip).toBeLessThanOrEqual(Math.ceil(total / 2));
+      }),
+    );
+  });
+
+  test("the last of 2,000 pages is the first from the end", () => {
+    expect(pageFromNearerEnd({ skip: 99_900, take: 100 }, 100_000)).toEqual({ fromEnd: true, skip: 0, take: 100 });
+    expect(pageFromNearerEnd({ skip: 0, take: 100 }, 100_000)).toEqual({ fromEnd: false, skip: 0, take: 100 });
+  });
+});
+
+describe("reversedSort", () => {
+  test("turns the direction over and keeps the column", () => {
+    expect(reversedSort({ column: "company", direction: "asc" })).toEqual({ column: "company", direction: "desc" });
+    expect(reversedSort({ column: "name", direction: "desc" })).toEqual({ column: "name", direction: "asc" });
   });
 });

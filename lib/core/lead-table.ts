@@ -60,6 +60,22 @@ export type SortDirection = "asc" | "desc";
 export type LeadSort = { column: SortableColumnId; direction: SortDirection };
 export const DEFAULT_SORT: LeadSort = { column: "totalScore", direction: "desc" };
 
+/** The same order backwards: every key of a sort, ties and empty values included, turns over with its direction. */
+export function reversedSort<S extends { direction: SortDirection }>(sort: S): S {
+  return { ...sort, direction: sort.direction === "asc" ? "desc" : "asc" };
+}
+
+/**
+ * How to read rows skip … skip + take − 1 of `total` sorted rows. A database sorts by a column
+ * no index serves by keeping the first skip + take rows, so a page past the middle is cheaper
+ * read from the other end: in the reversed order, after total − skip − take rows, then turned back.
+ */
+export function pageFromNearerEnd(page: { skip: number; take: number }, total: number): { fromEnd: boolean; skip: number; take: number } {
+  const afterPage = total - page.skip - page.take;
+  if (page.skip <= afterPage || page.skip >= total) return { fromEnd: false, ...page };
+  return { fromEnd: true, skip: Math.max(0, afterPage), take: Math.min(page.take, total - page.skip) };
+}
+
 /** Inclusive calendar days (UTC), as typed into date inputs: "2026-11-01". */
 export type DayRange = { from: string | null; to: string | null };
 export type NumberRange = { min: number | null; max: number | null };

@@ -95,6 +95,27 @@ describe("sorting and paging", () => {
   });
 });
 
+describe("deep pages", () => {
+  test("a page past the middle, read from the other end, holds the same rows as reading forward would", async () => {
+    const deep: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const lead = await createLead({ company: "Deepcorp", lastName: ["Ng", "Ortiz", "Park"][i % 3] });
+      // Empty and repeated values, where the order rests on how empty values sort and on ties broken by id.
+      await db.lead.update({ where: { id: lead.id }, data: { source: i % 4 === 0 ? null : ["ads", "event", "referral"][i % 3], industry: i % 5 === 0 ? null : "Retail" } });
+      deep.push(lead.id);
+    }
+    const rowIds = async (query: string) => {
+      const { state } = parseLeadTableQuery(new URLSearchParams(`q=deepcorp&${query}`));
+      return (await loadLeadTable(state, users.manager.id, NOW)).rows.map((row) => row.id);
+    };
+    for (const sort of ["source.asc", "source.desc", "industry.asc", "name.desc", "createdAt.asc"]) {
+      const all = await rowIds(`sort=${sort}&size=100`);
+      expect(all).toHaveLength(30);
+      expect(await rowIds(`sort=${sort}&size=25&page=2`)).toEqual(all.slice(25));
+    }
+  });
+});
+
 describe("CSV export", () => {
   function post(fields: Record<string, string>) {
     const body = new FormData();

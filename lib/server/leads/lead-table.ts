@@ -1,6 +1,7 @@
 import "server-only";
 import { leadName } from "@/lib/core/lead-search";
 import type { LeadTableState } from "@/lib/core/lead-table";
+import { pageFromNearerEnd, reversedSort } from "@/lib/core/lead-table";
 import { isStage } from "@/lib/core/stages";
 import type { LeadTableRow, LeadTablePage, FilterOptions } from "@/lib/views/leads";
 import type { FilterContext, LeadListRow } from "./lead-list-store";
@@ -44,7 +45,9 @@ export async function loadLeadTable(state: LeadTableState, userId: string, now: 
   const total = await leadListStore.count(reads(), state.filters, context);
   const pageCount = Math.max(1, Math.ceil(total / state.pageSize));
   const page = Math.min(state.page, pageCount);
-  const rows = await leadListStore.page(reads(), state.filters, context, state.sort, { skip: (page - 1) * state.pageSize, take: state.pageSize });
+  const read = pageFromNearerEnd({ skip: (page - 1) * state.pageSize, take: state.pageSize }, total);
+  const rows = await leadListStore.page(reads(), state.filters, context, read.fromEnd ? reversedSort(state.sort) : state.sort, read);
+  if (read.fromEnd) rows.reverse();
   return { rows: rows.map(toLeadTableRow), total, page, pageCount, slaHours: context.slaHours };
 }
 
