@@ -47,7 +47,7 @@ test("a manager sees plausible funnel numbers for the last 90 days on the demo d
   expect(won).toBeLessThan(sqls);
   expect(sqls).toBeLessThan(leads);
 
-  for (const title of ["Funnel", "Weekly trend", "Velocity", "Response SLA", "Sources and campaigns", "Reps", "Cohorts", "Score calibration"]) {
+  for (const title of ["Funnel", "Weekly trend", "Velocity", "Response SLA", "Speed to lead", "Sources and campaigns", "Reps", "Cohorts", "Score calibration"]) {
     await expect(page.getByRole("heading", { name: title, level: 2 })).toBeVisible();
   }
   await expect(section(page, "funnel").getByRole("application")).toHaveAttribute("aria-label", new RegExp(`LEAD ${leads.toLocaleString("en-US")}`));
@@ -215,6 +215,21 @@ test("a section's table view shows the chart's numbers and its CSV export has th
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-pressed", "false");
   await expect(funnel.getByRole("table")).toHaveCount(0);
+});
+
+test("speed to lead: how soon sales answered MQLs, overall and by rep, in its table view too", async ({ page }) => {
+  await openSignedIn(page, "manager@leadgate.test", "/dashboard");
+  const speed = section(page, "speed-to-lead");
+  await expect(speed.getByRole("heading", { name: "Speed to lead", level: 2 })).toBeVisible();
+  // The demo's reps answered MQLs in the last 90 days, so each figure has a value.
+  for (const label of ["Median wait", "90th percentile"]) await expect(speed.locator("dl div", { has: page.getByText(label, { exact: true }) }).locator("dd")).toHaveText(/^[\d.,]+ (minutes?|hours?|days?)$/);
+  for (const label of ["Within 5 minutes", "Within an hour"]) await expect(speed.locator("dl div", { has: page.getByText(label, { exact: true }) }).locator("dd")).toHaveText(/^[\d.]+%$/);
+
+  await speed.getByRole("button", { name: "Table" }).click();
+  const table = speed.getByRole("table", { name: "Speed to lead by rep" });
+  await expect(table.getByRole("columnheader")).toHaveText(["Rep", "Answered", "Median", "90th percentile", "Within 5 minutes", "Within an hour"]);
+  await expect(table.getByRole("row").nth(1)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });
 
 test("clicking a funnel bar opens the lead table on exactly those leads", async ({ page }) => {

@@ -6,6 +6,7 @@ const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 const hours = new Intl.NumberFormat("en-US", { style: "unit", unit: "hour", unitDisplay: "long", maximumFractionDigits: 1 });
 const days = new Intl.NumberFormat("en-US", { style: "unit", unit: "day", unitDisplay: "long", maximumFractionDigits: 1 });
 const minutes = new Intl.NumberFormat("en-US", { style: "unit", unit: "minute", unitDisplay: "long", maximumFractionDigits: 0 });
+const preciseMinutes = new Intl.NumberFormat("en-US", { style: "unit", unit: "minute", unitDisplay: "long", maximumFractionDigits: 1 });
 const monthFormat = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 const longDayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
@@ -36,6 +37,12 @@ export function formatHours(value: number | null): string {
   if (value < 1) return minutes.format(value * 60);
   if (value < 48) return hours.format(value);
   return days.format(value / 24);
+}
+
+/** A wait in minutes: minutes under an hour (a tenth: a response in 2.5 minutes is not a 3-minute one), else as formatHours. */
+export function formatMinutes(value: number | null): string {
+  if (value === null) return NO_VALUE;
+  return value < 60 ? preciseMinutes.format(value) : formatHours(value / 60);
 }
 
 /** A number of days, e.g. "1.5 days". */

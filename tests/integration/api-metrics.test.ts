@@ -207,7 +207,7 @@ describe("GET /api/v1/metrics/funnel", () => {
   test("is documented in the OpenAPI description with its response schema", async () => {
     const { body } = await call(getOpenApi, { path: "/openapi.json" });
     expect(body.paths["/metrics/funnel"].get.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(["from", "to", "source", "owner", "industry", "country", "companySize"]);
-    expect(Object.keys(body.components.schemas.DashboardMetrics.properties)).toEqual(["range", "funnel", "mqlToSql", "velocity", "sla", "sources", "campaigns", "reps", "cohorts", "trend", "calibration", "wonValue"]);
+    expect(Object.keys(body.components.schemas.DashboardMetrics.properties)).toEqual(["range", "funnel", "mqlToSql", "velocity", "sla", "speedToLead", "sources", "campaigns", "reps", "cohorts", "trend", "calibration", "wonValue"]);
   });
 });
 

@@ -7,6 +7,7 @@ import { formatRange } from "@/components/dashboard/format";
 import { FunnelSection } from "@/components/dashboard/funnel-section";
 import { RepsSection } from "@/components/dashboard/reps-section";
 import { SlaSection } from "@/components/dashboard/sla-section";
+import { SpeedToLeadSection } from "@/components/dashboard/speed-to-lead-section";
 import { SourcesSection } from "@/components/dashboard/sources-section";
 import { SummaryTiles } from "@/components/dashboard/summary-tiles";
 import { TrendSection } from "@/components/dashboard/trend-section";
@@ -47,6 +48,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <TrendSection trend={metrics.trend} filters={filters} />
         <VelocitySection velocity={metrics.velocity} filters={filters} />
         <SlaSection sla={metrics.sla} filters={filters} people={people} />
+        <SpeedToLeadSection speed={metrics.speedToLead} filters={filters} people={people} />
         <SourcesSection sources={metrics.sources} campaigns={metrics.campaigns} filters={filters} />
         <RepsSection reps={metrics.reps} filters={filters} people={people} />
         <CohortsSection cohorts={metrics.cohorts} filters={filters} />

@@ -4,6 +4,7 @@ import { funnelSteps, mqlToSql } from "./funnel";
 import { groupByLead } from "./history";
 import { repRows } from "./reps";
 import { slaMetrics } from "./sla";
+import { speedToLead } from "./speed-to-lead";
 import { campaignRows, sourceRows } from "./sources";
 import { trendRows } from "./trend";
 import type { DashboardMetrics, MetricsInput } from "./types";
@@ -23,6 +24,7 @@ export function computeDashboard(input: MetricsInput): DashboardMetrics {
     mqlToSql: mqlToSql(histories, range),
     velocity: velocity(histories, range),
     sla: slaMetrics(histories, range, now, slaHours),
+    speedToLead: speedToLead(histories, range),
     sources: sourceRows(histories, range),
     campaigns: campaignRows(histories, range),
     reps: repRows(histories, range),

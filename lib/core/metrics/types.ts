@@ -109,6 +109,23 @@ export type SlaMetrics = {
   byRep: SlaRepRow[];
 };
 
+/**
+ * How fast sales answered MQLs (speed to lead): for MQL entries in the range that were accepted or
+ * rejected, the time from the MQL entry to that answer, in minutes (a tenth).
+ */
+export type SpeedToLeadStats = {
+  answered: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  /** Answered within 5 minutes / within an hour (exactly on the mark counts as within). */
+  within5Minutes: number;
+  withinHour: number;
+  within5MinutesShare: number | null;
+  withinHourShare: number | null;
+};
+/** Overall, and by the rep who answered (null: an answer nobody signed, e.g. through the API). */
+export type SpeedToLead = SpeedToLeadStats & { byRep: Array<SpeedToLeadStats & { repId: string | null }> };
+
 export type SourceRow = {
   key: string;
   leads: number;
@@ -146,6 +163,7 @@ export type DashboardMetrics = {
   mqlToSql: MqlToSql;
   velocity: Velocity;
   sla: SlaMetrics;
+  speedToLead: SpeedToLead;
   sources: SourceRow[];
   campaigns: SourceRow[];
   reps: RepRow[];

@@ -52,6 +52,15 @@ const singleEventResult = { ...eventResult, required: ["status"], properties: si
 const count = z.int().nonnegative();
 const share = z.number().min(0).max(1).nullable().describe("A share between 0 and 1; null when there is nothing to divide by.");
 const durationStats = z.strictObject({ count, medianHours: z.number().nullable(), p90Hours: z.number().nullable() });
+const speedToLeadStats = z.strictObject({
+  answered: count,
+  medianMinutes: z.number().nullable(),
+  p90Minutes: z.number().nullable(),
+  within5Minutes: count.describe("Answered at most 5 minutes after the MQL entry."),
+  withinHour: count.describe("Answered at most an hour after the MQL entry."),
+  within5MinutesShare: share,
+  withinHourShare: share,
+});
 const losses = z.strictObject({ count, reasons: z.array(z.strictObject({ reason: z.string(), count })) });
 const conversionRow = z.strictObject({
   key: z.string().describe('The value, or "(none)".'),
@@ -121,6 +130,9 @@ export const dashboardMetricsSchema = z.strictObject({
     overdueNow: count.describe("Leads in MQL right now for longer than the SLA, whatever the range."),
     byRep: z.array(z.strictObject({ repId: z.string().nullable(), mqls: count, withinSla: count, late: count, waiting: count, overdueNow: count })),
   }),
+  speedToLead: z
+    .strictObject({ ...speedToLeadStats.shape, byRep: z.array(z.strictObject({ repId: z.string().nullable(), ...speedToLeadStats.shape })).describe("By the person who answered, most answers first.") })
+    .describe("Entries into MQL in the range that sales accepted or rejected, and the minutes from the entry to that answer (a tenth)."),
   sources: z.array(conversionRow).describe("Leads created in the range by source, with how far they got by now."),
   campaigns: z.array(conversionRow).describe("Leads created in the range by first-touch campaign (the `campaign` property of their earliest event naming one)."),
   reps: z.array(z.strictObject({ repId: z.string(), accepted: count, rejected: count, qualified: count, won: count, medianResponseHours: z.number().nullable() })).describe("Moves each person made in the range."),
