@@ -1,13 +1,12 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import type { DashboardFilters } from "@/lib/core/metrics/segment";
 import { share } from "@/lib/core/metrics/stats";
 import type { SlaMetrics, SlaRepRow } from "@/lib/core/metrics/types";
-import { ChartFrame, Legend, LegendItem, TOOLTIP_STYLE } from "./chart-frame";
-import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, OUTCOME_COLORS } from "./chart-theme";
+import { OUTCOME_COLORS } from "./chart-theme";
 import { formatCount, formatShare, sharePercent } from "./format";
 import { MetricCard } from "./metric-card";
+import { Figure, RepOutcomeBars } from "./rep-outcome-bars";
 import type { MetricColumn } from "./metric-table";
 import { useDrillDown } from "./use-drill-down";
 
@@ -22,15 +21,6 @@ const COLUMNS: MetricColumn<Row>[] = [
   { header: "Within SLA share", csvHeader: "Within SLA share (%)", value: (row) => sharePercent(row.share), cell: (row) => formatShare(row.share), numeric: true },
   { header: "Overdue now", value: (row) => row.overdueNow, cell: (row) => formatCount(row.overdueNow), numeric: true },
 ];
-
-function Figure({ label, value, tone = "text-slate-900" }: { label: string; value: string; tone?: string }) {
-  return (
-    <div>
-      <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className={`text-lg font-semibold tabular-nums ${tone}`}>{value}</dd>
-    </div>
-  );
-}
 
 /** Whether MQLs were accepted or rejected within the response SLA, overall and per rep. */
 export function SlaSection({ sla, filters, people }: { sla: SlaMetrics; filters: DashboardFilters; people: Record<string, string> }) {
@@ -61,29 +51,15 @@ export function SlaSection({ sla, filters, people }: { sla: SlaMetrics; filters:
             <Figure label="Answered late" value={formatCount(sla.late)} tone={sla.late > 0 ? "text-rose-700" : "text-slate-900"} />
             <Figure label="Overdue now" value={formatCount(sla.overdueNow)} tone={sla.overdueNow > 0 ? "text-rose-700" : "text-slate-900"} />
           </dl>
-          <Legend>
-            <LegendItem color={OUTCOME_COLORS.within} label="Within SLA" />
-            <LegendItem color={OUTCOME_COLORS.late} label="Late" />
-            <LegendItem color={OUTCOME_COLORS.waiting} label="Waiting" />
-          </Legend>
-          <ChartFrame height={Math.max(160, 36 * rows.length + 40)}>
-            <BarChart
-              data={rows}
-              layout="vertical"
-              responsive
-              style={{ width: "100%", height: "100%" }}
-              margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
-              aria-label={`Stacked bar chart of MQLs by rep: ${rows.map((row) => `${row.name} ${row.withinSla} within, ${row.late} late, ${row.waiting} waiting`).join("; ")}.`}
-            >
-              <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
-              <XAxis type="number" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} allowDecimals={false} tickFormatter={formatCount} />
-              <YAxis type="category" dataKey="name" tick={AXIS_TICK} tickLine={false} axisLine={false} width={120} />
-              <Tooltip cursor={CURSOR_FILL} contentStyle={TOOLTIP_STYLE} formatter={(value, name) => [formatCount(Number(value)), name]} />
-              <Bar dataKey="withinSla" name="Within SLA" stackId="mqls" fill={OUTCOME_COLORS.within} maxBarSize={22} />
-              <Bar dataKey="late" name="Late" stackId="mqls" fill={OUTCOME_COLORS.late} maxBarSize={22} />
-              <Bar dataKey="waiting" name="Waiting" stackId="mqls" fill={OUTCOME_COLORS.waiting} radius={[0, 4, 4, 0]} maxBarSize={22} />
-            </BarChart>
-          </ChartFrame>
+          <RepOutcomeBars
+            rows={rows}
+            what="MQLs"
+            outcomes={[
+              { key: "withinSla", label: "Within SLA", color: OUTCOME_COLORS.within },
+              { key: "late", label: "Late", color: OUTCOME_COLORS.late },
+              { key: "waiting", label: "Waiting", color: OUTCOME_COLORS.waiting },
+            ]}
+          />
         </>
       }
     />

@@ -1,12 +1,11 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import type { DashboardFilters } from "@/lib/core/metrics/segment";
 import type { SpeedToLead, SpeedToLeadStats } from "@/lib/core/metrics/types";
-import { ChartFrame, Legend, LegendItem, TOOLTIP_STYLE } from "./chart-frame";
-import { AXIS_TICK, CURSOR_FILL, GRID_STROKE, OUTCOME_COLORS } from "./chart-theme";
+import { OUTCOME_COLORS } from "./chart-theme";
 import { formatCount, formatMinutes, formatShare, sharePercent } from "./format";
 import { MetricCard } from "./metric-card";
+import { Figure, RepOutcomeBars } from "./rep-outcome-bars";
 import type { MetricColumn } from "./metric-table";
 import { useDrillDown } from "./use-drill-down";
 
@@ -20,15 +19,6 @@ const COLUMNS: MetricColumn<Row>[] = [
   { header: "Within 5 minutes", csvHeader: "Within 5 minutes (%)", value: (row) => sharePercent(row.within5MinutesShare), cell: (row) => formatShare(row.within5MinutesShare), numeric: true },
   { header: "Within an hour", csvHeader: "Within an hour (%)", value: (row) => sharePercent(row.withinHourShare), cell: (row) => formatShare(row.withinHourShare), numeric: true },
 ];
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="text-lg font-semibold tabular-nums text-slate-900">{value}</dd>
-    </div>
-  );
-}
 
 /** How fast sales answered new MQLs: the wait from MQL to accept or reject, overall and per rep. */
 export function SpeedToLeadSection({ speed, filters, people }: { speed: SpeedToLead; filters: DashboardFilters; people: Record<string, string> }) {
@@ -64,29 +54,15 @@ export function SpeedToLeadSection({ speed, filters, people }: { speed: SpeedToL
             <Figure label="Within 5 minutes" value={formatShare(speed.within5MinutesShare)} />
             <Figure label="Within an hour" value={formatShare(speed.withinHourShare)} />
           </dl>
-          <Legend>
-            <LegendItem color={OUTCOME_COLORS.within} label="Within 5 minutes" />
-            <LegendItem color={OUTCOME_COLORS.p90} label="Within an hour" />
-            <LegendItem color={OUTCOME_COLORS.waiting} label="Later" />
-          </Legend>
-          <ChartFrame height={Math.max(160, 36 * rows.length + 40)}>
-            <BarChart
-              data={rows}
-              layout="vertical"
-              responsive
-              style={{ width: "100%", height: "100%" }}
-              margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
-              aria-label={`Stacked bar chart of answered MQLs by rep: ${rows.map((row) => `${row.name} ${row.within5Minutes} within 5 minutes, ${row.withinHourOnly} within an hour, ${row.later} later`).join("; ")}.`}
-            >
-              <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
-              <XAxis type="number" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} allowDecimals={false} tickFormatter={formatCount} />
-              <YAxis type="category" dataKey="name" tick={AXIS_TICK} tickLine={false} axisLine={false} width={120} />
-              <Tooltip cursor={CURSOR_FILL} contentStyle={TOOLTIP_STYLE} formatter={(value, name) => [formatCount(Number(value)), name]} />
-              <Bar dataKey="within5Minutes" name="Within 5 minutes" stackId="answers" fill={OUTCOME_COLORS.within} maxBarSize={22} />
-              <Bar dataKey="withinHourOnly" name="Within an hour" stackId="answers" fill={OUTCOME_COLORS.p90} maxBarSize={22} />
-              <Bar dataKey="later" name="Later" stackId="answers" fill={OUTCOME_COLORS.waiting} radius={[0, 4, 4, 0]} maxBarSize={22} />
-            </BarChart>
-          </ChartFrame>
+          <RepOutcomeBars
+            rows={rows}
+            what="answered MQLs"
+            outcomes={[
+              { key: "within5Minutes", label: "Within 5 minutes", color: OUTCOME_COLORS.within },
+              { key: "withinHourOnly", label: "Within an hour", color: OUTCOME_COLORS.p90 },
+              { key: "later", label: "Later", color: OUTCOME_COLORS.waiting },
+            ]}
+          />
         </>
       }
     />
