@@ -7,7 +7,7 @@ import { leadInputSchema } from "@/lib/core/lead-input";
 import { parseScoringRules } from "@/lib/core/scoring/rules-schema";
 import { historyBatchSchema } from "@/lib/server/api/history-schemas";
 import { dashboardMetricsSchema } from "@/lib/server/api/openapi";
-import { eventBatchSchema, leadListQuerySchema } from "@/lib/server/api/schemas";
+import { eventBatchSchema, leadEventsQuerySchema, leadListQuerySchema } from "@/lib/server/api/schemas";
 import { backtestRequestSchema, modelRequestSchema, ruleSetRequestSchema, suggestionRequestSchema } from "@/lib/server/api/scoring-schemas";
 import { backtestSchema, historyResultSchema, jobSchema, leadPredictionSchema, modelSchema, suggestionSchema } from "@/lib/server/api/scoring-responses";
 import { dashboardFiltersFromQuery } from "@/lib/server/metrics/metrics";
@@ -44,6 +44,7 @@ const REQUEST_CHECKS: Record<string, (body: Body | undefined, query: URLSearchPa
   "POST /leads": (body) => zodProblems(leadInputSchema, body),
   "GET /leads": (_, query) => zodProblems(leadListQuerySchema, Object.fromEntries(query)),
   "GET /leads/{id}": () => [],
+  "GET /leads/{id}/events": (_, query) => zodProblems(leadEventsQuerySchema, Object.fromEntries(query)),
   "POST /events": (body) =>
     body && "events" in body ? [...zodProblems(eventBatchSchema, body), ...(body.events as unknown[]).flatMap((event) => zodProblems(eventInputSchema, event))] : zodProblems(eventInputSchema, body),
   "GET /metrics/funnel": (_, query) => {
@@ -77,6 +78,8 @@ const RESPONSE_CHECKS: Record<string, (body: Body) => string[]> = {
   "POST /leads": (body) => leadScore(body.lead as Body),
   "GET /leads": (body) => (body.leads as Body[]).flatMap(leadScore),
   "GET /leads/{id}": (body) => leadScore(body.lead as Body),
+  // Its answer has no zod schema; the check against the description covers it.
+  "GET /leads/{id}/events": () => [],
   // Its answer has no zod schema; the check against the description covers it.
   "POST /events": () => [],
   "GET /metrics/funnel": (body) => zodProblems(dashboardMetricsSchema, body),

@@ -3,6 +3,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { GET as getLead } from "@/app/api/v1/leads/[id]/route";
+import { GET as getLeadEvents } from "@/app/api/v1/leads/[id]/events/route";
+import { createApiKey } from "@/lib/server/admin/api-keys";
 import { GET as listLeadsRoute, POST as postLead } from "@/app/api/v1/leads/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { db } from "@/lib/server/store/db";
@@ -80,6 +82,61 @@ describe("GET /api/v1/leads", () => {
 
   test("without a key: 401", async () => {
     expect((await call(listLeadsRoute, { path: "/leads", key: null })).status).toBe(401);
+  });
+
+  test("email finds the lead with that e-mail, whatever its case; another finds none; a malformed one is refused", async () => {
+    const lead = await db.lead.update({ where: { id: (await createLead()).id }, data: { email: "grace.hopper@navy.example" } });
+    const found = await call(listLeadsRoute, { path: "/leads?email=Grace.Hopper@Navy.example", key });
+    expect(found.status).toBe(200);
+    expect(found.body).toEqual({ leads: [expect.objectContaining({ id: lead.id, email: "grace.hopper@navy.example" })], nextCursor: null });
+    expect((await call(listLeadsRoute, { path: "/leads?email=nobody@navy.example", key })).body).toEqual({ leads: [], nextCursor: null });
+    const malformed = await call(listLeadsRoute, { path: "/leads?email=grace", key });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.details).toEqual({ email: expect.stringContaining("e-mail") });
+  });
+});
+
+describe("GET /api/v1/leads/{id}/events", () => {
+  test("a lead's events, newest first, page by page through the cursor, events at the same moment included", async () => {
+    const lead = await createLead();
+    const sameMoment = "2026-11-20T10:00:00.000Z";
+    const sent = [
+      { type: "page_view", occurredAt: "2026-11-18T08:00:00.000Z", properties: { url: "/pricing" } },
+      { type: "email_open", occurredAt: sameMoment },
+      { type: "email_click", occurredAt: sameMoment },
+      { type: "content_download", occurredAt: "2026-11-22T12:00:00.000Z", properties: { asset: "guide.pdf" } },
+      { type: "webinar_attended", occurredAt: "2026-11-19T15:00:00.000Z" },
+    ];
+    await call(postEvents, { path: "/events", key, body: { events: sent.map((event) => ({ ...event, leadId: lead.id })) } });
+    await createLead().then((other) => call(postEvents, { path: "/events", key, body: { leadId: other.id, type: "page_view" } }));
+
+    const pages: Array<Array<{ type: string; occurredAt: string; properties: unknown; source: string }>> = [];
+    let cursor: string | null = null;
+    do {
+      const path: string = `/leads/${lead.id}/events?limit=2${cursor ? `&cursor=${cursor}` : ""}`;
+      const page = await call(getLeadEvents, { path, key, params: { id: lead.id } });
+      expect(page.status).toBe(200);
+      pages.push(page.body.events);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
+    const events = pages.flat();
+    expect(events.map((event) => event.occurredAt)).toEqual(["2026-11-22T12:00:00.000Z", sameMoment, sameMoment, "2026-11-19T15:00:00.000Z", "2026-11-18T08:00:00.000Z"]);
+    expect(new Set(events.map((event) => event.type))).toEqual(new Set(sent.map((event) => event.type)));
+    expect(events[0]).toMatchObject({ type: "content_download", source: "api", properties: { asset: "guide.pdf" } });
+  });
+
+  test("an unknown lead answers 404; a bad cursor or limit 400 naming it; a key without the read scope 403", async () => {
+    const unknown = await call(getLeadEvents, { path: "/leads/nope/events", key, params: { id: "nope" } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe("not_found");
+    const lead = await createLead();
+    const bad = await call(getLeadEvents, { path: `/leads/${lead.id}/events?cursor=zzz`, key, params: { id: lead.id } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual({ cursor: expect.any(String) });
+    expect((await call(getLeadEvents, { path: `/leads/${lead.id}/events?limit=5000`, key, params: { id: lead.id } })).body.error.details).toEqual({ limit: expect.any(String) });
+    const ingestOnly = await createApiKey({ name: "ingest only", createdById: (await createUser("ADMIN")).id, scopes: ["ingest"] });
+    expect((await call(getLeadEvents, { path: `/leads/${lead.id}/events`, key: ingestOnly.key, params: { id: lead.id } })).status).toBe(403);
   });
 });
 

@@ -126,7 +126,20 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
   },
   "GET /leads": {
     parameters: { stage: "MQL", minScore: "60", limit: "50" },
-    response: { status: "200", body: { leads: [lead], nextCursor: "eyJ1IjoxNzY0MDc2NjAxMDAwLCJpZCI6ImNtNHg3In0" } },
+    response: { status: "200", body: { leads: [lead], nextCursor: "WzE3OTU1MTI2MDEwMDAsImNtNHg3azJwOTAwMDFsZzh6cTN2NXQ2dzEiXQ" } },
+  },
+  "GET /leads/{id}/events": {
+    parameters: { id: LEAD_ID, limit: "2" },
+    response: {
+      status: "200",
+      body: {
+        events: [
+          { id: "cm4x7k2p90002lg8zevent002", type: "webinar_attended", occurredAt: "2026-11-25T16:00:00.000Z", source: "api", properties: { webinar: "Pipeline hygiene" } },
+          { id: "cm4x7k2p90002lg8zevent001", type: "content_download", occurredAt: "2026-11-24T09:30:00.000Z", source: "api", properties: { asset: "buyers-guide.pdf" } },
+        ],
+        nextCursor: "WzE3OTU1MTI2MDAwMDAsImNtNHg3azJwOTAwMDJsZzh6ZXZlbnQwMDEiXQ",
+      },
+    },
   },
   "GET /leads/{id}": {
     parameters: { id: LEAD_ID },

@@ -10,7 +10,7 @@ import { DEFAULT_RANGE_DAYS } from "../metrics/metrics";
 import { withExamples } from "./openapi-examples";
 import { bodyErrors, errorResponse, jsonSchema, scoped } from "./openapi-parts";
 import { leadPredictionProperties, scoringLabPaths, scoringLabSchemas } from "./openapi-scoring";
-import { LEAD_PAGE_DEFAULT, LEAD_PAGE_MAX } from "./schemas";
+import { LEAD_EVENTS_PAGE_DEFAULT, LEAD_EVENTS_PAGE_MAX, LEAD_PAGE_DEFAULT, LEAD_PAGE_MAX } from "./schemas";
 
 const score = { type: "object", properties: { fit: { type: "integer" }, engagement: { type: "integer" }, total: { type: "integer" }, scoredAt: { type: ["string", "null"], format: "date-time" }, ruleSetVersion: { type: ["integer", "null"] }, ...leadPredictionProperties } };
 const lead = {
@@ -172,8 +172,9 @@ export function openApiDocument() {
           },
         }),
         get: scoped("read", {
-          summary: "List leads, oldest change first",
+          summary: "List leads, oldest change first; or find the lead with an e-mail",
           parameters: [
+            { name: "email", in: "query", schema: { type: "string", format: "email" }, description: "Only the lead with this e-mail (any case): a page of one lead, or of none." },
             { name: "stage", in: "query", schema: { type: "string", enum: [...STAGES] } },
             { name: "minScore", in: "query", schema: { type: "integer" } },
             { name: "updatedSince", in: "query", schema: { type: "string", format: "date-time" } },
@@ -206,6 +207,47 @@ export function openApiDocument() {
                 },
               },
             },
+            "404": errorResponse("No such lead."),
+          },
+        }),
+      },
+      "/leads/{id}/events": {
+        get: scoped("read", {
+          summary: "A lead's events, newest first",
+          description: "By when each happened, then by id; a page at a time, resumed with `nextCursor`.",
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string" } },
+            { name: "cursor", in: "query", schema: { type: "string" }, description: "`nextCursor` of the previous page." },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: LEAD_EVENTS_PAGE_MAX, default: LEAD_EVENTS_PAGE_DEFAULT } },
+          ],
+          responses: {
+            "200": {
+              description: "A page of the lead's events.",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      events: {
+                        type: "array",
+                        items: {
+                          type: "object",
+                          properties: {
+                            id: { type: "string" },
+                            type: { type: "string" },
+                            occurredAt: { type: "string", format: "date-time" },
+                            source: { type: "string", description: "How it arrived: api, csv, manual, …" },
+                            properties: { type: "object" },
+                          },
+                        },
+                      },
+                      nextCursor: { type: ["string", "null"] },
+                    },
+                  },
+                },
+              },
+            },
+            "400": errorResponse("A query parameter is not valid."),
             "404": errorResponse("No such lead."),
           },
         }),

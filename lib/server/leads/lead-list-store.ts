@@ -52,7 +52,7 @@ export type FilterOptionColumn = "source" | "campaign" | "industry" | "country";
 export type ReturnTransitionRow = { leadId: string; move: string; reason: string | null; reasonCode: string | null; createdAt: Date; actorName: string | null };
 
 /** The API's list: its filters, and the place in the list (last change, then id) the page starts after. */
-export type ApiLeadListFilters = { stage?: string; minScore?: number; updatedSince?: Date; after?: { updatedAt: Date; id: string } };
+export type ApiLeadListFilters = { email?: string; stage?: string; minScore?: number; updatedSince?: Date; after?: { updatedAt: Date; id: string } };
 
 export type LeadScoresRow = { fitScore: number; engagementScore: number; totalScore: number; scoredAt: Date | null; ruleSetVersion: number | null };
 
@@ -225,6 +225,7 @@ export const leadListStore: LeadListStore = {
   byIds,
   apiPage(q, filters, take) {
     const where: Prisma.LeadWhereInput = {};
+    if (filters.email !== undefined) where.email = filters.email;
     if (filters.stage) where.stage = filters.stage;
     if (filters.minScore !== undefined) where.totalScore = { gte: filters.minScore };
     if (filters.updatedSince) where.updatedAt = { gte: filters.updatedSince };
