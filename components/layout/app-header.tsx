@@ -8,6 +8,7 @@ import { LeadgateLogo } from "./leadgate-logo";
 import { MainNav } from "./main-nav";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export function AppHeader({ user, counts }: { user: CurrentUser; counts: NavCounts }) {
   return (
@@ -38,6 +39,7 @@ export function AppHeader({ user, counts }: { user: CurrentUser; counts: NavCoun
           {can(user.role, "apiDocs.view") && <NavLink href="/api-docs">API</NavLink>}
         </MainNav>
         <div className="ml-auto flex shrink-0 items-center gap-3">
+          <NotificationBell />
           <div className="hidden text-right leading-tight sm:block">
             <p className="text-sm font-medium" data-testid="current-user">
               {user.name}

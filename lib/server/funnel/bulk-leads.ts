@@ -11,6 +11,7 @@ import { AppError } from "../errors";
 import { funnelStore } from "./funnel-store";
 import { activeDisqualificationReasons } from "../settings/reference-data";
 import { routeNewMqls } from "./routing";
+import { notify } from "../notifications/notifications";
 import { transaction } from "../store/database";
 import type { Tx } from "../store/transaction";
 
@@ -75,6 +76,13 @@ export async function bulkAssign(actor: Actor, input: { leadIds: readonly string
         tx,
         plan.allowed.map((lead) => ({ leadId: lead.id, fromOwnerId: lead.ownerId, toOwnerId: assignee.id, actorId: actor.id, rule: "Reassigned by a manager", createdAt: now })),
       );
+      if (assignee.id !== actor.id) {
+        await notify(
+          tx,
+          plan.allowed.map((lead) => ({ userId: assignee.id, kind: "routed" as const, leadId: lead.id, actorId: actor.id })),
+          now,
+        );
+      }
     }
     return bulkOutcome(input.leadIds, plan.results);
   });

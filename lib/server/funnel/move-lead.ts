@@ -1,7 +1,8 @@
 import "server-only";
 import { formatDistanceStrict } from "date-fns";
 import type { BoardCard } from "@/lib/core/board";
-import type { Actor, Move, MoveDetails } from "@/lib/core/funnel";
+import type { Actor, Move, MoveDetails, MoveRule } from "@/lib/core/funnel";
+import { notificationForOwner } from "@/lib/core/notifications";
 import { todayUtc } from "@/lib/core/deal";
 import { authorizeMove, checkRequirements, ownerAfterMove, returnsToMarketing, transitionRecord } from "@/lib/core/funnel";
 import { reasonListOf } from "@/lib/core/reasons";
@@ -13,6 +14,8 @@ import { funnelStore } from "./funnel-store";
 import { activeReasons, activeSalesRepIds } from "../settings/reference-data";
 import { routeNewMqls } from "./routing";
 import { transaction } from "../store/database";
+import type { Notice } from "../notifications/notifications";
+import { notify } from "../notifications/notifications";
 import type { Tx } from "../store/transaction";
 import { qualificationChecklist } from "../settings/workflow-settings";
 
@@ -35,6 +38,16 @@ async function conflict(tx: Tx, leadId: string, now: Date): Promise<never> {
 function assignmentRule(move: Move, actor: Actor): string {
   if (move !== "accept") return "Returned to marketing";
   return actor.role === "SALES" ? "Accepted by the rep" : "Assigned by a manager on accept";
+}
+
+/** Who hears of a move someone else made: the rep it gave the lead to, and the owner whose lead it sent back or reopened. */
+function ownersToTell(move: { actor: Actor; before: string | null; after: string | null; leadId: string; rule: MoveRule }): Notice[] {
+  const { actor, before, after, leadId, rule } = move;
+  const notices: Notice[] = [];
+  if (after && after !== before && after !== actor.id) notices.push({ userId: after, kind: "routed", leadId, actorId: actor.id });
+  const told = notificationForOwner({ returnsToMarketing: returnsToMarketing(rule), reopens: rule.move === "reopen" });
+  if (told && before && before !== actor.id) notices.push({ userId: before, kind: told, leadId, actorId: actor.id });
+  return notices;
 }
 
 /**
@@ -83,6 +96,7 @@ export async function moveLead(actor: Actor, input: MoveLeadInput, now: Date = n
     if (ownerId !== lead.ownerId) {
       await funnelStore.recordAssignments(tx, [{ leadId: lead.id, fromOwnerId: lead.ownerId, toOwnerId: ownerId, actorId: actor.id, rule: assignmentRule(rule.move, actor), createdAt: now }]);
     }
+    await notify(tx, ownersToTell({ actor, before: lead.ownerId, after: ownerId, leadId: lead.id, rule }), now);
     if (rule.to === "MQL") await routeNewMqls(tx, [{ id: lead.id, country: lead.country, ownerId }], now);
 
     await funnelStore.recordTransitions(tx, [{ leadId: lead.id, ...transitionRecord(rule, actor.id, input, now) }]);

@@ -5,6 +5,7 @@ import { funnelStore } from "./funnel-store";
 import { reads } from "../store/database";
 import type { Tx } from "../store/transaction";
 import { routingRules } from "../settings/workflow-settings";
+import { notify } from "../notifications/notifications";
 
 export type NewMql = { id: string; country: string | null; ownerId: string | null };
 
@@ -34,6 +35,11 @@ export async function routeNewMqls(tx: Tx, leads: readonly NewMql[], now: Date):
     if (decision.repId && decision.repId !== lead.ownerId) leadsByRep.set(decision.repId, [...(leadsByRep.get(decision.repId) ?? []), lead.id]);
   }
   for (const [repId, leadIds] of leadsByRep) await funnelStore.setOwner(tx, leadIds, repId, { now: now.getTime(), bumpVersion: false });
+  await notify(
+    tx,
+    [...leadsByRep].flatMap(([repId, leadIds]) => leadIds.map((leadId) => ({ userId: repId, kind: "routed" as const, leadId, actorId: null }))),
+    now,
+  );
   await funnelStore.setLastRoutedAt(tx, lastRoutedAt);
   await funnelStore.recordAssignments(
     tx,

@@ -1,0 +1,24 @@
+import { describe, expect, test } from "vitest";
+import { isNotificationKind, notificationForOwner, notificationText } from "./notifications";
+
+describe("notificationForOwner", () => {
+  test("a reopen says reopened; a return to marketing says sent back; any other move says nothing", () => {
+    expect(notificationForOwner({ reopens: true, returnsToMarketing: false })).toBe("reopened");
+    expect(notificationForOwner({ reopens: false, returnsToMarketing: true })).toBe("sent_back");
+    expect(notificationForOwner({ reopens: false, returnsToMarketing: false })).toBeNull();
+  });
+});
+
+describe("notificationText", () => {
+  test("names the lead, its company when known, and who did it", () => {
+    expect(notificationText({ kind: "routed", leadName: "Ada Lovelace", company: "Analytical Engines", actorName: null })).toBe("New MQL routed to you: Ada Lovelace (Analytical Engines)");
+    expect(notificationText({ kind: "routed", leadName: "Ada Lovelace", company: null, actorName: "Morgan Manager" })).toBe("Morgan Manager assigned you Ada Lovelace");
+    expect(notificationText({ kind: "sent_back", leadName: "Ada Lovelace", company: null, actorName: "Morgan Manager" })).toBe("Morgan Manager sent Ada Lovelace back to marketing");
+    expect(notificationText({ kind: "reopened", leadName: "Ada Lovelace", company: "Analytical Engines", actorName: "Morgan Manager" })).toBe("Morgan Manager reopened Ada Lovelace (Analytical Engines)");
+  });
+
+  test("kinds are checked, as stored text", () => {
+    expect(isNotificationKind("routed")).toBe(true);
+    expect(isNotificationKind("anything")).toBe(false);
+  });
+});

@@ -1,0 +1,35 @@
+/*
+ * What Leadgate tells a user under the bell: a lead routed to them, or a lead of theirs that
+ * someone else sent back to marketing or reopened.
+ */
+
+export const NOTIFICATION_KINDS = ["routed", "sent_back", "reopened"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The most notifications the bell lists; older ones stay stored but unlisted. */
+export const NOTIFICATIONS_LISTED = 20;
+
+/** Which notification a move of someone else's lead makes for its owner, if any. */
+export function notificationForOwner(move: { returnsToMarketing: boolean; reopens: boolean }): NotificationKind | null {
+  if (move.reopens) return "reopened";
+  if (move.returnsToMarketing) return "sent_back";
+  return null;
+}
+
+/** The sentence the bell shows, e.g. "Morgan Manager reopened Ada Lovelace (Analytical Engines)". */
+export function notificationText(notification: { kind: NotificationKind; leadName: string; company: string | null; actorName: string | null }): string {
+  const lead = notification.company ? `${notification.leadName} (${notification.company})` : notification.leadName;
+  const actor = notification.actorName ?? "Leadgate";
+  switch (notification.kind) {
+    case "routed":
+      return notification.actorName ? `${actor} assigned you ${lead}` : `New MQL routed to you: ${lead}`;
+    case "sent_back":
+      return `${actor} sent ${lead} back to marketing`;
+    case "reopened":
+      return `${actor} reopened ${lead}`;
+  }
+}
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}
