@@ -78,7 +78,8 @@ export function NotificationBell() {
         <section
           id={panelId}
           aria-label="Notifications"
-          className="absolute right-0 z-30 mt-2 w-[min(24rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white shadow-lg"
+          // On a phone the bell is not at the screen's edge, so the panel spans the screen under the header.
+          className="fixed inset-x-4 top-14 z-30 rounded-lg border border-slate-200 bg-white shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:top-full sm:mt-2 sm:w-96"
         >
           <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-2">
             <h2 className="text-sm font-semibold">Notifications</h2>

@@ -1,0 +1,78 @@
+import type { Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { DEMO_API_KEY, expectNoSeriousA11yViolations, openSignedIn, test } from "./support";
+
+const api = { Authorization: `Bearer ${DEMO_API_KEY}` };
+const bell = (page: Page) => page.getByRole("banner").getByRole("button", { name: /^Notifications/ });
+const panel = (page: Page) => page.getByRole("region", { name: "Notifications" });
+
+test("a rep hears of an MQL routed to them under the bell, opens it by keyboard, and it is read", async ({ page, request }) => {
+  // A lead that fits and asks for a meeting: the score makes it an MQL, and routing gives it to a rep.
+  const created = await request.post("/api/v1/leads", {
+    headers: api,
+    data: { email: `bella.${Date.now()}@bellworks.example`, firstName: "Bella", lastName: "Ringer", company: "Bellworks", companySize: 1500, seniority: "VP", industry: "Software", website: "https://bellworks.example" },
+  });
+  const leadId = (await created.json()).lead.id as string;
+  const events = await request.post("/api/v1/events", { headers: api, data: { events: [{ leadId, type: "meeting_booked" }, { leadId, type: "contact_request" }] } });
+  expect((await events.json()).results.map((result: { stage: string }) => result.stage)).toContain("MQL");
+  const text = "New MQL routed to you: Bella Ringer (Bellworks)";
+
+  // Round robin chose one of the two demo reps: the one whose bell has it.
+  let found = false;
+  for (const rep of ["sales@leadgate.test", "sales2@leadgate.test"]) {
+    await openSignedIn(page, rep, "/queue");
+    await bell(page).click();
+    await expect(panel(page).getByRole("heading", { name: "Notifications" })).toBeVisible();
+    if ((await panel(page).getByRole("link", { name: new RegExp(text.replace(/[()]/g, "\\$&")) }).count()) > 0) {
+      found = true;
+      break;
+    }
+    await page.keyboard.press("Escape");
+  }
+  expect(found).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(panel(page)).toHaveCount(0);
+  await expect(bell(page)).toBeFocused();
+  await expect(bell(page)).toHaveAccessibleName(/^Notifications, \d+ unread$/);
+  const unreadBefore = Number((await bell(page).getAttribute("aria-label"))!.match(/(\d+) unread/)![1]);
+
+  await page.keyboard.press("Enter");
+  const item = panel(page).getByRole("link", { name: new RegExp(`Unread: ${text.replace(/[()]/g, "\\$&")}`) });
+  await expect(item).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await item.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`**/leads/${leadId}`);
+  await expect(page.getByRole("heading", { name: "Bella Ringer", level: 1 })).toBeVisible();
+  await expect
+    .poll(async () => {
+      await page.reload();
+      return bell(page).getAttribute("aria-label");
+    })
+    .toBe(unreadBefore - 1 > 0 ? `Notifications, ${unreadBefore - 1} unread` : "Notifications");
+
+  await bell(page).click();
+  await expect(panel(page).getByRole("link", { name: new RegExp(`^${text.replace(/[()]/g, "\\$&")}`) })).toBeVisible();
+});
+
+test("at 390 px the panel fits the screen; Mark all read clears the count; a click elsewhere closes it", async ({ page, request }) => {
+  const created = await request.post("/api/v1/leads", { headers: api, data: { email: `narrow.${Date.now()}@bellworks.example`, firstName: "Nora", lastName: "Narrow", company: "Bellworks", companySize: 1500, seniority: "VP", industry: "Software", website: "https://bellworks.example" } });
+  const leadId = (await created.json()).lead.id as string;
+  await request.post("/api/v1/events", { headers: api, data: { events: [{ leadId, type: "meeting_booked" }, { leadId, type: "contact_request" }] } });
+  // Routing gives it to one of the demo reps, who then has at least one unread notification.
+  await page.setViewportSize({ width: 390, height: 800 });
+  for (const rep of ["sales@leadgate.test", "sales2@leadgate.test"]) {
+    await openSignedIn(page, rep, "/queue");
+    await expect(bell(page)).toBeVisible();
+    if ((await bell(page).getAttribute("aria-label")) !== "Notifications") break;
+  }
+  await bell(page).click();
+  const box = (await panel(page).boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  await panel(page).getByRole("button", { name: "Mark all read" }).click();
+  await expect(bell(page)).toHaveAccessibleName("Notifications");
+  await expect(panel(page).getByRole("link").first()).not.toContainText("Unread:");
+  await page.getByRole("main").click({ position: { x: 10, y: 10 } });
+  await expect(panel(page)).toHaveCount(0);
+});
