@@ -63,6 +63,7 @@ export function NotificationBell() {
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
+        aria-busy={list === null}
         aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
         onClick={() => setOpen((value) => !value)}
         className="relative rounded-md p-2 text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
