@@ -42,7 +42,6 @@ test("a rep hears of an MQL routed to them under the bell, opens it by keyboard,
   await expect(panel(page)).toHaveCount(0);
   await expect(bell(page)).toBeFocused();
   await expect(bell(page)).toHaveAccessibleName(/^Notifications, \d+ unread$/);
-  const unreadBefore = Number((await bell(page).getAttribute("aria-label"))!.match(/(\d+) unread/)![1]);
 
   await page.keyboard.press("Enter");
   const item = panel(page).getByRole("link", { name: new RegExp(`Unread: ${text.replace(/[()]/g, "\\$&")}`) });
@@ -52,14 +51,15 @@ test("a rep hears of an MQL routed to them under the bell, opens it by keyboard,
   await page.keyboard.press("Enter");
   await page.waitForURL(`**/leads/${leadId}`);
   await expect(page.getByRole("heading", { name: `Bella ${lastName}`, level: 1 })).toBeVisible();
-  // The header stays across the navigation, and the bell asks again once the notification is marked read.
-  await expect(bell(page)).toHaveAccessibleName(unreadBefore - 1 > 0 ? `Notifications, ${unreadBefore - 1} unread` : "Notifications");
+  // Opened, it is read: listed without "Unread:", here and after a reload. (The count is not
+  // compared: the minute's SLA notices may add to it meanwhile.)
+  const read = panel(page).getByRole("link", { name: new RegExp(`^${text.replace(/[()]/g, "\\$&")}`) });
+  await bell(page).click();
+  await expect(read).toBeVisible();
   await page.reload();
   await expect(bell(page)).toHaveAttribute("aria-busy", "false");
-  await expect(bell(page)).toHaveAccessibleName(unreadBefore - 1 > 0 ? `Notifications, ${unreadBefore - 1} unread` : "Notifications");
-
   await bell(page).click();
-  await expect(panel(page).getByRole("link", { name: new RegExp(`^${text.replace(/[()]/g, "\\$&")}`) })).toBeVisible();
+  await expect(read).toBeVisible();
 });
 
 test("at 390 px the panel fits the screen; Mark all read clears the count; a click elsewhere closes it", async ({ page, request }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isNotificationKind, notificationForOwner, notificationText } from "./notifications";
+import { isNotificationKind, notificationForOwner, notificationText, slaNoticeKind } from "./notifications";
 
 describe("notificationForOwner", () => {
   test("a reopen says reopened; a return to marketing says sent back; any other move says nothing", () => {
@@ -20,5 +20,15 @@ describe("notificationText", () => {
   test("kinds are checked, as stored text", () => {
     expect(isNotificationKind("routed")).toBe(true);
     expect(isNotificationKind("anything")).toBe(false);
+  });
+});
+
+describe("SLA notices", () => {
+  test("due soon and overdue each have their notice; on track has none", () => {
+    expect(slaNoticeKind("dueSoon")).toBe("sla_due_soon");
+    expect(slaNoticeKind("overdue")).toBe("sla_overdue");
+    expect(slaNoticeKind("onTrack")).toBeNull();
+    expect(notificationText({ kind: "sla_due_soon", leadName: "Ada Lovelace", company: null, actorName: null })).toBe("Ada Lovelace is waiting for your answer: the response SLA runs out soon");
+    expect(notificationText({ kind: "sla_overdue", leadName: "Ada Lovelace", company: "Analytical Engines", actorName: null })).toBe("Ada Lovelace (Analytical Engines) is past the response SLA");
   });
 });

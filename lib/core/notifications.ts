@@ -1,9 +1,12 @@
+import type { SlaUrgency } from "./sla";
+
 /*
- * What Leadgate tells a user under the bell: a lead routed to them, or a lead of theirs that
- * someone else sent back to marketing or reopened.
+ * What Leadgate tells a user under the bell: a lead routed to them, a lead of theirs that
+ * someone else sent back to marketing or reopened, and an MQL of theirs whose response SLA is
+ * about to run out or has.
  */
 
-export const NOTIFICATION_KINDS = ["routed", "sent_back", "reopened"] as const;
+export const NOTIFICATION_KINDS = ["routed", "sent_back", "reopened", "sla_due_soon", "sla_overdue"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The most notifications the bell lists; older ones stay stored but unlisted. */
@@ -27,7 +30,18 @@ export function notificationText(notification: { kind: NotificationKind; leadNam
       return `${actor} sent ${lead} back to marketing`;
     case "reopened":
       return `${actor} reopened ${lead}`;
+    case "sla_due_soon":
+      return `${lead} is waiting for your answer: the response SLA runs out soon`;
+    case "sla_overdue":
+      return `${lead} is past the response SLA`;
   }
+}
+
+/** The SLA notice an MQL's urgency calls for, told once per stay in MQL (due soon, then overdue). */
+export function slaNoticeKind(urgency: SlaUrgency): NotificationKind | null {
+  if (urgency === "overdue") return "sla_overdue";
+  if (urgency === "dueSoon") return "sla_due_soon";
+  return null;
 }
 
 export function isNotificationKind(value: string): value is NotificationKind {

@@ -20,6 +20,11 @@ export function overdueCutoff(slaHours: number, now: Date): Date {
   return new Date(now.getTime() - slaHours * HOUR_MS);
 }
 
+/** MQLs that entered MQL before this moment are due soon or overdue now. */
+export function dueSoonCutoff(slaHours: number, now: Date): Date {
+  return new Date(now.getTime() - slaHours * HOUR_MS * (1 - DUE_SOON_SHARE));
+}
+
 export function slaUrgency(status: SlaStatus, slaHours: number): SlaUrgency {
   if (status.overdue) return "overdue";
   return status.remainingMs <= slaHours * HOUR_MS * DUE_SOON_SHARE ? "dueSoon" : "onTrack";

@@ -4,6 +4,7 @@ import { bulkAssignAction } from "@/lib/server/funnel/bulk-lead-actions";
 import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
 import { markNotificationsReadAction } from "@/lib/server/notifications/notification-actions";
 import { notificationsFor } from "@/lib/server/notifications/notifications";
+import { notifySlaDeadlines } from "@/lib/server/notifications/sla-notices";
 import { db } from "@/lib/server/store/db";
 import type { Team } from "../support/factories";
 import { createLead, createTeam } from "../support/factories";
@@ -99,5 +100,54 @@ describe("reading and marking", () => {
     expect((await notificationsFor(users.rep.id)).unread).toBe(0);
 
     expect(await markNotificationsReadAction({ ids: [] })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  });
+});
+
+describe("SLA notices", () => {
+  const HOUR = 3_600_000;
+
+  async function mqlEntered(hoursAgo: number, now: Date, ownerId: string | null = users.rep.id) {
+    const lead = await createLead({ stage: "MQL", ownerId });
+    await db.lead.update({ where: { id: lead.id }, data: { stageEnteredAt: new Date(now.getTime() - hoursAgo * HOUR) } });
+    return lead;
+  }
+  const kindsOf = async (userId: string, leadId: string) =>
+    (await db.notification.findMany({ where: { userId, leadId }, orderBy: { createdAt: "asc" }, select: { kind: true } })).map((notice) => notice.kind);
+
+  test("an owned MQL in the SLA's last fifth is due soon, past it overdue: each told once; on track or unassigned, nothing", async () => {
+    // The default SLA is 24 hours: due soon from 19.2 h in MQL.
+    const now = new Date();
+    const dueSoon = await mqlEntered(20, now);
+    const onTrack = await mqlEntered(10, now);
+    const unassigned = await mqlEntered(30, now, null);
+    const overdue = await mqlEntered(30, now);
+
+    await notifySlaDeadlines(now);
+    expect(await kindsOf(users.rep.id, dueSoon.id)).toEqual(["sla_due_soon"]);
+    expect(await kindsOf(users.rep.id, overdue.id)).toEqual(["sla_overdue"]);
+    expect(await kindsOf(users.rep.id, onTrack.id)).toEqual([]);
+    expect(await db.notification.count({ where: { leadId: unassigned.id } })).toBe(0);
+    expect(await textsOf(users.rep.id, overdue.id)).toEqual([expect.stringMatching(/is past the response SLA$/)]);
+
+    expect(await notifySlaDeadlines(new Date(now.getTime() + 60_000))).toBe(0);
+    await notifySlaDeadlines(new Date(now.getTime() + 10 * HOUR));
+    expect(await kindsOf(users.rep.id, dueSoon.id)).toEqual(["sla_due_soon", "sla_overdue"]);
+    expect(await kindsOf(users.rep.id, onTrack.id)).toEqual(["sla_due_soon"]);
+  });
+
+  test("an MQL that left MQL and came back is told of again; one overdue for over a day is old news", async () => {
+    const now = new Date();
+    const lead = await mqlEntered(21, now);
+    await notifySlaDeadlines(now);
+    expect(await kindsOf(users.rep.id, lead.id)).toEqual(["sla_due_soon"]);
+    // Sent back to marketing and made MQL again, 20 hours ago by the clock of a later run.
+    const later = new Date(now.getTime() + 30 * HOUR);
+    await db.lead.update({ where: { id: lead.id }, data: { stageEnteredAt: new Date(later.getTime() - 20 * HOUR) } });
+    await notifySlaDeadlines(later);
+    expect(await kindsOf(users.rep.id, lead.id)).toEqual(["sla_due_soon", "sla_due_soon"]);
+
+    const stale = await mqlEntered(24 + 25, now);
+    await notifySlaDeadlines(now);
+    expect(await kindsOf(users.rep.id, stale.id)).toEqual([]);
   });
 });

@@ -54,6 +54,10 @@ const postgresHandlers: JobHandlers = {
     const { startRescoreJob } = await import("./rescore-job");
     await startRescoreJob(null);
   },
+  async slaNotices() {
+    const { notifySlaDeadlines } = await import("../notifications/sla-notices");
+    await notifySlaDeadlines();
+  },
 };
 
 /** Joins this instance to the job queue (PostgreSQL): it picks up queued jobs and takes over those whose instance stopped. */

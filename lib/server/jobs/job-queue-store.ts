@@ -20,17 +20,18 @@ import { postgresConnection } from "../store/postgres-transaction";
 
 const JOBS = "leadgate-jobs";
 const DAILY_RESCORE = "leadgate-daily-rescore";
+const SLA_NOTICES = "leadgate-sla-notices";
 // pg-boss gives up on a handler after this long; the lease, not this, decides takeovers.
 const HANDLER_EXPIRY_HOURS = 4;
 // Jobs one instance works on at once.
 const WORKERS = 2;
 
-export type JobHandlers = { run(jobId: string): Promise<void>; sweep(): Promise<string[]>; dailyRescore(): Promise<void> };
+export type JobHandlers = { run(jobId: string): Promise<void>; sweep(): Promise<string[]>; dailyRescore(): Promise<void>; slaNotices(): Promise<void> };
 
 type Queue = { url: string; boss: PgBoss; sweeper: NodeJS.Timeout };
 const globalForQueue = globalThis as unknown as { leadgateJobQueue?: Promise<Queue> };
 
-/** Starts this instance's side of the queue (once): workers, the daily schedule and the lease sweep. */
+/** Starts this instance's side of the queue (once): workers, the daily re-score and the SLA notices each minute, and the lease sweep. */
 export function startJobQueue(handlers: JobHandlers): Promise<Queue> {
   const url = postgresUrl(databaseUrl());
   const running = globalForQueue.leadgateJobQueue;
@@ -52,6 +53,8 @@ async function setUpOnce(boss: PgBoss): Promise<void> {
     await boss.start();
     if (!(await boss.getQueue(JOBS))) await boss.createQueue(JOBS, { name: JOBS, retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInHours: HANDLER_EXPIRY_HOURS });
     if (!(await boss.getQueue(DAILY_RESCORE))) await boss.createQueue(DAILY_RESCORE, { name: DAILY_RESCORE, retryLimit: 2, retryDelay: 60 });
+    // The next minute's run does the work of a failed one.
+    if (!(await boss.getQueue(SLA_NOTICES))) await boss.createQueue(SLA_NOTICES, { name: SLA_NOTICES, retryLimit: 0, expireInSeconds: 50 });
   } finally {
     await lock.query("SELECT pg_advisory_unlock($1)", [SET_UP_LOCK]).catch(() => undefined);
     lock.release();
@@ -67,6 +70,8 @@ async function start(url: string, handlers: JobHandlers): Promise<Queue> {
   }
   await boss.work(DAILY_RESCORE, async () => handlers.dailyRescore());
   await boss.schedule(DAILY_RESCORE, "0 3 * * *", {}, { tz: "UTC" });
+  await boss.work(SLA_NOTICES, async () => handlers.slaNotices());
+  await boss.schedule(SLA_NOTICES, "* * * * *", {}, { tz: "UTC" });
   const sweepEveryMs = Math.max(1_000, Math.floor(jobLeaseMs() / 3));
   const sweeper = setInterval(() => void sweep(boss, handlers).catch((error) => console.error("Job lease sweep failed", error)), sweepEveryMs);
   sweeper.unref();

@@ -4,6 +4,7 @@ import { JOB_WORK } from "./job-work";
 import { startRescoreJob } from "./rescore-job";
 import { DAY_MS } from "@/lib/core/time";
 import { engine } from "../store/database";
+import { SLA_NOTICE_INTERVAL_MS, notifySlaDeadlines } from "../notifications/sla-notices";
 
 /**
  * Carries on the jobs a restart interrupted; returns their ids. On SQLite this process runs
@@ -30,9 +31,10 @@ function joinJobQueue(): void {
 
 /**
  * What the server starts in the background. On SQLite: the jobs a restart interrupted carry on,
- * and once a day every lead is re-scored so scores decay with time, not only with new events
- * (`npm run rescore` does the same from a shell). On PostgreSQL this instance joins the job
- * queue, which takes over interrupted jobs and schedules the daily re-score once for all
+ * once a day every lead is re-scored so scores decay with time, not only with new events
+ * (`npm run rescore` does the same from a shell), and each minute reps are told of MQLs near or
+ * past the response SLA. On PostgreSQL this instance joins the job queue, which takes over
+ * interrupted jobs and schedules the daily re-score and the minute's SLA notices once for all
  * instances (job-queue-store.ts).
  */
 export async function startBackgroundWork(): Promise<void> {
@@ -42,4 +44,5 @@ export async function startBackgroundWork(): Promise<void> {
   }
   await resumeJobs();
   setInterval(() => void startRescoreJob(null).catch((error) => console.error("Daily re-score failed to start", error)), DAY_MS).unref();
+  setInterval(() => void notifySlaDeadlines().catch((error) => console.error("SLA notices failed", error)), SLA_NOTICE_INTERVAL_MS).unref();
 }

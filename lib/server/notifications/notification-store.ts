@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
+import { postgresRun } from "@/lib/server/store/postgres-sql";
 import type { Queryable, Tx } from "@/lib/server/store/transaction";
 
 export type NewNotification = { userId: string; kind: string; leadId: string; actorId: string | null; createdAt: Date };
@@ -16,8 +17,15 @@ const listedSelect = {
 /** A notification as the bell lists it, with its lead's name and who caused it. */
 export type NotificationRow = Prisma.NotificationGetPayload<{ select: typeof listedSelect }>;
 
+/** An owned MQL whose SLA may call for a notice, with the SLA notices its owner already has of it. */
+export type SlaCandidateRow = { id: string; ownerId: string | null; stageEnteredAt: Date; notifications: Array<{ kind: string; createdAt: Date }> };
+
 /** Each user's notifications. Every read and write names the user, so nobody touches another's. */
 export interface NotificationStore {
+  /** Owned MQLs that entered MQL between `from` and `to`, with their owners' SLA notices of them. */
+  slaCandidates(q: Queryable, window: { from: Date; to: Date }, kinds: readonly string[]): Promise<SlaCandidateRow[]>;
+  /** Makes SLA notice runs one at a time until `tx` ends (SQLite's writes are one at a time anyway). */
+  lockSlaNotices(tx: Tx): Promise<void>;
   insert(tx: Tx, notifications: readonly NewNotification[]): Promise<void>;
   /** The user's latest `take`, newest first. */
   latest(q: Queryable, userId: string, take: number): Promise<NotificationRow[]>;
@@ -26,8 +34,20 @@ export interface NotificationStore {
   markRead(tx: Tx, userId: string, ids: readonly string[] | null, at: Date): Promise<number>;
 }
 
-// Written with the ORM, so the same implementation serves every engine the ORM supports.
+// Written with the ORM, so the same implementation serves every engine the ORM supports, but for
+// PostgreSQL's lock.
 export const notificationStore: NotificationStore = {
+  async slaCandidates(q, window, kinds) {
+    const rows = await q.orm.lead.findMany({
+      where: { stage: "MQL", ownerId: { not: null }, stageEnteredAt: { gte: window.from, lte: window.to } },
+      select: { id: true, ownerId: true, stageEnteredAt: true, notifications: { where: { kind: { in: [...kinds] } }, select: { kind: true, createdAt: true, userId: true } } },
+    });
+    return rows.map((row) => ({ ...row, notifications: row.notifications.filter((notice) => notice.userId === row.ownerId) }));
+  },
+  async lockSlaNotices(tx) {
+    // Two runs at once (a minute's schedule on two instances) would both see a notice missing.
+    if (tx.engine === "postgres") await postgresRun(tx, { name: "notifications_lock_sla", text: `SELECT pg_advisory_xact_lock(hashtext('sla-notices'))` });
+  },
   async insert(tx, notifications) {
     if (notifications.length > 0) await tx.orm.notification.createMany({ data: [...notifications] });
   },
