@@ -32,8 +32,8 @@ function joinJobQueue(): void {
 /**
  * What the server starts in the background. On SQLite: the jobs a restart interrupted carry on,
  * once a day every lead is re-scored so scores decay with time, not only with new events
- * (`npm run rescore` does the same from a shell), and each minute reps are told of MQLs near or
- * past the response SLA. On PostgreSQL this instance joins the job queue, which takes over
+ * (`npm run rescore` does the same from a shell), and at start and each minute after, reps are
+ * told of MQLs near or past the response SLA. On PostgreSQL this instance joins the job queue, which takes over
  * interrupted jobs and schedules the daily re-score and the minute's SLA notices once for all
  * instances (job-queue-store.ts).
  */
@@ -44,5 +44,7 @@ export async function startBackgroundWork(): Promise<void> {
   }
   await resumeJobs();
   setInterval(() => void startRescoreJob(null).catch((error) => console.error("Daily re-score failed to start", error)), DAY_MS).unref();
-  setInterval(() => void notifySlaDeadlines().catch((error) => console.error("SLA notices failed", error)), SLA_NOTICE_INTERVAL_MS).unref();
+  const slaNotices = () => void notifySlaDeadlines().catch((error) => console.error("SLA notices failed", error));
+  slaNotices();
+  setInterval(slaNotices, SLA_NOTICE_INTERVAL_MS).unref();
 }
