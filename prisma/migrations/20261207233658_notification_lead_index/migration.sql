@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Notification_leadId_idx" ON "Notification"("leadId");

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Notification_leadId_idx" ON "Notification"("leadId");
+
