@@ -55,7 +55,7 @@ const postgresHandlers: JobHandlers = {
     await startRescoreJob(null);
   },
   async slaNotices() {
-    const { notifySlaDeadlines } = await import("../notifications/sla-notices");
+    const { notifySlaDeadlines } = await import("../notifications/notifications");
     await notifySlaDeadlines();
   },
 };

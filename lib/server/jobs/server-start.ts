@@ -4,7 +4,7 @@ import { JOB_WORK } from "./job-work";
 import { startRescoreJob } from "./rescore-job";
 import { DAY_MS } from "@/lib/core/time";
 import { engine } from "../store/database";
-import { SLA_NOTICE_INTERVAL_MS, notifySlaDeadlines } from "../notifications/sla-notices";
+import { SLA_NOTICE_INTERVAL_MS, notifySlaDeadlines } from "../notifications/notifications";
 
 /**
  * Carries on the jobs a restart interrupted; returns their ids. On SQLite this process runs

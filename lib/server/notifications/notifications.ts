@@ -1,7 +1,10 @@
 import "server-only";
 import { leadName } from "@/lib/core/lead-search";
 import type { NotificationKind } from "@/lib/core/notifications";
-import { NOTIFICATIONS_LISTED, isNotificationKind, notificationText } from "@/lib/core/notifications";
+import { NOTIFICATIONS_LISTED, isNotificationKind, notificationText, slaNoticeKind } from "@/lib/core/notifications";
+import { dueSoonCutoff, mqlSla, slaUrgency } from "@/lib/core/sla";
+import { DAY_MS, HOUR_MS } from "@/lib/core/time";
+import { slaSettings } from "../settings/workflow-settings";
 import { reads, transaction } from "../store/database";
 import type { Tx } from "../store/transaction";
 import { notificationStore } from "./notification-store";
@@ -43,4 +46,32 @@ export type NotificationList = Awaited<ReturnType<typeof notificationsFor>>;
 /** Marks the user's notifications read: those of `ids`, or all when null. Another user's ids mark nothing. */
 export function markNotificationsRead(userId: string, ids: readonly string[] | null, now: Date = new Date()): Promise<number> {
   return transaction((tx) => notificationStore.markRead(tx, userId, ids, now));
+}
+
+const SLA_KINDS: readonly NotificationKind[] = ["sla_due_soon", "sla_overdue"];
+// An MQL overdue for longer than this gets no late notice: it was told of, or it is old news.
+const LATE_NOTICE_WINDOW_MS = DAY_MS;
+/** How often the server looks (server-start.ts on SQLite, the job queue's schedule on PostgreSQL). */
+export const SLA_NOTICE_INTERVAL_MS = 60_000;
+
+/**
+ * Tells each rep of their MQLs whose response SLA is in its last fifth (due soon) or past
+ * (overdue), once each per stay in MQL: a lead that leaves MQL and comes back is told of again.
+ * Unassigned MQLs have nobody to tell; the sales queue and the dashboard show them. Returns how
+ * many notices it wrote.
+ */
+export async function notifySlaDeadlines(now: Date = new Date()): Promise<number> {
+  const { mqlResponseHours } = await slaSettings();
+  return transaction(async (tx) => {
+    await notificationStore.lockSlaNotices(tx);
+    const window = { from: new Date(now.getTime() - mqlResponseHours * HOUR_MS - LATE_NOTICE_WINDOW_MS), to: dueSoonCutoff(mqlResponseHours, now) };
+    const notices: Notice[] = [];
+    for (const lead of await notificationStore.slaCandidates(tx, window, SLA_KINDS)) {
+      const kind = slaNoticeKind(slaUrgency(mqlSla(lead.stageEnteredAt, mqlResponseHours, now), mqlResponseHours));
+      const told = lead.notifications.some((notice) => notice.kind === kind && notice.createdAt >= lead.stageEnteredAt);
+      if (kind && lead.ownerId && !told) notices.push({ userId: lead.ownerId, kind, leadId: lead.id, actorId: null });
+    }
+    await notify(tx, notices, now);
+    return notices.length;
+  });
 }

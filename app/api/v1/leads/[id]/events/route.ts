@@ -1,6 +1,6 @@
 import { fieldErrorsOf } from "@/lib/core/field-errors";
 import { apiRoute, validationError } from "@/lib/server/api/api-route";
-import { listLeadEvents } from "@/lib/server/api/lead-events";
+import { listLeadEvents } from "@/lib/server/api/lead-resource";
 import { leadEventsQuerySchema } from "@/lib/server/api/schemas";
 import { unsupportedMethods } from "@/lib/server/api/unsupported-methods";
 import { AppError } from "@/lib/server/errors";
