@@ -17,6 +17,8 @@ const schema = z.object({
   LEADGATE_DEMO_API_KEY: z.string().optional(),
   LEADGATE_API_RATE_LIMIT: z.coerce.number().int().positive().default(3000),
   LEADGATE_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
+  // Local development and tests only: webhooks may then go to http:// and private addresses.
+  LEADGATE_WEBHOOK_ALLOW_PRIVATE: unset(z.enum(["0", "1"], { error: 'must be "1" (webhooks may go to private addresses and plain http) or "0"' }).default("0")),
   LEADGATE_API_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(32),
   // How SQLite commits: "full" survives power loss; "normal" may lose the last commits then.
   LEADGATE_SQLITE_SYNC: unset(z.enum(["full", "normal"], { error: 'must be "full" (every acknowledged write survives power loss) or "normal" (faster; a power cut may lose the last writes)' }).default("full")),
@@ -96,6 +98,11 @@ export function apiMaxInFlight(): number {
 /** The stack-ceiling routes under /api/bench exist only for `npm run bench:ingest`. */
 export function benchRoutesEnabled(): boolean {
   return read().LEADGATE_BENCH_ROUTES === "1";
+}
+
+/** Whether webhooks may go to plain http:// and to private, loopback and link-local addresses (never in production). */
+export function webhooksMayGoPrivate(): boolean {
+  return read().LEADGATE_WEBHOOK_ALLOW_PRIVATE === "1";
 }
 
 /** Whether an empty database gets the demo leads and users (LEADGATE_DEMO, default on). */

@@ -4,17 +4,11 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { When } from "@/components/ui/when";
 import type { ApiScope } from "@/lib/core/api-scopes";
 import { API_SCOPE_LABELS } from "@/lib/core/api-scopes";
 import { revokeApiKeyAction } from "@/lib/server/admin/api-key-actions";
 import type { ApiKeyRow } from "@/lib/views/admin";
-
-// A fixed time zone renders the same text on the server and in the browser, so hydration never disagrees.
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-function When({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{dateFormat.format(new Date(iso))} UTC</time>;
-}
 
 function KeyScopes({ scopes }: { scopes: ApiScope[] }) {
   if (scopes.length === 0) return <span className="text-slate-500">None</span>;

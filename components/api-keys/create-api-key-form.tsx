@@ -4,12 +4,12 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { TextField } from "@/components/ui/text-field";
 import { API_SCOPES } from "@/lib/core/api-scopes";
 import { createApiKeyAction } from "@/lib/server/admin/api-key-actions";
 import type { CreatedApiKey } from "@/lib/views/admin";
 import type { FieldErrors } from "@/lib/server/errors";
-import { NewApiKey } from "./new-api-key";
 import { ScopeChoices } from "./scope-choices";
 
 export function CreateApiKeyForm() {
@@ -73,7 +73,16 @@ export function CreateApiKeyForm() {
           {error}
         </p>
       )}
-      {created && <NewApiKey key={created.id} name={created.name} apiKey={created.key} onDone={done} />}
+      {created && (
+        <OneTimeSecret
+          key={created.id}
+          label={`Your new API key “${created.name}”`}
+          warning="Copy it now: it won't be shown again. Leadgate keeps only a fingerprint of it."
+          secret={created.key}
+          onDone={done}
+          testId="new-api-key"
+        />
+      )}
     </section>
   );
 }

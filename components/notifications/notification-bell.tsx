@@ -104,7 +104,7 @@ export function NotificationBell() {
               {list.items.map((item) => (
                 <li key={item.id}>
                   <Link
-                    href={`/leads/${item.leadId}`}
+                    href={item.href}
                     onClick={() => {
                       setOpen(false);
                       if (!item.read) markRead([item.id]);

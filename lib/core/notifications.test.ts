@@ -17,6 +17,12 @@ describe("notificationText", () => {
     expect(notificationText({ kind: "reopened", leadName: "Ada Lovelace", company: "Analytical Engines", actorName: "Morgan Manager" })).toBe("Morgan Manager reopened Ada Lovelace (Analytical Engines)");
   });
 
+  test("a disabled webhook names its address", () => {
+    expect(notificationText({ kind: "webhook_disabled", webhookUrl: "https://crm.example.com/hooks" })).toBe(
+      "The webhook to https://crm.example.com/hooks was disabled: every attempt failed for a day",
+    );
+  });
+
   test("kinds are checked, as stored text", () => {
     expect(isNotificationKind("routed")).toBe(true);
     expect(isNotificationKind("anything")).toBe(false);

@@ -3,11 +3,17 @@ import type { SlaUrgency } from "./sla";
 /*
  * What Leadgate tells a user under the bell: a lead routed to them, a lead of theirs that
  * someone else sent back to marketing or reopened, and an MQL of theirs whose response SLA is
- * about to run out or has.
+ * about to run out or has; admins also hear of a webhook endpoint disabled for failing.
  */
 
-export const NOTIFICATION_KINDS = ["routed", "sent_back", "reopened", "sla_due_soon", "sla_overdue"] as const;
+export const NOTIFICATION_KINDS = ["routed", "sent_back", "reopened", "sla_due_soon", "sla_overdue", "webhook_disabled"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+type LeadNotificationKind = Exclude<NotificationKind, "webhook_disabled">;
+
+/** What a notification's sentence names: a lead and who acted on it, or a disabled endpoint. */
+export type NotificationSubject =
+  | { kind: LeadNotificationKind; leadName: string; company: string | null; actorName: string | null }
+  | { kind: "webhook_disabled"; webhookUrl: string };
 
 /** The most notifications the bell lists; older ones stay stored but unlisted. */
 export const NOTIFICATIONS_LISTED = 20;
@@ -20,7 +26,8 @@ export function notificationForOwner(move: { returnsToMarketing: boolean; reopen
 }
 
 /** The sentence the bell shows, e.g. "Morgan Manager reopened Ada Lovelace (Analytical Engines)". */
-export function notificationText(notification: { kind: NotificationKind; leadName: string; company: string | null; actorName: string | null }): string {
+export function notificationText(notification: NotificationSubject): string {
+  if (notification.kind === "webhook_disabled") return `The webhook to ${notification.webhookUrl} was disabled: every attempt failed for a day`;
   const lead = notification.company ? `${notification.leadName} (${notification.company})` : notification.leadName;
   const actor = notification.actorName ?? "Leadgate";
   switch (notification.kind) {

@@ -29,6 +29,7 @@ const EXPECTED: Record<Permission, readonly Role[]> = {
   "workflow.edit": ["ADMIN", "MANAGER"],
   "users.manage": ["ADMIN"],
   "apiKeys.manage": ["ADMIN"],
+  "webhooks.manage": ["ADMIN"],
   "apiDocs.view": ["ADMIN", "MANAGER", "MARKETER", "SALES"],
   "account.changePassword": ["ADMIN", "MANAGER", "MARKETER", "SALES"],
 };

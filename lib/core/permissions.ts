@@ -62,6 +62,8 @@ export const PERMISSIONS = {
   "workflow.edit": ["MANAGER", "ADMIN"],
   "users.manage": ["ADMIN"],
   "apiKeys.manage": ["ADMIN"],
+  /** Webhook endpoints, their deliveries and replays. */
+  "webhooks.manage": ["ADMIN"],
   /** The API reference. */
   "apiDocs.view": EVERYONE,
   /** Changing one's own password (the only thing someone with a temporary password may do). */

@@ -10,6 +10,8 @@ import { dashboardMetricsSchema } from "@/lib/server/api/openapi";
 import { eventBatchSchema, leadEventsQuerySchema, leadListQuerySchema } from "@/lib/server/api/schemas";
 import { backtestRequestSchema, modelRequestSchema, ruleSetRequestSchema, suggestionRequestSchema } from "@/lib/server/api/scoring-schemas";
 import { backtestSchema, historyResultSchema, jobSchema, leadPredictionSchema, modelSchema, suggestionSchema } from "@/lib/server/api/scoring-responses";
+import { createdWebhookSchema, deliverySchema, webhookSchema } from "@/lib/server/api/openapi-webhooks";
+import { webhookDeliveriesQuerySchema, webhookInputSchema } from "@/lib/core/webhook-input";
 import { dashboardFiltersFromQuery } from "@/lib/server/metrics/metrics";
 import { call } from "../support/api";
 import type { OpenApiDocument } from "../support/openapi";
@@ -66,6 +68,12 @@ const REQUEST_CHECKS: Record<string, (body: Body | undefined, query: URLSearchPa
   "GET /scoring/models/{id}": () => [],
   "POST /scoring/models/{id}/activate": () => [],
   "GET /jobs/{id}": () => [],
+  "POST /webhooks": (body) => zodProblems(webhookInputSchema, body),
+  "GET /webhooks": () => [],
+  "GET /webhooks/{id}": () => [],
+  "DELETE /webhooks/{id}": () => [],
+  "GET /webhooks/{id}/deliveries": (_, query) => zodProblems(webhookDeliveriesQuerySchema, Object.fromEntries(query)),
+  "POST /webhooks/{id}/deliveries/{deliveryId}/replay": () => [],
 };
 
 const leadScore = (lead: Body) => {
@@ -92,6 +100,13 @@ const RESPONSE_CHECKS: Record<string, (body: Body) => string[]> = {
   "GET /scoring/models/{id}": (body) => zodProblems(modelSchema, body.model),
   "POST /scoring/models/{id}/activate": (body) => [...zodProblems(modelSchema, body.model), ...zodProblems(jobSchema, body.job)],
   "GET /jobs/{id}": (body) => zodProblems(jobSchema, body.job),
+  "POST /webhooks": (body) => zodProblems(createdWebhookSchema, body.webhook),
+  "GET /webhooks": (body) => (body.webhooks as unknown[]).flatMap((webhook) => zodProblems(webhookSchema, webhook)),
+  "GET /webhooks/{id}": (body) => zodProblems(webhookSchema, body.webhook),
+  // Its answer has no zod schema; the check against the description covers it.
+  "DELETE /webhooks/{id}": () => [],
+  "GET /webhooks/{id}/deliveries": (body) => (body.deliveries as unknown[]).flatMap((delivery) => zodProblems(deliverySchema, delivery)),
+  "POST /webhooks/{id}/deliveries/{deliveryId}/replay": (body) => zodProblems(deliverySchema, body.delivery),
 };
 
 describe("the examples in the OpenAPI description", () => {

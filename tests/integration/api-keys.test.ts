@@ -48,7 +48,7 @@ describe("creating a key", () => {
       lastUsedAt: null,
       revokedAt: null,
       createdByName: "Ada Admin",
-      scopes: ["ingest", "read", "scoring"],
+      scopes: ["ingest", "read", "scoring", "webhooks"],
     });
     expect(JSON.stringify(listed)).not.toContain(secretPart);
   });
@@ -145,7 +145,7 @@ describe("revoking a key", () => {
 describe("authenticating with a key", () => {
   test("a valid key names itself, a revoked one says so, anything else is unknown", async () => {
     const created = await createKey("Authenticating");
-    expect(await authenticateApiKey(created.key)).toEqual({ id: created.id, name: "Authenticating", scopes: ["ingest", "read", "scoring"] });
+    expect(await authenticateApiKey(created.key)).toEqual({ id: created.id, name: "Authenticating", scopes: ["ingest", "read", "scoring", "webhooks"] });
     for (const garbage of ["", "lg_live_", created.prefix, `${created.key}x`, created.key.toUpperCase(), "Bearer nonsense", "ü".repeat(5000)]) {
       expect(await authenticateApiKey(garbage)).toBeNull();
     }
@@ -202,7 +202,7 @@ describe("only admins", () => {
     expect(await createApiKeyAction({ name: `Made by ${role}`, scopes: ALL })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await revokeApiKeyAction({ id: target.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await db.apiKey.count({ where: { name: `Made by ${role}` } })).toBe(0);
-    expect(await authenticateApiKey(target.key)).toEqual({ id: target.id, name: `Target for ${role}`, scopes: ["ingest", "read", "scoring"] });
+    expect(await authenticateApiKey(target.key)).toEqual({ id: target.id, name: `Target for ${role}`, scopes: ["ingest", "read", "scoring", "webhooks"] });
   });
 
   test("nobody signed out can", async () => {

@@ -23,7 +23,7 @@ async function move(user: Team[keyof Team], leadId: string, input: Record<string
   return result.data;
 }
 
-const textsOf = async (userId: string, leadId: string) => (await notificationsFor(userId)).items.filter((item) => item.leadId === leadId).map((item) => item.text);
+const textsOf = async (userId: string, leadId: string) => (await notificationsFor(userId)).items.filter((item) => item.href === `/leads/${leadId}`).map((item) => item.text);
 
 describe("what makes a notification", () => {
   test("a lead marked MQL tells the rep it was routed to, and nobody else", async () => {
@@ -74,7 +74,7 @@ describe("reading and marking", () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.unread).toBe((await db.notification.count({ where: { userId: users.otherRep.id, readAt: null } })));
-    expect(body.items[0]).toMatchObject({ leadId: lead.id, read: false, text: expect.stringContaining("sent") });
+    expect(body.items[0]).toMatchObject({ href: `/leads/${lead.id}`, read: false, text: expect.stringContaining("sent") });
     expect(body.items.every((item: { id: string }) => item.id)).toBe(true);
 
     signInAs(null);

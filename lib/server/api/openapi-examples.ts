@@ -1,5 +1,6 @@
 import "server-only";
 import { SCORING_EXAMPLES } from "./openapi-scoring-examples";
+import { WEBHOOK_EXAMPLES } from "./openapi-webhooks";
 
 /**
  * One example call per operation of the OpenAPI description: the path and query parameters, the
@@ -175,6 +176,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
   },
   "GET /metrics/funnel": { parameters: { from: "2026-10-01", to: "2026-10-31", source: "webinar" }, response: { status: "200", body: funnelMetrics } },
   ...SCORING_EXAMPLES,
+  ...WEBHOOK_EXAMPLES,
 };
 
 type Parameter = { name: string } & Record<string, unknown>;

@@ -10,6 +10,7 @@ import { DEFAULT_RANGE_DAYS } from "../metrics/metrics";
 import { withExamples } from "./openapi-examples";
 import { bodyErrors, errorResponse, jsonSchema, scoped } from "./openapi-parts";
 import { leadPredictionProperties, scoringLabPaths, scoringLabSchemas } from "./openapi-scoring";
+import { webhookEvents, webhookPaths, webhookSchemas } from "./openapi-webhooks";
 import { LEAD_EVENTS_PAGE_DEFAULT, LEAD_EVENTS_PAGE_MAX, LEAD_PAGE_DEFAULT, LEAD_PAGE_MAX } from "./schemas";
 
 const score = { type: "object", properties: { fit: { type: "integer" }, engagement: { type: "integer" }, total: { type: "integer" }, scoredAt: { type: ["string", "null"], format: "date-time" }, ruleSetVersion: { type: ["integer", "null"] }, ...leadPredictionProperties } };
@@ -154,7 +155,7 @@ export function openApiDocument() {
       title: "Leadgate API",
       version: "1.0.0",
       description:
-        "Send leads and what they did; get back scores, stages and why. JSON only. Authenticate with `Authorization: Bearer <api key>`: admins create keys under API keys, each with the scopes it needs — `ingest` (send leads, events and history), `read` (read leads and metrics), `scoring` (the scoring lab); a key without the scope an endpoint needs gets a 403. Errors are `{ \"error\": { \"code\", \"message\", \"details\"? } }`.",
+        "Send leads and what they did; get back scores, stages and why. JSON only. Authenticate with `Authorization: Bearer <api key>`: admins create keys under API keys, each with the scopes it needs — `ingest` (send leads, events and history), `read` (read leads and metrics), `scoring` (the scoring lab), `webhooks` (register webhooks, see and replay their deliveries); a key without the scope an endpoint needs gets a 403. Errors are `{ \"error\": { \"code\", \"message\", \"details\"? } }`.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ apiKey: [] }],
@@ -301,7 +302,9 @@ export function openApiDocument() {
         }),
       },
       ...scoringLabPaths,
+      ...webhookPaths,
     }),
+    webhooks: webhookEvents,
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key created by an admin." } },
       schemas: {
@@ -310,6 +313,7 @@ export function openApiDocument() {
         ErrorBody: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, details: {} } },
         Error: { type: "object", required: ["error"], properties: { error: { $ref: "#/components/schemas/ErrorBody" } } },
         ...scoringLabSchemas(),
+        ...webhookSchemas(),
       },
     },
   };

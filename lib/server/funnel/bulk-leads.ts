@@ -9,6 +9,7 @@ import { isRole } from "@/lib/core/roles";
 import { isStage } from "@/lib/core/stages";
 import { AppError } from "../errors";
 import { funnelStore } from "./funnel-store";
+import { recordMoves } from "./record-moves";
 import { activeDisqualificationReasons } from "../settings/reference-data";
 import { routeNewMqls } from "./routing";
 import { notify } from "../notifications/notifications";
@@ -49,8 +50,8 @@ export async function bulkMove(actor: Actor, input: { leadIds: readonly string[]
         moved.map((lead) => lead.id),
         { stage: to, returnedAt: input.move === "markMql" ? "clear" : "keep", now: now.getTime() },
       );
-      await funnelStore.recordTransitions(tx, plan.allowed.map(({ lead, rule }) => ({ leadId: lead.id, ...transitionRecord(rule, actor.id, input, now) })));
       if (input.move === "markMql") await routeNewMqls(tx, moved, now);
+      await recordMoves(tx, plan.allowed.map(({ lead, rule }) => ({ leadId: lead.id, ...transitionRecord(rule, actor.id, input, now) })));
     }
     return bulkOutcome(input.leadIds, plan.results);
   });

@@ -11,6 +11,7 @@ import { toBoardCard } from "./board";
 import { AppError } from "../errors";
 import { boardStore } from "./board-store";
 import { funnelStore } from "./funnel-store";
+import { recordMoves } from "./record-moves";
 import { activeReasons, activeSalesRepIds } from "../settings/reference-data";
 import { routeNewMqls } from "./routing";
 import { transaction } from "../store/database";
@@ -99,7 +100,7 @@ export async function moveLead(actor: Actor, input: MoveLeadInput, now: Date = n
     await notify(tx, ownersToTell({ actor, before: lead.ownerId, after: ownerId, leadId: lead.id, rule }), now);
     if (rule.to === "MQL") await routeNewMqls(tx, [{ id: lead.id, country: lead.country, ownerId }], now);
 
-    await funnelStore.recordTransitions(tx, [{ leadId: lead.id, ...transitionRecord(rule, actor.id, input, now) }]);
+    await recordMoves(tx, [{ leadId: lead.id, ...transitionRecord(rule, actor.id, input, now) }]);
     const card = await boardStore.card(tx, lead.id);
     if (!card) throw new Error(`Lead ${lead.id} vanished inside its own move`);
     return toBoardCard(card);

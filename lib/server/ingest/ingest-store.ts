@@ -34,6 +34,7 @@ export type LeadRow = {
   customFields: string;
   lastActivityAt: number | null;
   scoredAt: number | null;
+  totalScore: number;
   ruleSetVersion: number | null;
   modelVersion: number | null;
   returnedAt: number | null;
@@ -59,7 +60,7 @@ export type ScoreUpdate = {
   modelVersion: number | null;
 };
 
-const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt, scoredAt, ruleSetVersion, modelVersion, returnedAt`;
+const LEAD_COLUMNS = `id, email, firstName, lastName, stage, version, ownerId, title, seniority, company, companySize, annualRevenue, industry, country, website, source, customFields, lastActivityAt, scoredAt, totalScore, ruleSetVersion, modelVersion, returnedAt`;
 const IN_CHUNK = 500;
 
 // A score write's columns that no index holds, and updatedAt when anything it writes changed.

@@ -33,7 +33,7 @@ const EMAIL_LOCK = "Lead.email";
 const KEY_LOCK = "Event.idempotencyKey";
 const keyLockValue = (scope: string, key: string) => `${scope}\n${key}`;
 
-const LEAD_COLUMNS = `id, email, "firstName", "lastName", stage, version, "ownerId", title, seniority, company, "companySize", "annualRevenue", industry, country, website, source, "customFields", "lastActivityAt", "scoredAt", "ruleSetVersion", "modelVersion", "returnedAt"`;
+const LEAD_COLUMNS = `id, email, "firstName", "lastName", stage, version, "ownerId", title, seniority, company, "companySize", "annualRevenue", industry, country, website, source, "customFields", "lastActivityAt", "scoredAt", "totalScore", "ruleSetVersion", "modelVersion", "returnedAt"`;
 
 // One statement for a batch's scores: each column an array, one row per lead. As on SQLite,
 // updatedAt moves only when the score changes (SET reads the row as it was before the UPDATE).

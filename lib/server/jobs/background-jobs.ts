@@ -54,9 +54,9 @@ const postgresHandlers: JobHandlers = {
     const { startRescoreJob } = await import("./rescore-job");
     await startRescoreJob(null);
   },
-  async slaNotices() {
-    const { notifySlaDeadlines } = await import("../notifications/notifications");
-    await notifySlaDeadlines();
+  async slaChecks() {
+    const { slaChecks } = await import("./sla-checks");
+    await slaChecks();
   },
 };
 

@@ -26,7 +26,7 @@ const HANDLER_EXPIRY_HOURS = 4;
 // Jobs one instance works on at once.
 const WORKERS = 2;
 
-export type JobHandlers = { run(jobId: string): Promise<void>; sweep(): Promise<string[]>; dailyRescore(): Promise<void>; slaNotices(): Promise<void> };
+export type JobHandlers = { run(jobId: string): Promise<void>; sweep(): Promise<string[]>; dailyRescore(): Promise<void>; slaChecks(): Promise<void> };
 
 type Queue = { url: string; boss: PgBoss; sweeper: NodeJS.Timeout };
 const globalForQueue = globalThis as unknown as { leadgateJobQueue?: Promise<Queue> };
@@ -70,7 +70,7 @@ async function start(url: string, handlers: JobHandlers): Promise<Queue> {
   }
   await boss.work(DAILY_RESCORE, async () => handlers.dailyRescore());
   await boss.schedule(DAILY_RESCORE, "0 3 * * *", {}, { tz: "UTC" });
-  await boss.work(SLA_NOTICES, async () => handlers.slaNotices());
+  await boss.work(SLA_NOTICES, async () => handlers.slaChecks());
   await boss.schedule(SLA_NOTICES, "* * * * *", {}, { tz: "UTC" });
   const sweepEveryMs = Math.max(1_000, Math.floor(jobLeaseMs() / 3));
   const sweeper = setInterval(() => void sweep(boss, handlers).catch((error) => console.error("Job lease sweep failed", error)), sweepEveryMs);

@@ -4,7 +4,9 @@ import { JOB_WORK } from "./job-work";
 import { startRescoreJob } from "./rescore-job";
 import { DAY_MS } from "@/lib/core/time";
 import { engine } from "../store/database";
-import { SLA_NOTICE_INTERVAL_MS, notifySlaDeadlines } from "../notifications/notifications";
+import { SLA_NOTICE_INTERVAL_MS } from "../notifications/notifications";
+import { startWebhookDispatcher } from "../webhooks/webhook-dispatcher";
+import { slaChecks } from "./sla-checks";
 
 /**
  * Carries on the jobs a restart interrupted; returns their ids. On SQLite this process runs
@@ -33,18 +35,20 @@ function joinJobQueue(): void {
  * What the server starts in the background. On SQLite: the jobs a restart interrupted carry on,
  * once a day every lead is re-scored so scores decay with time, not only with new events
  * (`npm run rescore` does the same from a shell), and at start and each minute after, reps are
- * told of MQLs near or past the response SLA. On PostgreSQL this instance joins the job queue, which takes over
- * interrupted jobs and schedules the daily re-score and the minute's SLA notices once for all
- * instances (job-queue-store.ts).
+ * told of MQLs near or past the response SLA (and webhooks of breaches). On PostgreSQL this instance joins the job queue, which takes over
+ * interrupted jobs and schedules the daily re-score and the minute's SLA checks once for all
+ * instances (job-queue-store.ts). On both, this instance sends the webhook deliveries due
+ * (webhook-dispatcher.ts).
  */
 export async function startBackgroundWork(): Promise<void> {
+  startWebhookDispatcher();
   if (engine() === "postgres") {
     joinJobQueue();
     return;
   }
   await resumeJobs();
   setInterval(() => void startRescoreJob(null).catch((error) => console.error("Daily re-score failed to start", error)), DAY_MS).unref();
-  const slaNotices = () => void notifySlaDeadlines().catch((error) => console.error("SLA notices failed", error));
-  slaNotices();
-  setInterval(slaNotices, SLA_NOTICE_INTERVAL_MS).unref();
+  const minute = () => void slaChecks().catch((error) => console.error("SLA checks failed", error));
+  minute();
+  setInterval(minute, SLA_NOTICE_INTERVAL_MS).unref();
 }

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/server/generated/prisma/client";
 import { postgresRun } from "@/lib/server/store/postgres-sql";
 import type { Queryable, Tx } from "@/lib/server/store/transaction";
 
-export type NewNotification = { userId: string; kind: string; leadId: string; actorId: string | null; createdAt: Date };
+export type NewNotification = { userId: string; kind: string; leadId: string | null; webhookId?: string; actorId: string | null; createdAt: Date };
 
 const listedSelect = {
   id: true,
@@ -12,9 +12,10 @@ const listedSelect = {
   readAt: true,
   lead: { select: { id: true, firstName: true, lastName: true, company: true } },
   actor: { select: { name: true } },
+  webhook: { select: { url: true } },
 } satisfies Prisma.NotificationSelect;
 
-/** A notification as the bell lists it, with its lead's name and who caused it. */
+/** A notification as the bell lists it, with its lead's name (or its webhook's address) and who caused it. */
 export type NotificationRow = Prisma.NotificationGetPayload<{ select: typeof listedSelect }>;
 
 /** An owned MQL whose SLA may call for a notice, with the SLA notices its owner already has of it. */

@@ -7,9 +7,11 @@ import { DAY_MS, HOUR_MS } from "@/lib/core/time";
 import { slaSettings } from "../settings/workflow-settings";
 import { reads, transaction } from "../store/database";
 import type { Tx } from "../store/transaction";
+import type { NotificationRow } from "./notification-store";
 import { notificationStore } from "./notification-store";
 
-export type Notice = { userId: string; kind: NotificationKind; leadId: string; actorId: string | null };
+/** A notice about a lead, or (webhook_disabled) about a webhook endpoint. */
+export type Notice = { userId: string; kind: NotificationKind; leadId: string | null; webhookId?: string; actorId: string | null };
 
 /** Records notifications inside the transaction that made the change they tell of, so each exists exactly when its change does. */
 export function notify(tx: Tx, notices: readonly Notice[], now: Date): Promise<void> {
@@ -25,19 +27,21 @@ export async function notificationsFor(userId: string) {
   const [unread, rows] = await Promise.all([notificationStore.unreadCount(q, userId), notificationStore.latest(q, userId, NOTIFICATIONS_LISTED)]);
   return {
     unread,
-    items: rows.flatMap((row) =>
-      isNotificationKind(row.kind)
-        ? [
-            {
-              id: row.id,
-              text: notificationText({ kind: row.kind, leadName: leadName(row.lead), company: row.lead.company, actorName: row.actor?.name ?? null }),
-              leadId: row.lead.id,
-              createdAt: row.createdAt.toISOString(),
-              read: row.readAt !== null,
-            },
-          ]
-        : [],
-    ),
+    items: rows.flatMap((row) => {
+      const item = listedNotification(row);
+      return item ? [{ id: row.id, ...item, createdAt: row.createdAt.toISOString(), read: row.readAt !== null }] : [];
+    }),
+  };
+}
+
+/** A notification's sentence and where it leads: its lead's page, or the webhooks page. */
+function listedNotification(row: NotificationRow): { text: string; href: string } | null {
+  if (!isNotificationKind(row.kind)) return null;
+  if (row.kind === "webhook_disabled") return row.webhook && { text: notificationText({ kind: row.kind, webhookUrl: row.webhook.url }), href: "/admin/webhooks" };
+  if (!row.lead) return null;
+  return {
+    text: notificationText({ kind: row.kind, leadName: leadName(row.lead), company: row.lead.company, actorName: row.actor?.name ?? null }),
+    href: `/leads/${row.lead.id}`,
   };
 }
 

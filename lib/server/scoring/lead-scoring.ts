@@ -14,6 +14,10 @@ import type { EventRow, LeadRow, ScoreUpdate } from "../ingest/ingest-store";
 import type { Queryable, Tx } from "../store/transaction";
 import type { TransitionRecord } from "../funnel/funnel-store";
 import { funnelStore } from "../funnel/funnel-store";
+import { recordMoves } from "../funnel/record-moves";
+import type { LeadEvent } from "../webhooks/webhook-outbox";
+import { queueLeadEvents } from "../webhooks/webhook-outbox";
+import { thresholdCrossing } from "@/lib/core/webhooks";
 import { routeNewMqls } from "../funnel/routing";
 import { ruleSetStore } from "./rule-set-store";
 import { reads } from "../store/database";
@@ -153,9 +157,21 @@ export async function scoreAndStoreLeads(
     if (move.to === "MQL") newMqls.push(lead);
     scored.push({ result, probability, stage: move.to, version: lead.version + 1, moved: { to: move.to, reason } });
   }
-  if (transitions.length > 0) await funnelStore.recordTransitions(tx, transitions);
   await routeNewMqls(tx, newMqls, at);
+  await recordMoves(tx, transitions);
+  await queueLeadEvents(tx, scoreCrossings(leads, scorings, ruleSet, at));
   return scored;
+}
+
+/** `lead.score_changed` for each lead whose total crossed the MQL threshold, either way. */
+function scoreCrossings(leads: ReadonlyArray<{ lead: LeadRow }>, scorings: ReadonlyArray<{ result: { total: number } }>, ruleSet: ActiveRuleSet, at: Date): LeadEvent[] {
+  const threshold = ruleSet.rules.threshold.total;
+  return leads.flatMap(({ lead }, index) => {
+    const before = lead.scoredAt === null ? null : lead.totalScore;
+    const after = scorings[index].result.total;
+    const direction = thresholdCrossing(before, after, threshold);
+    return direction ? [{ type: "lead.score_changed" as const, leadId: lead.id, at, data: { from: before, to: after, threshold, direction } }] : [];
+  });
 }
 
 function scoreOne(lead: LeadRow, events: readonly EventRow[], ruleSet: ActiveRuleSet, now: number) {

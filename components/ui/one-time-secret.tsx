@@ -5,8 +5,11 @@ import { Button } from "@/components/ui/button";
 
 type CopyState = "idle" | "copied" | "failed";
 
-/** The one showing of a new key's plain text; once dismissed or the page is left, it is gone for good. */
-export function NewApiKey({ name, apiKey, onDone }: { name: string; apiKey: string; onDone: () => void }) {
+/**
+ * The one showing of a new secret (an API key, a webhook's signing secret): focused and selected,
+ * with a copy button; once dismissed or the page is left, it is gone for good.
+ */
+export function OneTimeSecret({ label, warning, secret, onDone, testId }: { label: string; warning: string; secret: string; onDone: () => void; testId: string }) {
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [copyState, setCopyState] = useState<CopyState>("idle");
@@ -20,7 +23,7 @@ export function NewApiKey({ name, apiKey, onDone }: { name: string; apiKey: stri
   async function copy() {
     try {
       // navigator.clipboard is missing outside secure contexts (plain http on another host), which lands here too.
-      await navigator.clipboard.writeText(apiKey);
+      await navigator.clipboard.writeText(secret);
       setCopyState("copied");
     } catch {
       inputRef.current?.select();
@@ -29,19 +32,19 @@ export function NewApiKey({ name, apiKey, onDone }: { name: string; apiKey: stri
   }
 
   return (
-    <div className="mt-5 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="new-api-key">
+    <div className="mt-5 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid={testId}>
       <label htmlFor={`${id}-key`} className="block text-sm font-medium text-slate-800">
-        Your new API key &ldquo;{name}&rdquo;
+        {label}
       </label>
       <p id={`${id}-warning`} className="mt-1 text-sm font-semibold text-amber-900">
-        Copy it now: it won&apos;t be shown again. Leadgate keeps only a fingerprint of it.
+        {warning}
       </p>
       <div className="mt-3 flex flex-col gap-2 sm:flex-row">
         <input
           ref={inputRef}
           id={`${id}-key`}
           readOnly
-          value={apiKey}
+          value={secret}
           aria-describedby={`${id}-warning`}
           spellCheck={false}
           autoComplete="off"
@@ -57,7 +60,7 @@ export function NewApiKey({ name, apiKey, onDone }: { name: string; apiKey: stri
       </div>
       <p role="status" className={`mt-2 text-sm ${copyState === "failed" ? "text-red-700" : "text-emerald-700"}`}>
         {copyState === "copied" && "Copied to the clipboard."}
-        {copyState === "failed" && "Your browser didn't allow copying. The key is selected: press Ctrl+C (⌘C on a Mac) to copy it."}
+        {copyState === "failed" && "Your browser didn't allow copying. It is selected: press Ctrl+C (⌘C on a Mac) to copy it."}
       </p>
     </div>
   );

@@ -1,0 +1,9 @@
+import "server-only";
+import { notifySlaDeadlines } from "../notifications/notifications";
+import { queueSlaBreaches } from "../webhooks/sla-breaches";
+
+/** The minute's look at response SLAs: reps are told of their MQLs near or past it, webhooks of breaches. */
+export async function slaChecks(now: Date = new Date()): Promise<void> {
+  await notifySlaDeadlines(now);
+  await queueSlaBreaches(now);
+}
