@@ -36,6 +36,7 @@ export function AppHeader({ user, counts }: { user: CurrentUser; counts: NavCoun
           {can(user.role, "import.run") && <NavLink href="/import">Import</NavLink>}
           {can(user.role, "users.manage") && <NavLink href="/admin/users">Users</NavLink>}
           {can(user.role, "apiKeys.manage") && <NavLink href="/admin/api-keys">API keys</NavLink>}
+          {can(user.role, "webhooks.manage") && <NavLink href="/admin/webhooks">Webhooks</NavLink>}
           {can(user.role, "apiDocs.view") && <NavLink href="/api-docs">API</NavLink>}
         </MainNav>
         <div className="ml-auto flex shrink-0 items-center gap-3">

@@ -2,6 +2,7 @@ import type { ReactElement, ReactNode } from "react";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import AdminApiKeysPage from "@/app/(app)/admin/api-keys/page";
 import AdminUsersPage from "@/app/(app)/admin/users/page";
+import AdminWebhooksPage from "@/app/(app)/admin/webhooks/page";
 import ApiDocsPage from "@/app/(app)/api-docs/page";
 import BoardPage from "@/app/(app)/board/page";
 import DashboardPage from "@/app/(app)/dashboard/page";
@@ -33,6 +34,7 @@ const PAGES: Record<string, (props: PageProps) => Promise<unknown>> = {
   "/import": ImportPage as (props: PageProps) => Promise<unknown>,
   "/admin/users": AdminUsersPage as (props: PageProps) => Promise<unknown>,
   "/admin/api-keys": AdminApiKeysPage as (props: PageProps) => Promise<unknown>,
+  "/admin/webhooks": AdminWebhooksPage as (props: PageProps) => Promise<unknown>,
   "/api-docs": ApiDocsPage as (props: PageProps) => Promise<unknown>,
 };
 
