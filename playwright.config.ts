@@ -30,7 +30,8 @@ export default defineConfig({
   webServer: {
     command: "bash scripts/e2e-server.sh",
     url: `http://localhost:${PORT}/signin`,
-    env: { PORT: String(PORT), LEADGATE_DEMO_API_KEY: DEMO_API_KEY },
+    // Webhook tests deliver to a receiver on this machine, a private address production refuses.
+    env: { PORT: String(PORT), LEADGATE_DEMO_API_KEY: DEMO_API_KEY, LEADGATE_WEBHOOK_ALLOW_PRIVATE: "1" },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",

@@ -1,7 +1,10 @@
 import { useId } from "react";
 import { API_SCOPES, API_SCOPE_LABELS } from "@/lib/core/api-scopes";
 
-/** The scopes a new key gets, all ticked to start with: untick what the system using the key has no business doing. */
+/**
+ * The scopes a new key gets, ticked to start with but for webhooks (which send lead data out, so
+ * are only given on purpose): untick what the system using the key has no business doing.
+ */
 export function ScopeChoices({ error }: { error?: string }) {
   const id = useId();
   return (
@@ -11,7 +14,7 @@ export function ScopeChoices({ error }: { error?: string }) {
         {API_SCOPES.map((scope) => (
           <li key={scope}>
             <label className="flex items-start gap-2 text-sm text-slate-800">
-              <input type="checkbox" name="scopes" value={scope} defaultChecked className="mt-0.5 size-4 shrink-0 rounded border-slate-300" />
+              <input type="checkbox" name="scopes" value={scope} defaultChecked={scope !== "webhooks"} className="mt-0.5 size-4 shrink-0 rounded border-slate-300" />
               <span>
                 {API_SCOPE_LABELS[scope]} <span className="font-mono text-xs text-slate-500">({scope})</span>
               </span>
