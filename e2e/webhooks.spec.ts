@@ -1,33 +1,6 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { Webhook } from "standardwebhooks";
+import { startReceiver } from "../tests/support/webhook-receiver";
 import { DEMO_API_KEY, expectNoSeriousA11yViolations, openSignedIn } from "./support";
-
-type Received = { id: string; verified: boolean; type: string };
-
-/** A receiver on this machine that checks each delivery's signature with the secret the page showed. */
-async function startReceiver() {
-  const received: Received[] = [];
-  let secret = "";
-  const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const raw = Buffer.concat(chunks).toString("utf8");
-      let verified = true;
-      try {
-        new Webhook(secret).verify(raw, request.headers as Record<string, string>);
-      } catch {
-        verified = false;
-      }
-      received.push({ id: String(request.headers["webhook-id"]), verified, type: JSON.parse(raw).type });
-      response.writeHead(200).end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received, useSecret: (value: string) => (secret = value), close: () => server.close() };
-}
 
 test("an admin adds a webhook, copies its secret once, sees a signed delivery arrive, replays it and deletes the endpoint", async ({ page }) => {
   const receiver = await startReceiver();
@@ -62,7 +35,7 @@ test("an admin adds a webhook, copies its secret once, sees a signed delivery ar
     expect((await page.request.post("/api/v1/leads", { headers, data: lead })).status()).toBe(201);
     for (const type of ["meeting_booked", "contact_request", "webinar_attended"]) await page.request.post("/api/v1/events", { headers, data: { email, type } });
     await expect.poll(() => receiver.received.length, { timeout: 10_000 }).toBe(1);
-    expect(receiver.received[0]).toMatchObject({ verified: true, type: "lead.mql" });
+    expect(receiver.received[0]).toMatchObject({ verified: true, body: { type: "lead.mql" } });
 
     await row.getByRole("link", { name: `Deliveries to ${receiver.url}` }).click();
     const delivery = page.getByTestId("webhook-delivery").first();
@@ -92,6 +65,6 @@ test("an admin adds a webhook, copies its secret once, sees a signed delivery ar
     await expect(page.getByText(`Deleted the webhook to ${receiver.url}.`)).toBeVisible();
     await expect(page.getByText("No endpoints yet.")).toBeVisible();
   } finally {
-    receiver.close();
+    await receiver.close();
   }
 });

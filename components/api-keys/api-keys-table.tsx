@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { FormMessageValue } from "@/components/ui/form-message";
+import { FormMessage } from "@/components/ui/form-message";
 import { When } from "@/components/ui/when";
 import type { ApiScope } from "@/lib/core/api-scopes";
 import { API_SCOPE_LABELS } from "@/lib/core/api-scopes";
@@ -26,7 +28,7 @@ function KeyScopes({ scopes }: { scopes: ApiScope[] }) {
 export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
   const router = useRouter();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<ApiKeyRow | null>(null);
 
@@ -46,14 +48,7 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
       <h2 ref={headingRef} id="api-keys-heading" tabIndex={-1} className="px-6 pt-5 text-base font-semibold focus:outline-none">
         Keys ({keys.length})
       </h2>
-      {message && (
-        <p
-          role={message.tone === "error" ? "alert" : "status"}
-          className={`mx-6 mt-3 rounded-md px-3 py-2 text-sm ${message.tone === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}
-        >
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} banner />
       {keys.length === 0 ? (
         <p className="px-6 pb-6 pt-3 text-sm text-slate-600">No API keys yet. Create one above for each system that should send leads or events to Leadgate.</p>
       ) : (

@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { FormMessageValue } from "@/components/ui/form-message";
+import { FormMessage } from "@/components/ui/form-message";
 import { When } from "@/components/ui/when";
 import { replayDeliveryAction, webhookDeliveriesAction } from "@/lib/server/webhooks/webhook-actions";
 import type { WebhookDeliveryPage, WebhookDeliveryRow } from "@/lib/views/webhooks";
@@ -20,9 +22,8 @@ export function DeliveryLog({ webhookId, firstPage }: { webhookId: string; first
   const [deliveries, setDeliveries] = useState(firstPage.deliveries);
   const [cursor, setCursor] = useState(firstPage.nextCursor);
   const [loading, setLoading] = useState(false);
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [pendingId, setPendingId] = useState<string | null>(null);
-  const messageRef = useRef<HTMLParagraphElement>(null);
 
   async function showMore() {
     setLoading(true);
@@ -41,7 +42,6 @@ export function DeliveryLog({ webhookId, firstPage }: { webhookId: string; first
     if (!result.ok) return setMessage({ tone: "error", text: result.error.message });
     setDeliveries((shown) => shown.map((row) => (row.id === delivery.id ? result.data : row)));
     setMessage({ tone: "success", text: `Queued ${delivery.eventType} (${delivery.id}) to be sent again within seconds. Reload the page to see the attempt.` });
-    messageRef.current?.focus();
   }
 
   return (
@@ -49,9 +49,7 @@ export function DeliveryLog({ webhookId, firstPage }: { webhookId: string; first
       <h2 id="deliveries-heading" className="px-6 pt-5 text-base font-semibold">
         Deliveries
       </h2>
-      <p ref={messageRef} tabIndex={-1} role={message?.tone === "error" ? "alert" : "status"} className="focus:outline-none">
-        {message && <span className={`mx-6 mt-3 block rounded-md px-3 py-2 text-sm ${message.tone === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}>{message.text}</span>}
-      </p>
+      <FormMessage message={message} banner />
       {deliveries.length === 0 ? (
         <p className="px-6 pb-6 pt-3 text-sm text-slate-600">Nothing sent yet. Deliveries appear here as soon as an event this endpoint asked for happens.</p>
       ) : (

@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { FormMessageValue } from "@/components/ui/form-message";
+import { FormMessage } from "@/components/ui/form-message";
 import { When } from "@/components/ui/when";
 import { deleteWebhookAction, enableWebhookAction } from "@/lib/server/webhooks/webhook-actions";
 import type { WebhookRow } from "@/lib/views/webhooks";
@@ -14,7 +16,7 @@ import { WebhookStatus } from "./webhook-status";
 export function WebhookList({ webhooks }: { webhooks: WebhookRow[] }) {
   const router = useRouter();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<WebhookRow | null>(null);
 
@@ -35,14 +37,7 @@ export function WebhookList({ webhooks }: { webhooks: WebhookRow[] }) {
       <h2 ref={headingRef} id="webhooks-heading" tabIndex={-1} className="px-6 pt-5 text-base font-semibold focus:outline-none">
         Endpoints ({webhooks.length})
       </h2>
-      {message && (
-        <p
-          role={message.tone === "error" ? "alert" : "status"}
-          className={`mx-6 mt-3 rounded-md px-3 py-2 text-sm ${message.tone === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}
-        >
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} banner />
       {webhooks.length === 0 ? (
         <p className="px-6 pb-6 pt-3 text-sm text-slate-600">No endpoints yet. Add one above to tell your CRM or chat tool when leads move.</p>
       ) : (
