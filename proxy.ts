@@ -8,8 +8,9 @@ import { authSecret, isDevelopment } from "@/lib/env";
 
 // Paths that answer without a session: the API checks its own keys or sessions, sign-in must be
 // reachable signed out, and Next's assets, the icons and the web manifest are public (browsers
-// fetch a manifest without cookies).
-const PUBLIC_PATH = /^\/(?:api\/|signin|_next\/|favicon\.ico)|\.(?:svg|png|ico|webmanifest)$/;
+// fetch a manifest without cookies). So are the tracking snippet, which other sites load, and
+// the demo site, which stands for such a site and its anonymous visitors.
+const PUBLIC_PATH = /^\/(?:api\/|signin|_next\/|favicon\.ico|t\.js$|demo-site(?:\/|$))|\.(?:svg|png|ico|webmanifest)$/;
 
 /**
  * Runs before every page and API answer: puts the security headers on it (with a fresh CSP

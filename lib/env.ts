@@ -19,6 +19,10 @@ const schema = z.object({
   LEADGATE_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   // Local development and tests only: webhooks may then go to http:// and private addresses.
   LEADGATE_WEBHOOK_ALLOW_PRIVATE: unset(z.enum(["0", "1"], { error: 'must be "1" (webhooks may go to private addresses and plain http) or "0"' }).default("0")),
+  // The tracking collector's limits, messages a minute: per write key (a site) and per client address.
+  LEADGATE_COLLECT_RATE_LIMIT: unset(z.coerce.number().int().positive().default(120_000)),
+  LEADGATE_COLLECT_RATE_LIMIT_PER_ADDRESS: unset(z.coerce.number().int().positive().default(600)),
+  LEADGATE_DEMO_WRITE_KEY: unset(z.string().regex(/^lg_pub_[A-Za-z0-9_-]{8,80}$/, { error: "must be lg_pub_ followed by 8–80 letters, digits, dashes or underscores" }).optional()),
   LEADGATE_API_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(32),
   // How SQLite commits: "full" survives power loss; "normal" may lose the last commits then.
   LEADGATE_SQLITE_SYNC: unset(z.enum(["full", "normal"], { error: 'must be "full" (every acknowledged write survives power loss) or "normal" (faster; a power cut may lose the last writes)' }).default("full")),
@@ -88,6 +92,17 @@ export function apiRateLimitPerMinute(): number {
  */
 export function sqliteSynchronous(): "FULL" | "NORMAL" {
   return read().LEADGATE_SQLITE_SYNC === "full" ? "FULL" : "NORMAL";
+}
+
+/** The tracking collector's rate limits, messages a minute per write key and per client address. */
+export function collectRateLimits(): { perKey: number; perAddress: number } {
+  const { LEADGATE_COLLECT_RATE_LIMIT, LEADGATE_COLLECT_RATE_LIMIT_PER_ADDRESS } = read();
+  return { perKey: LEADGATE_COLLECT_RATE_LIMIT, perAddress: LEADGATE_COLLECT_RATE_LIMIT_PER_ADDRESS };
+}
+
+/** The demo site's write key (LEADGATE_DEMO_WRITE_KEY): registered at set-up, answering only the app's own pages. */
+export function demoWriteKey(): string | undefined {
+  return read().LEADGATE_DEMO_WRITE_KEY;
 }
 
 /** API requests one server works on at once; more are refused with 503 (lib/server/api/load-shedding.ts). */

@@ -19,6 +19,12 @@ if [ -z "${NEXTAUTH_SECRET:-}" ]; then
   export NEXTAUTH_SECRET
 fi
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:$PORT}"
+if [ "${LEADGATE_DEMO:-on}" != "off" ] && [ -z "${LEADGATE_DEMO_WRITE_KEY:-}" ]; then
+  # The demo site's tracking key: public by design and answering only this app's own pages.
+  [ -s data/.demo-write-key ] || node -e 'process.stdout.write("lg_pub_demo_" + require("crypto").randomBytes(12).toString("base64url"))' > data/.demo-write-key
+  LEADGATE_DEMO_WRITE_KEY="$(cat data/.demo-write-key)"
+  export LEADGATE_DEMO_WRITE_KEY
+fi
 
 echo "==> Building"
 npx next build

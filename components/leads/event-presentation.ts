@@ -30,7 +30,7 @@ export const CATEGORY_STYLES: Record<Category, string> = {
   custom: "border-slate-400 text-slate-900",
 };
 
-export const SOURCE_LABELS: Record<EventSource, string> = { api: "API", manual: "Manual", import: "Import", seed: "Demo data" };
+export const SOURCE_LABELS: Record<EventSource, string> = { api: "API", manual: "Manual", import: "Import", seed: "Demo data", tracking: "Website" };
 
 export const isEventSource = (source: string): source is EventSource => Object.hasOwn(SOURCE_LABELS, source);
 

@@ -15,7 +15,7 @@ export const STANDARD_EVENT_TYPES = [
   "email_bounce",
 ] as const;
 
-export const EVENT_SOURCES = ["api", "manual", "import", "seed"] as const;
+export const EVENT_SOURCES = ["api", "manual", "import", "seed", "tracking"] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
 export const MAX_BATCH_EVENTS = 1_000;

@@ -29,6 +29,8 @@ const EXPECTED: Record<Permission, readonly Role[]> = {
   "workflow.edit": ["ADMIN", "MANAGER"],
   "users.manage": ["ADMIN"],
   "apiKeys.manage": ["ADMIN"],
+  "tracking.view": ["ADMIN", "MANAGER", "MARKETER"],
+  "writeKeys.manage": ["ADMIN"],
   "webhooks.manage": ["ADMIN"],
   "apiDocs.view": ["ADMIN", "MANAGER", "MARKETER", "SALES"],
   "account.changePassword": ["ADMIN", "MANAGER", "MARKETER", "SALES"],

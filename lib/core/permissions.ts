@@ -62,6 +62,10 @@ export const PERMISSIONS = {
   "workflow.edit": ["MANAGER", "ADMIN"],
   "users.manage": ["ADMIN"],
   "apiKeys.manage": ["ADMIN"],
+  /** The website tracking snippet with the sites' write keys, to paste into a site. */
+  "tracking.view": ["ADMIN", "MANAGER", "MARKETER"],
+  /** Making and revoking write keys, and listing the sites each sends from. */
+  "writeKeys.manage": ["ADMIN"],
   /** Webhook endpoints, their deliveries and replays. */
   "webhooks.manage": ["ADMIN"],
   /** The API reference. */

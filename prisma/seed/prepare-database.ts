@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../lib/server/generated/prisma/client";
-import { demoApiKey, demoDataEnabled, firstAdmin } from "../../lib/env";
+import { demoApiKey, demoDataEnabled, demoWriteKey, firstAdmin } from "../../lib/env";
 import { ensureDemoApiKey } from "../../lib/server/admin/api-keys";
+import { ensureDemoWriteKey } from "../../lib/server/tracking/write-keys";
 import { hashPassword } from "../../lib/server/auth/password";
 import { rescoreAllLeads } from "../../lib/server/scoring/rescore-all";
 import { ensureActiveRuleSet } from "../../lib/server/scoring/rule-sets";
@@ -85,6 +86,8 @@ export async function prepareDatabase(db: PrismaClient, options: { leadCount?: n
   // Outside the seed, so a database seeded before the variable was set gets the key too.
   const key = demoApiKey();
   const apiKeyRegistered = key ? await ensureDemoApiKey(key) : false;
+  const writeKey = demoWriteKey();
+  if (writeKey && (await ensureDemoWriteKey(writeKey))) lines.push("Registered the demo site's write key from LEADGATE_DEMO_WRITE_KEY.");
 
   lines.push(...(await signInLines(db, adminReport)));
   if (apiKeyRegistered) lines.push("Registered the API key from LEADGATE_DEMO_API_KEY.");

@@ -18,6 +18,10 @@ const OPEN_ROUTES: Record<string, readonly string[]> = {
   "app/api/v1/openapi.json/route.ts": ["GET"],
   // Paths no endpoint has: a JSON 404 naming the description, reading nothing.
   "app/api/v1/[[...path]]/route.ts": METHODS,
+  // The tracking collector: public by design, it checks the write key, its sites and the rate limits itself (lib/server/tracking/collect.ts).
+  "app/api/v1/collect/route.ts": ["POST"],
+  // The tracking snippet, loaded by other sites' pages: the same static script for everyone.
+  "app/t.js/route.ts": ["GET"],
   // Benchmark ceilings: 404 unless LEADGATE_BENCH_ROUTES=1 turns them on for a benchmark run.
   "app/api/bench/raw-events/route.ts": ["POST"],
   "app/api/bench/static/route.ts": ["GET"],

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ApiScope } from "@/lib/core/api-scopes";
+import { WRITE_KEY_PREFIX } from "@/lib/core/tracking";
 import { apiRateLimitPerMinute } from "@/lib/env";
 import type { AuthenticatedKey } from "../admin/api-keys";
 import { authenticateApiKey } from "../admin/api-keys";
@@ -16,6 +17,8 @@ async function authenticate(request: Request): Promise<AuthenticatedKey> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw new AppError("UNAUTHENTICATED", 'Send your API key as "Authorization: Bearer <key>". Admins create keys under API keys.');
+  // Write keys sit in websites' HTML: anyone may copy one, so it opens the collector and nothing else.
+  if (match[1].startsWith(WRITE_KEY_PREFIX)) throw new AppError("FORBIDDEN", "A write key (lg_pub_…) only sends to POST /api/v1/collect. Use an API key for the rest of the API.");
   const key = await authenticateApiKey(match[1]);
   if (key === "revoked") throw new AppError("UNAUTHENTICATED", "This API key was revoked. Ask an admin for a new one.");
   if (!key) throw new AppError("UNAUTHENTICATED", "This API key is not valid.");

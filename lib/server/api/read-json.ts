@@ -3,10 +3,15 @@ import { ApiError } from "./api-error";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads a JSON body of at most 1 MB (or `maxBytes`), refusing other content types and broken JSON clearly. */
-export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+/**
+ * Reads a JSON body of at most 1 MB (or `maxBytes`), refusing other content types and broken JSON
+ * clearly. `textPlain`: JSON sent as text/plain is taken too (navigator.sendBeacon sends that,
+ * and browsers send it cross-origin without a preflight).
+ */
+export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES, options: { textPlain?: boolean } = {}): Promise<unknown> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (!/^application\/(.+\+)?json\s*(;|$)/i.test(contentType)) {
+  const accepted = /^application\/(.+\+)?json\s*(;|$)/i.test(contentType) || (options.textPlain === true && /^text\/plain\s*(;|$)/i.test(contentType));
+  if (!accepted) {
     throw new ApiError(415, "unsupported_media_type", `Send JSON with "Content-Type: application/json" (got "${contentType || "none"}").`);
   }
   const declared = request.headers.get("content-length");
@@ -43,5 +48,7 @@ function parse(text: string): unknown {
 }
 
 function tooLarge(maxBytes: number) {
-  return new ApiError(413, "payload_too_large", `The body is larger than ${maxBytes / 1024 / 1024} MB. Send at most 1,000 events or history records per request.`);
+  const limit = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes / 1024} KB`;
+  const batches = maxBytes >= MAX_BODY_BYTES ? " Send at most 1,000 events or history records per request." : "";
+  return new ApiError(413, "payload_too_large", `The body is larger than ${limit}.${batches}`);
 }
