@@ -34,6 +34,7 @@ export function AppHeader({ user, counts }: { user: CurrentUser; counts: NavCoun
           {can(user.role, "scoring.editRules") && <NavLink href="/settings/scoring">Scoring</NavLink>}
           {can(user.role, "workflow.edit") && <NavLink href="/settings/workflow">Workflow</NavLink>}
           {can(user.role, "import.run") && <NavLink href="/import">Import</NavLink>}
+          {can(user.role, "tracking.view") && <NavLink href="/settings/tracking">Tracking</NavLink>}
           {can(user.role, "users.manage") && <NavLink href="/admin/users">Users</NavLink>}
           {can(user.role, "apiKeys.manage") && <NavLink href="/admin/api-keys">API keys</NavLink>}
           {can(user.role, "webhooks.manage") && <NavLink href="/admin/webhooks">Webhooks</NavLink>}

@@ -11,6 +11,7 @@ import LeadsPage from "@/app/(app)/leads/(list)/page";
 import QueuePage from "@/app/(app)/queue/page";
 import ReviewPage from "@/app/(app)/review/page";
 import ScoringPage from "@/app/(app)/settings/scoring/page";
+import TrackingPage from "@/app/(app)/settings/tracking/page";
 import WorkflowPage from "@/app/(app)/settings/workflow/page";
 import { AppHeader } from "@/components/layout/app-header";
 import { NavLink } from "@/components/layout/nav-link";
@@ -32,6 +33,7 @@ const PAGES: Record<string, (props: PageProps) => Promise<unknown>> = {
   "/settings/scoring": ScoringPage as (props: PageProps) => Promise<unknown>,
   "/settings/workflow": WorkflowPage as (props: PageProps) => Promise<unknown>,
   "/import": ImportPage as (props: PageProps) => Promise<unknown>,
+  "/settings/tracking": TrackingPage as (props: PageProps) => Promise<unknown>,
   "/admin/users": AdminUsersPage as (props: PageProps) => Promise<unknown>,
   "/admin/api-keys": AdminApiKeysPage as (props: PageProps) => Promise<unknown>,
   "/admin/webhooks": AdminWebhooksPage as (props: PageProps) => Promise<unknown>,
