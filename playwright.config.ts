@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { DEMO_API_KEY } from "./e2e/support";
+import { DEMO_API_KEY, DEMO_WRITE_KEY } from "./e2e/support";
 
 const PORT = 3100;
 
@@ -31,7 +31,7 @@ export default defineConfig({
     command: "bash scripts/e2e-server.sh",
     url: `http://localhost:${PORT}/signin`,
     // Webhook tests deliver to a receiver on this machine, a private address production refuses.
-    env: { PORT: String(PORT), LEADGATE_DEMO_API_KEY: DEMO_API_KEY, LEADGATE_WEBHOOK_ALLOW_PRIVATE: "1" },
+    env: { PORT: String(PORT), LEADGATE_DEMO_API_KEY: DEMO_API_KEY, LEADGATE_DEMO_WRITE_KEY: DEMO_WRITE_KEY, LEADGATE_WEBHOOK_ALLOW_PRIVATE: "1" },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",

@@ -6,6 +6,7 @@ import { test as base, expect } from "@playwright/test";
 export const DEMO_PASSWORD = "leadgate-demo";
 /** The key the browser tests' server registers as its demo API key (playwright.config.ts): every scope. */
 export const DEMO_API_KEY = "lg_live_browser-tests-only-demo-key";
+export const DEMO_WRITE_KEY = "lg_pub_browser_tests_demo_site";
 /** The demo users the browser tests sign in as (prisma/seed/demo-users.ts). */
 export const DEMO_EMAILS = ["marketer@leadgate.test", "sales@leadgate.test", "sales2@leadgate.test", "manager@leadgate.test", "admin@leadgate.test"] as const;
 
