@@ -9,7 +9,9 @@ import { AppError } from "../errors";
 import { ingestEvents, ingestEventsIn, refusalError } from "../ingest/ingest-events";
 import { ingestStore } from "../ingest/ingest-store";
 import { upsertLeadsIn } from "../ingest/upsert-lead";
-import { reads, transaction } from "../store/database";
+import { engine, reads, transaction } from "../store/database";
+import { groupedWrites } from "../store/grouped-writes";
+import { postgresPool } from "@/lib/env";
 import { timeOrderedId } from "../store/time-ordered-id";
 import { trackingStore } from "./tracking-store";
 
@@ -58,18 +60,38 @@ export async function collect(message: CollectMessage, key: CollectingKey, now: 
   if (fields.email) return identify(message, key, { fields, properties, at, now });
 
   const visitor = await trackingStore.visitor(reads(), key.id, message.anonymousId);
-  const leadId =
-    visitor?.leadId ??
-    (await transaction(async (tx) => {
-      const current = await trackingStore.ensureVisitor(tx, key.id, message.anonymousId, now);
-      if (current.leadId) return current.leadId;
-      await trackingStore.insertVisitorEvent(tx, { id: timeOrderedId(at.getTime()), visitorId: current.id, type: message.type, occurredAt: at, properties: JSON.stringify(properties) });
-      return null;
-    }));
+  const leadId = visitor?.leadId ?? (await keepAnonymous({ writeKeyId: key.id, anonymousId: message.anonymousId, type: message.type, at, properties, now }));
   if (!leadId) return;
   const [result] = await ingestEvents([{ leadId, type: message.type, occurredAt: at.toISOString(), properties }], { source: "tracking", idempotencyScope: idempotencyScope(key), now });
   if (result.status === "error") throw refusalError(result);
 }
+
+type AnonymousEvent = { writeKeyId: string; anonymousId: string; type: string; at: Date; properties: Record<string, unknown>; now: Date };
+
+/**
+ * Keeps an anonymous visitor's event under its id; answers the visitor's lead instead if it
+ * identified meanwhile (its event is then the lead's). Page views are most of a site's traffic
+ * and arrive side by side: those that queue up while one is written share the next transaction
+ * (grouped-writes.ts), so one commit serves many.
+ */
+const keepAnonymous = groupedWrites<AnonymousEvent, string | null>({
+  slots: () => (engine() === "sqlite" ? 1 : Math.max(1, Math.floor(postgresPool().size / 2))),
+  maxItems: 500,
+  itemsOf: () => 1,
+  compatible: () => true,
+  write: (events) =>
+    transaction(async (tx) => {
+      const leads: Array<string | null> = [];
+      for (const event of events) {
+        const visitor = await trackingStore.ensureVisitor(tx, event.writeKeyId, event.anonymousId, event.now);
+        if (!visitor.leadId) {
+          await trackingStore.insertVisitorEvent(tx, { id: timeOrderedId(event.at.getTime()), visitorId: visitor.id, type: event.type, occurredAt: event.at, properties: JSON.stringify(event.properties) });
+        }
+        leads.push(visitor.leadId);
+      }
+      return leads;
+    }),
+});
 
 type Identified = { fields: ReturnType<typeof leadFieldsFromTraits>; properties: Record<string, unknown>; at: Date; now: Date };
 

@@ -1,0 +1,93 @@
+// Measures the tracking collector (POST /api/v1/collect) against the stack's own ceiling, on a
+// copy of the 100,000-lead benchmark database: anonymous page views (the bulk of a site's
+// traffic), page views of visitors already known as leads (stored and scored as the lead's
+// events), and the cheapest JSON answer this server gives, in the same run.
+// Usage: npm run bench:collect                   (SQLite)
+//        npm run bench:collect -- --db postgres  (the benchmark's PostgreSQL cluster)
+import os from "node:os";
+import autocannon from "autocannon";
+import { BASE_URL, assertPortFree, benchEngine, engineName, prepareBenchDatabase, startServer, stopPostgresCluster, stopServer, waitUntilServing } from "./bench-support";
+
+const SECONDS = 10;
+const SITE = "https://www.bench.example";
+const VISITORS = 20_000;
+const ENGINE = benchEngine();
+
+type Line = { measure: string; value: string; target: string; pass: boolean | null };
+
+async function load(options: { path: string; method?: "GET" | "POST"; bodies?: string[]; connections: number; seconds?: number }) {
+  let next = 0;
+  const result = await autocannon({
+    url: `${BASE_URL}${options.path}`,
+    method: options.method ?? "GET",
+    connections: options.connections,
+    duration: options.seconds ?? SECONDS,
+    // As the snippet sends them: text/plain (sendBeacon), from the site's origin, one visitor's address each.
+    headers: { "content-type": "text/plain;charset=UTF-8", origin: SITE },
+    requests: [{ setupRequest: (request) => (options.bodies ? { ...request, body: options.bodies[next++ % options.bodies.length] } : request) }],
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${options.path}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { perSecond: result.requests.average, p99: result.latency.p99 };
+}
+
+function pageViews(writeKey: string, anonymousIds: readonly string[]): string[] {
+  return anonymousIds.map((anonymousId, index) =>
+    JSON.stringify({
+      writeKey,
+      anonymousId,
+      type: "page_view",
+      url: `${SITE}/${index % 5 === 0 ? "pricing" : "product"}?utm_source=bench&utm_campaign=collect`,
+      referrer: "https://search.example/",
+      properties: { title: "Bench page" },
+    }),
+  );
+}
+
+async function main() {
+  await assertPortFree();
+  const bench = await prepareBenchDatabase("collect", ENGINE);
+  const { db } = await import("../lib/server/store/db");
+  const { createWriteKey } = await import("../lib/server/tracking/write-keys");
+  const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" } });
+  const { key: writeKey, id: writeKeyId } = await createWriteKey({ name: `bench ${Date.now()}`, origins: [SITE], createdById: admin.id });
+  // Visitors already known as leads: their page views are the leads' events, scored as they arrive.
+  const leads = await db.lead.findMany({ select: { id: true }, take: 2_000, orderBy: { id: "asc" } });
+  const known = leads.map((lead, index) => ({ anonymousId: `known-visitor-${index}`, leadId: lead.id }));
+  await db.visitor.createMany({ data: known.map((visitor) => ({ writeKeyId, anonymousId: visitor.anonymousId, leadId: visitor.leadId, createdAt: new Date(), identifiedAt: new Date() })) });
+  const { closeStore } = await import("../lib/server/store/database");
+  await db.$disconnect();
+  await closeStore();
+
+  console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}; engine: ${engineName(ENGINE)}`);
+  const server = startServer(bench.database, { LEADGATE_BENCH_ROUTES: "1", LEADGATE_COLLECT_RATE_LIMIT: "100000000", LEADGATE_COLLECT_RATE_LIMIT_PER_ADDRESS: "100000000" });
+  const lines: Line[] = [];
+  try {
+    await waitUntilServing(server);
+    const anonymous = pageViews(writeKey, Array.from({ length: VISITORS }, (_, index) => `anon-visitor-${index.toString().padStart(6, "0")}`));
+    const identified = pageViews(writeKey, known.map((visitor) => visitor.anonymousId));
+    // Warm-up: compiled routes, connection pools, the first visitors made.
+    await load({ path: "/api/bench/static", connections: 8, seconds: 2 });
+    await load({ path: "/api/v1/collect", method: "POST", bodies: anonymous, connections: 8, seconds: 3 });
+
+    const ceiling = await load({ path: "/api/bench/static", connections: 16 });
+    lines.push({ measure: "Ceiling: static JSON route (16 connections)", value: `${ceiling.perSecond.toFixed(0)} req/s`, target: "—", pass: null });
+    for (const connections of [16, 32]) {
+      const run = await load({ path: "/api/v1/collect", method: "POST", bodies: anonymous, connections });
+      lines.push({ measure: `Anonymous page views, ${connections} connections`, value: `${run.perSecond.toFixed(0)} /s, p99 ${run.p99} ms`, target: "≥ 2,000 /s", pass: run.perSecond >= 2000 });
+      lines.push({ measure: "… / static JSON", value: `${((run.perSecond / ceiling.perSecond) * 100).toFixed(0)} %`, target: "—", pass: null });
+    }
+    const scored = await load({ path: "/api/v1/collect", method: "POST", bodies: identified, connections: 16 });
+    lines.push({ measure: "Known visitors' page views, stored and scored as the lead's events, 16 connections", value: `${scored.perSecond.toFixed(0)} /s, p99 ${scored.p99} ms`, target: "—", pass: null });
+  } finally {
+    await stopServer(server);
+    if (ENGINE === "postgres") stopPostgresCluster();
+  }
+
+  console.log("\n| Measure | Value | Target | Result |\n|---|---|---|---|");
+  for (const line of lines) console.log(`| ${line.measure} | ${line.value} | ${line.target} | ${line.pass === null ? "—" : line.pass ? "pass" : "MISS"} |`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
