@@ -14,6 +14,11 @@ const schema = z.object({
   // PostgreSQL only: how long a job stays with an instance that stopped renewing its lease before another takes it over.
   LEADGATE_JOB_LEASE_SECONDS: unset(z.coerce.number().int().min(3).max(3600).default(30)),
   NEXTAUTH_SECRET: z.string().optional(),
+  // The app's public address, for links in e-mails (next-auth reads it too).
+  NEXTAUTH_URL: unset(z.url({ error: "must be the app's public URL, e.g. https://leads.example.com" }).optional()),
+  // E-mail: an SMTP server (smtp://user:password@host:587, smtps://… for TLS from the start) and the sender.
+  LEADGATE_SMTP_URL: unset(z.string().regex(/^smtps?:\/\/./, { error: 'must be an "smtp://" or "smtps://" URL, e.g. smtp://user:password@mail.example.com:587' }).optional()),
+  LEADGATE_MAIL_FROM: unset(z.string().min(3).default("Leadgate <leadgate@localhost>")),
   LEADGATE_DEMO_API_KEY: z.string().optional(),
   LEADGATE_API_RATE_LIMIT: z.coerce.number().int().positive().default(3000),
   LEADGATE_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
@@ -92,6 +97,17 @@ export function apiRateLimitPerMinute(): number {
  */
 export function sqliteSynchronous(): "FULL" | "NORMAL" {
   return read().LEADGATE_SQLITE_SYNC === "full" ? "FULL" : "NORMAL";
+}
+
+/** Where e-mail goes out (null: e-mail is off) and who it is from. */
+export function mailSettings(): { smtpUrl: string | null; from: string } {
+  const { LEADGATE_SMTP_URL, LEADGATE_MAIL_FROM } = read();
+  return { smtpUrl: LEADGATE_SMTP_URL ?? null, from: LEADGATE_MAIL_FROM };
+}
+
+/** The app's public address, without a trailing slash, for links in e-mails. */
+export function appUrl(): string {
+  return (read().NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
 }
 
 /** The tracking collector's rate limits, messages a minute per write key and per client address. */

@@ -120,6 +120,11 @@ export function NotificationBell() {
             </ul>
           )}
           {failed && list !== null && <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500">Couldn&apos;t refresh; showing what was last loaded.</p>}
+          <p className="border-t border-slate-200 px-4 py-2 text-right">
+            <Link href="/settings/notifications" onClick={() => setOpen(false)} className="rounded text-sm font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
+              E-mail settings
+            </Link>
+          </p>
         </section>
       )}
     </div>

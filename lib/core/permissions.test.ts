@@ -33,6 +33,7 @@ const EXPECTED: Record<Permission, readonly Role[]> = {
   "writeKeys.manage": ["ADMIN"],
   "webhooks.manage": ["ADMIN"],
   "apiDocs.view": ["ADMIN", "MANAGER", "MARKETER", "SALES"],
+  "account.emailNotices": ["ADMIN", "MANAGER", "MARKETER", "SALES"],
   "account.changePassword": ["ADMIN", "MANAGER", "MARKETER", "SALES"],
 };
 

@@ -70,6 +70,8 @@ export const PERMISSIONS = {
   "webhooks.manage": ["ADMIN"],
   /** The API reference. */
   "apiDocs.view": EVERYONE,
+  /** Choosing which of one's notifications also go by e-mail. */
+  "account.emailNotices": EVERYONE,
   /** Changing one's own password (the only thing someone with a temporary password may do). */
   "account.changePassword": EVERYONE,
 } as const satisfies Record<string, readonly Role[]>;

@@ -6,6 +6,7 @@ import { DAY_MS } from "@/lib/core/time";
 import { engine } from "../store/database";
 import { SLA_NOTICE_INTERVAL_MS } from "../notifications/notifications";
 import { startWebhookDispatcher } from "../webhooks/webhook-dispatcher";
+import { startEmailDispatcher } from "../email/email-dispatcher";
 import { slaChecks } from "./sla-checks";
 
 /**
@@ -38,10 +39,11 @@ function joinJobQueue(): void {
  * told of MQLs near or past the response SLA (and webhooks of breaches). On PostgreSQL this instance joins the job queue, which takes over
  * interrupted jobs and schedules the daily re-score and the minute's SLA checks once for all
  * instances (job-queue-store.ts). On both, this instance sends the webhook deliveries due
- * (webhook-dispatcher.ts).
+ * (webhook-dispatcher.ts) and, when e-mail is set up, the e-mails (email-dispatcher.ts).
  */
 export async function startBackgroundWork(): Promise<void> {
   startWebhookDispatcher();
+  startEmailDispatcher();
   if (engine() === "postgres") {
     joinJobQueue();
     return;

@@ -28,6 +28,8 @@ export interface NotificationStore {
   /** Makes SLA notice runs one at a time until `tx` ends (SQLite's writes are one at a time anyway). */
   lockSlaNotices(tx: Tx): Promise<void>;
   insert(tx: Tx, notifications: readonly NewNotification[]): Promise<void>;
+  /** What each notice is about, as the bell's rows carry it: its lead, who acted, its webhook. */
+  subjects(q: Queryable, notices: ReadonlyArray<Pick<NewNotification, "leadId" | "actorId" | "webhookId">>): Promise<Array<Pick<NotificationRow, "lead" | "actor" | "webhook">>>;
   /** The user's latest `take`, newest first. */
   latest(q: Queryable, userId: string, take: number): Promise<NotificationRow[]>;
   unreadCount(q: Queryable, userId: string): Promise<number>;
@@ -51,6 +53,14 @@ export const notificationStore: NotificationStore = {
   },
   async insert(tx, notifications) {
     if (notifications.length > 0) await tx.orm.notification.createMany({ data: [...notifications] });
+  },
+  async subjects(q, notices) {
+    const ids = (pick: (notice: (typeof notices)[number]) => string | null | undefined) => [...new Set(notices.flatMap((notice) => pick(notice) ?? []))];
+    const leads = await q.orm.lead.findMany({ where: { id: { in: ids((notice) => notice.leadId) } }, select: listedSelect.lead.select });
+    const actors = await q.orm.user.findMany({ where: { id: { in: ids((notice) => notice.actorId) } }, select: { id: true, name: true } });
+    const webhooks = await q.orm.webhookEndpoint.findMany({ where: { id: { in: ids((notice) => notice.webhookId) } }, select: { id: true, url: true } });
+    const find = <T extends { id: string }>(rows: T[], id: string | null | undefined) => rows.find((row) => row.id === id) ?? null;
+    return notices.map((notice) => ({ lead: find(leads, notice.leadId), actor: find(actors, notice.actorId), webhook: find(webhooks, notice.webhookId) }));
   },
   latest: (q, userId, take) => q.orm.notification.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take, select: listedSelect }),
   unreadCount: (q, userId) => q.orm.notification.count({ where: { userId, readAt: null } }),

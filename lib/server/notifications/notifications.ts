@@ -9,15 +9,40 @@ import { reads, transaction } from "../store/database";
 import type { Tx } from "../store/transaction";
 import type { NotificationRow } from "./notification-store";
 import { notificationStore } from "./notification-store";
+import { noticeEmail, parseEmailChoices } from "@/lib/core/email-notices";
+import { appUrl } from "@/lib/env";
+import { emailStore } from "../email/email-store";
+import { mailEnabled } from "../email/mailer";
 
 /** A notice about a lead, or (webhook_disabled) about a webhook endpoint. */
 export type Notice = { userId: string; kind: NotificationKind; leadId: string | null; webhookId?: string; actorId: string | null };
 
-/** Records notifications inside the transaction that made the change they tell of, so each exists exactly when its change does. */
-export function notify(tx: Tx, notices: readonly Notice[], now: Date): Promise<void> {
-  return notificationStore.insert(
+/**
+ * Records notifications inside the transaction that made the change they tell of, so each exists
+ * exactly when its change does; those their users chose to get by e-mail too are queued as
+ * e-mails in the same transaction (sent by lib/server/email/email-dispatcher.ts).
+ */
+export async function notify(tx: Tx, notices: readonly Notice[], now: Date): Promise<void> {
+  await notificationStore.insert(
     tx,
     notices.map((notice) => ({ ...notice, createdAt: now })),
+  );
+  await queueNoticeEmails(tx, notices, now);
+}
+
+async function queueNoticeEmails(tx: Tx, notices: readonly Notice[], now: Date): Promise<void> {
+  if (notices.length === 0 || !mailEnabled()) return;
+  const choices = await emailStore.choices(tx, [...new Set(notices.map((notice) => notice.userId))]);
+  const wanted = notices.filter((notice) => parseEmailChoices(choices.get(notice.userId) ?? "").some((choice) => choice === notice.kind));
+  if (wanted.length === 0) return;
+  const subjects = await notificationStore.subjects(tx, wanted);
+  const url = appUrl();
+  await emailStore.insert(
+    tx,
+    wanted.flatMap((notice, index) => {
+      const item = listedNotification({ kind: notice.kind, ...subjects[index] });
+      return item ? [{ userId: notice.userId, kind: notice.kind, ...noticeEmail({ text: item.text, path: item.href }, url), createdAt: now }] : [];
+    }),
   );
 }
 
@@ -35,7 +60,7 @@ export async function notificationsFor(userId: string) {
 }
 
 /** A notification's sentence and where it leads: its lead's page, or the webhooks page. */
-function listedNotification(row: NotificationRow): { text: string; href: string } | null {
+function listedNotification(row: Pick<NotificationRow, "kind" | "lead" | "actor" | "webhook">): { text: string; href: string } | null {
   if (!isNotificationKind(row.kind)) return null;
   if (row.kind === "webhook_disabled") return row.webhook && { text: notificationText({ kind: row.kind, webhookUrl: row.webhook.url }), href: "/admin/webhooks" };
   if (!row.lead) return null;

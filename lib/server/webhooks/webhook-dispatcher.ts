@@ -1,6 +1,7 @@
 import "server-only";
 import { rolesWith } from "@/lib/core/permissions";
-import { isDelivered, nextAttemptAt, shouldDisable } from "@/lib/core/webhooks";
+import { nextAttemptAt } from "@/lib/core/retries";
+import { isDelivered, shouldDisable } from "@/lib/core/webhooks";
 import { notify } from "../notifications/notifications";
 import { transaction } from "../store/database";
 import type { AttemptResult } from "./webhook-sender";
