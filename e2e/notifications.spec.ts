@@ -82,3 +82,26 @@ test("at 390 px the panel fits the screen; Mark all read clears the count; a cli
   await page.getByRole("main").click({ position: { x: 10, y: 10 } });
   await expect(panel(page)).toHaveCount(0);
 });
+
+test("from the bell, a rep chooses which notices also come by e-mail, and the choice is kept", async ({ page }) => {
+  await openWithBell(page, "sales2@leadgate.test", "/queue");
+  await bell(page).click();
+  await panel(page).getByRole("link", { name: "E-mail settings" }).click();
+  await expect(page.getByRole("heading", { name: "Notification settings", level: 1 })).toBeVisible();
+  // The browser tests' server has no SMTP settings: the page says so, and keeps the choice anyway.
+  await expect(page.getByText("E-mail isn't set up on this Leadgate yet")).toBeVisible();
+  const choices = page.getByRole("group", { name: "E-mail me when" });
+  await expect(choices.getByRole("checkbox")).toHaveCount(5);
+  await expect(choices.getByLabel("Each morning", { exact: false })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+
+  await choices.getByLabel("An MQL is routed or assigned to me").focus();
+  await page.keyboard.press("Space");
+  await choices.getByLabel("An MQL of mine is past the response SLA").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved: 2 kinds of notice by e-mail.");
+  await page.reload();
+  await expect(choices.getByLabel("An MQL is routed or assigned to me")).toBeChecked();
+  await expect(choices.getByLabel("An MQL of mine is past the response SLA")).toBeChecked();
+  await expect(choices.getByLabel("Someone reopens a lead of mine")).not.toBeChecked();
+});
