@@ -1,11 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { FormMessageValue } from "@/components/ui/form-message";
 import { FormMessage } from "@/components/ui/form-message";
+import { useListAction } from "@/components/ui/use-list-action";
 import { When } from "@/components/ui/when";
 import type { ApiScope } from "@/lib/core/api-scopes";
 import { API_SCOPE_LABELS } from "@/lib/core/api-scopes";
@@ -26,22 +25,10 @@ function KeyScopes({ scopes }: { scopes: ApiScope[] }) {
 }
 
 export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
-  const router = useRouter();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [message, setMessage] = useState<FormMessageValue | null>(null);
-  const [pendingId, setPendingId] = useState<string | null>(null);
+  const { headingRef, message, pendingId, run } = useListAction();
   const [confirming, setConfirming] = useState<ApiKeyRow | null>(null);
 
-  async function revoke(key: ApiKeyRow) {
-    setPendingId(key.id);
-    setMessage(null);
-    const result = await revokeApiKeyAction({ id: key.id });
-    setPendingId(null);
-    setMessage(result.ok ? { tone: "success", text: `Revoked “${key.name}”: requests with it are refused from now on.` } : { tone: "error", text: result.error.message });
-    // The Revoke button that had focus is gone from the row; keep keyboard users in this section.
-    headingRef.current?.focus();
-    router.refresh();
-  }
+  const revoke = (key: ApiKeyRow) => run(key.id, () => revokeApiKeyAction({ id: key.id }), `Revoked “${key.name}”: requests with it are refused from now on.`);
 
   return (
     <section aria-labelledby="api-keys-heading" className="rounded-xl border border-slate-200 bg-white shadow-sm">

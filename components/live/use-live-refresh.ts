@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useEffect, useEffectEvent, useState } from "react";
+import { startTransition, useRef, useState } from "react";
 import { signInAgain } from "@/components/session/sign-in-again";
+import { useVisiblePolling } from "./use-visible-polling";
 
 /**
  * Connecting until the first answer; Reconnecting while the server can't be reached;
@@ -25,68 +26,47 @@ const FAILURES_BEFORE_RECONNECTING = 2;
  * Keeps a page up to date with other people's changes to leads: asks /api/live for the change
  * token every `intervalMs` while the tab is visible (with If-None-Match, so "nothing new" is
  * an empty 304) and calls `onChange` when it moves on. The first answer only records the
- * token, and a new request waits for the previous one. When the session has ended it stops and
+ * token, and a new request waits for the previous one (use-visible-polling.ts). When the session has ended it stops and
  * sends the user to sign-in, back to this page afterwards. Returns the status for <LiveIndicator>.
  */
 export function useLiveRefresh({ onChange, intervalMs = DEFAULT_INTERVAL_MS }: LiveRefreshOptions = {}): LiveStatus {
   const router = useRouter();
   const [status, setStatus] = useState<LiveStatus>("connecting");
-  const changed = useEffectEvent(() => {
+  // Called from the latest render's ask (useVisiblePolling keeps it current), so it sees the latest onChange.
+  const changed = () => {
     if (onChange) onChange();
     else startTransition(() => router.refresh());
-  });
+  };
 
-  useEffect(() => {
-    const stop = new AbortController();
-    let token: string | null = null;
-    let inFlight = false;
-    let failures = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+  const token = useRef<string | null>(null);
+  const failures = useRef(0);
 
-    async function poll() {
-      clearTimeout(timer);
-      // A hidden tab stops asking; becoming visible asks at once.
-      if (inFlight || document.hidden) return;
-      inFlight = true;
-      try {
-        const response = await fetch("/api/live", {
-          headers: token === null ? {} : { "If-None-Match": `"${token}"` },
-          cache: "no-store",
-          signal: stop.signal,
-        });
-        if (response.status === 401) {
-          setStatus("signed-out");
-          return signInAgain();
-        }
-        if (response.status !== 304) {
-          if (!response.ok) throw new Error(`The change check answered ${response.status}.`);
-          const latest = ((await response.json()) as { token: string }).token;
-          if (token !== null && latest !== token) changed();
-          token = latest;
-        }
-        failures = 0;
-        setStatus("live");
-      } catch {
-        if (stop.signal.aborted) return;
-        failures += 1;
-        if (failures >= FAILURES_BEFORE_RECONNECTING) setStatus("reconnecting");
-      } finally {
-        inFlight = false;
+  useVisiblePolling(async (signal) => {
+    try {
+      const response = await fetch("/api/live", {
+        headers: token.current === null ? {} : { "If-None-Match": `"${token.current}"` },
+        cache: "no-store",
+        signal,
+      });
+      if (response.status === 401) {
+        setStatus("signed-out");
+        signInAgain();
+        return false;
       }
-      if (!stop.signal.aborted) timer = setTimeout(poll, intervalMs);
+      if (response.status !== 304) {
+        if (!response.ok) throw new Error(`The change check answered ${response.status}.`);
+        const latest = ((await response.json()) as { token: string }).token;
+        if (token.current !== null && latest !== token.current) changed();
+        token.current = latest;
+      }
+      failures.current = 0;
+      setStatus("live");
+    } catch {
+      if (signal.aborted) return false;
+      failures.current += 1;
+      if (failures.current >= FAILURES_BEFORE_RECONNECTING) setStatus("reconnecting");
     }
-
-    const onVisibilityChange = () => {
-      if (!document.hidden) void poll();
-    };
-    document.addEventListener("visibilitychange", onVisibilityChange);
-    void poll();
-    return () => {
-      stop.abort();
-      clearTimeout(timer);
-      document.removeEventListener("visibilitychange", onVisibilityChange);
-    };
-  }, [intervalMs]);
+  }, intervalMs);
 
   return status;
 }

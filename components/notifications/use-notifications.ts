@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
+import { useVisiblePolling } from "@/components/live/use-visible-polling";
 import type { NotificationList } from "@/lib/server/notifications/notifications";
 
 // Often enough that a routed MQL shows within seconds: speed to lead is measured in minutes.
@@ -19,34 +20,21 @@ export function useNotifications(): NotificationsState {
   const [asked, setAsked] = useState(0);
   const reload = useCallback(() => setAsked((count) => count + 1), []);
 
-  useEffect(() => {
-    const stop = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    async function poll() {
-      clearTimeout(timer);
-      if (document.hidden) return;
+  useVisiblePolling(
+    async (signal) => {
       try {
-        const response = await fetch("/api/notifications", { cache: "no-store", signal: stop.signal });
+        const response = await fetch("/api/notifications", { cache: "no-store", signal });
         if (!response.ok) throw new Error(`Notifications answered ${response.status}.`);
         setList((await response.json()) as NotificationList);
         setFailed(false);
       } catch {
-        if (stop.signal.aborted) return;
+        if (signal.aborted) return false;
         setFailed(true);
       }
-      if (!stop.signal.aborted) timer = setTimeout(poll, POLL_INTERVAL_MS);
-    }
-    const onVisibilityChange = () => {
-      if (!document.hidden) void poll();
-    };
-    document.addEventListener("visibilitychange", onVisibilityChange);
-    void poll();
-    return () => {
-      stop.abort();
-      clearTimeout(timer);
-      document.removeEventListener("visibilitychange", onVisibilityChange);
-    };
-  }, [asked]);
+    },
+    POLL_INTERVAL_MS,
+    asked,
+  );
 
   return { list, failed, reload };
 }

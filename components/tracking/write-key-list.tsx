@@ -1,11 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { FormMessageValue } from "@/components/ui/form-message";
 import { FormMessage } from "@/components/ui/form-message";
+import { useListAction } from "@/components/ui/use-list-action";
 import { When } from "@/components/ui/when";
 import { revokeWriteKeyAction } from "@/lib/server/tracking/write-key-actions";
 import type { WriteKeyView } from "@/lib/views/tracking";
@@ -14,21 +13,10 @@ const siteLabel = (site: string) => (site === "self" ? "this app's own pages" : 
 
 /** Every write key, with its sites, creator and status; active ones can be revoked after a confirmation. */
 export function WriteKeyList({ keys }: { keys: WriteKeyView[] }) {
-  const router = useRouter();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [message, setMessage] = useState<FormMessageValue | null>(null);
-  const [pendingId, setPendingId] = useState<string | null>(null);
+  const { headingRef, message, pendingId, run } = useListAction();
   const [confirming, setConfirming] = useState<WriteKeyView | null>(null);
 
-  async function revoke(key: WriteKeyView) {
-    setPendingId(key.id);
-    setMessage(null);
-    const result = await revokeWriteKeyAction({ id: key.id });
-    setPendingId(null);
-    setMessage(result.ok ? { tone: "success", text: `Revoked “${key.name}”: its site's snippet sends nothing from now on.` } : { tone: "error", text: result.error.message });
-    headingRef.current?.focus();
-    router.refresh();
-  }
+  const revoke = (key: WriteKeyView) => run(key.id, () => revokeWriteKeyAction({ id: key.id }), `Revoked “${key.name}”: its site's snippet sends nothing from now on.`);
 
   return (
     <section aria-labelledby="write-keys-heading" className="rounded-xl border border-slate-200 bg-white shadow-sm">

@@ -1,12 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { FormMessageValue } from "@/components/ui/form-message";
 import { FormMessage } from "@/components/ui/form-message";
+import { useListAction } from "@/components/ui/use-list-action";
 import { When } from "@/components/ui/when";
 import { deleteWebhookAction, enableWebhookAction } from "@/lib/server/webhooks/webhook-actions";
 import type { WebhookRow } from "@/lib/views/webhooks";
@@ -14,23 +13,13 @@ import { WebhookStatus } from "./webhook-status";
 
 /** The registered endpoints, each with its events, status, deliveries link, and enable or delete. */
 export function WebhookList({ webhooks }: { webhooks: WebhookRow[] }) {
-  const router = useRouter();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [message, setMessage] = useState<FormMessageValue | null>(null);
-  const [pendingId, setPendingId] = useState<string | null>(null);
+  const { headingRef, message, pendingId, run } = useListAction();
   const [confirming, setConfirming] = useState<WebhookRow | null>(null);
 
-  async function act(webhook: WebhookRow, action: "delete" | "enable") {
-    setPendingId(webhook.id);
-    setMessage(null);
-    const result = action === "delete" ? await deleteWebhookAction({ id: webhook.id }) : await enableWebhookAction({ id: webhook.id });
-    setPendingId(null);
-    const done = action === "delete" ? `Deleted the webhook to ${webhook.url}.` : `Enabled the webhook to ${webhook.url}: what waited for it goes out now.`;
-    setMessage(result.ok ? { tone: "success", text: done } : { tone: "error", text: result.error.message });
-    // The button that had focus may be gone; keep keyboard users in this section.
-    headingRef.current?.focus();
-    router.refresh();
-  }
+  const act = (webhook: WebhookRow, action: "delete" | "enable") =>
+    action === "delete"
+      ? run(webhook.id, () => deleteWebhookAction({ id: webhook.id }), `Deleted the webhook to ${webhook.url}.`)
+      : run(webhook.id, () => enableWebhookAction({ id: webhook.id }), `Enabled the webhook to ${webhook.url}: what waited for it goes out now.`);
 
   return (
     <section aria-labelledby="webhooks-heading" className="rounded-xl border border-slate-200 bg-white shadow-sm">
