@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
@@ -42,7 +44,7 @@ afterAll(async () => {
 });
 
 /** A receiver registered as an endpoint for `events`. */
-async function endpointFor(events: WebhookEventType[], answer?: (id: string, nth: number) => number) {
+async function endpointFor(events: WebhookEventType[], answer?: (id: string, nth: number) => number | "hang") {
   const receiver = await startReceiver(answer);
   receivers.push(receiver);
   const webhook = await createWebhook({ url: receiver.url, events, createdById: users.admin.id });
@@ -195,6 +197,27 @@ describe("delivering", () => {
     expect(await deliverDueWebhooks(new Date(now.getTime() + 61 * SECOND))).toBe(1);
     expect(receiver.deliveredIds()).toEqual([taken[0].id]);
     expect((await deliveriesOf(webhook.id))[0].status).toBe("delivered");
+  });
+
+  test("a server killed while sending leaves the delivery to another, which sends it: nothing lost, one success", async () => {
+    const { receiver, webhook } = await endpointFor(["lead.mql"], (_, nth) => (nth === 1 ? "hang" : 200));
+    const lead = await createLead();
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/crash-during-delivery.ts", lead.id, users.marketer.id], { env: process.env });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const [, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
+    expect(signal, stderr).toBe("SIGKILL");
+
+    // The move committed with its delivery; the dead server held it mid-attempt.
+    expect((await db.lead.findUniqueOrThrow({ where: { id: lead.id } })).stage).toBe("MQL");
+    const [held] = await deliveriesOf(webhook.id);
+    expect(held).toMatchObject({ status: "pending", attempts: 0 });
+    expect(receiver.received.map((entry) => entry.id)).toEqual([held.id]);
+    expect(await deliverDueWebhooks(new Date())).toBe(0);
+
+    expect(await deliverDueWebhooks(new Date(held.lockedUntil!.getTime() + SECOND))).toBe(1);
+    expect(receiver.deliveredIds()).toEqual([held.id]);
+    expect((await deliveriesOf(webhook.id))[0]).toMatchObject({ status: "delivered", attempts: 1 });
   });
 
   test("two instances looking at once send each delivery once", async () => {

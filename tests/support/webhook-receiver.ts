@@ -6,10 +6,11 @@ export type Received = { id: string; status: number; verified: boolean; body: { 
 
 /**
  * A real HTTP endpoint for webhook tests: it verifies each delivery's Standard Webhooks signature
- * with the endpoint's secret, answers what `answer` says (500s on purpose, then 200s), and keeps
+ * with the endpoint's secret, answers what `answer` says (500s on purpose, then 200s, or nothing
+ * at all: "hang", until the sender gives up or dies), and keeps
  * every request it got, so a test counts deliveries per `webhook-id`.
  */
-export async function startReceiver(answer: (id: string, nth: number) => number = () => 200) {
+export async function startReceiver(answer: (id: string, nth: number) => number | "hang" = () => 200) {
   const received: Received[] = [];
   let secret = "";
   const server = http.createServer((request, response) => {
@@ -26,7 +27,8 @@ export async function startReceiver(answer: (id: string, nth: number) => number 
         verified = false;
       }
       const status = answer(id, received.filter((entry) => entry.id === id).length + 1);
-      received.push({ id, status, verified, body: JSON.parse(raw) });
+      received.push({ id, status: status === "hang" ? 0 : status, verified, body: JSON.parse(raw) });
+      if (status === "hang") return;
       response.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : `failing on purpose (${status})`);
     });
   });
@@ -40,7 +42,11 @@ export async function startReceiver(answer: (id: string, nth: number) => number 
       secret = value;
     },
     /** Requests answered 2xx, by webhook-id. */
-    deliveredIds: () => received.filter((entry) => entry.status < 300).map((entry) => entry.id),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    deliveredIds: () => received.filter((entry) => entry.status >= 200 && entry.status < 300).map((entry) => entry.id),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
