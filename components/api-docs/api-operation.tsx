@@ -84,6 +84,9 @@ export function WithCode({ text }: { text: string }) {
 
 function Scopes({ security }: { security: NonNullable<Operation["security"]> }) {
   const scopes = security.flatMap((requirement) => Object.values(requirement).flat());
+  if (security.length === 0) {
+    return <p className="mt-2 text-sm text-slate-600">Public: no API key. It takes a site&apos;s write key (lg_pub_…) in the body, which opens nothing else.</p>;
+  }
   return (
     <p className="mt-2 text-sm text-slate-600">
       <WithCode

@@ -3,6 +3,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 type Parameter = { name: string; in: string; example?: unknown };
 type Json = { example?: unknown };
 export type ExampledOperation = {
+  /** Empty for the public collector, which takes a write key in its body instead of an API key. */
+  security?: unknown[];
   parameters?: Parameter[];
   requestBody?: { content: Record<string, Json> };
   responses: Record<string, { content?: Record<string, Json> }>;
@@ -12,7 +14,7 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 // Inside single quotes a shell takes everything literally except the quote itself.
 const shellQuoted = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
-/** The example call as a curl command, with the server and key left to two shell variables. */
+/** The example call as a curl command, with the server and key left to two shell variables (no key for a public endpoint). */
 export function curlCommand(method: string, path: string, operation: ExampledOperation): string {
   const parameters = operation.parameters ?? [];
   const filled = path.replace(/\{(\w+)\}/g, (whole, name: string) => String(parameters.find((parameter) => parameter.name === name)?.example ?? whole));
@@ -22,7 +24,7 @@ export function curlCommand(method: string, path: string, operation: ExampledOpe
   const body = operation.requestBody?.content["application/json"]?.example;
   return [
     `curl -X ${method.toUpperCase()} "${url}"`,
-    `  -H "Authorization: Bearer $LEADGATE_API_KEY"`,
+    ...(operation.security?.length === 0 ? [] : [`  -H "Authorization: Bearer $LEADGATE_API_KEY"`]),
     ...(body === undefined ? [] : [`  -H "Content-Type: application/json"`, `  -d ${shellQuoted(json(body))}`]),
   ].join(" \\\n");
 }

@@ -12,6 +12,7 @@ import { backtestRequestSchema, modelRequestSchema, ruleSetRequestSchema, sugges
 import { backtestSchema, historyResultSchema, jobSchema, leadPredictionSchema, modelSchema, suggestionSchema } from "@/lib/server/api/scoring-responses";
 import { createdWebhookSchema, deliverySchema, webhookSchema } from "@/lib/server/api/openapi-webhooks";
 import { webhookDeliveriesQuerySchema, webhookInputSchema } from "@/lib/core/webhook-input";
+import { collectSchema } from "@/lib/core/tracking";
 import { dashboardFiltersFromQuery } from "@/lib/server/metrics/metrics";
 import { call } from "../support/api";
 import type { OpenApiDocument } from "../support/openapi";
@@ -69,6 +70,7 @@ const REQUEST_CHECKS: Record<string, (body: Body | undefined, query: URLSearchPa
   "POST /scoring/models/{id}/activate": () => [],
   "GET /jobs/{id}": () => [],
   "POST /webhooks": (body) => zodProblems(webhookInputSchema, body),
+  "POST /collect": (body) => zodProblems(collectSchema, body),
   "GET /webhooks": () => [],
   "GET /webhooks/{id}": () => [],
   "DELETE /webhooks/{id}": () => [],
@@ -101,6 +103,8 @@ const RESPONSE_CHECKS: Record<string, (body: Body) => string[]> = {
   "POST /scoring/models/{id}/activate": (body) => [...zodProblems(modelSchema, body.model), ...zodProblems(jobSchema, body.job)],
   "GET /jobs/{id}": (body) => zodProblems(jobSchema, body.job),
   "POST /webhooks": (body) => zodProblems(createdWebhookSchema, body.webhook),
+  // Its answer has no zod schema; the check against the description covers it.
+  "POST /collect": () => [],
   "GET /webhooks": (body) => (body.webhooks as unknown[]).flatMap((webhook) => zodProblems(webhookSchema, webhook)),
   "GET /webhooks/{id}": (body) => zodProblems(webhookSchema, body.webhook),
   // Its answer has no zod schema; the check against the description covers it.

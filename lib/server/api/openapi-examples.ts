@@ -1,5 +1,6 @@
 import "server-only";
 import { SCORING_EXAMPLES } from "./openapi-scoring-examples";
+import { TRACKING_EXAMPLES } from "./openapi-tracking";
 import { WEBHOOK_EXAMPLES } from "./openapi-webhooks";
 
 /**
@@ -177,6 +178,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
   "GET /metrics/funnel": { parameters: { from: "2026-10-01", to: "2026-10-31", source: "webinar" }, response: { status: "200", body: funnelMetrics } },
   ...SCORING_EXAMPLES,
   ...WEBHOOK_EXAMPLES,
+  ...TRACKING_EXAMPLES,
 };
 
 type Parameter = { name: string } & Record<string, unknown>;

@@ -10,6 +10,7 @@ import { DEFAULT_RANGE_DAYS } from "../metrics/metrics";
 import { withExamples } from "./openapi-examples";
 import { bodyErrors, errorResponse, jsonSchema, scoped } from "./openapi-parts";
 import { leadPredictionProperties, scoringLabPaths, scoringLabSchemas } from "./openapi-scoring";
+import { trackingPaths } from "./openapi-tracking";
 import { webhookEvents, webhookPaths, webhookSchemas } from "./openapi-webhooks";
 import { LEAD_EVENTS_PAGE_DEFAULT, LEAD_EVENTS_PAGE_MAX, LEAD_PAGE_DEFAULT, LEAD_PAGE_MAX } from "./schemas";
 
@@ -303,6 +304,7 @@ export function openApiDocument() {
       },
       ...scoringLabPaths,
       ...webhookPaths,
+      ...trackingPaths,
     }),
     webhooks: webhookEvents,
     components: {
