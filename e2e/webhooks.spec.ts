@@ -42,6 +42,8 @@ test("an admin adds a webhook, copies its secret once, sees a signed delivery ar
     await expect(delivery).toContainText("Delivered");
     await expect(delivery).toContainText("lead.mql");
     await expect(delivery).toContainText(receiver.received[0].id);
+    await delivery.getByText("What was sent").click();
+    await expect(delivery.locator("pre").first()).toContainText('"type": "lead.mql"');
     await delivery.getByText("Last attempt: HTTP 200").click();
     await expectNoSeriousA11yViolations(page);
 

@@ -17,7 +17,7 @@ export function AttemptLog({ attempts }: { attempts: WebhookAttemptRow[] }) {
               <When iso={attempt.attemptedAt} seconds /> · {attempt.statusCode === null ? "no answer" : `HTTP ${attempt.statusCode}`} · {attempt.latencyMs} ms
             </p>
             {attempt.error && <p className="text-xs text-red-700">{attempt.error}</p>}
-            {attempt.responseExcerpt && <pre className="max-h-32 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs text-slate-700">{attempt.responseExcerpt}</pre>}
+            {attempt.responseExcerpt && <pre tabIndex={0} className="max-h-32 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs text-slate-700">{attempt.responseExcerpt}</pre>}
           </li>
         ))}
       </ol>

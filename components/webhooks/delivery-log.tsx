@@ -82,6 +82,12 @@ export function DeliveryLog({ webhookId, firstPage }: { webhookId: string; first
                   Replay<span className="sr-only"> {delivery.eventType} {delivery.id}</span>
                 </Button>
               </div>
+              <details className="rounded-md border border-slate-200 text-sm">
+                <summary className="cursor-pointer px-3 py-2 text-slate-700">What was sent</summary>
+                <pre tabIndex={0} className="max-h-64 overflow-auto whitespace-pre-wrap break-all border-t border-slate-200 bg-slate-50 p-3 font-mono text-xs text-slate-700">
+                  {JSON.stringify(delivery.body, null, 2)}
+                </pre>
+              </details>
               <AttemptLog attempts={delivery.attemptLog} />
             </li>
           ))}

@@ -26,6 +26,8 @@ export type WebhookDeliveryRow = {
   id: string;
   eventType: string;
   leadId: string | null;
+  /** What was sent: `{ type, timestamp, data }`. */
+  body: Record<string, unknown>;
   status: "pending" | "delivered" | "failed";
   attempts: number;
   createdAt: string;

@@ -77,7 +77,7 @@ describe("deliveries, replay and delete", () => {
     const first = await call(getDeliveries, { path: `/webhooks/${id}/deliveries?limit=3`, key, params: { id } });
     expect(first.status).toBe(200);
     expect(first.body.deliveries).toHaveLength(3);
-    expect(first.body.deliveries[0]).toMatchObject({ eventType: "lead.stage_changed", leadId: lead.id, status: "pending", attempts: 0, attemptLog: [] });
+    expect(first.body.deliveries[0]).toMatchObject({ eventType: "lead.stage_changed", leadId: lead.id, status: "pending", attempts: 0, attemptLog: [], body: { type: "lead.stage_changed", data: { nth: 4, lead: { id: lead.id } } } });
     const second = await call(getDeliveries, { path: `/webhooks/${id}/deliveries?limit=3&cursor=${first.body.nextCursor}`, key, params: { id } });
     expect(second.body.deliveries).toHaveLength(2);
     expect(second.body.nextCursor).toBeNull();

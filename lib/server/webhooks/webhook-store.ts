@@ -16,6 +16,7 @@ const endpointSelect = {
 const deliverySelect = {
   id: true,
   eventType: true,
+  payload: true,
   leadId: true,
   status: true,
   attempts: true,

@@ -34,6 +34,7 @@ function deliveryRow(row: DeliveryRow): WebhookDeliveryRow {
     id: row.id,
     eventType: row.eventType,
     leadId: row.leadId,
+    body: JSON.parse(row.payload) as Record<string, unknown>,
     status: row.status === "delivered" || row.status === "failed" ? row.status : "pending",
     attempts: row.attempts,
     createdAt: row.createdAt.toISOString(),
