@@ -5,7 +5,8 @@ import type { ReactNode } from "react";
 import { demoSiteWriteKey } from "@/lib/server/tracking/write-keys";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: { default: "Northwind Analytics (demo site)", template: "%s · Northwind Analytics (demo site)" } };
+// Absolute: the app's own "· Leadgate" suffix would give away what this page stands in for.
+export const metadata: Metadata = { title: { absolute: "Northwind Analytics (demo site)", template: "%s · Northwind Analytics (demo site)" } };
 
 /**
  * A stand-in for a customer's website, served by the app so the tracking snippet can be tried end

@@ -24,7 +24,8 @@ function ContributionItem({ contribution, now }: { contribution: ExplainedContri
       </span>
       <div className="min-w-0">
         <p className="text-sm font-medium text-slate-900">{contribution.ruleLabel}</p>
-        <p className="text-xs text-slate-600">
+        {/* A reason may quote a long URL (a tracked page view): it wraps anywhere rather than widen the card. */}
+        <p className="text-xs text-slate-600 [overflow-wrap:anywhere]">
           {contribution.reason}
           {contribution.eventOccurredAt && (
             <>
