@@ -176,7 +176,7 @@ describe("GET /api/v1/openapi.json", () => {
     const implemented = routeFiles(API_DIR)
       .map((file) => ({ route: path.dirname(path.relative(API_DIR, file)).replace(/\[(\w+)\]/g, "{$1}"), source: readFileSync(file, "utf8") }))
       .filter(({ route }) => route !== "openapi.json")
-      .flatMap(({ route, source }) => [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => `${match[1]} /${route}`));
+      .flatMap(({ route, source }) => [...source.matchAll(/export (?:const|(?:async )?function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => `${match[1]} /${route}`));
     expect(documented.sort()).toEqual(implemented.sort());
   });
 
