@@ -3,10 +3,9 @@ import { once } from "node:events";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { moveLeadAction } from "@/lib/server/funnel/move-lead-actions";
-import { notificationsFor } from "@/lib/server/notifications/notifications";
+import { notificationsFor, queueSlaBreaches } from "@/lib/server/notifications/notifications";
 import { transaction } from "@/lib/server/store/database";
 import { db } from "@/lib/server/store/db";
-import { queueSlaBreaches } from "@/lib/server/webhooks/sla-breaches";
 import { deliverDueWebhooks } from "@/lib/server/webhooks/webhook-dispatcher";
 import { queueLeadEvents } from "@/lib/server/webhooks/webhook-outbox";
 import { webhookStore } from "@/lib/server/webhooks/webhook-store";
@@ -191,7 +190,7 @@ describe("delivering", () => {
     await markMql(lead.id);
     const now = new Date();
     // An instance takes the delivery, then dies before sending it.
-    const taken = await transaction((tx) => webhookStore.claimDue(tx, now, new Date(now.getTime() + 60 * SECOND), 20));
+    const taken = await webhookStore.claimDue(now, new Date(now.getTime() + 60 * SECOND), 20);
     expect(taken).toHaveLength(1);
     expect(await deliverDueWebhooks(new Date(now.getTime() + 30 * SECOND))).toBe(0);
     expect(await deliverDueWebhooks(new Date(now.getTime() + 61 * SECOND))).toBe(1);

@@ -7,7 +7,6 @@ import { overdueCutoff } from "@/lib/core/sla";
 import { HOUR_MS } from "@/lib/core/time";
 import { appUrl } from "@/lib/env";
 import { slaSettings } from "../settings/workflow-settings";
-import { reads, transaction } from "../store/database";
 import type { DigestLeadRow } from "./email-store";
 import { emailStore } from "./email-store";
 import { mailEnabled } from "./mailer";
@@ -21,13 +20,13 @@ import { mailEnabled } from "./mailer";
 export async function queueDigests(now: Date = new Date()): Promise<number> {
   if (!mailEnabled() || now.getUTCHours() < DIGEST_HOUR_UTC) return 0;
   const day = now.toISOString().slice(0, 10);
-  const managers = await emailStore.choosers(reads(), rolesWith("queue.viewAllReps"), "digest");
+  const managers = await emailStore.choosers(rolesWith("queue.viewAllReps"), "digest");
   const keyOf = (userId: string) => `digest:${userId}:${day}`;
-  const queued = await emailStore.queuedKeys(reads(), managers.map((manager) => keyOf(manager.id)));
+  const queued = await emailStore.queuedKeys(managers.map((manager) => keyOf(manager.id)));
   const due = managers.filter((manager) => !queued.has(keyOf(manager.id)));
   if (due.length === 0) return 0;
   const { mqlResponseHours } = await slaSettings();
-  const leads = await emailStore.digestLeads(reads(), overdueCutoff(mqlResponseHours, now), DIGEST_LISTED);
+  const leads = await emailStore.digestLeads(overdueCutoff(mqlResponseHours, now), DIGEST_LISTED);
   const ageHours = (lead: DigestLeadRow) => (now.getTime() - lead.stageEnteredAt.getTime()) / HOUR_MS;
   const digestLead = (lead: DigestLeadRow, hours: number): DigestLead => ({ id: lead.id, name: leadName(lead), company: lead.company, ownerName: lead.owner?.name ?? null, hours });
   const email = digestEmail(
@@ -40,6 +39,6 @@ export async function queueDigests(now: Date = new Date()): Promise<number> {
     },
     appUrl(),
   );
-  await transaction((tx) => emailStore.insert(tx, due.map((manager) => ({ userId: manager.id, kind: "digest", dedupeKey: keyOf(manager.id), ...email, createdAt: now }))));
+  await emailStore.queue(due.map((manager) => ({ userId: manager.id, kind: "digest", dedupeKey: keyOf(manager.id), ...email, createdAt: now })));
   return due.length;
 }

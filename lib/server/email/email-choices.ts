@@ -3,13 +3,12 @@ import type { EmailChoice } from "@/lib/core/email-notices";
 import { EMAIL_CHOICE_LABELS, emailChoicesFor, formatEmailChoices, parseEmailChoices } from "@/lib/core/email-notices";
 import type { Role } from "@/lib/core/roles";
 import { AppError } from "../errors";
-import { reads, transaction } from "../store/database";
 import { emailStore } from "./email-store";
 import { mailEnabled } from "./mailer";
 
 /** What the notification settings page shows a user: what they may choose, what they chose, whether e-mail is set up. */
 export async function emailSettingsFor(user: { id: string; role: Role }) {
-  const stored = (await emailStore.choices(reads(), [user.id])).get(user.id) ?? "";
+  const stored = await emailStore.choicesOf(user.id);
   return { available: emailChoicesFor(user.role), chosen: parseEmailChoices(stored), mailEnabled: mailEnabled() };
 }
 
@@ -19,6 +18,6 @@ export async function saveEmailChoices(user: { id: string; role: Role }, choices
   const foreign = choices.find((choice) => !available.includes(choice));
   if (foreign) throw new AppError("VALIDATION", `“${EMAIL_CHOICE_LABELS[foreign]}” is not sent to your role.`, { choices: `“${EMAIL_CHOICE_LABELS[foreign]}” is not sent to your role.` });
   const stored = formatEmailChoices(choices);
-  await transaction((tx) => emailStore.setChoices(tx, user.id, stored));
+  await emailStore.setChoices(user.id, stored);
   return parseEmailChoices(stored);
 }

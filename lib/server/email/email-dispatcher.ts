@@ -1,6 +1,5 @@
 import "server-only";
 import { nextAttemptAt } from "@/lib/core/retries";
-import { transaction } from "../store/database";
 import { emailStore } from "./email-store";
 import { mailEnabled, sendMail } from "./mailer";
 
@@ -17,7 +16,7 @@ const HOLD_MS = 120_000;
 
 /** Sends the e-mails due at `now` (a claim's worth, one at a time) and records each outcome; how many it tried. */
 export async function deliverDueEmails(now: Date = new Date()): Promise<number> {
-  const claimed = await transaction((tx) => emailStore.claimDue(tx, now, new Date(now.getTime() + HOLD_MS), CLAIMED_AT_ONCE));
+  const claimed = await emailStore.claimDue(now, new Date(now.getTime() + HOLD_MS), CLAIMED_AT_ONCE);
   for (const email of claimed) {
     const attempts = email.attempts + 1;
     let error: string | null = null;
@@ -28,7 +27,7 @@ export async function deliverDueEmails(now: Date = new Date()): Promise<number> 
     }
     const next = error ? nextAttemptAt(email.createdAt, attempts, now) : null;
     const status = error === null ? "sent" : next ? "pending" : "failed";
-    await transaction((tx) => emailStore.settle(tx, email.id, { status, attempts, nextAttemptAt: next, sentAt: error === null ? now : null, lastError: error }));
+    await emailStore.settle(email.id, { status, attempts, nextAttemptAt: next, sentAt: error === null ? now : null, lastError: error });
   }
   return claimed.length;
 }

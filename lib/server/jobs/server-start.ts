@@ -3,7 +3,8 @@ import { requeueUnheldJobs, resumeInterruptedJobs, startJobWorkers } from "./bac
 import { JOB_WORK } from "./job-work";
 import { startRescoreJob } from "./rescore-job";
 import { DAY_MS } from "@/lib/core/time";
-import { engine } from "../store/database";
+import { databaseEngine } from "@/lib/database-url";
+import { databaseUrl } from "@/lib/env";
 import { SLA_NOTICE_INTERVAL_MS } from "../notifications/notifications";
 import { startWebhookDispatcher } from "../webhooks/webhook-dispatcher";
 import { startEmailDispatcher } from "../email/email-dispatcher";
@@ -14,7 +15,7 @@ import { slaChecks } from "./sla-checks";
  * them; on PostgreSQL they are queued again for any instance, once their leases have run out.
  */
 export async function resumeJobs(): Promise<string[]> {
-  const resumed = engine() === "postgres" ? await requeueUnheldJobs() : await resumeInterruptedJobs((kind) => JOB_WORK[kind]);
+  const resumed = databaseEngine(databaseUrl()) === "postgres" ? await requeueUnheldJobs() : await resumeInterruptedJobs((kind) => JOB_WORK[kind]);
   if (resumed.length > 0) console.log(`Resumed ${resumed.length} background job(s) a restart interrupted: ${resumed.join(", ")}`);
   return resumed;
 }
@@ -44,7 +45,7 @@ function joinJobQueue(): void {
 export async function startBackgroundWork(): Promise<void> {
   startWebhookDispatcher();
   startEmailDispatcher();
-  if (engine() === "postgres") {
+  if (databaseEngine(databaseUrl()) === "postgres") {
     joinJobQueue();
     return;
   }

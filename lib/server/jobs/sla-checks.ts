@@ -1,6 +1,5 @@
 import "server-only";
-import { notifySlaDeadlines } from "../notifications/notifications";
-import { queueSlaBreaches } from "../webhooks/sla-breaches";
+import { notifySlaDeadlines, queueSlaBreaches } from "../notifications/notifications";
 import { queueDigests } from "../email/digest";
 
 /** The minute's look at response SLAs: reps are told of their MQLs near or past it, webhooks of breaches, managers (each morning) by a digest. */

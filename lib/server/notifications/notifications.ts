@@ -13,6 +13,7 @@ import { noticeEmail, parseEmailChoices } from "@/lib/core/email-notices";
 import { appUrl } from "@/lib/env";
 import { emailStore } from "../email/email-store";
 import { mailEnabled } from "../email/mailer";
+import { queueSlaBreachesIn } from "../webhooks/sla-breaches";
 
 /** A notice about a lead, or (webhook_disabled) about a webhook endpoint. */
 export type Notice = { userId: string; kind: NotificationKind; leadId: string | null; webhookId?: string; actorId: string | null };
@@ -102,5 +103,17 @@ export async function notifySlaDeadlines(now: Date = new Date()): Promise<number
     }
     await notify(tx, notices, now);
     return notices.length;
+  });
+}
+
+/**
+ * The minute's `lead.sla_breached` webhooks (webhooks/sla-breaches.ts), under the same lock as the
+ * SLA notices, so two runs at once (two instances) queue each breach once. Returns how many.
+ */
+export async function queueSlaBreaches(now: Date = new Date()): Promise<number> {
+  const { mqlResponseHours } = await slaSettings();
+  return transaction(async (tx) => {
+    await notificationStore.lockSlaNotices(tx);
+    return queueSlaBreachesIn(tx, now, mqlResponseHours);
   });
 }

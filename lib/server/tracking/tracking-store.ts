@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
 import { SAME_ORIGIN } from "@/lib/core/tracking";
 import type { Queryable, Tx } from "@/lib/server/store/transaction";
+import { reads, transaction } from "@/lib/server/store/database";
 import { perEngine } from "@/lib/server/store/per-engine";
 import { msToTimestamp, postgresRow, postgresRun } from "@/lib/server/store/postgres-sql";
 import { preparedPerConnection } from "@/lib/server/store/sqlite-transaction";
@@ -10,6 +11,7 @@ import { timeOrderedId } from "@/lib/server/store/time-ordered-id";
 const writeKeySelect = { id: true, name: true, key: true, origins: true, createdAt: true, revokedAt: true, createdBy: { select: { name: true } } } satisfies Prisma.WriteKeySelect;
 
 export type WriteKeyRow = Prisma.WriteKeyGetPayload<{ select: typeof writeKeySelect }>;
+export type NewWriteKey = { name: string; key: string; origins: string; createdById: string | null };
 export type VisitorRow = { id: string; leadId: string | null };
 export type VisitorEventRow = { id: string; type: string; occurredAt: Date; properties: string };
 
@@ -18,16 +20,17 @@ export type VisitorEventRow = { id: string; type: string; occurredAt: Date; prop
  * browser and one row per anonymous page view.
  */
 export interface TrackingStore {
-  insertWriteKey(tx: Tx, key: { name: string; key: string; origins: string; createdById: string | null }): Promise<WriteKeyRow>;
+  /** Makes a write key unless an active one has its name: null then. */
+  insertWriteKey(key: NewWriteKey): Promise<WriteKeyRow | null>;
+  /** Makes a write key unless one (even revoked) is stored with the same key: whether it made it. */
+  insertWriteKeyIfNew(key: NewWriteKey): Promise<boolean>;
   /** Newest first. */
-  writeKeys(q: Queryable): Promise<WriteKeyRow[]>;
+  writeKeys(): Promise<WriteKeyRow[]>;
   writeKey(q: Queryable, key: string): Promise<{ id: string; origins: string; revokedAt: Date | null } | null>;
-  activeNamed(q: Queryable, name: string): Promise<boolean>;
-  /** Revokes the key unless it already is: false when it is, or there is no such key. */
-  revokeWriteKey(tx: Tx, id: string, at: Date): Promise<boolean>;
-  writeKeyName(q: Queryable, id: string): Promise<string | undefined>;
+  /** Revokes the key unless it already is; when it didn't, the key's name (undefined: no such key). */
+  revokeWriteKey(id: string, at: Date): Promise<{ revoked: true } | { revoked: false; name: string | undefined }>;
   /** An active key that answers only the app's own pages (the demo site's), if there is one. */
-  sameOriginKey(q: Queryable): Promise<string | null>;
+  sameOriginKey(): Promise<string | null>;
   /** Every origin an active key lists (a preflight carries no key to look its origins up by). */
   activeOrigins(q: Queryable): Promise<string[]>;
   visitor(q: Queryable, writeKeyId: string, anonymousId: string): Promise<VisitorRow | null>;
@@ -41,21 +44,25 @@ export interface TrackingStore {
 }
 
 const ormTrackingStore: TrackingStore = {
-  insertWriteKey: (tx, key) => tx.orm.writeKey.create({ data: key, select: writeKeySelect }),
-  writeKeys: (q) => q.orm.writeKey.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: writeKeySelect }),
+  insertWriteKey: (key) =>
+    transaction(async (tx) => ((await tx.orm.writeKey.count({ where: { name: key.name, revokedAt: null } })) > 0 ? null : tx.orm.writeKey.create({ data: key, select: writeKeySelect }))),
+  insertWriteKeyIfNew: (key) =>
+    transaction(async (tx) => {
+      if (await tx.orm.writeKey.findUnique({ where: { key: key.key }, select: { id: true } })) return false;
+      await tx.orm.writeKey.create({ data: key });
+      return true;
+    }),
+  writeKeys: () => reads().orm.writeKey.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: writeKeySelect }),
   writeKey: (q, key) => q.orm.writeKey.findUnique({ where: { key }, select: { id: true, origins: true, revokedAt: true } }),
-  async activeNamed(q, name) {
-    return (await q.orm.writeKey.count({ where: { name, revokedAt: null } })) > 0;
-  },
-  async revokeWriteKey(tx, id, at) {
-    const { count } = await tx.orm.writeKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } });
-    return count === 1;
-  },
-  async writeKeyName(q, id) {
-    return (await q.orm.writeKey.findUnique({ where: { id }, select: { name: true } }))?.name;
-  },
-  async sameOriginKey(q) {
-    return (await q.orm.writeKey.findFirst({ where: { origins: SAME_ORIGIN, revokedAt: null }, orderBy: { createdAt: "asc" }, select: { key: true } }))?.key ?? null;
+  revokeWriteKey: (id, at) =>
+    transaction(async (tx) => {
+      // Conditional, so of two revocations at once exactly one counts.
+      const { count } = await tx.orm.writeKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } });
+      if (count === 1) return { revoked: true as const };
+      return { revoked: false as const, name: (await tx.orm.writeKey.findUnique({ where: { id }, select: { name: true } }))?.name };
+    }),
+  async sameOriginKey() {
+    return (await reads().orm.writeKey.findFirst({ where: { origins: SAME_ORIGIN, revokedAt: null }, orderBy: { createdAt: "asc" }, select: { key: true } }))?.key ?? null;
   },
   async activeOrigins(q) {
     const keys = await q.orm.writeKey.findMany({ where: { revokedAt: null }, select: { origins: true } });
@@ -99,34 +106,39 @@ const sqliteStatements = preparedPerConnection((connection) => ({
   insertVisitorEvent: connection.prepare<[string, string, string, number, string]>(`INSERT INTO "VisitorEvent" (id, visitorId, type, occurredAt, properties) VALUES (?, ?, ?, ?, ?)`),
 }));
 
-export const trackingStore: TrackingStore = perEngine({
-  sqlite: {
-    ...ormTrackingStore,
-    writeKey: async (q, key) => asKey(sqliteStatements(q).writeKey.get(key)),
-    visitor: async (q, writeKeyId, anonymousId) => sqliteStatements(q).visitor.get(writeKeyId, anonymousId) ?? null,
-    ensureVisitor: async (tx, writeKeyId, anonymousId, now) => sqliteStatements(tx).ensureVisitor.get(timeOrderedId(now.getTime()), writeKeyId, anonymousId, now.getTime())!,
-    async insertVisitorEvent(tx, event) {
-      sqliteStatements(tx).insertVisitorEvent.run(event.id, event.visitorId, event.type, event.occurredAt.getTime(), event.properties);
+type HotPaths = Pick<TrackingStore, "writeKey" | "visitor" | "ensureVisitor" | "insertVisitorEvent">;
+
+// The rest open their own reads or transactions on whichever engine is configured (perEngine only
+// dispatches calls that carry a Reads or Tx).
+export const trackingStore: TrackingStore = {
+  ...ormTrackingStore,
+  ...perEngine<HotPaths>({
+    sqlite: {
+      writeKey: async (q, key) => asKey(sqliteStatements(q).writeKey.get(key)),
+      visitor: async (q, writeKeyId, anonymousId) => sqliteStatements(q).visitor.get(writeKeyId, anonymousId) ?? null,
+      ensureVisitor: async (tx, writeKeyId, anonymousId, now) => sqliteStatements(tx).ensureVisitor.get(timeOrderedId(now.getTime()), writeKeyId, anonymousId, now.getTime())!,
+      async insertVisitorEvent(tx, event) {
+        sqliteStatements(tx).insertVisitorEvent.run(event.id, event.visitorId, event.type, event.occurredAt.getTime(), event.properties);
+      },
     },
-  },
-  postgres: {
-    ...ormTrackingStore,
-    writeKey: async (q, key) => asKey(await postgresRow<StoredKey>(q, { name: "write_key_by_key", text: `SELECT id, origins, "revokedAt" FROM "WriteKey" WHERE key = $1`, values: [key] })),
-    visitor: async (q, writeKeyId, anonymousId) =>
-      (await postgresRow<StoredVisitor>(q, { name: "visitor_by_id", text: `SELECT id, "leadId" FROM "Visitor" WHERE "writeKeyId" = $1 AND "anonymousId" = $2`, values: [writeKeyId, anonymousId] })) ?? null,
-    ensureVisitor: async (tx, writeKeyId, anonymousId, now) =>
-      (await postgresRow<StoredVisitor>(tx, {
-        name: "visitor_ensure",
-        text: `INSERT INTO "Visitor" (id, "writeKeyId", "anonymousId", "createdAt") VALUES ($1, $2, $3, ${msToTimestamp("$4")})
-               ON CONFLICT ("writeKeyId", "anonymousId") DO UPDATE SET "anonymousId" = EXCLUDED."anonymousId" RETURNING id, "leadId"`,
-        values: [timeOrderedId(now.getTime()), writeKeyId, anonymousId, now.getTime()],
-      }))!,
-    async insertVisitorEvent(tx, event) {
-      await postgresRun(tx, {
-        name: "visitor_event_insert",
-        text: `INSERT INTO "VisitorEvent" (id, "visitorId", type, "occurredAt", properties) VALUES ($1, $2, $3, ${msToTimestamp("$4")}, $5)`,
-        values: [event.id, event.visitorId, event.type, event.occurredAt.getTime(), event.properties],
-      });
+    postgres: {
+      writeKey: async (q, key) => asKey(await postgresRow<StoredKey>(q, { name: "write_key_by_key", text: `SELECT id, origins, "revokedAt" FROM "WriteKey" WHERE key = $1`, values: [key] })),
+      visitor: async (q, writeKeyId, anonymousId) =>
+        (await postgresRow<StoredVisitor>(q, { name: "visitor_by_id", text: `SELECT id, "leadId" FROM "Visitor" WHERE "writeKeyId" = $1 AND "anonymousId" = $2`, values: [writeKeyId, anonymousId] })) ?? null,
+      ensureVisitor: async (tx, writeKeyId, anonymousId, now) =>
+        (await postgresRow<StoredVisitor>(tx, {
+          name: "visitor_ensure",
+          text: `INSERT INTO "Visitor" (id, "writeKeyId", "anonymousId", "createdAt") VALUES ($1, $2, $3, ${msToTimestamp("$4")})
+                 ON CONFLICT ("writeKeyId", "anonymousId") DO UPDATE SET "anonymousId" = EXCLUDED."anonymousId" RETURNING id, "leadId"`,
+          values: [timeOrderedId(now.getTime()), writeKeyId, anonymousId, now.getTime()],
+        }))!,
+      async insertVisitorEvent(tx, event) {
+        await postgresRun(tx, {
+          name: "visitor_event_insert",
+          text: `INSERT INTO "VisitorEvent" (id, "visitorId", type, "occurredAt", properties) VALUES ($1, $2, $3, ${msToTimestamp("$4")}, $5)`,
+          values: [event.id, event.visitorId, event.type, event.occurredAt.getTime(), event.properties],
+        });
+      },
     },
-  },
-});
+  }),
+};

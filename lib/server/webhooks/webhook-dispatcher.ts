@@ -3,7 +3,6 @@ import { rolesWith } from "@/lib/core/permissions";
 import { nextAttemptAt } from "@/lib/core/retries";
 import { isDelivered, shouldDisable } from "@/lib/core/webhooks";
 import { notify } from "../notifications/notifications";
-import { transaction } from "../store/database";
 import type { AttemptResult } from "./webhook-sender";
 import { sendWebhook } from "./webhook-sender";
 import type { ClaimedDelivery } from "./webhook-store";
@@ -29,7 +28,7 @@ const DISABLED_REASON = "Every attempt failed for a day.";
  * how many it tried. `now` decides what is due and when retries fall; signatures carry the clock.
  */
 export async function deliverDueWebhooks(now: Date = new Date()): Promise<number> {
-  const claimed = await transaction((tx) => webhookStore.claimDue(tx, now, new Date(now.getTime() + HOLD_MS), CLAIMED_AT_ONCE));
+  const claimed = await webhookStore.claimDue(now, new Date(now.getTime() + HOLD_MS), CLAIMED_AT_ONCE);
   const queue = [...claimed];
   const sender = async () => {
     for (let delivery = queue.shift(); delivery; delivery = queue.shift()) {
@@ -45,20 +44,17 @@ export async function deliverDueWebhooks(now: Date = new Date()): Promise<number
 async function settleAttempt(delivery: ClaimedDelivery, result: AttemptResult, now: Date): Promise<void> {
   const attempts = delivery.attempts + 1;
   const { endpoint } = delivery;
-  await transaction(async (tx) => {
-    await webhookStore.recordAttempt(tx, { deliveryId: delivery.id, attemptedAt: now, ...result });
-    if (isDelivered(result.statusCode)) {
-      await webhookStore.settle(tx, delivery.id, { status: "delivered", attempts, nextAttemptAt: null, deliveredAt: now });
-      if (endpoint.failingSince) await webhookStore.setFailing(tx, endpoint.id, null);
-      return;
-    }
-    const next = nextAttemptAt(delivery.createdAt, attempts, now);
-    await webhookStore.settle(tx, delivery.id, { status: next ? "pending" : "failed", attempts, nextAttemptAt: next, deliveredAt: null });
-    await webhookStore.setFailing(tx, endpoint.id, now);
-    if (shouldDisable(endpoint.failingSince, now) && (await webhookStore.disable(tx, endpoint.id, now, DISABLED_REASON))) {
-      const admins = await webhookStore.managers(tx, rolesWith("webhooks.manage"));
-      await notify(tx, admins.map((userId) => ({ userId, kind: "webhook_disabled" as const, leadId: null, webhookId: endpoint.id, actorId: null })), now);
-    }
+  const attempt = { deliveryId: delivery.id, attemptedAt: now, ...result };
+  if (isDelivered(result.statusCode)) {
+    const outcome = { status: "delivered" as const, attempts, nextAttemptAt: null, deliveredAt: now };
+    return webhookStore.settleAttempt(attempt, outcome, { id: endpoint.id, failing: endpoint.failingSince ? "cleared" : "unchanged", disable: null }, async () => {});
+  }
+  const next = nextAttemptAt(delivery.createdAt, attempts, now);
+  const outcome = { status: next ? ("pending" as const) : ("failed" as const), attempts, nextAttemptAt: next, deliveredAt: null };
+  const disable = shouldDisable(endpoint.failingSince, now) ? { at: now, reason: DISABLED_REASON } : null;
+  await webhookStore.settleAttempt(attempt, outcome, { id: endpoint.id, failing: { since: now }, disable }, async (tx) => {
+    const admins = await webhookStore.managers(tx, rolesWith("webhooks.manage"));
+    await notify(tx, admins.map((userId) => ({ userId, kind: "webhook_disabled" as const, leadId: null, webhookId: endpoint.id, actorId: null })), now);
   });
 }
 

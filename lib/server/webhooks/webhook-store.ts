@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
+import { reads, transaction } from "@/lib/server/store/database";
 import type { Queryable, Tx } from "@/lib/server/store/transaction";
 
 const endpointSelect = {
@@ -48,15 +49,18 @@ export type LeadSummaryRow = { id: string; email: string; firstName: string; las
 
 /**
  * Webhook endpoints and their outbox. Written with the ORM: the volumes are an admin's endpoints
- * and one row per event and endpoint, so the same implementation serves both engines.
+ * and one row per event and endpoint, so the same implementation serves both engines. Methods
+ * that take a Tx or Queryable work inside the caller's transaction (the outbox is written with the
+ * change it tells of); the admin's reads and writes run on their own.
  */
 export interface WebhookStore {
-  insertEndpoint(tx: Tx, endpoint: { url: string; events: string; secret: string; createdById: string | null }): Promise<EndpointRow>;
+  /** Registers an endpoint unless the workspace already has `max`: null then. */
+  insertEndpoint(endpoint: { url: string; events: string; secret: string; createdById: string | null }, max: number): Promise<EndpointRow | null>;
   /** Newest first. */
-  endpoints(q: Queryable): Promise<EndpointRow[]>;
-  endpoint(q: Queryable, id: string): Promise<EndpointRow | null>;
+  endpoints(): Promise<EndpointRow[]>;
+  endpoint(id: string): Promise<EndpointRow | null>;
   /** Deletes the endpoint and its deliveries; false when there was none. */
-  deleteEndpoint(tx: Tx, id: string): Promise<boolean>;
+  deleteEndpoint(id: string): Promise<boolean>;
   /** Enabled endpoints with their event types, for the outbox to fan events out to. */
   subscribers(q: Queryable): Promise<Array<{ id: string; events: string }>>;
   leadSummaries(q: Queryable, ids: readonly string[]): Promise<LeadSummaryRow[]>;
@@ -69,23 +73,27 @@ export interface WebhookStore {
    * Takes up to `limit` deliveries due at `now` of enabled endpoints that no instance holds, and
    * holds them until `until`. Each is taken by one caller: the hold is set only if it is still free.
    */
-  claimDue(tx: Tx, now: Date, until: Date, limit: number): Promise<ClaimedDelivery[]>;
-  recordAttempt(tx: Tx, attempt: AttemptRecord): Promise<void>;
-  /** Stores a delivery's outcome and lets go of it. */
-  settle(tx: Tx, deliveryId: string, outcome: DeliveryOutcome): Promise<void>;
-  /** Records since when an endpoint fails (only if it was not already failing), or clears it with null. */
-  setFailing(tx: Tx, endpointId: string, since: Date | null): Promise<void>;
-  /** Disables an endpoint unless it already is; false when it was. */
-  disable(tx: Tx, endpointId: string, at: Date, reason: string): Promise<boolean>;
-  /** Enables it again, as if it had never failed, and makes its waiting deliveries due now. */
-  enable(tx: Tx, endpointId: string, now: Date): Promise<boolean>;
+  claimDue(now: Date, until: Date, limit: number): Promise<ClaimedDelivery[]>;
+  /**
+   * Records an attempt, the delivery's outcome (letting go of it) and the endpoint's state, in one
+   * transaction: failing since `failing.since` (unless it already was), no longer failing, or as it
+   * was; disabled when `disable` says so and it was not yet, and then `whenDisabled` runs in the
+   * same transaction.
+   */
+  settleAttempt(
+    attempt: AttemptRecord,
+    outcome: DeliveryOutcome,
+    endpoint: { id: string; failing: { since: Date } | "cleared" | "unchanged"; disable: { at: Date; reason: string } | null },
+    whenDisabled: (tx: Tx) => Promise<void>,
+  ): Promise<void>;
+  /** Enables it again, as if it had never failed, and makes its waiting deliveries due now; null when there is no such endpoint. */
+  enable(endpointId: string, now: Date): Promise<EndpointRow | null>;
   /** The endpoint's deliveries newest first, from the one after `after` (its id), with their attempts. */
-  deliveries(q: Queryable, endpointId: string, page: { after: { createdAt: Date; id: string } | null; take: number }): Promise<DeliveryRow[]>;
-  delivery(q: Queryable, endpointId: string, deliveryId: string): Promise<DeliveryRow | null>;
+  deliveries(endpointId: string, page: { after: { createdAt: Date; id: string } | null; take: number }): Promise<DeliveryRow[]>;
   /** Active users who manage webhooks, to tell when one is disabled. */
   managers(q: Queryable, roles: readonly string[]): Promise<string[]>;
-  /** Queues a delivery to be sent again now, whatever became of it; false when it is not the endpoint's. */
-  replay(tx: Tx, endpointId: string, deliveryId: string, now: Date): Promise<boolean>;
+  /** Queues a delivery to be sent again now, whatever became of it; null when it is not the endpoint's. */
+  replay(endpointId: string, deliveryId: string, now: Date): Promise<DeliveryRow | null>;
 }
 
 function free(now: Date): Prisma.WebhookDeliveryWhereInput {
@@ -93,13 +101,11 @@ function free(now: Date): Prisma.WebhookDeliveryWhereInput {
 }
 
 export const webhookStore: WebhookStore = {
-  insertEndpoint: (tx, endpoint) => tx.orm.webhookEndpoint.create({ data: endpoint, select: endpointSelect }),
-  endpoints: (q) => q.orm.webhookEndpoint.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: endpointSelect }),
-  endpoint: (q, id) => q.orm.webhookEndpoint.findUnique({ where: { id }, select: endpointSelect }),
-  async deleteEndpoint(tx, id) {
-    const { count } = await tx.orm.webhookEndpoint.deleteMany({ where: { id } });
-    return count === 1;
-  },
+  insertEndpoint: (endpoint, max) =>
+    transaction(async (tx) => ((await tx.orm.webhookEndpoint.count()) >= max ? null : tx.orm.webhookEndpoint.create({ data: endpoint, select: endpointSelect }))),
+  endpoints: () => reads().orm.webhookEndpoint.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: endpointSelect }),
+  endpoint: (id) => reads().orm.webhookEndpoint.findUnique({ where: { id }, select: endpointSelect }),
+  deleteEndpoint: (id) => transaction(async (tx) => (await tx.orm.webhookEndpoint.deleteMany({ where: { id } })).count === 1),
   subscribers: (q) => q.orm.webhookEndpoint.findMany({ where: { disabledAt: null }, select: { id: true, events: true } }),
   async leadSummaries(q, ids) {
     if (ids.length === 0) return [];
@@ -118,54 +124,54 @@ export const webhookStore: WebhookStore = {
     const rows = await q.orm.webhookDelivery.findMany({ where: { eventType, leadId: { in: [...since.keys()] } }, select: { leadId: true, createdAt: true } });
     return new Set(rows.filter((row) => row.leadId && row.createdAt >= since.get(row.leadId)!).map((row) => row.leadId!));
   },
-  async claimDue(tx, now, until, limit) {
-    const due = await tx.orm.webhookDelivery.findMany({
-      where: { status: "pending", nextAttemptAt: { lte: now }, endpoint: { disabledAt: null }, ...free(now) },
-      orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-      take: limit,
-      select: claimedSelect,
-    });
-    const claimed: ClaimedDelivery[] = [];
-    for (const delivery of due) {
-      // On PostgreSQL a concurrent claim of the same row waits for ours, then finds it held.
-      const { count } = await tx.orm.webhookDelivery.updateMany({ where: { id: delivery.id, status: "pending", ...free(now) }, data: { lockedUntil: until } });
-      if (count === 1) claimed.push(delivery);
-    }
-    return claimed;
-  },
-  async recordAttempt(tx, attempt) {
-    await tx.orm.webhookAttempt.create({ data: attempt });
-  },
-  async settle(tx, deliveryId, outcome) {
-    await tx.orm.webhookDelivery.updateMany({ where: { id: deliveryId }, data: { ...outcome, lockedUntil: null } });
-  },
-  async setFailing(tx, endpointId, since) {
-    await tx.orm.webhookEndpoint.updateMany({ where: since ? { id: endpointId, failingSince: null } : { id: endpointId }, data: { failingSince: since } });
-  },
-  async disable(tx, endpointId, at, reason) {
-    const { count } = await tx.orm.webhookEndpoint.updateMany({ where: { id: endpointId, disabledAt: null }, data: { disabledAt: at, disabledReason: reason } });
-    return count === 1;
-  },
-  async enable(tx, endpointId, now) {
-    const { count } = await tx.orm.webhookEndpoint.updateMany({ where: { id: endpointId }, data: { disabledAt: null, disabledReason: null, failingSince: null } });
-    if (count === 1) await tx.orm.webhookDelivery.updateMany({ where: { endpointId, status: "pending" }, data: { nextAttemptAt: now } });
-    return count === 1;
-  },
-  deliveries: (q, endpointId, { after, take }) =>
-    q.orm.webhookDelivery.findMany({
+  claimDue: (now, until, limit) =>
+    transaction(async (tx) => {
+      const due = await tx.orm.webhookDelivery.findMany({
+        where: { status: "pending", nextAttemptAt: { lte: now }, endpoint: { disabledAt: null }, ...free(now) },
+        orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+        take: limit,
+        select: claimedSelect,
+      });
+      const claimed: ClaimedDelivery[] = [];
+      for (const delivery of due) {
+        // On PostgreSQL a concurrent claim of the same row waits for ours, then finds it held.
+        const { count } = await tx.orm.webhookDelivery.updateMany({ where: { id: delivery.id, status: "pending", ...free(now) }, data: { lockedUntil: until } });
+        if (count === 1) claimed.push(delivery);
+      }
+      return claimed;
+    }),
+  settleAttempt: (attempt, outcome, endpoint, whenDisabled) =>
+    transaction(async (tx) => {
+      await tx.orm.webhookAttempt.create({ data: attempt });
+      await tx.orm.webhookDelivery.updateMany({ where: { id: attempt.deliveryId }, data: { ...outcome, lockedUntil: null } });
+      if (endpoint.failing === "cleared") await tx.orm.webhookEndpoint.updateMany({ where: { id: endpoint.id }, data: { failingSince: null } });
+      else if (endpoint.failing !== "unchanged") await tx.orm.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: null }, data: { failingSince: endpoint.failing.since } });
+      if (!endpoint.disable) return;
+      const { count } = await tx.orm.webhookEndpoint.updateMany({ where: { id: endpoint.id, disabledAt: null }, data: { disabledAt: endpoint.disable.at, disabledReason: endpoint.disable.reason } });
+      if (count === 1) await whenDisabled(tx);
+    }),
+  enable: (endpointId, now) =>
+    transaction(async (tx) => {
+      const { count } = await tx.orm.webhookEndpoint.updateMany({ where: { id: endpointId }, data: { disabledAt: null, disabledReason: null, failingSince: null } });
+      if (count === 0) return null;
+      await tx.orm.webhookDelivery.updateMany({ where: { endpointId, status: "pending" }, data: { nextAttemptAt: now } });
+      return tx.orm.webhookEndpoint.findUnique({ where: { id: endpointId }, select: endpointSelect });
+    }),
+  deliveries: (endpointId, { after, take }) =>
+    reads().orm.webhookDelivery.findMany({
       where: { endpointId, ...(after && { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }) },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take,
       select: deliverySelect,
     }),
-  delivery: (q, endpointId, deliveryId) => q.orm.webhookDelivery.findFirst({ where: { id: deliveryId, endpointId }, select: deliverySelect }),
   async managers(q, roles) {
     const users = await q.orm.user.findMany({ where: { active: true, role: { in: [...roles] } }, select: { id: true } });
     return users.map((user) => user.id);
   },
-  async replay(tx, endpointId, deliveryId, now) {
-    // A hold is kept: an instance sending it right now settles it, and the next claim sends it again.
-    const { count } = await tx.orm.webhookDelivery.updateMany({ where: { id: deliveryId, endpointId }, data: { status: "pending", nextAttemptAt: now } });
-    return count === 1;
-  },
+  replay: (endpointId, deliveryId, now) =>
+    transaction(async (tx) => {
+      // A hold is kept: an instance sending it right now settles it, and the next claim sends it again.
+      const { count } = await tx.orm.webhookDelivery.updateMany({ where: { id: deliveryId, endpointId }, data: { status: "pending", nextAttemptAt: now } });
+      return count === 1 ? tx.orm.webhookDelivery.findUnique({ where: { id: deliveryId }, select: deliverySelect }) : null;
+    }),
 };

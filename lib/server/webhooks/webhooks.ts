@@ -6,7 +6,6 @@ import type { CreatedWebhook, WebhookDeliveryPage, WebhookDeliveryRow, WebhookRo
 import type { Cursor } from "../api/cursor";
 import { encodeCursor } from "../api/cursor";
 import { AppError } from "../errors";
-import { reads, transaction } from "../store/database";
 import { resolvedUrlProblem } from "./webhook-address";
 import type { DeliveryRow, EndpointRow } from "./webhook-store";
 import { webhookStore } from "./webhook-store";
@@ -49,45 +48,37 @@ export async function createWebhook(input: { url: string; events: readonly Webho
   const problem = await resolvedUrlProblem(input.url);
   if (problem) throw new AppError("VALIDATION", problem, { url: problem });
   const secret = `whsec_${randomBytes(SECRET_BYTES).toString("base64")}`;
-  return transaction(async (tx) => {
-    if ((await webhookStore.endpoints(tx)).length >= MAX_WEBHOOKS) {
-      throw new AppError("CONFLICT", `A workspace has at most ${MAX_WEBHOOKS} webhooks; delete one you no longer use first.`);
-    }
-    const row = await webhookStore.insertEndpoint(tx, { url: input.url, events: formatEventTypes(input.events), secret, createdById: input.createdById });
-    return { ...webhookRow(row), secret };
-  });
+  const row = await webhookStore.insertEndpoint({ url: input.url, events: formatEventTypes(input.events), secret, createdById: input.createdById }, MAX_WEBHOOKS);
+  if (!row) throw new AppError("CONFLICT", `A workspace has at most ${MAX_WEBHOOKS} webhooks; delete one you no longer use first.`);
+  return { ...webhookRow(row), secret };
 }
 
 export async function listWebhooks(): Promise<WebhookRow[]> {
-  return (await webhookStore.endpoints(reads())).map(webhookRow);
+  return (await webhookStore.endpoints()).map(webhookRow);
 }
 
 export async function getWebhook(id: string): Promise<WebhookRow> {
-  const row = await webhookStore.endpoint(reads(), id);
+  const row = await webhookStore.endpoint(id);
   if (!row) throw new AppError("NOT_FOUND", "This webhook no longer exists.");
   return webhookRow(row);
 }
 
 /** Deletes an endpoint with its deliveries: what was not yet sent is not sent. */
 export async function deleteWebhook(id: string): Promise<void> {
-  await transaction(async (tx) => {
-    if (!(await webhookStore.deleteEndpoint(tx, id))) throw new AppError("NOT_FOUND", "This webhook no longer exists.");
-  });
+  if (!(await webhookStore.deleteEndpoint(id))) throw new AppError("NOT_FOUND", "This webhook no longer exists.");
 }
 
 /** Turns a disabled endpoint back on; what waited for it is sent now. */
 export async function enableWebhook(id: string, now: Date = new Date()): Promise<WebhookRow> {
-  return transaction(async (tx) => {
-    if (!(await webhookStore.enable(tx, id, now))) throw new AppError("NOT_FOUND", "This webhook no longer exists.");
-    return webhookRow((await webhookStore.endpoint(tx, id))!);
-  });
+  const row = await webhookStore.enable(id, now);
+  if (!row) throw new AppError("NOT_FOUND", "This webhook no longer exists.");
+  return webhookRow(row);
 }
 
 /** The endpoint's deliveries newest first, `limit` a page, with each one's attempts. */
 export async function listDeliveries(endpointId: string, page: { after: Cursor | null; limit: number }): Promise<WebhookDeliveryPage> {
-  const q = reads();
-  if (!(await webhookStore.endpoint(q, endpointId))) throw new AppError("NOT_FOUND", "This webhook no longer exists.");
-  const rows = await webhookStore.deliveries(q, endpointId, { after: page.after && { createdAt: new Date(page.after.at), id: page.after.id }, take: page.limit + 1 });
+  if (!(await webhookStore.endpoint(endpointId))) throw new AppError("NOT_FOUND", "This webhook no longer exists.");
+  const rows = await webhookStore.deliveries(endpointId, { after: page.after && { createdAt: new Date(page.after.at), id: page.after.id }, take: page.limit + 1 });
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
   return { deliveries: shown.map(deliveryRow), nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.createdAt.getTime(), id: last.id }) : null };
@@ -95,8 +86,7 @@ export async function listDeliveries(endpointId: string, page: { after: Cursor |
 
 /** Sends a delivery again as soon as the dispatcher looks (within a second), whatever became of it. */
 export async function replayDelivery(endpointId: string, deliveryId: string, now: Date = new Date()): Promise<WebhookDeliveryRow> {
-  return transaction(async (tx) => {
-    if (!(await webhookStore.replay(tx, endpointId, deliveryId, now))) throw new AppError("NOT_FOUND", "This webhook has no such delivery.");
-    return deliveryRow((await webhookStore.delivery(tx, endpointId, deliveryId))!);
-  });
+  const row = await webhookStore.replay(endpointId, deliveryId, now);
+  if (!row) throw new AppError("NOT_FOUND", "This webhook has no such delivery.");
+  return deliveryRow(row);
 }
