@@ -1,5 +1,7 @@
 import "server-only";
 import { timeOrderedId } from "../store/time-ordered-id";
+import type { EventSource } from "@/lib/core/events";
+import { MAX_BATCH_EVENTS } from "@/lib/core/events";
 import type { LeadInput } from "@/lib/core/lead-input";
 import { customFieldsProblem, namesFromEmail } from "@/lib/core/lead-input";
 import type { FieldErrors } from "../errors";
@@ -9,6 +11,7 @@ import { activeRuleSet, scoreAndStoreLeads } from "../scoring/lead-scoring";
 import type { LeadFields, LeadRow, NewLeadRow } from "./ingest-store";
 import { transaction } from "../store/database";
 import { ingestStore } from "./ingest-store";
+import { ingestEventsIn, refusalError } from "./ingest-events";
 import type { Tx } from "../store/transaction";
 
 /**
@@ -118,4 +121,32 @@ async function storeLeadInputs(tx: Tx, inputs: readonly LeadInput[], now: number
     now,
   );
   return results;
+}
+
+/**
+ * Makes or updates a lead and stores events for it, in one transaction (the website's identify:
+ * the visitor's earlier page views become the lead's). A new lead gets `newSource`; `eventsFor`
+ * reads, inside the transaction, the events to add; `then` runs last in it. A lead refused for
+ * what it would become is answered with its field errors and nothing is written; a refused event
+ * throws, undoing it all.
+ */
+export async function upsertLeadWithEvents(
+  input: LeadInput,
+  options: { newSource: string; source: EventSource; idempotencyScope: string; now: Date },
+  eventsFor: (tx: Tx, leadId: string) => Promise<unknown[]>,
+  then: (tx: Tx, leadId: string) => Promise<void>,
+): Promise<UpsertedLead | RefusedLead> {
+  return transaction(async (tx) => {
+    const known = (await ingestStore.findLeads(tx, { ids: [], emails: [input.email] })).length > 0;
+    const [upserted] = await upsertLeadsIn(tx, [known ? input : { ...input, source: input.source ?? options.newSource }], { now: options.now });
+    if ("refused" in upserted) return upserted;
+    const events = await eventsFor(tx, upserted.leadId);
+    for (let start = 0; start < events.length; start += MAX_BATCH_EVENTS) {
+      const results = await ingestEventsIn(tx, events.slice(start, start + MAX_BATCH_EVENTS), { source: options.source, idempotencyScope: options.idempotencyScope, now: options.now });
+      const refused = results.find((result) => result.status === "error");
+      if (refused?.status === "error") throw refusalError(refused);
+    }
+    await then(tx, upserted.leadId);
+    return upserted;
+  });
 }

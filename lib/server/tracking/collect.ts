@@ -3,16 +3,10 @@ import { DAY_MS } from "@/lib/core/time";
 import type { CollectMessage } from "@/lib/core/tracking";
 import { leadFieldsFromTraits, originAllowed, parseOrigins, visitProperties } from "@/lib/core/tracking";
 import { leadInputSchema } from "@/lib/core/lead-input";
-import { MAX_BATCH_EVENTS } from "@/lib/core/events";
 import { fieldErrorsOf } from "@/lib/core/field-errors";
 import { AppError } from "../errors";
-import { ingestEvents, ingestEventsIn, refusalError } from "../ingest/ingest-events";
-import { ingestStore } from "../ingest/ingest-store";
-import { upsertLeadsIn } from "../ingest/upsert-lead";
-import { engine, reads, transaction } from "../store/database";
-import { groupedWrites } from "../store/grouped-writes";
-import { postgresPool } from "@/lib/env";
-import { timeOrderedId } from "../store/time-ordered-id";
+import { ingestEvents, refusalError } from "../ingest/ingest-events";
+import { upsertLeadWithEvents } from "../ingest/upsert-lead";
 import { trackingStore } from "./tracking-store";
 
 /** The write key a message came with, once it is known to be active. */
@@ -23,7 +17,7 @@ export type CollectingKey = { id: string; origins: string[] };
  * from an origin the key doesn't list is a 403 (its CORS answer names no origin either).
  */
 export async function collectingKey(key: string, origin: string | null, appOrigin: string): Promise<CollectingKey> {
-  const row = await trackingStore.writeKey(reads(), key);
+  const row = await trackingStore.findWriteKey(key);
   if (!row) throw new AppError("UNAUTHENTICATED", "This write key is not valid.");
   if (row.revokedAt) throw new AppError("UNAUTHENTICATED", "This write key was revoked. Ask an admin for a new one.");
   const origins = parseOrigins(row.origins);
@@ -33,7 +27,7 @@ export async function collectingKey(key: string, origin: string | null, appOrigi
 
 /** Whether any active write key answers `origin`: a preflight carries no key to ask about. */
 export async function someKeyAllows(origin: string, appOrigin: string): Promise<boolean> {
-  return originAllowed(await trackingStore.activeOrigins(reads()), origin, appOrigin);
+  return originAllowed(await trackingStore.activeOrigins(), origin, appOrigin);
 }
 
 const idempotencyScope = (key: CollectingKey) => `tracking:${key.id}`;
@@ -59,39 +53,12 @@ export async function collect(message: CollectMessage, key: CollectingKey, now: 
   }
   if (fields.email) return identify(message, key, { fields, properties, at, now });
 
-  const visitor = await trackingStore.visitor(reads(), key.id, message.anonymousId);
-  const leadId = visitor?.leadId ?? (await keepAnonymous({ writeKeyId: key.id, anonymousId: message.anonymousId, type: message.type, at, properties, now }));
+  const visitor = await trackingStore.findVisitor(key.id, message.anonymousId);
+  const leadId = visitor?.leadId ?? (await trackingStore.keepAnonymous({ writeKeyId: key.id, anonymousId: message.anonymousId, type: message.type, at, properties, now }));
   if (!leadId) return;
   const [result] = await ingestEvents([{ leadId, type: message.type, occurredAt: at.toISOString(), properties }], { source: "tracking", idempotencyScope: idempotencyScope(key), now });
   if (result.status === "error") throw refusalError(result);
 }
-
-type AnonymousEvent = { writeKeyId: string; anonymousId: string; type: string; at: Date; properties: Record<string, unknown>; now: Date };
-
-/**
- * Keeps an anonymous visitor's event under its id; answers the visitor's lead instead if it
- * identified meanwhile (its event is then the lead's). Page views are most of a site's traffic
- * and arrive side by side: those that queue up while one is written share the next transaction
- * (grouped-writes.ts), so one commit serves many.
- */
-const keepAnonymous = groupedWrites<AnonymousEvent, string | null>({
-  slots: () => (engine() === "sqlite" ? 1 : Math.max(1, Math.floor(postgresPool().size / 2))),
-  maxItems: 500,
-  itemsOf: () => 1,
-  compatible: () => true,
-  write: (events) =>
-    transaction(async (tx) => {
-      const leads: Array<string | null> = [];
-      for (const event of events) {
-        const visitor = await trackingStore.ensureVisitor(tx, event.writeKeyId, event.anonymousId, event.now);
-        if (!visitor.leadId) {
-          await trackingStore.insertVisitorEvent(tx, { id: timeOrderedId(event.at.getTime()), visitorId: visitor.id, type: event.type, occurredAt: event.at, properties: JSON.stringify(event.properties) });
-        }
-        leads.push(visitor.leadId);
-      }
-      return leads;
-    }),
-});
 
 type Identified = { fields: ReturnType<typeof leadFieldsFromTraits>; properties: Record<string, unknown>; at: Date; now: Date };
 
@@ -100,23 +67,21 @@ async function identify(message: CollectMessage, key: CollectingKey, { fields, p
   if (!input.success) {
     throw new AppError("VALIDATION", "The visitor's details can't make a lead; see details for each trait.", prefixed(fieldErrorsOf(input.error)));
   }
-  await transaction(async (tx) => {
-    const known = (await ingestStore.findLeads(tx, { ids: [], emails: [input.data.email] })).length > 0;
-    const [upserted] = await upsertLeadsIn(tx, [known ? input.data : { ...input.data, source: input.data.source ?? "website" }], { now });
-    if ("refused" in upserted) throw new AppError("VALIDATION", "The visitor's details can't be stored; see details for each trait.", prefixed(upserted.refused));
-    const visitor = await trackingStore.ensureVisitor(tx, key.id, message.anonymousId, now);
-    const earlier = await trackingStore.visitorEvents(tx, visitor.id);
-    const events = [
-      ...earlier.map((event) => ({ leadId: upserted.leadId, type: event.type, occurredAt: event.occurredAt.toISOString(), properties: JSON.parse(event.properties), idempotencyKey: `visit:${event.id}` })),
-      { leadId: upserted.leadId, type: message.type, occurredAt: at.toISOString(), properties },
-    ];
-    for (let start = 0; start < events.length; start += MAX_BATCH_EVENTS) {
-      const results = await ingestEventsIn(tx, events.slice(start, start + MAX_BATCH_EVENTS), { source: "tracking", idempotencyScope: idempotencyScope(key), now });
-      const refused = results.find((result) => result.status === "error");
-      if (refused && refused.status === "error") throw refusalError(refused);
-    }
-    await trackingStore.identify(tx, visitor.id, upserted.leadId, now);
-  });
+  let visitorId = "";
+  const upserted = await upsertLeadWithEvents(
+    input.data,
+    { newSource: "website", source: "tracking", idempotencyScope: idempotencyScope(key), now },
+    async (tx, leadId) => {
+      visitorId = (await trackingStore.ensureVisitor(tx, key.id, message.anonymousId, now)).id;
+      const earlier = await trackingStore.visitorEvents(tx, visitorId);
+      return [
+        ...earlier.map((event) => ({ leadId, type: event.type, occurredAt: event.occurredAt.toISOString(), properties: JSON.parse(event.properties), idempotencyKey: `visit:${event.id}` })),
+        { leadId, type: message.type, occurredAt: at.toISOString(), properties },
+      ];
+    },
+    (tx, leadId) => trackingStore.identify(tx, visitorId, leadId, now),
+  );
+  if ("refused" in upserted) throw new AppError("VALIDATION", "The visitor's details can't be stored; see details for each trait.", prefixed(upserted.refused));
 }
 
 /** Field errors of the lead made from traits, named as the sender named them: traits.<field>. */

@@ -2,7 +2,9 @@ import "server-only";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
 import { SAME_ORIGIN } from "@/lib/core/tracking";
 import type { Queryable, Tx } from "@/lib/server/store/transaction";
-import { reads, transaction } from "@/lib/server/store/database";
+import { postgresPool } from "@/lib/env";
+import { engine, reads, transaction } from "@/lib/server/store/database";
+import { groupedWrites } from "@/lib/server/store/grouped-writes";
 import { perEngine } from "@/lib/server/store/per-engine";
 import { msToTimestamp, postgresRow, postgresRun } from "@/lib/server/store/postgres-sql";
 import { preparedPerConnection } from "@/lib/server/store/sqlite-transaction";
@@ -11,6 +13,7 @@ import { timeOrderedId } from "@/lib/server/store/time-ordered-id";
 const writeKeySelect = { id: true, name: true, key: true, origins: true, createdAt: true, revokedAt: true, createdBy: { select: { name: true } } } satisfies Prisma.WriteKeySelect;
 
 export type WriteKeyRow = Prisma.WriteKeyGetPayload<{ select: typeof writeKeySelect }>;
+export type AnonymousEvent = { writeKeyId: string; anonymousId: string; type: string; at: Date; properties: Record<string, unknown>; now: Date };
 export type NewWriteKey = { name: string; key: string; origins: string; createdById: string | null };
 export type VisitorRow = { id: string; leadId: string | null };
 export type VisitorEventRow = { id: string; type: string; occurredAt: Date; properties: string };
@@ -32,7 +35,16 @@ export interface TrackingStore {
   /** An active key that answers only the app's own pages (the demo site's), if there is one. */
   sameOriginKey(): Promise<string | null>;
   /** Every origin an active key lists (a preflight carries no key to look its origins up by). */
-  activeOrigins(q: Queryable): Promise<string[]>;
+  activeOrigins(): Promise<string[]>;
+  /** The key's row, read on its own (writeKey outside a transaction). */
+  findWriteKey(key: string): Promise<{ id: string; origins: string; revokedAt: Date | null } | null>;
+  /** The visitor, read on its own (visitor outside a transaction). */
+  findVisitor(writeKeyId: string, anonymousId: string): Promise<VisitorRow | null>;
+  /**
+   * Keeps an anonymous visitor's event under its id, making the visitor if new; answers the
+   * visitor's lead instead if it identified meanwhile (the event is then the lead's to store).
+   */
+  keepAnonymous(event: AnonymousEvent): Promise<string | null>;
   visitor(q: Queryable, writeKeyId: string, anonymousId: string): Promise<VisitorRow | null>;
   /** The visitor with this anonymous id under the key, made if new. */
   ensureVisitor(tx: Tx, writeKeyId: string, anonymousId: string, now: Date): Promise<VisitorRow>;
@@ -64,8 +76,11 @@ const ormTrackingStore: TrackingStore = {
   async sameOriginKey() {
     return (await reads().orm.writeKey.findFirst({ where: { origins: SAME_ORIGIN, revokedAt: null }, orderBy: { createdAt: "asc" }, select: { key: true } }))?.key ?? null;
   },
-  async activeOrigins(q) {
-    const keys = await q.orm.writeKey.findMany({ where: { revokedAt: null }, select: { origins: true } });
+  findWriteKey: (key) => trackingStore.writeKey(reads(), key),
+  findVisitor: (writeKeyId, anonymousId) => trackingStore.visitor(reads(), writeKeyId, anonymousId),
+  keepAnonymous: (event) => keepAnonymousGrouped(event),
+  async activeOrigins() {
+    const keys = await reads().orm.writeKey.findMany({ where: { revokedAt: null }, select: { origins: true } });
     return keys.flatMap((key) => key.origins.split("\n").map((line) => line.trim()));
   },
   visitor: (q, writeKeyId, anonymousId) => q.orm.visitor.findUnique({ where: { writeKeyId_anonymousId: { writeKeyId, anonymousId } }, select: { id: true, leadId: true } }),
@@ -105,6 +120,27 @@ const sqliteStatements = preparedPerConnection((connection) => ({
   ),
   insertVisitorEvent: connection.prepare<[string, string, string, number, string]>(`INSERT INTO "VisitorEvent" (id, visitorId, type, occurredAt, properties) VALUES (?, ?, ?, ?, ?)`),
 }));
+
+// Page views are most of a site's traffic and arrive side by side: those that queue up while one
+// is written share the next transaction (grouped-writes.ts), so one commit serves many.
+const keepAnonymousGrouped = groupedWrites<AnonymousEvent, string | null>({
+  slots: () => (engine() === "sqlite" ? 1 : Math.max(1, Math.floor(postgresPool().size / 2))),
+  maxItems: 500,
+  itemsOf: () => 1,
+  compatible: () => true,
+  write: (events) =>
+    transaction(async (tx) => {
+      const leads: Array<string | null> = [];
+      for (const event of events) {
+        const visitor = await trackingStore.ensureVisitor(tx, event.writeKeyId, event.anonymousId, event.now);
+        if (!visitor.leadId) {
+          await trackingStore.insertVisitorEvent(tx, { id: timeOrderedId(event.at.getTime()), visitorId: visitor.id, type: event.type, occurredAt: event.at, properties: JSON.stringify(event.properties) });
+        }
+        leads.push(visitor.leadId);
+      }
+      return leads;
+    }),
+});
 
 type HotPaths = Pick<TrackingStore, "writeKey" | "visitor" | "ensureVisitor" | "insertVisitorEvent">;
 
