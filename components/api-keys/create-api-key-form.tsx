@@ -1,50 +1,18 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
-import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { TextField } from "@/components/ui/text-field";
+import { useCreateForm } from "@/components/ui/use-create-form";
 import { API_SCOPES } from "@/lib/core/api-scopes";
 import { createApiKeyAction } from "@/lib/server/admin/api-key-actions";
-import type { CreatedApiKey } from "@/lib/views/admin";
-import type { FieldErrors } from "@/lib/server/errors";
 import { ScopeChoices } from "./scope-choices";
 
 export function CreateApiKeyForm() {
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  // Lives only in this component's state: a reload or leaving the page drops the plain-text key for good.
-  const [created, setCreated] = useState<CreatedApiKey | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    setCreated(null);
-    const result = await createApiKeyAction({ name: String(form.get("name") ?? ""), scopes: API_SCOPES.filter((scope) => form.getAll("scopes").includes(scope)) });
-    setPending(false);
-    if (!result.ok) {
-      setErrors(result.error.fieldErrors ?? {});
-      setError(result.error.message);
-      return;
-    }
-    setErrors({});
-    formRef.current?.reset();
-    setCreated(result.data);
-    router.refresh();
-  }
-
-  function done() {
-    setCreated(null);
-    // The key field that held focus is gone; hand focus back to the form rather than the page's start.
-    (formRef.current?.elements.namedItem("name") as HTMLInputElement | null)?.focus();
-  }
+  const { formRef, errors, error, pending, created, submit, done } = useCreateForm(
+    (form) => createApiKeyAction({ name: String(form.get("name") ?? ""), scopes: API_SCOPES.filter((scope) => form.getAll("scopes").includes(scope)) }),
+    "name",
+  );
 
   return (
     <section aria-labelledby="create-api-key-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">

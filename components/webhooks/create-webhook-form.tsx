@@ -1,49 +1,19 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
-import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { TextField } from "@/components/ui/text-field";
+import { useCreateForm } from "@/components/ui/use-create-form";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/core/webhooks";
-import type { FieldErrors } from "@/lib/server/errors";
 import { createWebhookAction } from "@/lib/server/webhooks/webhook-actions";
-import type { CreatedWebhook } from "@/lib/views/webhooks";
 import { EventChoices } from "./event-choices";
 
 export function CreateWebhookForm() {
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  // Lives only in this component's state: the page never shows the secret again.
-  const [created, setCreated] = useState<CreatedWebhook | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    setCreated(null);
-    const result = await createWebhookAction({ url: String(form.get("url") ?? ""), events: WEBHOOK_EVENT_TYPES.filter((type) => form.getAll("events").includes(type)) });
-    setPending(false);
-    if (!result.ok) {
-      setErrors(result.error.fieldErrors ?? {});
-      setError(result.error.message);
-      return;
-    }
-    setErrors({});
-    formRef.current?.reset();
-    setCreated(result.data);
-    router.refresh();
-  }
-
-  function done() {
-    setCreated(null);
-    (formRef.current?.elements.namedItem("url") as HTMLInputElement | null)?.focus();
-  }
+  // The secret lives only in this component's state: the page never shows it again.
+  const { formRef, errors, error, pending, created, submit, done } = useCreateForm(
+    (form) => createWebhookAction({ url: String(form.get("url") ?? ""), events: WEBHOOK_EVENT_TYPES.filter((type) => form.getAll("events").includes(type)) }),
+    "url",
+  );
 
   return (
     <section aria-labelledby="create-webhook-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">

@@ -5,29 +5,14 @@ import { resetRateLimits } from "@/lib/server/api/rate-limit";
 import { db } from "@/lib/server/store/db";
 import { explainScore } from "@/lib/server/scoring/lead-scoring";
 import { call, createKey } from "../support/api";
-import { createLead } from "../support/factories";
+import { activateSmallRuleSet, createLead } from "../support/factories";
 
 let key: string;
 
 beforeAll(async () => {
   key = (await createKey()).key;
   // A small rule set whose arithmetic the assertions below can follow by hand.
-  await db.ruleSet.updateMany({ data: { active: false } });
-  await db.ruleSet.create({
-    data: {
-      version: 2,
-      active: true,
-      rules: JSON.stringify({
-        fit: [{ id: "software", label: "Software company", field: "industry", condition: { operator: "equals", value: "Software" }, points: 20 }],
-        engagement: [
-          { id: "demo", label: "Asked for a demo", eventType: "contact_request", points: 50 },
-          { id: "views", label: "Page views", eventType: "page_view", points: 2, cap: { points: 4, windowDays: 30 } },
-        ],
-        disqualify: [],
-        threshold: { total: 60 },
-      }),
-    },
-  });
+  await activateSmallRuleSet();
 });
 
 afterEach(async () => {

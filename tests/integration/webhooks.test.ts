@@ -13,7 +13,7 @@ import { createWebhook, replayDelivery } from "@/lib/server/webhooks/webhooks";
 import type { WebhookEventType } from "@/lib/core/webhooks";
 import { call, createKey } from "../support/api";
 import type { Team } from "../support/factories";
-import { createLead, createTeam } from "../support/factories";
+import { activateSmallRuleSet, createLead, createTeam } from "../support/factories";
 import { signInAs } from "../support/sign-in";
 import { startReceiver } from "../support/webhook-receiver";
 
@@ -59,26 +59,6 @@ async function markMql(leadId: string) {
   return result.data;
 }
 
-/** Rules whose arithmetic the assertions follow by hand: Software +20, a contact request +50, an MQL at 60. */
-async function useSmallRuleSet() {
-  await db.ruleSet.updateMany({ data: { active: false } });
-  await db.ruleSet.create({
-    data: {
-      version: 2,
-      active: true,
-      rules: JSON.stringify({
-        fit: [{ id: "software", label: "Software company", field: "industry", condition: { operator: "equals", value: "Software" }, points: 20 }],
-        engagement: [
-          { id: "demo", label: "Asked for a demo", eventType: "contact_request", points: 50 },
-          { id: "views", label: "Page views", eventType: "page_view", points: 2 },
-        ],
-        disqualify: [],
-        threshold: { total: 60 },
-      }),
-    },
-  });
-}
-
 const deliveriesOf = (endpointId: string) => db.webhookDelivery.findMany({ where: { endpointId }, orderBy: { id: "asc" } });
 
 describe("the outbox", () => {
@@ -122,7 +102,7 @@ describe("the outbox", () => {
 
   test("an event pushing a score over the MQL threshold queues lead.score_changed and the automatic lead.mql", async () => {
     const { webhook } = await endpointFor(["lead.score_changed", "lead.mql"]);
-    await useSmallRuleSet();
+    await activateSmallRuleSet();
     const lead = await createLead();
     await db.lead.update({ where: { id: lead.id }, data: { industry: "Software" } });
     const answer = await call(postEvents, { path: "/events", key, body: { leadId: lead.id, type: "contact_request" } });

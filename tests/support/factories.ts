@@ -59,3 +59,26 @@ export async function createTeam(): Promise<Team> {
     otherRep: await createUser("SALES", { name: "Sasha Sales" }),
   };
 }
+
+/**
+ * Makes active a small rule set whose arithmetic tests follow by hand: a Software company +20, a
+ * contact request +50, page views +2 each (at most 4 in 30 days), an MQL at 60. It is version 2.
+ */
+export async function activateSmallRuleSet() {
+  await db.ruleSet.updateMany({ data: { active: false } });
+  await db.ruleSet.create({
+    data: {
+      version: 2,
+      active: true,
+      rules: JSON.stringify({
+        fit: [{ id: "software", label: "Software company", field: "industry", condition: { operator: "equals", value: "Software" }, points: 20 }],
+        engagement: [
+          { id: "demo", label: "Asked for a demo", eventType: "contact_request", points: 50 },
+          { id: "views", label: "Page views", eventType: "page_view", points: 2, cap: { points: 4, windowDays: 30 } },
+        ],
+        disqualify: [],
+        threshold: { total: 60 },
+      }),
+    },
+  });
+}
