@@ -1,9 +1,12 @@
 // Measures the tracking collector (POST /api/v1/collect) against the stack's own ceiling, on a
 // copy of the 100,000-lead benchmark database: anonymous page views (the bulk of a site's
 // traffic), page views of visitors already known as leads (stored and scored as the lead's
-// events), and the cheapest JSON answer this server gives, in the same run.
+// events), and the cheapest JSON answer this server gives, in the same run. A last line runs the
+// same collector code behind a bare node:http server in this process (no Next.js), to show what
+// the request handling costs (SQLite only: this process then writes the database itself).
 // Usage: npm run bench:collect                   (SQLite)
 //        npm run bench:collect -- --db postgres  (the benchmark's PostgreSQL cluster)
+import http from "node:http";
 import os from "node:os";
 import autocannon from "autocannon";
 import { BASE_URL, assertPortFree, benchEngine, engineName, prepareBenchDatabase, startServer, stopPostgresCluster, stopServer, waitUntilServing } from "./bench-support";
@@ -15,10 +18,10 @@ const ENGINE = benchEngine();
 
 type Line = { measure: string; value: string; target: string; pass: boolean | null };
 
-async function load(options: { path: string; method?: "GET" | "POST"; bodies?: string[]; connections: number; seconds?: number }) {
+async function load(options: { url?: string; path: string; method?: "GET" | "POST"; bodies?: string[]; connections: number; seconds?: number }) {
   let next = 0;
   const result = await autocannon({
-    url: `${BASE_URL}${options.path}`,
+    url: `${options.url ?? BASE_URL}${options.path}`,
     method: options.method ?? "GET",
     connections: options.connections,
     duration: options.seconds ?? SECONDS,
@@ -43,6 +46,42 @@ function pageViews(writeKey: string, anonymousIds: readonly string[]): string[] 
   );
 }
 
+const BARE_PORT = 3300;
+// Out of the way, as in the server: the benchmark measures the work, not the limits.
+const RAISED_LIMITS = { LEADGATE_COLLECT_RATE_LIMIT: "100000000", LEADGATE_COLLECT_RATE_LIMIT_PER_ADDRESS: "100000000" };
+
+/** The collector's own work (validation, key, origin, rate limits, grouped writes) behind node:http, on this process's database. */
+async function bareCollector(writeKey: string) {
+  Object.assign(process.env, RAISED_LIMITS);
+  const { collect, collectingKey } = await import("../lib/server/tracking/collect");
+  const { throttleCollect } = await import("../lib/server/tracking/collect-http");
+  const { collectSchema } = await import("../lib/core/tracking");
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const answer = async () => {
+        const message = collectSchema.parse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+        const key = await collectingKey(message.writeKey, String(request.headers.origin ?? ""), `http://localhost:${BARE_PORT}`);
+        await throttleCollect(key, new Request(`http://localhost:${BARE_PORT}/api/v1/collect`, { method: "POST" }));
+        await collect(message, key);
+      };
+      answer().then(
+        () => response.writeHead(202, { "content-type": "application/json", "access-control-allow-origin": SITE }).end('{"accepted":true}'),
+        (error) => response.writeHead(500).end(String(error)),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(BARE_PORT, resolve));
+  try {
+    const bodies = pageViews(writeKey, Array.from({ length: VISITORS }, (_, index) => `bare-visitor-${index.toString().padStart(6, "0")}`));
+    await load({ url: `http://localhost:${BARE_PORT}`, path: "/api/v1/collect", method: "POST", bodies, connections: 16, seconds: 3 });
+    return await load({ url: `http://localhost:${BARE_PORT}`, path: "/api/v1/collect", method: "POST", bodies, connections: 16 });
+  } finally {
+    server.close();
+  }
+}
+
 async function main() {
   await assertPortFree();
   const bench = await prepareBenchDatabase("collect", ENGINE);
@@ -59,7 +98,7 @@ async function main() {
   await closeStore();
 
   console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}; engine: ${engineName(ENGINE)}`);
-  const server = startServer(bench.database, { LEADGATE_BENCH_ROUTES: "1", LEADGATE_COLLECT_RATE_LIMIT: "100000000", LEADGATE_COLLECT_RATE_LIMIT_PER_ADDRESS: "100000000" });
+  const server = startServer(bench.database, { LEADGATE_BENCH_ROUTES: "1", ...RAISED_LIMITS });
   const lines: Line[] = [];
   try {
     await waitUntilServing(server);
@@ -81,6 +120,10 @@ async function main() {
   } finally {
     await stopServer(server);
     if (ENGINE === "postgres") stopPostgresCluster();
+  }
+  if (ENGINE === "sqlite") {
+    const bare = await bareCollector(writeKey);
+    lines.push({ measure: "The same collector code behind a bare node:http server (no Next.js), 16 connections", value: `${bare.perSecond.toFixed(0)} /s, p99 ${bare.p99} ms`, target: "—", pass: null });
   }
 
   console.log("\n| Measure | Value | Target | Result |\n|---|---|---|---|");
