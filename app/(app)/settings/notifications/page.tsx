@@ -14,7 +14,7 @@ export default async function NotificationSettingsPage() {
         <h1 className="text-xl font-semibold tracking-tight">Notification settings</h1>
         <p className="mt-1 text-sm text-slate-600">Every notification shows under the bell. Tick the ones you also want by e-mail, to {user.email}.</p>
       </div>
-      {!settings.mailEnabled && (
+      {!settings.mailEnabled && settings.available.length > 0 && (
         <p role="note" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
           E-mail isn&apos;t set up on this Leadgate yet, so nothing is sent: your choices are kept and apply once an admin sets LEADGATE_SMTP_URL.
         </p>
