@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { DEMO_API_KEY, expectNoSeriousA11yViolations, openSignedIn } from "./support";
+import { DEMO_API_KEY, DEMO_WRITE_KEY, expectNoSeriousA11yViolations, openSignedIn } from "./support";
 
 const headers = { authorization: `Bearer ${DEMO_API_KEY}` };
 
@@ -45,6 +45,19 @@ test("a visitor browses the demo site anonymously, fills in the form, and become
   await page.goto("/demo-site/pricing");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectNoSeriousA11yViolations(page);
+});
+
+test("the production server answers the collector in its direct lane, with the headers every answer carries", async ({ request, baseURL }) => {
+  const message = { writeKey: DEMO_WRITE_KEY, anonymousId: `lane-${Date.now()}`, type: "page_view", url: `${baseURL}/demo-site` };
+  const answer = await request.post("/api/v1/collect", { headers: { "content-type": "text/plain", origin: baseURL! }, data: JSON.stringify(message) });
+  expect(answer.status()).toBe(202);
+  expect(answer.headers()["access-control-allow-origin"]).toBe(baseURL);
+  expect(answer.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(answer.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // Next.js adds its router's request headers to Vary on every answer it gives (the GET below
+  // goes through it); server.mjs's lane answers with the route's own Vary alone.
+  expect(answer.headers()["vary"]).toBe("Origin");
+  expect((await request.get("/api/v1/collect")).headers()["vary"]).toContain("rsc");
 });
 
 test("an admin makes a write key for a site and gets its snippet; a marketer sees the snippet but makes no keys", async ({ page }) => {

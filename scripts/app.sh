@@ -39,4 +39,4 @@ export NODE_OPTIONS="--max-old-space-size=256${NODE_OPTIONS:+ $NODE_OPTIONS}"
 # glibc gives each thread that allocates its own memory pool and rarely hands a pool's free
 # space back: every import's or re-score's thread left 40–50 MB behind. Two pools keep it.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-exec npx next start --port "$PORT"
+PORT="$PORT" exec node server.mjs

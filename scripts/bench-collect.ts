@@ -1,9 +1,10 @@
 // Measures the tracking collector (POST /api/v1/collect) against the stack's own ceiling, on a
 // copy of the 100,000-lead benchmark database: anonymous page views (the bulk of a site's
 // traffic), page views of visitors already known as leads (stored and scored as the lead's
-// events), and the cheapest JSON answer this server gives, in the same run. A last line runs the
-// same collector code behind a bare node:http server in this process (no Next.js), to show what
-// the request handling costs (SQLite only: this process then writes the database itself).
+// events), and the cheapest JSON answer this server gives through Next.js, in the same run. The
+// server is production's (server.mjs), which answers the collector in its direct lane. A last line
+// runs the collector's own code behind a bare node:http server in this process, to show what the
+// lane's adapting and headers cost (SQLite only: this process then writes the database itself).
 // Usage: npm run bench:collect                   (SQLite)
 //        npm run bench:collect -- --db postgres  (the benchmark's PostgreSQL cluster)
 import http from "node:http";

@@ -28,8 +28,8 @@ export function startServer(database: string, extraEnv: Record<string, string> =
     execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   }
   const log = openSync(SERVER_LOG, "w");
-  // Detached, so it leads its own process group: npx, sh and next-server all stop together.
-  return spawn("npx", ["next", "start", "--port", String(PORT)], {
+  // Detached, so it leads its own process group: it and anything it starts stop together.
+  return spawn(process.execPath, ["server.mjs"], {
     detached: true,
     stdio: ["ignore", log, log],
     env: {
@@ -38,6 +38,7 @@ export function startServer(database: string, extraEnv: Record<string, string> =
       NEXTAUTH_SECRET: "leadgate-benchmark-secret-0123456789abcdef",
       NEXTAUTH_URL: BASE_URL,
       NODE_ENV: "production",
+      PORT: String(PORT),
       NEXT_TELEMETRY_DISABLED: "1",
       // The heap limit and memory pools `npm run app` starts the server with (scripts/app.sh), so the figures are production's.
       NODE_OPTIONS: ["--max-old-space-size=256", process.env.NODE_OPTIONS].filter(Boolean).join(" "),
@@ -58,7 +59,7 @@ export async function stopServer(server: ChildProcess): Promise<void> {
 export async function waitUntilServing(server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}:\n${readFileSync(SERVER_LOG, "utf8")}`);
+    if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}:\n${readFileSync(SERVER_LOG, "utf8")}`);
     try {
       if ((await fetch(`${BASE_URL}/api/auth/csrf`)).ok) return;
     } catch {

@@ -9,4 +9,4 @@ export NEXTAUTH_SECRET="browser-tests-only-secret-0123456789abcdef"
 export NEXTAUTH_URL="http://localhost:${PORT:-3100}"
 rm -f .tmp/e2e.db .tmp/e2e.db-wal .tmp/e2e.db-shm
 npm run --silent db:setup >/dev/null
-exec npx next start --port "${PORT:-3100}"
+PORT="${PORT:-3100}" exec node server.mjs

@@ -18,4 +18,4 @@ echo "==> Leadgate is starting on port $PORT (Ctrl+C stops it)"
 # The same memory settings as npm run app (scripts/app.sh explains them).
 export NODE_OPTIONS="--max-old-space-size=256${NODE_OPTIONS:+ $NODE_OPTIONS}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-exec npx next start --port "$PORT"
+PORT="$PORT" exec node server.mjs

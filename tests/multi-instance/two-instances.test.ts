@@ -9,7 +9,7 @@ import { db } from "@/lib/server/store/db";
 import { createKey } from "../support/api";
 import { createDisqualificationReasons, createUser } from "../support/factories";
 
-// Two production servers (`next start`, from the build `npm test` makes) on one PostgreSQL
+// Two production servers (`server.mjs`, as `npm start` runs it, on the build `npm test` makes) on one PostgreSQL
 // database behave as one app: what one instance writes or ends, the other sees at once, and a
 // job whose instance dies is carried on by the other.
 
@@ -22,11 +22,12 @@ const instances: Instance[] = [];
 const [a, b] = [() => instances[0], () => instances[1]];
 
 function start(port: number): Instance {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
+  const child = spawn(process.execPath, [path.join(root, "server.mjs")], {
     cwd: root,
     env: {
       ...process.env,
       NODE_ENV: "production",
+      PORT: String(port),
       NEXTAUTH_SECRET: "multi-instance-tests-only-secret-0123456789",
       NEXTAUTH_URL: `http://localhost:${port}`,
       LEADGATE_API_RATE_LIMIT: String(RATE_LIMIT),
