@@ -1,4 +1,5 @@
-import { authSecret, isNodeServer } from "@/lib/env";
+import { authSecret, benchRoutesEnabled, isNodeServer } from "@/lib/env";
+import type { DirectRoutes } from "@/lib/server/http/direct-lane";
 
 // Runs once when the server starts: refuse to serve without a production secret (rather than
 // failing on the first sign-in), carry on the jobs a restart interrupted, start the daily
@@ -9,7 +10,22 @@ export async function register() {
     const { startBackgroundWork } = await import("@/lib/server/jobs/server-start");
     await startBackgroundWork();
     const { openDirectLane } = await import("@/lib/server/http/direct-lane");
-    const { collectMessage, collectPreflight } = await import("@/lib/server/tracking/collect-route");
-    openDirectLane({ "/api/v1/collect": { POST: collectMessage, OPTIONS: collectPreflight } });
+    openDirectLane(await directRoutes());
   }
+}
+
+/**
+ * The routes server.mjs answers before Next.js: the tracking collector and single events, which
+ * arrive by the thousand. With the benchmark routes on, the batch ceiling goes the same way as
+ * the batches it is compared with, and a static answer shows the lane's own ceiling.
+ */
+async function directRoutes(): Promise<DirectRoutes> {
+  const [collect, events] = await Promise.all([import("@/app/api/v1/collect/route"), import("@/app/api/v1/events/route")]);
+  const routes: DirectRoutes = { "/api/v1/collect": { POST: collect.POST, OPTIONS: collect.OPTIONS }, "/api/v1/events": { POST: events.POST } };
+  if (benchRoutesEnabled()) {
+    const [staticJson, rawEvents] = await Promise.all([import("@/app/api/bench/static/route"), import("@/app/api/bench/raw-events/route")]);
+    routes["/api/bench/static-direct"] = { GET: staticJson.GET };
+    routes["/api/bench/raw-events"] = { POST: rawEvents.POST };
+  }
+  return routes;
 }

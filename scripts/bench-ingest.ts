@@ -4,7 +4,7 @@
 //        npm run bench:ingest -- --db postgres  (the same data copied into PostgreSQL, on a cluster
 //                                               of its own in .tmp/postgres-bench with the server's
 //                                               default settings: every commit synced)
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import { BASE_URL, BENCH_BATCH_SIZE as BATCH_SIZE, assertPortFree, benchEngine, benchEvent, prepareBenchDatabase, startServer, stopPostgresCluster, stopServer, waitUntilServing } from "./bench-support";
@@ -17,19 +17,14 @@ type Line = { measure: string; value: string; target: string; pass: boolean | nu
 const ENGINE = benchEngine();
 const POSTGRES = ENGINE === "postgres";
 
-/** The resident memory of the next-server process, sampled while the load runs. */
-function serverRssMb(): number {
-  let rss = 0;
-  for (const pid of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").startsWith("next-server")) continue;
-      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-      if (match) rss = Math.max(rss, Number(match[1]) / 1024);
-    } catch {
-      // The process ended between listing and reading.
-    }
+/** The resident memory of the server process (server.mjs, spawned by startServer), sampled while the load runs. */
+function serverRssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0; // The server has stopped.
   }
-  return rss;
 }
 
 async function load(options: { path: string; method?: "GET" | "POST"; bodies?: string[]; key?: string; connections: number; seconds?: number }) {
@@ -80,6 +75,12 @@ async function main() {
   const { key } = await createApiKey({ name: `benchmark ${Date.now()}`, createdById: admin.id });
   const emails = (await db.lead.findMany({ select: { email: true } })).map((lead) => lead.email);
   await db.$disconnect();
+  if (!POSTGRES) {
+    // The re-score left about 45 MB of log behind; copied into the database now, as the server's
+    // checkpointer would have done a minute later, so the server's measures start on a settled file.
+    const { writeConnection } = await import("../lib/server/store/database");
+    writeConnection().pragma("wal_checkpoint(TRUNCATE)");
+  }
   await closeStore();
 
   const batchesOf = (leadsPerBatch: number) =>
@@ -91,24 +92,32 @@ async function main() {
   await assertPortFree();
   const server = startServer(database, { LEADGATE_API_RATE_LIMIT: "100000000", LEADGATE_BENCH_ROUTES: "1" });
   let maxRss = 0;
-  const sampler = setInterval(() => (maxRss = Math.max(maxRss, serverRssMb())), 200);
+  const sampler = setInterval(() => (maxRss = Math.max(maxRss, serverRssMb(server.pid!))), 200);
   try {
     await waitUntilServing(server);
     await load({ path: "/api/bench/static", connections: 8, seconds: 2 });
+    await load({ path: "/api/bench/static-direct", connections: 8, seconds: 2 });
     await load({ path: "/api/v1/events", method: "POST", bodies: singles, key, connections: 8, seconds: 2 });
 
-    const staticJson = await load({ path: "/api/bench/static", connections: 8 });
-    console.log(`  static JSON: ${staticJson.requestsPerSecond.toFixed(0)} req/s`);
+    // Single events go through server.mjs's direct lane (lib/server/http/direct-lane.ts), so their
+    // ceiling is the lane's static answer; the same answer through Next.js is shown beside it.
+    const nextStaticJson = await load({ path: "/api/bench/static", connections: 8 });
+    const staticJson = await load({ path: "/api/bench/static-direct", connections: 8 });
+    console.log(`  static JSON: ${staticJson.requestsPerSecond.toFixed(0)} req/s in the direct lane, ${nextStaticJson.requestsPerSecond.toFixed(0)} req/s through Next.js`);
     for (const connections of [8, 16]) {
       const single = await load({ path: "/api/v1/events", method: "POST", bodies: singles, key, connections });
       console.log(`  single events, ${connections} connections: ${single.requestsPerSecond.toFixed(0)} req/s, p99 ${single.p99} ms`);
       lines.push(
         { measure: `Single-event requests (${connections} connections, 10 s)`, value: `${single.requestsPerSecond.toFixed(0)} req/s`, target: "≥ 500 req/s", pass: single.requestsPerSecond >= 500 },
         { measure: "… p99 latency", value: `${single.p99} ms`, target: "≤ 50 ms", pass: single.p99 <= 50 },
-        { measure: "… single events / static JSON", value: `${((single.requestsPerSecond / staticJson.requestsPerSecond) * 100).toFixed(0)} %`, target: "≥ 40 %", pass: single.requestsPerSecond / staticJson.requestsPerSecond >= 0.4 },
+        { measure: "… single events / static JSON in the direct lane", value: `${((single.requestsPerSecond / staticJson.requestsPerSecond) * 100).toFixed(0)} %`, target: "≥ 40 %", pass: single.requestsPerSecond / staticJson.requestsPerSecond >= 0.4 },
+        { measure: "… single events / static JSON through Next.js", value: `${((single.requestsPerSecond / nextStaticJson.requestsPerSecond) * 100).toFixed(0)} %`, target: "—", pass: null },
       );
     }
-    lines.push({ measure: "… ceiling: static JSON route (8 connections)", value: `${staticJson.requestsPerSecond.toFixed(0)} req/s`, target: "—", pass: null });
+    lines.push(
+      { measure: "… ceiling: static JSON in the direct lane (8 connections)", value: `${staticJson.requestsPerSecond.toFixed(0)} req/s`, target: "—", pass: null },
+      { measure: "… the same static JSON through Next.js (8 connections)", value: `${nextStaticJson.requestsPerSecond.toFixed(0)} req/s`, target: "—", pass: null },
+    );
 
     const ceiling = await load({ path: "/api/bench/raw-events", method: "POST", bodies: batches, connections: 2 });
     const ceilingRate = ceiling.requestsPerSecond * BATCH_SIZE;

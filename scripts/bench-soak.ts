@@ -9,7 +9,7 @@
 // SOAK_SERVER_NODE_OPTIONS replaces the server's NODE_OPTIONS, e.g. to compare heap limits)
 import type { ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -129,23 +129,6 @@ function importEventsInDatabase(): number {
 }
 
 // --- the server's memory -----------------------------------------------------------------------
-
-/** The next-server process among the server's process group (npx leads it; next-server is a descendant). */
-function findNextServer(groupId: number): number | undefined {
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (!readFileSync(`/proc/${entry}/cmdline`, "utf8").startsWith("next-server")) continue;
-      // Fields after the command name, which is in parentheses and may hold spaces: state, ppid, pgrp.
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const [, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(pgrp) === groupId) return Number(entry);
-    } catch {
-      // The process ended between listing and reading.
-    }
-  }
-  return undefined;
-}
 
 function readRss(pid: number): Omit<RssSample, "at"> | undefined {
   try {
@@ -351,10 +334,10 @@ async function soak(server: ChildProcess, emails: string[], keys: string[], runI
   // One load of each page first, so the soak measures a warm server rather than its first renders.
   for (const loop of PAGE_LOOPS) await fetch(`${BASE_URL}${loop.url}`, { headers: { cookie: jars.get(loop.user)!.header() } }).then((response) => response.text());
 
-  const nextServer = findNextServer(server.pid!);
-  if (nextServer === undefined) throw new Error("No next-server process found in the server's process group.");
+  // startServer spawns server.mjs itself: the server is that process.
+  const serverPid = server.pid!;
   const sampleRss = () => {
-    const rss = readRss(nextServer);
+    const rss = readRss(serverPid);
     if (rss) rssSamples.push({ at: now(), ...rss });
     const wal = `${SOAK_DATABASE}-wal`;
     if (existsSync(wal)) largestWalBytes = Math.max(largestWalBytes, statSync(wal).size);
@@ -440,7 +423,7 @@ async function main() {
   if (rssSamples.length > 0) {
     const max = rssSamples.reduce((top, sample) => (sample.rss > top.rss ? sample : top));
     const settled = rssSamples.filter((sample) => sample.at >= Math.min(60_000, (SECONDS * 1000) / 2));
-    console.log(`\n=== next-server memory (${rssSamples.length} samples, every ${RSS_EVERY_MS / 1000} s) ===`);
+    console.log(`\n=== server memory (${rssSamples.length} samples, every ${RSS_EVERY_MS / 1000} s) ===`);
     console.log(`first ${rssLine(rssSamples[0])}`);
     console.log(`max   ${rssLine(max)} at ${(max.at / 1000).toFixed(0)} s`);
     console.log(`last  ${rssLine(rssSamples.at(-1))}`);

@@ -1,10 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { OPTIONS as collectPreflight, POST as collectMessage } from "@/app/api/v1/collect/route";
+import { POST as ingestEvent } from "@/app/api/v1/events/route";
 import { directLane } from "@/lib/server/http/direct-lane";
 import { db } from "@/lib/server/store/db";
-import { collectMessage, collectPreflight } from "@/lib/server/tracking/collect-route";
 import { createWriteKey } from "@/lib/server/tracking/write-keys";
+import { createKey } from "../support/api";
 import { createUser } from "../support/factories";
 
 // The lane server.mjs serves the collector through, behind a real node:http server as there;
@@ -20,6 +22,7 @@ beforeAll(async () => {
   writeKey = (await createWriteKey({ name: "Lane site", origins: [SITE], createdById: admin.id })).key;
   const lane = directLane({
     "/api/v1/collect": { POST: collectMessage, OPTIONS: collectPreflight },
+    "/api/v1/events": { POST: ingestEvent },
     "/echo": { POST: async (request) => Response.json({ url: request.url, headers: Object.fromEntries(request.headers), body: await request.text() }) },
     "/broken": { POST: async () => Promise.reject(new Error("a handler that fails")) },
   });
@@ -75,6 +78,21 @@ describe("the direct lane", () => {
     expect((await refused.json()).error.code).toBe("forbidden");
   });
 
+  test("an event sent with an API key is stored and scored as the route does it; a bad key is refused in the error shape", async () => {
+    const { key } = await createKey();
+    const event = JSON.stringify({ email: "lane.event@prospect.example", type: "page_view", properties: { url: "/pricing" } });
+    const created = await post("/api/v1/events", event, { "content-type": "application/json", authorization: `Bearer ${key}` });
+    expect(created.status).toBe(201);
+    const body = await created.json();
+    expect(body.event).toMatchObject({ status: "created" });
+    const lead = await db.lead.findUniqueOrThrow({ where: { email: "lane.event@prospect.example" }, include: { events: true } });
+    expect(lead.events).toHaveLength(1);
+
+    const refused = await post("/api/v1/events", event, { "content-type": "application/json", authorization: "Bearer lg_not_a_key" });
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error.code).toBe("unauthorized");
+  });
+
   test("other paths and methods are left to Next.js", async () => {
     expect((await fetch(`${base}/api/v1/collect`)).status).toBe(418);
     expect((await post("/api/v1/collect/", pageView("lane-trailing"))).status).toBe(418);
@@ -96,6 +114,20 @@ describe("the direct lane", () => {
     expect(proxied.headers["x-forwarded-host"]).toBe("leads.example.com");
   });
 
+  test("a Host header that makes no URL gets a 400 in the error shape", async () => {
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request(`${base}/echo`, { method: "POST", headers: { host: "evil.example/path?" } }, (response) => {
+        let body = "";
+        response.on("data", (chunk) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode!, body }));
+      });
+      request.on("error", reject);
+      request.end("hello");
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).error.code).toBe("bad_request");
+  });
+
   test("bodies over the route's limit get its 413, with or without a declared length, beyond the largest body any route takes too", async () => {
     for (const body of [`{"padding":"${"x".repeat(40_000)}"}`, chunked(40_000), chunked(1_200_000)]) {
       const response = await post("/api/v1/collect", body);
@@ -104,9 +136,15 @@ describe("the direct lane", () => {
     }
   });
 
-  test("a handler that fails gets a 500 in the error shape, not a dropped connection", async () => {
-    const response = await post("/broken", "{}");
-    expect(response.status).toBe(500);
-    expect((await response.json()).error.code).toBe("internal");
+  test("a handler that fails gets a 500 in the error shape, not a dropped connection, and the failure is logged", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const response = await post("/broken", "{}");
+      expect(response.status).toBe(500);
+      expect((await response.json()).error.code).toBe("internal");
+      expect(logged).toHaveBeenCalledWith("POST /broken failed in the direct lane", expect.any(Error));
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

@@ -4,22 +4,26 @@ import { cameOverHttps, securityHeaders } from "@/lib/core/security-headers";
 import { isDevelopment } from "@/lib/env";
 import { MAX_BODY_BYTES } from "../api/read-json";
 
-type Handler = (request: Request) => Promise<Response>;
-export type DirectRoutes = Record<string, Partial<Record<"POST" | "OPTIONS", Handler>>>;
+/** A route handler as a `route.ts` exports it (routes in the lane have no dynamic segments: no params). */
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
+export type DirectRoutes = Record<string, Partial<Record<"GET" | "POST" | "OPTIONS", Handler>>>;
 /** Serves the request and returns true when it is one of the direct routes; false leaves it to Next.js. */
 export type DirectLane = (request: IncomingMessage, response: ServerResponse) => boolean;
 
-// server.mjs reads the lane from here: it starts before the app's code is loaded, and this module
-// is bundled by Next.js, so the lane serves with the same module instances (database connections,
-// grouped writes, caches) as the app's own routes.
+// server.mjs finds the lane on globalThis: it starts before the app's code is loaded. The lane's
+// code is the copy Next.js bundles for instrumentation.ts, as the background work's is; what must
+// be one per process is kept on globalThis (the database connections, SQLite's write lock), and
+// what must be one for the app is in the database, as it is across instances.
 const DIRECT_LANE = Symbol.for("leadgate.directLane");
 const globalForLane = globalThis as unknown as { [DIRECT_LANE]?: DirectLane };
 
 /**
  * Hands server.mjs the routes it answers itself, before Next.js's request handling, which costs
- * more than the whole of a tracking message's work (BENCHMARKS.md, "Tracking collector"). Each
- * route's handler is the very function its `route.ts` exports, and its answer carries the
- * headers `proxy.ts` adds to every answer; routes that need a session never go this way.
+ * more than the whole work of a tracking message or a single event (BENCHMARKS.md). Each route's
+ * handler is the very function its `route.ts` exports, and its answer carries the headers
+ * `proxy.ts` puts on every answer. Only routes that `proxy.ts` lets through untouched belong here:
+ * API routes, which check their own keys and use nothing of Next.js's request scope (no cookies(),
+ * headers() or after()).
  */
 export function openDirectLane(routes: DirectRoutes): void {
   globalForLane[DIRECT_LANE] = directLane(routes);
@@ -29,19 +33,30 @@ export function directLane(routes: DirectRoutes): DirectLane {
   return (request, response) => {
     const queryAt = request.url?.indexOf("?") ?? -1;
     const path = queryAt === -1 ? request.url : request.url?.slice(0, queryAt);
-    const handler = path === undefined ? undefined : routes[path]?.[request.method as "POST" | "OPTIONS"];
+    const handler = path === undefined ? undefined : routes[path]?.[request.method as "GET" | "POST" | "OPTIONS"];
     if (!handler) return false;
     readBody(request)
       .then(async (body) => {
         const webRequest = toWebRequest(request, body);
-        const answer = await handler(webRequest).catch(() => Response.json(SERVER_ERROR, { status: 500 }));
+        if (!webRequest) return send(Response.json(BAD_HOST, { status: 400 }), response, false);
+        const answer = await Promise.resolve()
+          .then(() => handler(webRequest, NO_PARAMS))
+          .catch((error) => {
+            console.error(`${request.method} ${path} failed in the direct lane`, error);
+            return Response.json(SERVER_ERROR, { status: 500 });
+          });
         await send(answer, response, cameOverHttps(webRequest.url, webRequest.headers));
       })
+      // The client went away before the answer was sent: nothing left to tell it.
       .catch(() => response.destroy());
     return true;
   };
 }
 
+const NO_PARAMS = { params: Promise.resolve({}) };
+// A name or an IP address (IPv6 in brackets), with an optional port: nothing that would change the URL's shape.
+const HOST = /^(?:[a-z0-9._-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+const BAD_HOST = { error: { code: "bad_request", message: "The Host header is not a host name (with an optional port)." } };
 const SERVER_ERROR = { error: { code: "internal", message: "Something went wrong on our side; nothing was stored. Send it again." } };
 
 /**
@@ -63,17 +78,22 @@ async function readBody(request: IncomingMessage): Promise<Uint8Array<ArrayBuffe
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** The request as Next.js hands it to a route: with the `x-forwarded-*` headers it fills in when a proxy did not. */
-function toWebRequest(request: IncomingMessage, body: Uint8Array<ArrayBuffer> | null): Request {
+/**
+ * The request as Next.js hands it to a route: with the `x-forwarded-*` headers it fills in when a
+ * proxy did not. Null when the Host header makes no URL.
+ */
+function toWebRequest(request: IncomingMessage, body: Uint8Array<ArrayBuffer> | null): Request | null {
   const socket = request.socket as IncomingMessage["socket"] & { encrypted?: boolean };
   const headers = new Headers();
   for (let index = 0; index < request.rawHeaders.length; index += 2) headers.append(request.rawHeaders[index], request.rawHeaders[index + 1]);
-  const proto = headers.get("x-forwarded-proto") ?? (socket.encrypted ? "https" : "http");
+  const forwardedProto = headers.get("x-forwarded-proto")?.split(",")[0].trim().toLowerCase();
+  const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : socket.encrypted ? "https" : "http";
   const host = headers.get("host") ?? `localhost:${socket.localPort}`;
   if (!headers.has("x-forwarded-host")) headers.set("x-forwarded-host", host);
   if (!headers.has("x-forwarded-port")) headers.set("x-forwarded-port", String(socket.localPort));
   if (!headers.has("x-forwarded-proto")) headers.set("x-forwarded-proto", proto);
   if (!headers.has("x-forwarded-for") && socket.remoteAddress) headers.set("x-forwarded-for", socket.remoteAddress);
+  if (!HOST.test(host)) return null;
   return new Request(`${proto}://${host}${request.url}`, { method: request.method, headers, body });
 }
 

@@ -27,7 +27,8 @@ export function engine(): DatabaseEngine {
 
 const WAL_CHECKPOINT_INTERVAL_MS = 200;
 // The log only starts over once a checkpoint has copied every frame in it (wal-checkpointer.ts).
-const WAL_FINISH_INTERVAL_MS = 1_000;
+// The log then holds at most about three seconds of writes.
+const WAL_FINISH_INTERVAL_MS = 3_000;
 
 type Store = {
   connection: Database.Database;
@@ -46,9 +47,11 @@ function store(): Store {
   const connection = openConnection(file, isBackgroundThread() ? "background" : "requests");
   // Copying the write-ahead log back into the database (a checkpoint) after every large commit
   // put that copy inside the request; five times a second, on a thread of its own, it copies
-  // each hot page once however often it changed in between, and once a second it finishes the
-  // copy (WAL_FINISH_INTERVAL_MS). A background thread (lib/server/jobs/thread.ts) leaves that
-  // to the checkpointer of the process that started it.
+  // each hot page once however often it changed in between, and every three seconds it finishes
+  // the copy (WAL_FINISH_INTERVAL_MS): each finish holds the writers for a moment (10–60 ms under
+  // a steady stream of single events), and once a second that set every request's p99. A
+  // background thread (lib/server/jobs/thread.ts) leaves that to the checkpointer of the process
+  // that started it.
   connection.pragma("wal_autocheckpoint = 0");
   cached?.checkpointer.stop();
   const checkpointer = isBackgroundThread() ? { stop() {} } : startWalCheckpointer(file, { copyEveryMs: WAL_CHECKPOINT_INTERVAL_MS, finishEveryMs: WAL_FINISH_INTERVAL_MS });
