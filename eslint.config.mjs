@@ -33,8 +33,9 @@ export default defineConfig([
   },
   {
     // Scripts, tests and tooling configure child processes and test databases through the
-    // environment; the server's entry point reads its port there before the app is loaded.
-    files: ["lib/env.ts", "server.mjs", "scripts/**", "tests/**", "e2e/**", "prisma.config.ts", "prisma/postgres/prisma.config.ts", "playwright.config.ts", "vitest.config.mts"],
+    // environment; the server's entry point reads its port there before the app is loaded, and
+    // instrumentation.ts compares NEXT_RUNTIME as written, which is how Next.js drops a branch.
+    files: ["lib/env.ts", "server.mjs", "instrumentation.ts", "scripts/**", "tests/**", "e2e/**", "prisma.config.ts", "prisma/postgres/prisma.config.ts", "playwright.config.ts", "vitest.config.mts"],
     rules: { "no-restricted-properties": "off" },
   },
 ]);

@@ -1,31 +1,15 @@
-import { authSecret, benchRoutesEnabled, isNodeServer } from "@/lib/env";
-import type { DirectRoutes } from "@/lib/server/http/direct-lane";
+import { authSecret } from "@/lib/env";
 
 // Runs once when the server starts: refuse to serve without a production secret (rather than
-// failing on the first sign-in), carry on the jobs a restart interrupted, start the daily
-// re-score that lets old activity fade, and hand server.mjs the routes it serves directly.
+// failing on the first sign-in), then, in the Node.js server, carry on the jobs a restart
+// interrupted, start the daily re-score that lets old activity fade, and hand server.mjs the
+// routes it serves directly (instrumentation-node.ts).
 export async function register() {
   authSecret();
-  if (isNodeServer()) {
-    const { startBackgroundWork } = await import("@/lib/server/jobs/server-start");
-    await startBackgroundWork();
-    const { openDirectLane } = await import("@/lib/server/http/direct-lane");
-    openDirectLane(await directRoutes());
+  // Compared as written, so that Next.js leaves the Node.js-only modules out of its Edge bundle
+  // of this file (its instrumentation guide); behind a function, they were bundled for Edge too.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startNodeServer } = await import("./instrumentation-node");
+    await startNodeServer();
   }
-}
-
-/**
- * The routes server.mjs answers before Next.js: the tracking collector and single events, which
- * arrive by the thousand. With the benchmark routes on, the batch ceiling goes the same way as
- * the batches it is compared with, and a static answer shows the lane's own ceiling.
- */
-async function directRoutes(): Promise<DirectRoutes> {
-  const [collect, events] = await Promise.all([import("@/app/api/v1/collect/route"), import("@/app/api/v1/events/route")]);
-  const routes: DirectRoutes = { "/api/v1/collect": { POST: collect.POST, OPTIONS: collect.OPTIONS }, "/api/v1/events": { POST: events.POST } };
-  if (benchRoutesEnabled()) {
-    const [staticJson, rawEvents] = await Promise.all([import("@/app/api/bench/static/route"), import("@/app/api/bench/raw-events/route")]);
-    routes["/api/bench/static-direct"] = { GET: staticJson.GET };
-    routes["/api/bench/raw-events"] = { POST: rawEvents.POST };
-  }
-  return routes;
 }

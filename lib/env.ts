@@ -3,7 +3,6 @@ import { z } from "zod";
 // The only reader of process.env: every setting, its default, and the error when it is missing.
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
   DATABASE_URL: z
     .string()
     .optional()
@@ -169,7 +168,3 @@ export function isDevelopment(): boolean {
   return read().NODE_ENV === "development";
 }
 
-/** True in the Node.js server process (not the edge runtime or a build worker). */
-export function isNodeServer(): boolean {
-  return read().NEXT_RUNTIME === "nodejs";
-}
