@@ -1,8 +1,8 @@
 // The production server (`npm start`, `npm run app`): Next.js behind node:http, as Next's
-// custom-server guide shows, with one addition. Routes that answer without a session and must
-// take a website's traffic (the tracking collector) are served by the app's own handlers before
-// Next.js's request handling, which costs more than their work (lib/server/http/direct-lane.ts).
-// Every other request goes to Next.js unchanged.
+// custom-server guide shows, with one addition. The API routes that take traffic by the thousand
+// (the tracking collector, single events) are served by their own handlers before Next.js's
+// request handling, which costs more than their work (lib/server/http/direct-lane.ts). Every
+// other request goes to Next.js unchanged.
 import http from "node:http";
 
 // As `next start` sets them, before Next.js is loaded (instrumentation.ts starts the background
@@ -15,8 +15,8 @@ const port = Number(process.env.PORT || 3000);
 const app = next({ dev: false, port });
 const handle = app.getRequestHandler();
 await app.prepare();
-// instrumentation.ts opens the lane when Next.js loads the app, on the first request; until
-// then the lane's routes are answered by Next.js, with the same handlers.
+// instrumentation-node.ts opens the lane when Next.js loads the app; until then the lane's routes
+// are answered by Next.js, with the same handlers.
 const DIRECT_LANE = Symbol.for("leadgate.directLane");
 
 const server = http.createServer((request, response) => {
