@@ -22,6 +22,8 @@ test("a marketer marks a lead MQL, a sales rep accepts it and qualifies it after
   await openSignedIn(rep, ownerName === "Sam Sales" ? "sales@leadgate.test" : "sales2@leadgate.test");
   await rep.getByLabel("Search").fill(lead.name);
   await rep.getByRole("button", { name: "Search" }).click();
+  // The search is a navigation: a menu opened on the board before it lands closes when it does.
+  await expect(rep).toHaveURL(/q=/);
   const mqlCard = cardById(rep, "MQL", lead.id);
   await expect(mqlCard).toBeVisible();
   await openMoveMenu(mqlCard, lead.name);
